@@ -1,0 +1,3 @@
+using ImpactBot.Cli;
+
+return await ImpactBotApp.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

@@ -1,0 +1,219 @@
+using System.Collections.Frozen;
+
+namespace ImpactBot.Sql.Dialects;
+
+/// <summary>
+/// What a dialect does differently, kept as data (as sqlglot keeps its dialect flags) so the lexer,
+/// parser and binder ask a question instead of testing which dialect they are in.
+/// </summary>
+public sealed record DialectFacts
+{
+    public required SqlDialect Dialect { get; init; }
+
+    public required string Name { get; init; }
+
+    // Naming.
+    public required IdentifierFolding ColumnFolding { get; init; }
+
+    public required IdentifierFolding TableFolding { get; init; }
+
+    // Lexing.
+
+    /// <summary>Characters that open a quoted identifier, each with its closing character.</summary>
+    public required FrozenDictionary<char, char> IdentifierQuotes { get; init; }
+
+    /// <summary>"text" is a string literal, not an identifier (BigQuery, Spark).</summary>
+    public bool DoubleQuotedStrings { get; init; }
+
+    /// <summary>Backslash escapes inside '...' strings.</summary>
+    public bool BackslashEscapes { get; init; }
+
+    /// <summary>$$ ... $$ and $tag$ ... $tag$ strings.</summary>
+    public bool DollarQuotedStrings { get; init; }
+
+    /// <summary>E'...' strings with backslash escapes.</summary>
+    public bool EscapeStrings { get; init; }
+
+    /// <summary>/* /* */ */ nests.</summary>
+    public bool NestedBlockComments { get; init; }
+
+    /// <summary># starts a line comment.</summary>
+    public bool HashComments { get; init; }
+
+    /// <summary>$1 refers to the first column of the source (Snowflake staged files, positional refs).</summary>
+    public bool PositionalColumnRefs { get; init; }
+
+    // Parsing.
+
+    /// <summary>MINUS means EXCEPT.</summary>
+    public bool MinusIsExcept { get; init; }
+
+    /// <summary>SELECT TOP n.</summary>
+    public bool SelectTop { get; init; }
+
+    // Binding.
+
+    /// <summary>A select item may use an alias defined earlier in the same select list.</summary>
+    public bool LateralColumnAliases { get; init; }
+
+    /// <summary>WHERE may use projection aliases.</summary>
+    public bool AliasesInWhere { get; init; }
+
+    /// <summary>GROUP BY / HAVING may use projection aliases.</summary>
+    public bool AliasesInGroupBy { get; init; }
+
+    /// <summary>In GROUP BY an input column beats a projection alias of the same name (Postgres).</summary>
+    public bool InputColumnsWinInGroupBy { get; init; }
+
+    /// <summary>The alias of UNNEST names the column, not a table (BigQuery).</summary>
+    public bool UnnestAliasIsColumn { get; init; }
+
+    private static readonly FrozenDictionary<char, char> DoubleQuote =
+        new Dictionary<char, char> { ['"'] = '"' }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<char, char> Backtick =
+        new Dictionary<char, char> { ['`'] = '`' }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<char, char> DoubleQuoteOrBacktick =
+        new Dictionary<char, char> { ['"'] = '"', ['`'] = '`' }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<char, char> Brackets =
+        new Dictionary<char, char> { ['"'] = '"', ['['] = ']' }.ToFrozenDictionary();
+
+    public static readonly DialectFacts Snowflake = new()
+    {
+        Dialect = SqlDialect.Snowflake,
+        Name = "snowflake",
+        ColumnFolding = IdentifierFolding.Upper,
+        TableFolding = IdentifierFolding.Upper,
+        IdentifierQuotes = DoubleQuote,
+        BackslashEscapes = true,
+        DollarQuotedStrings = true,
+        PositionalColumnRefs = true,
+        MinusIsExcept = true,
+        SelectTop = true,
+        LateralColumnAliases = true,
+        AliasesInWhere = true,
+        AliasesInGroupBy = true,
+    };
+
+    public static readonly DialectFacts BigQuery = new()
+    {
+        Dialect = SqlDialect.BigQuery,
+        Name = "bigquery",
+        ColumnFolding = IdentifierFolding.CaseInsensitive,
+        TableFolding = IdentifierFolding.Exact,
+        IdentifierQuotes = Backtick,
+        DoubleQuotedStrings = true,
+        BackslashEscapes = true,
+        HashComments = true,
+        AliasesInGroupBy = true,
+        UnnestAliasIsColumn = true,
+    };
+
+    public static readonly DialectFacts Postgres = new()
+    {
+        Dialect = SqlDialect.Postgres,
+        Name = "postgres",
+        ColumnFolding = IdentifierFolding.Lower,
+        TableFolding = IdentifierFolding.Lower,
+        IdentifierQuotes = DoubleQuote,
+        DollarQuotedStrings = true,
+        EscapeStrings = true,
+        NestedBlockComments = true,
+        AliasesInGroupBy = true,
+        InputColumnsWinInGroupBy = true,
+    };
+
+    public static readonly DialectFacts Redshift = Postgres with
+    {
+        Dialect = SqlDialect.Redshift,
+        Name = "redshift",
+        ColumnFolding = IdentifierFolding.CaseInsensitive,
+        TableFolding = IdentifierFolding.CaseInsensitive,
+        NestedBlockComments = false,
+        MinusIsExcept = true,
+        SelectTop = true,
+        LateralColumnAliases = true,
+    };
+
+    public static readonly DialectFacts DuckDb = new()
+    {
+        Dialect = SqlDialect.DuckDb,
+        Name = "duckdb",
+        ColumnFolding = IdentifierFolding.CaseInsensitive,
+        TableFolding = IdentifierFolding.CaseInsensitive,
+        IdentifierQuotes = DoubleQuote,
+        DollarQuotedStrings = true,
+        EscapeStrings = true,
+        NestedBlockComments = true,
+        PositionalColumnRefs = true,
+        LateralColumnAliases = true,
+        AliasesInWhere = true,
+        AliasesInGroupBy = true,
+    };
+
+    public static readonly DialectFacts Databricks = new()
+    {
+        Dialect = SqlDialect.Databricks,
+        Name = "databricks",
+        ColumnFolding = IdentifierFolding.CaseInsensitive,
+        TableFolding = IdentifierFolding.CaseInsensitive,
+        IdentifierQuotes = Backtick,
+        DoubleQuotedStrings = true,
+        BackslashEscapes = true,
+        NestedBlockComments = true,
+        MinusIsExcept = true,
+        LateralColumnAliases = true,
+        AliasesInGroupBy = true,
+    };
+
+    public static readonly DialectFacts Trino = new()
+    {
+        Dialect = SqlDialect.Trino,
+        Name = "trino",
+        ColumnFolding = IdentifierFolding.CaseInsensitive,
+        TableFolding = IdentifierFolding.CaseInsensitive,
+        IdentifierQuotes = DoubleQuote,
+    };
+
+    public static readonly DialectFacts TSql = new()
+    {
+        Dialect = SqlDialect.TSql,
+        Name = "tsql",
+        ColumnFolding = IdentifierFolding.CaseInsensitive,
+        TableFolding = IdentifierFolding.CaseInsensitive,
+        IdentifierQuotes = Brackets,
+        SelectTop = true,
+        AliasesInGroupBy = false,
+    };
+
+    public static IReadOnlyList<DialectFacts> All { get; } =
+        [Snowflake, BigQuery, Postgres, Redshift, DuckDb, Databricks, Trino, TSql];
+
+    public static DialectFacts For(SqlDialect dialect) => All[(int)dialect];
+
+    /// <summary>Finds a dialect by its command-line name (case-insensitive; "spark" and "sqlserver" are accepted aliases).</summary>
+    public static DialectFacts? FromName(string name) => name.ToLowerInvariant() switch
+    {
+        "spark" or "sparksql" => Databricks,
+        "sqlserver" or "mssql" or "fabric" or "synapse" => TSql,
+        "postgresql" => Postgres,
+        "presto" or "athena" => Trino,
+        var n => All.FirstOrDefault(d => d.Name == n),
+    };
+
+    /// <summary>The comparison key of a column name under this dialect's rules.</summary>
+    public string ColumnKey(string text, bool quoted) => Fold(text, quoted, ColumnFolding);
+
+    /// <summary>The comparison key of one part of a table name under this dialect's rules.</summary>
+    public string TableKey(string text, bool quoted) => Fold(text, quoted, TableFolding);
+
+    private static string Fold(string text, bool quoted, IdentifierFolding folding) => folding switch
+    {
+        IdentifierFolding.Upper => quoted ? text : text.ToUpperInvariant(),
+        IdentifierFolding.Lower => quoted ? text : text.ToLowerInvariant(),
+        IdentifierFolding.CaseInsensitive => text.ToLowerInvariant(),
+        _ => text,
+    };
+}

@@ -1,0 +1,11 @@
+namespace ImpactBot.Sql.Lineage;
+
+/// <summary>Known columns of upstream tables, used to expand stars and to decide which table an unqualified name belongs to.</summary>
+public interface ISchemaProvider
+{
+    /// <summary>
+    /// Looks a table up by its name parts as written in the query (<c>["shop", "orders"]</c>).
+    /// Returns the columns in order, spelled as the table defines them, or null when the table is unknown.
+    /// </summary>
+    IReadOnlyList<string>? FindColumns(IReadOnlyList<string> nameParts);
+}

@@ -1,0 +1,26 @@
+using System.Collections.Immutable;
+using ImpactBot.Sql.Text;
+
+namespace ImpactBot.Sql.Lineage;
+
+/// <summary>
+/// The column lineage of one statement: outputs in order with their sources, the row edges that apply to all of them,
+/// the tables it reads, and what went wrong. Produced the same way whichever parser ran.
+/// </summary>
+public sealed record QueryLineage(
+    ImmutableArray<OutputColumn> Columns,
+    ImmutableArray<ColumnSource> Row,
+    ImmutableArray<Diagnostic> Diagnostics,
+    LineageStatus Status)
+{
+    /// <summary>The object a CREATE/INSERT/MERGE writes, as written; null for a bare query.</summary>
+    public string? Target { get; init; }
+
+    /// <summary>Every table the statement reads (CTEs resolved away), as written, in first-seen order.</summary>
+    public ImmutableArray<string> Tables { get; init; } = [];
+
+    public ClauseFingerprints Clauses { get; init; } = ClauseFingerprints.Empty;
+
+    public static QueryLineage Failed(Diagnostic diagnostic) =>
+        new([], [], [diagnostic], LineageStatus.Failed);
+}

@@ -1,0 +1,105 @@
+using System.Collections.Immutable;
+using ImpactBot.Sql.Text;
+
+namespace ImpactBot.Sql.Syntax.Ast;
+
+// Items of a FROM clause.
+
+/// <summary><c>[AS] alias [(col, ..)]</c>.</summary>
+public sealed record TableAlias(Identifier Name, ImmutableArray<Identifier> Columns, SourceSpan Span) : SqlNode(Span);
+
+/// <summary>A FROM item: a table, a derived table, a table function or a join. PIVOT/UNPIVOT apply in order.</summary>
+public abstract record FromItem(SourceSpan Span) : SqlNode(Span)
+{
+    public TableAlias? Alias { get; init; }
+
+    public ImmutableArray<PivotClause> Pivots { get; init; } = [];
+}
+
+/// <summary>A named table, view, CTE or dbt relation. Unknown modifiers (SAMPLE, AT, CHANGES, FOR SYSTEM_TIME) are skipped.</summary>
+public sealed record TableRef(QualifiedName Name, SourceSpan Span) : FromItem(Span);
+
+/// <summary><c>[LATERAL] (query) alias</c>.</summary>
+public sealed record DerivedTable(Query Query, bool Lateral, SourceSpan Span) : FromItem(Span);
+
+public enum TableFunctionKind
+{
+    /// <summary>UNNEST(array) [WITH ORDINALITY | WITH OFFSET].</summary>
+    Unnest,
+
+    /// <summary>Snowflake [LATERAL] FLATTEN(input => expr) and TABLE(FLATTEN(..)).</summary>
+    Flatten,
+
+    /// <summary>Spark explode/posexplode/inline, including LATERAL VIEW [OUTER].</summary>
+    Explode,
+
+    /// <summary>Any other table-valued function: generate_series, TABLE(fn(..)), range(..).</summary>
+    Generic,
+}
+
+/// <summary>A table-valued function in FROM. Spark's <c>LATERAL VIEW explode(x) t AS a, b</c> also lands here, joined by a cross <see cref="JoinItem"/>.</summary>
+public sealed record TableFunction(
+    TableFunctionKind Kind,
+    QualifiedName Name,
+    ImmutableArray<Expr> Arguments,
+    bool Lateral,
+    SourceSpan Span) : FromItem(Span)
+{
+    /// <summary>WITH ORDINALITY / WITH OFFSET [AS name] / posexplode's position column.</summary>
+    public bool WithOrdinality { get; init; }
+
+    public Identifier? OrdinalityAlias { get; init; }
+
+    /// <summary>LATERAL VIEW OUTER / FLATTEN(outer => true).</summary>
+    public bool Outer { get; init; }
+}
+
+public enum JoinKind
+{
+    Inner,
+    Left,
+    Right,
+    Full,
+    Cross,
+
+    /// <summary>LEFT SEMI JOIN: the right side only filters rows.</summary>
+    Semi,
+
+    /// <summary>LEFT ANTI JOIN: the right side only filters rows.</summary>
+    Anti,
+}
+
+/// <summary><c>left [NATURAL] kind JOIN right [ON cond | USING (cols)]</c>. CROSS/OUTER APPLY map to Cross/Left with a lateral right side.</summary>
+public sealed record JoinItem(
+    JoinKind Kind,
+    FromItem Left,
+    FromItem Right,
+    Expr? On,
+    ImmutableArray<Identifier> Using,
+    bool Natural,
+    SourceSpan Span) : FromItem(Span);
+
+/// <summary>
+/// PIVOT (<c>agg(x) [AS a], .. FOR col IN (v [AS n], ..)</c>) or UNPIVOT (<c>[INCLUDE NULLS] (value_col FOR name_col IN (c1 [AS n], ..))</c>).
+/// For UNPIVOT, <see cref="ValueColumns"/> are the generated value columns and the IN list holds source columns.
+/// </summary>
+public sealed record PivotClause(
+    bool Unpivot,
+    ImmutableArray<PivotAggregate> Aggregates,
+    ImmutableArray<Identifier> ValueColumns,
+    ImmutableArray<Identifier> ForColumns,
+    ImmutableArray<PivotValue> In,
+    SourceSpan Span) : SqlNode(Span)
+{
+    public bool IncludeNulls { get; init; }
+
+    /// <summary>Snowflake <c>IN (ANY [ORDER BY ..])</c> or a subquery: the generated columns are unknown.</summary>
+    public bool DynamicIn { get; init; }
+
+    public TableAlias? Alias { get; init; }
+}
+
+public sealed record PivotAggregate(Expr Aggregate, Identifier? Alias, SourceSpan Span) : SqlNode(Span);
+
+/// <summary>One IN entry: a literal or a column (or a parenthesised tuple of them), with an optional alias.</summary>
+public sealed record PivotValue(Expr Value, Identifier? Alias, SourceSpan Span) : SqlNode(Span);

@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+using ImpactBot.Sql.Text;
+
+namespace ImpactBot.Sql.Syntax.Ast;
+
+// The statement nodes live together so the shape of the grammar reads in one place.
+
+public abstract record Statement(SourceSpan Span) : SqlNode(Span);
+
+/// <summary>A bare query: <c>SELECT ...</c>, <c>WITH ... SELECT ...</c>, a set operation or VALUES.</summary>
+public sealed record QueryStatement(Query Query, SourceSpan Span) : Statement(Span);
+
+/// <summary><c>CREATE [OR REPLACE] [TEMP] TABLE|VIEW|MATERIALIZED VIEW name [(cols)] AS query</c>.</summary>
+public sealed record CreateAsStatement(
+    string ObjectKind,
+    QualifiedName Target,
+    ImmutableArray<Identifier> Columns,
+    Query Query,
+    SourceSpan Span) : Statement(Span);
+
+/// <summary><c>INSERT [INTO|OVERWRITE] name [(cols)] query</c>. Without a column list the query maps by position.</summary>
+public sealed record InsertStatement(
+    QualifiedName Target,
+    ImmutableArray<Identifier> Columns,
+    Query Query,
+    SourceSpan Span) : Statement(Span);
+
+/// <summary>
+/// <c>MERGE INTO target USING source ON cond WHEN ...</c>. Lineage comes from the source and the
+/// assignments: <see cref="Assignments"/> holds every <c>SET col = expr</c> and every INSERT column/value pair.
+/// </summary>
+public sealed record MergeStatement(
+    QualifiedName Target,
+    Identifier? TargetAlias,
+    FromItem Source,
+    Expr On,
+    ImmutableArray<MergeAssignment> Assignments,
+    SourceSpan Span) : Statement(Span);
+
+public sealed record MergeAssignment(Identifier Column, Expr Value, SourceSpan Span) : SqlNode(Span);
+
+/// <summary>A statement the parser does not model (DDL, grants, SET ...). Kept as a span with its diagnostic.</summary>
+public sealed record OpaqueStatement(string Keyword, SourceSpan Span) : Statement(Span);

@@ -1,0 +1,8 @@
+namespace ImpactBot.Sql.Text;
+
+public enum DiagnosticSeverity
+{
+    Info,
+    Warning,
+    Error,
+}
