@@ -1,0 +1,8 @@
+namespace ImpactBot.Core.Platform;
+
+public enum Reaction
+{
+    Eyes,
+    Rocket,
+    Confused,
+}

@@ -1,0 +1,9 @@
+namespace ImpactBot.Core.Platform;
+
+public enum StatusState
+{
+    Pending,
+    Success,
+    Failure,
+    Error,
+}
