@@ -1,0 +1,15 @@
+namespace ImpactBot.Core.Changes;
+
+public enum AssetChangeKind
+{
+    Added,
+    Removed,
+
+    /// <summary>Same SQL body under a new name or path.</summary>
+    Renamed,
+
+    Modified,
+
+    /// <summary>Only documentation-level metadata changed (descriptions, tests, owners).</summary>
+    DocsOnly,
+}

@@ -1,0 +1,173 @@
+using System.Collections.Immutable;
+using ImpactBot.Core.Graph;
+
+namespace ImpactBot.Core.Changes;
+
+/// <summary>
+/// Compares base and head graphs asset by asset on resolved fingerprints, not text: an edit that only moves code around
+/// (formatting, comments, keyword case, CTE renames with the same lineage) yields no change.
+/// </summary>
+public static class ChangeDetector
+{
+    public static ImmutableArray<AssetChange> Detect(LineageGraph baseGraph, LineageGraph headGraph, IReadOnlyCollection<string> changedPaths)
+    {
+        ArgumentNullException.ThrowIfNull(baseGraph);
+        ArgumentNullException.ThrowIfNull(headGraph);
+        ArgumentNullException.ThrowIfNull(changedPaths);
+        var changes = ImmutableArray.CreateBuilder<AssetChange>();
+        var removed = baseGraph.Assets.Where(a => IsTracked(a) && headGraph.Find(a.Id) is null).ToList();
+        var added = headGraph.Assets.Where(a => IsTracked(a) && baseGraph.Find(a.Id) is null).ToList();
+
+        foreach (var old in removed)
+        {
+            var renamed = added.FirstOrDefault(a => a.Type == old.Type && a.BodyHash.Length > 0 && a.BodyHash == old.BodyHash);
+            if (renamed is not null)
+            {
+                added.Remove(renamed);
+                changes.Add(new AssetChange(old.Id, old.Type, AssetChangeKind.Renamed)
+                {
+                    Path = renamed.Path,
+                    RenamedTo = renamed.Id,
+                    Reasons = [$"renamed: same SQL now defines {renamed.Id}" + (renamed.Path != old.Path ? $" ({old.Path} -> {renamed.Path})" : "")],
+                });
+            }
+            else
+            {
+                changes.Add(new AssetChange(old.Id, old.Type, AssetChangeKind.Removed) { Path = old.Path, Reasons = [$"removed ({old.Path ?? old.Id})"] });
+            }
+        }
+
+        foreach (var head in headGraph.Assets)
+        {
+            if (baseGraph.Find(head.Id) is { } old && IsTracked(head))
+            {
+                if (Compare(old, head, changedPaths) is { } change)
+                {
+                    changes.Add(change);
+                }
+            }
+        }
+
+        changes.AddRange(added.Select(a => new AssetChange(a.Id, a.Type, AssetChangeKind.Added)
+        {
+            Path = a.Path,
+            Columns = [.. a.Columns.Select(c => new ColumnChange(c.Name, ColumnChangeKind.Added))],
+            Reasons = [$"added ({a.Path ?? a.Id})"],
+        }));
+        return changes.ToImmutable();
+    }
+
+    private static bool IsTracked(AssetNode asset) => asset.Type is not AssetType.Relation;
+
+    private static AssetChange? Compare(AssetNode old, AssetNode head, IReadOnlyCollection<string> changedPaths)
+    {
+        var columns = ColumnDiff.Compare(old, head);
+        var rows = RowDiff(old, head);
+        var bodyChanged = old.BodyHash != head.BodyHash;
+        var docsChanged = old.DocsHash != head.DocsHash || !old.Owners.SequenceEqual(head.Owners);
+        if (columns.IsEmpty && rows.IsEmpty && !docsChanged)
+        {
+            return null;
+        }
+
+        var reasons = ImmutableArray.CreateBuilder<string>();
+        if (!columns.IsEmpty || rows.Any(r => r != RowChangeKind.Materialization))
+        {
+            reasons.Add(BodyReason(head, bodyChanged, changedPaths));
+        }
+
+        if (rows.Contains(RowChangeKind.Materialization))
+        {
+            reasons.Add($"config: materialized {old.Traits.Materialization ?? "default"} -> {head.Traits.Materialization ?? "default"}");
+        }
+
+        if (docsChanged)
+        {
+            reasons.Add("YAML: documentation, tests or owners changed");
+        }
+
+        var kind = columns.IsEmpty && rows.IsEmpty ? AssetChangeKind.DocsOnly : AssetChangeKind.Modified;
+        return new AssetChange(head.Id, head.Type, kind)
+        {
+            Path = head.Path,
+            Columns = columns,
+            Rows = rows,
+            Reasons = reasons.ToImmutable(),
+            MaterializationFrom = old.Traits.Materialization,
+            MaterializationTo = head.Traits.Materialization,
+            FollowUps = FollowUps(head, columns),
+        };
+    }
+
+    private static ImmutableArray<string> FollowUps(AssetNode head, ImmutableArray<ColumnChange> columns)
+    {
+        var breaking = columns.Where(c => c.Kind is ColumnChangeKind.Removed or ColumnChangeKind.Renamed or ColumnChangeKind.Type).ToList();
+        if (breaking.Count == 0 || !(head.Traits.Contracted || head.Traits.Access == "public"))
+        {
+            return [];
+        }
+
+        var why = head.Traits.Contracted ? "has an enforced contract" : "is `access: public`";
+        return [$"{head.Id} {why}: add a new model version (versions: with deprecation_date on the old one) instead of changing {string.Join(", ", breaking.Select(c => c.Name))} in place"];
+    }
+
+    private static string BodyReason(AssetNode head, bool bodyChanged, IReadOnlyCollection<string> changedPaths)
+    {
+        if (head.Type is AssetType.Source or AssetType.Seed)
+        {
+            return $"declared columns changed ({head.Path})";
+        }
+
+        if (!bodyChanged)
+        {
+            return "an upstream it reads changed shape";
+        }
+
+        if (head.Path is not null && changedPaths.Contains(head.Path))
+        {
+            return $"SQL body changed ({head.Path})";
+        }
+
+        var culprits = changedPaths.Where(p => p.EndsWith(".sql", StringComparison.OrdinalIgnoreCase) && p.Contains("macro", StringComparison.OrdinalIgnoreCase)
+            || p.EndsWith("dbt_project.yml", StringComparison.Ordinal)).Take(3).ToList();
+        return culprits.Count > 0
+            ? $"rendered SQL changed without an edit to {head.Path}: a macro or var it uses changed ({string.Join(", ", culprits)})"
+            : $"rendered SQL changed without an edit to {head.Path} (a macro, var or config it uses)";
+    }
+
+    private static ImmutableArray<RowChangeKind> RowDiff(AssetNode old, AssetNode head)
+    {
+        var rows = ImmutableArray.CreateBuilder<RowChangeKind>();
+        if (old.Clauses.Filter != head.Clauses.Filter)
+        {
+            rows.Add(RowChangeKind.Filter);
+        }
+
+        if (old.Clauses.Join != head.Clauses.Join)
+        {
+            rows.Add(RowChangeKind.Join);
+        }
+
+        if (old.Clauses.Grain != head.Clauses.Grain)
+        {
+            rows.Add(RowChangeKind.Grain);
+        }
+
+        if (old.Clauses.Sources != head.Clauses.Sources)
+        {
+            rows.Add(RowChangeKind.Source);
+        }
+
+        if (old.Clauses.Limit != head.Clauses.Limit)
+        {
+            rows.Add(RowChangeKind.Limit);
+        }
+
+        if (old.Traits.Materialization != head.Traits.Materialization)
+        {
+            rows.Add(RowChangeKind.Materialization);
+        }
+
+        return rows.ToImmutable();
+    }
+}

@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using ImpactBot.Sql.Dialects;
+
+namespace ImpactBot.Core.Graph;
+
+/// <summary>
+/// What the graph builder needs to know about one asset, whatever read it (dbt files, a manifest, plain SQL, .impactbot.yml).
+/// <see cref="Relations"/> are the names SQL uses for it (<c>__ref__.orders</c>, <c>analytics.orders</c>); <see cref="DependsOn"/>
+/// lists upstream asset ids when the reader knows them (dbt refs), and is empty when only the SQL can tell.
+/// </summary>
+public sealed record AssetDefinition(string Id, AssetType Type)
+{
+    public string? Path { get; init; }
+
+    public int Line { get; init; }
+
+    /// <summary>The SQL to analyse (rendered dbt model, compiled code, or a plain SQL file); null for assets without SQL.</summary>
+    public string? Sql { get; init; }
+
+    public DialectFacts? Dialect { get; init; }
+
+    public ImmutableArray<string> Relations { get; init; } = [];
+
+    public ImmutableArray<DeclaredColumn> DeclaredColumns { get; init; } = [];
+
+    public ImmutableArray<string> DependsOn { get; init; } = [];
+
+    public ImmutableArray<ColumnEdge> References { get; init; } = [];
+
+    public ImmutableArray<string> Owners { get; init; } = [];
+
+    public AssetTraits Traits { get; init; } = AssetTraits.None;
+
+    /// <summary>Hash of documentation-only metadata; see <see cref="AssetNode.DocsHash"/>.</summary>
+    public string DocsHash { get; init; } = "";
+
+    /// <summary>Problems found while reading the asset (rendering, YAML); they travel into the graph.</summary>
+    public ImmutableArray<GraphDiagnostic> Diagnostics { get; init; } = [];
+
+    /// <summary>The renderer could not see everything (unknown macros): lineage is at best partial.</summary>
+    public bool PartiallyRendered { get; init; }
+}

@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+
+namespace ImpactBot.Core.Graph;
+
+/// <summary>What the impact report needs to know about an asset besides its columns.</summary>
+public sealed record AssetTraits
+{
+    public static readonly AssetTraits None = new();
+
+    /// <summary>view, table, incremental, ephemeral, snapshot, seed ...</summary>
+    public string? Materialization { get; init; }
+
+    public bool Contracted { get; init; }
+
+    /// <summary>dbt access: private, protected, public.</summary>
+    public string? Access { get; init; }
+
+    public string? Group { get; init; }
+
+    public int? LatestVersion { get; init; }
+
+    public string? Url { get; init; }
+
+    /// <summary>Exposure/external subtype: dashboard, ml, notebook, application ...</summary>
+    public string? Kind { get; init; }
+
+    public ImmutableArray<string> Tags { get; init; } = [];
+
+    public bool IsIncremental => Materialization is "incremental" or "snapshot";
+}

@@ -1,0 +1,14 @@
+using System.Collections.Immutable;
+
+namespace ImpactBot.Core.Graph;
+
+/// <summary>An output column of an asset with its value sources and the fingerprint of its resolved expression.</summary>
+public sealed record ColumnNode(string Name, ImmutableArray<ColumnEdge> Sources)
+{
+    public string Fingerprint { get; init; } = "";
+
+    public string? Type { get; init; }
+
+    /// <summary>Line of the column's definition (its select item or its yml entry), 0 when unknown.</summary>
+    public int Line { get; init; }
+}

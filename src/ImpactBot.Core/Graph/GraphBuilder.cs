@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using ImpactBot.Core.Snapshot;
+using ImpactBot.Sql.Dialects;
+using ImpactBot.Sql.Lineage;
+
+namespace ImpactBot.Core.Graph;
+
+/// <summary>
+/// Builds the column graph of one commit from asset definitions: SQL assets bind upstream-first (so each upstream's real
+/// outputs expand the stars of its consumers), one level of the DAG at a time in parallel. With a previous graph, an
+/// asset whose SQL and upstream interfaces are unchanged is reused instead of re-analysed (BRIEF.md "early cutoff").
+/// </summary>
+public static class GraphBuilder
+{
+    public static GraphBuildResult Build(
+        IReadOnlyList<AssetDefinition> definitions,
+        string commit,
+        DialectFacts defaultDialect,
+        LineageGraph? previous = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definitions);
+        ArgumentNullException.ThrowIfNull(defaultDialect);
+        var resolver = new RelationResolver(definitions);
+        var built = new ConcurrentDictionary<string, AssetNode>(StringComparer.OrdinalIgnoreCase);
+        var diagnostics = ImmutableArray.CreateBuilder<GraphDiagnostic>();
+
+        foreach (var definition in definitions.Where(d => d.Sql is null && d.DeclaredColumns.Length > 0 || d.Type is AssetType.Source or AssetType.Seed))
+        {
+            if (definition.Sql is null)
+            {
+                built[definition.Id] = DeclaredNode(definition);
+            }
+        }
+
+        var sqlAssets = definitions.Where(d => d.Sql is not null).ToList();
+        var upstreams = new Dictionary<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var asset in sqlAssets)
+        {
+            upstreams[asset.Id] = Upstreams(asset, resolver, defaultDialect, previous);
+        }
+
+        var (levels, cyclic) = BuildPlan.Levels(sqlAssets, upstreams);
+        var schema = new GraphSchemaProvider(resolver, built);
+        var interfaces = new ConcurrentDictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var reused = 0;
+        foreach (var level in levels)
+        {
+            Parallel.ForEach(level, new ParallelOptions { CancellationToken = cancellationToken }, asset =>
+            {
+                var node = BindOrReuse(asset, upstreams[asset.Id], resolver, schema, built, interfaces, defaultDialect, previous);
+                if (node.Reused)
+                {
+                    Interlocked.Increment(ref reused);
+                }
+
+                built[asset.Id] = node.Node;
+            });
+        }
+
+        foreach (var asset in cyclic)
+        {
+            diagnostics.Add(new GraphDiagnostic("dependency-cycle", $"{asset.Id} is part of a dependency cycle; its lineage is bound without upstream schemas. Break the cycle of refs.", asset.Path ?? asset.Id, asset.Line, 0));
+            built[asset.Id] = BindOrReuse(asset, upstreams[asset.Id], resolver, schema, built, interfaces, defaultDialect, previous: null).Node;
+        }
+
+        var order = new List<AssetNode>(definitions.Count);
+        order.AddRange(definitions.Where(d => d.Sql is null && built.ContainsKey(d.Id)).Select(d => built[d.Id]));
+        order.AddRange(levels.SelectMany(l => l).Concat(cyclic).Select(d => built[d.Id]));
+        order.AddRange(definitions.Where(d => d.Sql is null && !built.ContainsKey(d.Id)).Select(ReferenceNode));
+        var graph = new LineageGraph(commit, [.. order], diagnostics.ToImmutable());
+        return new GraphBuildResult(graph, sqlAssets.Count - reused, reused);
+    }
+
+    private static AssetNode DeclaredNode(AssetDefinition d) => Base(d) with
+    {
+        Columns = [.. d.DeclaredColumns.Select(c => new ColumnNode(c.Name, []) { Type = c.Type, Line = c.Line, Fingerprint = ContentHash.Of(d.Id, c.Name, c.Type) })],
+        ContentHash = ContentHash.Of(string.Join(',', d.DeclaredColumns.Select(c => c.Name + ":" + c.Type))),
+    };
+
+    private static AssetNode ReferenceNode(AssetDefinition d) => Base(d) with { References = d.References };
+
+    private static AssetNode Base(AssetDefinition d) => new(d.Id, d.Type)
+    {
+        Path = d.Path,
+        Line = d.Line,
+        DependsOn = d.DependsOn,
+        Owners = d.Owners,
+        Traits = d.Traits,
+        DocsHash = d.DocsHash,
+        Diagnostics = d.Diagnostics,
+    };
+
+    private static ImmutableArray<string> Upstreams(AssetDefinition asset, RelationResolver resolver, DialectFacts defaultDialect, LineageGraph? previous)
+    {
+        if (!asset.DependsOn.IsEmpty)
+        {
+            return asset.DependsOn;
+        }
+
+        var body = ContentHash.Of(asset.Sql!);
+        if (previous?.Find(asset.Id) is { } old && old.BodyHash == body)
+        {
+            return old.DependsOn;
+        }
+
+        // Plain SQL: only the query itself tells what it reads.
+        var tables = SqlLineage.Analyze(asset.Sql!, asset.Dialect ?? defaultDialect).Tables;
+        return [.. tables.Select(t => resolver.Resolve(t) ?? t).Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
+
+    private static (AssetNode Node, bool Reused) BindOrReuse(
+        AssetDefinition asset,
+        ImmutableArray<string> upstreams,
+        RelationResolver resolver,
+        GraphSchemaProvider schema,
+        ConcurrentDictionary<string, AssetNode> built,
+        ConcurrentDictionary<string, string> interfaces,
+        DialectFacts defaultDialect,
+        LineageGraph? previous)
+    {
+        var dialect = asset.Dialect ?? defaultDialect;
+        var body = ContentHash.Of(asset.Sql!);
+        var upstreamInterfaces = upstreams
+            .Order(StringComparer.OrdinalIgnoreCase)
+            .Select(u => built.TryGetValue(u, out var n) ? interfaces.GetOrAdd(u, _ => InterfaceHash(n)) : "?" + u);
+        var key = ContentHash.Of(SnapshotFormat.EngineVersion, dialect.Name, body, asset.PartiallyRendered ? "partial" : "", string.Join(',', upstreamInterfaces));
+
+        if (previous?.Find(asset.Id) is { } old && old.ContentHash == key)
+        {
+            return (Base(asset) with
+            {
+                Columns = old.Columns,
+                RowSources = old.RowSources,
+                Status = old.Status,
+                HasWildcard = old.HasWildcard,
+                Clauses = old.Clauses,
+                ContentHash = key,
+                BodyHash = body,
+                DependsOn = old.DependsOn,
+                Diagnostics = asset.Diagnostics.AddRange(old.Diagnostics.Except(asset.Diagnostics)),
+            }, true);
+        }
+
+        var lineage = SqlLineage.Analyze(asset.Sql!, dialect, schema);
+        return (LineageMapper.ToNode(Base(asset), asset, lineage, resolver, upstreams) with { ContentHash = key, BodyHash = body }, false);
+    }
+
+    private static string InterfaceHash(AssetNode node) =>
+        ContentHash.Of(node.HasWildcard ? "*" : "", string.Join(',', node.Columns.Select(c => c.Name + ":" + c.Type)));
+}

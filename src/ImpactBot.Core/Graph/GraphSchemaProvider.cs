@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+using ImpactBot.Sql.Lineage;
+
+namespace ImpactBot.Core.Graph;
+
+/// <summary>
+/// Serves the binder the output columns of assets already built in this pass (upstream first), so stars expand from
+/// what the upstream really produces. An asset with an unexpanded star, or without known columns, answers "unknown".
+/// </summary>
+internal sealed class GraphSchemaProvider(RelationResolver resolver, ConcurrentDictionary<string, AssetNode> built) : ISchemaProvider
+{
+    public IReadOnlyList<string>? FindColumns(IReadOnlyList<string> nameParts)
+    {
+        var id = resolver.Resolve(string.Join('.', nameParts));
+        if (id is null || !built.TryGetValue(id, out var node) || node.HasWildcard || node.Columns.IsEmpty)
+        {
+            return null;
+        }
+
+        var names = new string[node.Columns.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = node.Columns[i].Name;
+        }
+
+        return names;
+    }
+}

@@ -1,0 +1,16 @@
+namespace ImpactBot.Core.Snapshot;
+
+/// <summary>
+/// Layout of a lineage snapshot file: the magic, a format version, the engine version that built it, a string table, then
+/// the assets with their columns and edges, all integers 7-bit encoded. Binary because a 5,000-model graph must load in
+/// well under a second; versioned because old files must be refused with a clear message, not misread.
+/// </summary>
+public static class SnapshotFormat
+{
+    public const string Magic = "IMPACTBOT-SNAPSHOT";
+
+    public const int Version = 1;
+
+    /// <summary>Bump when lineage rules change, so cached snapshots built by older rules are rebuilt rather than trusted.</summary>
+    public const string EngineVersion = "lineage-1";
+}

@@ -1,0 +1,150 @@
+using System.Text;
+using ImpactBot.Core.Graph;
+
+namespace ImpactBot.Core.Snapshot;
+
+/// <summary>Writes a <see cref="LineageGraph"/> in the <see cref="SnapshotFormat"/> layout.</summary>
+public static class SnapshotWriter
+{
+    public static void Write(LineageGraph graph, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        var strings = new StringTable();
+        using var body = new MemoryStream();
+        using (var writer = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
+        {
+            WriteGraph(writer, graph, strings);
+        }
+
+        using var output = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        output.Write(SnapshotFormat.Magic);
+        output.Write7BitEncodedInt(SnapshotFormat.Version);
+        output.Write(SnapshotFormat.EngineVersion);
+        output.Write7BitEncodedInt(strings.Count);
+        foreach (var s in strings.Items)
+        {
+            output.Write(s);
+        }
+
+        output.Write(body.GetBuffer(), 0, (int)body.Length);
+    }
+
+    private static void WriteGraph(BinaryWriter w, LineageGraph graph, StringTable s)
+    {
+        w.Write7BitEncodedInt(s.Id(graph.Commit));
+        w.Write7BitEncodedInt(graph.Assets.Length);
+        foreach (var asset in graph.Assets)
+        {
+            WriteAsset(w, asset, s);
+        }
+
+        WriteDiagnostics(w, graph.Diagnostics, s);
+    }
+
+    private static void WriteAsset(BinaryWriter w, AssetNode a, StringTable s)
+    {
+        w.Write7BitEncodedInt(s.Id(a.Id));
+        w.Write((byte)a.Type);
+        w.Write7BitEncodedInt(s.Id(a.Path));
+        w.Write7BitEncodedInt(a.Line);
+        w.Write((byte)a.Status);
+        w.Write(a.HasWildcard);
+        w.Write7BitEncodedInt(s.Id(a.ContentHash));
+        w.Write7BitEncodedInt(s.Id(a.BodyHash));
+        w.Write7BitEncodedInt(s.Id(a.DocsHash));
+        w.Write7BitEncodedInt(s.Id(a.Clauses.Filter));
+        w.Write7BitEncodedInt(s.Id(a.Clauses.Join));
+        w.Write7BitEncodedInt(s.Id(a.Clauses.Grain));
+        w.Write7BitEncodedInt(s.Id(a.Clauses.Sources));
+        w.Write7BitEncodedInt(s.Id(a.Clauses.Limit));
+        WriteTraits(w, a.Traits, s);
+        WriteStrings(w, a.Owners, s);
+        WriteStrings(w, a.DependsOn, s);
+        w.Write7BitEncodedInt(a.Columns.Length);
+        foreach (var c in a.Columns)
+        {
+            w.Write7BitEncodedInt(s.Id(c.Name));
+            w.Write7BitEncodedInt(s.Id(c.Fingerprint));
+            w.Write7BitEncodedInt(s.Id(c.Type));
+            w.Write7BitEncodedInt(c.Line);
+            WriteEdges(w, c.Sources, s);
+        }
+
+        WriteEdges(w, a.RowSources, s);
+        WriteEdges(w, a.References, s);
+        WriteDiagnostics(w, a.Diagnostics, s);
+    }
+
+    private static void WriteTraits(BinaryWriter w, AssetTraits t, StringTable s)
+    {
+        w.Write7BitEncodedInt(s.Id(t.Materialization));
+        w.Write(t.Contracted);
+        w.Write7BitEncodedInt(s.Id(t.Access));
+        w.Write7BitEncodedInt(s.Id(t.Group));
+        w.Write7BitEncodedInt((t.LatestVersion ?? -1) + 1);
+        w.Write7BitEncodedInt(s.Id(t.Url));
+        w.Write7BitEncodedInt(s.Id(t.Kind));
+        WriteStrings(w, t.Tags, s);
+    }
+
+    private static void WriteEdges(BinaryWriter w, IReadOnlyList<ColumnEdge> edges, StringTable s)
+    {
+        w.Write7BitEncodedInt(edges.Count);
+        foreach (var e in edges)
+        {
+            w.Write7BitEncodedInt(s.Id(e.Asset));
+            w.Write7BitEncodedInt(s.Id(e.Column));
+            w.Write((byte)e.Kind);
+            w.Write7BitEncodedInt(e.Line);
+        }
+    }
+
+    private static void WriteStrings(BinaryWriter w, IReadOnlyList<string> values, StringTable s)
+    {
+        w.Write7BitEncodedInt(values.Count);
+        foreach (var v in values)
+        {
+            w.Write7BitEncodedInt(s.Id(v));
+        }
+    }
+
+    private static void WriteDiagnostics(BinaryWriter w, IReadOnlyList<GraphDiagnostic> diagnostics, StringTable s)
+    {
+        w.Write7BitEncodedInt(diagnostics.Count);
+        foreach (var d in diagnostics)
+        {
+            w.Write7BitEncodedInt(s.Id(d.Code));
+            w.Write7BitEncodedInt(s.Id(d.Message));
+            w.Write7BitEncodedInt(s.Id(d.Path));
+            w.Write7BitEncodedInt(d.Line);
+            w.Write7BitEncodedInt(d.Column);
+        }
+    }
+
+    /// <summary>Interns strings; id 0 is null so optional values cost one byte.</summary>
+    private sealed class StringTable
+    {
+        private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+
+        public List<string> Items { get; } = [];
+
+        public int Count => Items.Count;
+
+        public int Id(string? value)
+        {
+            if (value is null)
+            {
+                return 0;
+            }
+
+            if (!_ids.TryGetValue(value, out var id))
+            {
+                Items.Add(value);
+                id = Items.Count;
+                _ids[value] = id;
+            }
+
+            return id;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using ImpactBot.Core.Graph;
+using ImpactBot.Core.Snapshot;
+using ImpactBot.Sql.Lineage;
+using static ImpactBot.Core.Tests.TestGraphs;
+
+namespace ImpactBot.Core.Tests.Snapshot;
+
+public sealed class SnapshotRoundTripTests
+{
+    [Test]
+    public void Read_WhatWriteWrote_SameGraph()
+    {
+        var graph = new LineageGraph("abc123", [
+            Source("shop.orders", "id", "amount"),
+            Model("orders", Col("order_id", "shop.orders.id"), Col("total", "shop.orders.amount:aggregate")) with
+            {
+                RowSources = [Edge("shop.orders.status:filter")],
+                Owners = ["@alice", "Carol <carol@example.com>"],
+                Traits = new AssetTraits { Materialization = "incremental", Contracted = true, Access = "public", LatestVersion = 2, Tags = ["finance"] },
+                Status = LineageStatus.Partial,
+                HasWildcard = true,
+                Clauses = new ClauseFingerprints("f", "j", "g", "s", "l"),
+                Diagnostics = [new GraphDiagnostic("unparsed-span", "skipped", "models/orders.sql", 3, 7)],
+            },
+        ], [new GraphDiagnostic("dependency-cycle", "cycle", "models/a.sql", 1, 1)]);
+
+        using var stream = new MemoryStream();
+        SnapshotWriter.Write(graph, stream);
+        stream.Position = 0;
+        var read = SnapshotReader.Read(stream);
+
+        Assert.That(read.Error, Is.Null);
+        var loaded = read.Graph!;
+        Assert.That(loaded.Commit, Is.EqualTo("abc123"));
+        Assert.That(loaded.Diagnostics, Is.EqualTo(graph.Diagnostics));
+        var orders = loaded.Find("orders")!;
+        var original = graph.Find("orders")!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(orders.Columns.Select(c => (c.Name, c.Fingerprint, string.Join(",", c.Sources))), Is.EqualTo(original.Columns.Select(c => (c.Name, c.Fingerprint, string.Join(",", c.Sources)))));
+            Assert.That(orders.RowSources, Is.EqualTo(original.RowSources));
+            Assert.That(orders.Owners, Is.EqualTo(original.Owners));
+            Assert.That(orders.Traits.Materialization, Is.EqualTo("incremental"));
+            Assert.That(orders.Traits.LatestVersion, Is.EqualTo(2));
+            Assert.That(orders.Traits.Tags, Is.EqualTo(new[] { "finance" }));
+            Assert.That(orders.Status, Is.EqualTo(LineageStatus.Partial));
+            Assert.That(orders.HasWildcard, Is.True);
+            Assert.That(orders.Clauses, Is.EqualTo(original.Clauses));
+            Assert.That(orders.Diagnostics, Is.EqualTo(original.Diagnostics));
+        });
+    }
+
+    [Test]
+    public void Read_NotASnapshot_ErrorSaysHowToRebuild()
+    {
+        using var stream = new MemoryStream("{\"json\": true}"u8.ToArray());
+
+        var read = SnapshotReader.Read(stream);
+
+        Assert.That(read.Graph, Is.Null);
+        Assert.That(read.Error, Does.Contain("snapshot build"));
+    }
+
+    [Test]
+    public void Read_UnknownVersion_ErrorNamesTheVersion()
+    {
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(SnapshotFormat.Magic);
+            w.Write7BitEncodedInt(99);
+        }
+
+        stream.Position = 0;
+        var read = SnapshotReader.Read(stream);
+
+        Assert.That(read.Error, Does.Contain("version 99"));
+    }
+
+    [Test]
+    public void Read_TruncatedFile_ErrorNotException()
+    {
+        using var full = new MemoryStream();
+        SnapshotWriter.Write(GraphOf(Source("s", "a", "b"), Model("m", Col("a", "s.a"))), full);
+        using var truncated = new MemoryStream(full.ToArray()[..(int)(full.Length / 2)]);
+
+        var read = SnapshotReader.Read(truncated);
+
+        Assert.That(read.Graph, Is.Null);
+        Assert.That(read.Error, Does.Contain("truncated or corrupt"));
+    }
+}
