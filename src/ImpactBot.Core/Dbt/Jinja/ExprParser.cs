@@ -206,13 +206,13 @@ internal sealed class ExprParser(List<ExprToken> tokens)
             if (Accept("."))
             {
                 var name = Current.Kind == ExprTokenKind.Integer ? Next().Text : ExpectName();
-                expr = new AttrExpr(expr, name, token.Pos);
+                expr = new AttrExpr(expr, name, expr.Pos);
             }
             else if (Accept("["))
             {
                 var index = ParseExpression();
                 Expect("]");
-                expr = new ItemExpr(expr, index, token.Pos);
+                expr = new ItemExpr(expr, index, expr.Pos);
             }
             else if (Current.Is("("))
             {
@@ -272,7 +272,7 @@ internal sealed class ExprParser(List<ExprToken> tokens)
 
                 return new LiteralExpr(text, token.Pos);
             case ExprTokenKind.Integer:
-                return new LiteralExpr(long.TryParse(token.Text, CultureInfo.InvariantCulture, out var l) ? l : double.Parse(token.Text, CultureInfo.InvariantCulture), token.Pos);
+                return new LiteralExpr(long.TryParse(token.Text, CultureInfo.InvariantCulture, out var l) ? (object)l : double.Parse(token.Text, CultureInfo.InvariantCulture), token.Pos);
             case ExprTokenKind.Float:
                 return new LiteralExpr(double.Parse(token.Text, CultureInfo.InvariantCulture), token.Pos);
             case ExprTokenKind.Name:
