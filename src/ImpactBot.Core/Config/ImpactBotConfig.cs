@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+using ImpactBot.Sql.Dialects;
+
+namespace ImpactBot.Core.Config;
+
+/// <summary>The settings of <c>.impactbot.yml</c>; every key is optional.</summary>
+public sealed record ImpactBotConfig
+{
+    public static readonly ImpactBotConfig Default = new();
+
+    public SqlDialect? Dialect { get; init; }
+
+    public string? ProjectDir { get; init; }
+
+    /// <summary>Glob patterns (gitignore style) of repository paths to leave out.</summary>
+    public ImmutableArray<string> Ignore { get; init; } = [];
+
+    public FailOn FailOn { get; init; } = FailOn.Breaking;
+
+    /// <summary>Email or name (case-insensitive) to <c>@handle</c>.</summary>
+    public ImmutableDictionary<string, string> OwnerAliases { get; init; } =
+        ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase);
+
+    public AcknowledgePolicy Acknowledge { get; init; } = AcknowledgePolicy.OwnersOnly;
+
+    public ImmutableArray<CatalogAsset> Catalog { get; init; } = [];
+}

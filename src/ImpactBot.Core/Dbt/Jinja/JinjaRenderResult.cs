@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+using ImpactBot.Core.Files;
+
+namespace ImpactBot.Core.Dbt.Jinja;
+
+/// <summary>
+/// The outcome of rendering one template. <see cref="IsComplete"/> is false when something was replaced by a
+/// placeholder or guessed (unknown macro, undecidable condition); the lineage edges seen are still all recorded.
+/// </summary>
+public sealed record JinjaRenderResult(
+    string Sql,
+    ImmutableArray<DbtRef> Refs,
+    ImmutableArray<DbtSourceRef> Sources,
+    DbtMap Config,
+    ImmutableArray<StarMacro> StarMacros,
+    bool HasIncrementalPredicate,
+    ImmutableArray<string> IncrementalPredicates,
+    ImmutableArray<JinjaBlock> Blocks,
+    bool IsComplete,
+    ImmutableArray<FileDiagnostic> Diagnostics);
