@@ -14,5 +14,8 @@ public sealed record FileDiagnostic(
     int Column,
     DiagnosticSeverity Severity = DiagnosticSeverity.Warning)
 {
+    /// <summary><c>path:line:column</c>, or just the path when the problem concerns the whole file.</summary>
+    public string Location => Line > 0 ? $"{Path}:{Line}:{Column}" : Path;
+
     public override string ToString() => $"{Path}:{Line}:{Column}: {Code}: {Message}";
 }

@@ -1,3 +1,4 @@
+using ImpactBot.Core.Files;
 using System.Collections.Immutable;
 using ImpactBot.Sql.Dialects;
 
@@ -35,7 +36,7 @@ public sealed record AssetDefinition(string Id, AssetType Type)
     public string DocsHash { get; init; } = "";
 
     /// <summary>Problems found while reading the asset (rendering, YAML); they travel into the graph.</summary>
-    public ImmutableArray<GraphDiagnostic> Diagnostics { get; init; } = [];
+    public ImmutableArray<FileDiagnostic> Diagnostics { get; init; } = [];
 
     /// <summary>The renderer could not see everything (unknown macros): lineage is at best partial.</summary>
     public bool PartiallyRendered { get; init; }

@@ -1,3 +1,4 @@
+using ImpactBot.Core.Files;
 using System.Collections.Immutable;
 using ImpactBot.Sql.Lineage;
 
@@ -46,7 +47,7 @@ public sealed record AssetNode(string Id, AssetType Type)
 
     public ClauseFingerprints Clauses { get; init; } = ClauseFingerprints.Empty;
 
-    public ImmutableArray<GraphDiagnostic> Diagnostics { get; init; } = [];
+    public ImmutableArray<FileDiagnostic> Diagnostics { get; init; } = [];
 
     public ColumnNode? FindColumn(string name)
     {

@@ -1,3 +1,4 @@
+using ImpactBot.Core.Files;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using ImpactBot.Core.Snapshot;
@@ -24,7 +25,7 @@ public static class GraphBuilder
         ArgumentNullException.ThrowIfNull(defaultDialect);
         var resolver = new RelationResolver(definitions);
         var built = new ConcurrentDictionary<string, AssetNode>(StringComparer.OrdinalIgnoreCase);
-        var diagnostics = ImmutableArray.CreateBuilder<GraphDiagnostic>();
+        var diagnostics = ImmutableArray.CreateBuilder<FileDiagnostic>();
 
         foreach (var definition in definitions.Where(d => d.Sql is null && d.DeclaredColumns.Length > 0 || d.Type is AssetType.Source or AssetType.Seed))
         {
@@ -61,7 +62,7 @@ public static class GraphBuilder
 
         foreach (var asset in cyclic)
         {
-            diagnostics.Add(new GraphDiagnostic("dependency-cycle", $"{asset.Id} is part of a dependency cycle; its lineage is bound without upstream schemas. Break the cycle of refs.", asset.Path ?? asset.Id, asset.Line, 0));
+            diagnostics.Add(new FileDiagnostic("dependency-cycle", $"{asset.Id} is part of a dependency cycle; its lineage is bound without upstream schemas. Break the cycle of refs.", asset.Path ?? asset.Id, asset.Line, 0));
             built[asset.Id] = BindOrReuse(asset, upstreams[asset.Id], resolver, schema, built, interfaces, defaultDialect, previous: null).Node;
         }
 

@@ -1,3 +1,4 @@
+using ImpactBot.Core.Files;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using ImpactBot.Sql.Lineage;
@@ -13,7 +14,7 @@ public sealed class LineageGraph
     private readonly FrozenDictionary<string, AssetNode> _byId;
     private readonly FrozenDictionary<string, ImmutableArray<Consumer>> _consumers;
 
-    public LineageGraph(string commit, ImmutableArray<AssetNode> assets, ImmutableArray<GraphDiagnostic> diagnostics)
+    public LineageGraph(string commit, ImmutableArray<AssetNode> assets, ImmutableArray<FileDiagnostic> diagnostics)
     {
         Commit = commit;
         Assets = assets;
@@ -28,7 +29,7 @@ public sealed class LineageGraph
 
     public ImmutableArray<AssetNode> Assets { get; }
 
-    public ImmutableArray<GraphDiagnostic> Diagnostics { get; }
+    public ImmutableArray<FileDiagnostic> Diagnostics { get; }
 
     public int ColumnCount => Assets.Sum(a => a.Columns.Length);
 

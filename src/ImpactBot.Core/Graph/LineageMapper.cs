@@ -1,3 +1,4 @@
+using ImpactBot.Core.Files;
 using System.Collections.Immutable;
 using ImpactBot.Sql.Lineage;
 
@@ -10,7 +11,7 @@ internal static class LineageMapper
     {
         var path = asset.Path ?? asset.Id;
         var diagnostics = asset.Diagnostics.AddRange(lineage.Diagnostics.Select(d =>
-            new GraphDiagnostic(d.Code, d.Message, path, asset.Line > 1 ? d.Span.Line + asset.Line - 1 : d.Span.Line, d.Span.Column)));
+            new FileDiagnostic(d.Code, d.Message, path, asset.Line > 1 ? d.Span.Line + asset.Line - 1 : d.Span.Line, d.Span.Column, d.Severity)));
 
         if (lineage.Status == LineageStatus.Failed)
         {

@@ -161,7 +161,7 @@ internal sealed class ImpactWalk(ConsumerIndex consumers, Func<string, string, i
             acc.References.Add(new ColumnReference(upstreamColumn, node.Path, line));
         }
 
-        if (!propagate || consumer.Role == ConsumerRole.Reference)
+        if (!propagate)
         {
             return;
         }
@@ -174,6 +174,7 @@ internal sealed class ImpactWalk(ConsumerIndex consumers, Func<string, string, i
                 break;
             case ConsumerRole.Row when severity >= Severity.Values:
             case ConsumerRole.Model:
+            case ConsumerRole.Reference:
                 Enqueue(new Mark(node.Id, null, next, newPath, reason));
                 break;
         }

@@ -1,3 +1,4 @@
+using ImpactBot.Core.Files;
 using System.Collections.Immutable;
 using ImpactBot.Core.Changes;
 using ImpactBot.Core.Graph;
@@ -11,7 +12,7 @@ public sealed record ImpactReport(
     string Head,
     ImmutableArray<AssetChange> Changes,
     ImmutableArray<AssetImpact> Impacts,
-    ImmutableArray<GraphDiagnostic> Diagnostics)
+    ImmutableArray<FileDiagnostic> Diagnostics)
 {
     /// <summary>Things the reader must know about the analysis itself (a stale snapshot, a missing manifest).</summary>
     public ImmutableArray<string> Warnings { get; init; } = [];

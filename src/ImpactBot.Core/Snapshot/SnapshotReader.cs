@@ -1,7 +1,9 @@
+using ImpactBot.Core.Files;
 using System.Collections.Immutable;
 using System.Text;
 using ImpactBot.Core.Graph;
 using ImpactBot.Sql.Lineage;
+using ImpactBot.Sql.Text;
 
 namespace ImpactBot.Core.Snapshot;
 
@@ -145,12 +147,12 @@ public static class SnapshotReader
             return values.MoveToImmutable();
         }
 
-        private ImmutableArray<GraphDiagnostic> Diagnostics()
+        private ImmutableArray<FileDiagnostic> Diagnostics()
         {
-            var list = ImmutableArray.CreateBuilder<GraphDiagnostic>(Int());
+            var list = ImmutableArray.CreateBuilder<FileDiagnostic>(Int());
             for (var i = list.Capacity; i > 0; i--)
             {
-                list.Add(new GraphDiagnostic(Req(), Req(), Req(), Int(), Int()));
+                list.Add(new FileDiagnostic(Req(), Req(), Req(), Int(), Int(), (DiagnosticSeverity)r.ReadByte()));
             }
 
             return list.MoveToImmutable();

@@ -1,3 +1,4 @@
+using ImpactBot.Core.Files;
 using System.Text;
 using ImpactBot.Core.Graph;
 
@@ -108,7 +109,7 @@ public static class SnapshotWriter
         }
     }
 
-    private static void WriteDiagnostics(BinaryWriter w, IReadOnlyList<GraphDiagnostic> diagnostics, StringTable s)
+    private static void WriteDiagnostics(BinaryWriter w, IReadOnlyList<FileDiagnostic> diagnostics, StringTable s)
     {
         w.Write7BitEncodedInt(diagnostics.Count);
         foreach (var d in diagnostics)
@@ -118,6 +119,7 @@ public static class SnapshotWriter
             w.Write7BitEncodedInt(s.Id(d.Path));
             w.Write7BitEncodedInt(d.Line);
             w.Write7BitEncodedInt(d.Column);
+            w.Write((byte)d.Severity);
         }
     }
 

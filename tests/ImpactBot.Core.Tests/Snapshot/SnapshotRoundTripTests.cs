@@ -1,3 +1,4 @@
+using ImpactBot.Core.Files;
 using ImpactBot.Core.Graph;
 using ImpactBot.Core.Snapshot;
 using ImpactBot.Sql.Lineage;
@@ -20,9 +21,9 @@ public sealed class SnapshotRoundTripTests
                 Status = LineageStatus.Partial,
                 HasWildcard = true,
                 Clauses = new ClauseFingerprints("f", "j", "g", "s", "l"),
-                Diagnostics = [new GraphDiagnostic("unparsed-span", "skipped", "models/orders.sql", 3, 7)],
+                Diagnostics = [new FileDiagnostic("unparsed-span", "skipped", "models/orders.sql", 3, 7)],
             },
-        ], [new GraphDiagnostic("dependency-cycle", "cycle", "models/a.sql", 1, 1)]);
+        ], [new FileDiagnostic("dependency-cycle", "cycle", "models/a.sql", 1, 1)]);
 
         using var stream = new MemoryStream();
         SnapshotWriter.Write(graph, stream);

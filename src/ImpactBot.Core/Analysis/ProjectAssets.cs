@@ -1,0 +1,234 @@
+using System.Collections.Immutable;
+using ImpactBot.Core.Config;
+using ImpactBot.Core.Dbt;
+using ImpactBot.Core.Files;
+using ImpactBot.Core.Graph;
+using ImpactBot.Core.Owners;
+using ImpactBot.Sql.Dialects;
+
+namespace ImpactBot.Core.Analysis;
+
+/// <summary>
+/// Turns a read dbt project (or plain SQL repository) into graph asset definitions. Asset ids are dbt names: models and
+/// seeds by name, sources as <c>source.table</c>, exposures, tests, semantic models and catalog entries by their names.
+/// </summary>
+public static class ProjectAssets
+{
+    public static ImmutableArray<AssetDefinition> From(DbtProject project, DialectFacts dialect)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var m in project.Models)
+        {
+            ids[m.UniqueId] = ModelId(m);
+        }
+
+        foreach (var s in project.Sources)
+        {
+            ids[s.UniqueId] = $"{s.SourceName}.{s.Name}";
+        }
+
+        foreach (var s in project.Seeds)
+        {
+            ids[s.UniqueId] = s.Name;
+        }
+
+        foreach (var s in project.Snapshots)
+        {
+            ids[s.UniqueId] = s.Name;
+        }
+
+        var relations = project.RelationIndex
+            .GroupBy(kv => kv.Value, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(kv => kv.Key).ToList(), StringComparer.Ordinal);
+        ImmutableArray<string> RelationsOf(string uniqueId, params string?[] extra) =>
+            [.. relations.GetValueOrDefault(uniqueId, []).Concat(extra.OfType<string>()).Distinct(StringComparer.OrdinalIgnoreCase)];
+        string Resolve(DbtRef r) => project.RelationIndex.TryGetValue(r.RelationName, out var u) && ids.TryGetValue(u, out var id) ? id : r.Name;
+        string ResolveSource(DbtSourceRef s) => project.RelationIndex.TryGetValue(s.RelationName, out var u) && ids.TryGetValue(u, out var id) ? id : $"{s.SourceName}.{s.TableName}";
+        ImmutableArray<string> Upstreams(IEnumerable<DbtRef> refs, IEnumerable<DbtSourceRef> sources, IEnumerable<string> manifestDeps) =>
+            [.. refs.Select(Resolve).Concat(sources.Select(ResolveSource)).Concat(manifestDeps.Select(d => ids.GetValueOrDefault(d) ?? d)).Distinct(StringComparer.OrdinalIgnoreCase)];
+
+        var assets = ImmutableArray.CreateBuilder<AssetDefinition>();
+        foreach (var s in project.Sources)
+        {
+            assets.Add(new AssetDefinition(ids[s.UniqueId], AssetType.Source)
+            {
+                Path = s.Path,
+                Line = s.Line,
+                Relations = RelationsOf(s.UniqueId, s.RelationName, s.Schema is null ? null : $"{s.Schema}.{s.Identifier ?? s.Name}"),
+                DeclaredColumns = Declared(s.Columns),
+                Owners = Owners(s.Owners),
+                DocsHash = Docs(s.Description, s.Columns),
+            });
+        }
+
+        foreach (var s in project.Seeds.Where(s => s.Enabled))
+        {
+            assets.Add(new AssetDefinition(s.Name, AssetType.Seed)
+            {
+                Path = s.Path,
+                Relations = RelationsOf(s.UniqueId),
+                DeclaredColumns = Declared(s.Columns),
+                Owners = Owners(s.Owners),
+                Traits = new AssetTraits { Materialization = "seed", Group = s.Group },
+                DocsHash = Docs(s.Description, s.Columns),
+            });
+        }
+
+        foreach (var m in project.Models.Where(m => m.Enabled))
+        {
+            assets.Add(new AssetDefinition(ModelId(m), AssetType.Model)
+            {
+                Path = m.Path,
+                Sql = m.RenderedSql,
+                Dialect = dialect,
+                Relations = RelationsOf(m.UniqueId, m.RelationName),
+                DeclaredColumns = Declared(m.Columns),
+                DependsOn = Upstreams(m.Refs, m.Sources, m.DependsOn),
+                Owners = Owners(m.Owners),
+                Traits = new AssetTraits
+                {
+                    Materialization = m.Materialization,
+                    Contracted = m.Contracted,
+                    Access = m.Access,
+                    Group = m.Group,
+                    LatestVersion = int.TryParse(m.Version, out var v) ? v : null,
+                    Tags = m.Tags,
+                },
+                DocsHash = Docs(m.Description, m.Columns),
+                Diagnostics = m.Diagnostics,
+                PartiallyRendered = m.RenderStatus != RenderStatus.Complete,
+            });
+        }
+
+        foreach (var s in project.Snapshots.Where(s => s.Enabled))
+        {
+            assets.Add(new AssetDefinition(s.Name, AssetType.Snapshot)
+            {
+                Path = s.Path,
+                Sql = s.RenderedSql,
+                Dialect = dialect,
+                Relations = RelationsOf(s.UniqueId),
+                DeclaredColumns = Declared(s.Columns),
+                DependsOn = Upstreams(s.Refs, s.Sources, []),
+                Owners = Owners(s.Owners),
+                Traits = new AssetTraits { Materialization = "snapshot", Group = s.Group },
+                DocsHash = Docs(null, s.Columns),
+                Diagnostics = s.Diagnostics,
+                PartiallyRendered = s.RenderStatus != RenderStatus.Complete,
+            });
+        }
+
+        var ownersById = assets.GroupBy(a => a.Id, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Owners, StringComparer.OrdinalIgnoreCase);
+        foreach (var t in project.Tests)
+        {
+            var attached = ids.GetValueOrDefault(t.AttachedTo) ?? t.AttachedTo;
+            var references = ImmutableArray.CreateBuilder<ColumnEdge>();
+            if (t.Column is not null)
+            {
+                references.Add(new ColumnEdge(attached, t.Column, Sql.Lineage.EdgeKind.Copy) { Line = t.Line });
+            }
+
+            var parent = t.ToRef is not null ? Resolve(t.ToRef) : t.ToSource is not null ? ResolveSource(t.ToSource) : null;
+            if (parent is not null && t.Field is not null)
+            {
+                references.Add(new ColumnEdge(parent, t.Field, Sql.Lineage.EdgeKind.Copy) { Line = t.Line });
+            }
+
+            assets.Add(new AssetDefinition(t.Name, AssetType.Test)
+            {
+                Path = t.Path,
+                Line = t.Line,
+                References = references.ToImmutable(),
+                DependsOn = references.Count == 0 ? [attached] : [],
+                Owners = ownersById.GetValueOrDefault(attached, []),
+            });
+        }
+
+        foreach (var s in project.SemanticModels)
+        {
+            var model = s.Model is null ? null : Resolve(s.Model);
+            assets.Add(new AssetDefinition(s.Name, AssetType.SemanticModel)
+            {
+                Path = s.Path,
+                Line = s.Line,
+                References = model is null ? [] : [.. s.Fields.SelectMany(f => f.Columns.Select(c => new ColumnEdge(model, c, Sql.Lineage.EdgeKind.Transform) { Line = f.Line }))],
+                DependsOn = model is null ? [] : [model],
+                Owners = model is null ? [] : ownersById.GetValueOrDefault(model, []),
+            });
+        }
+
+        foreach (var metric in project.Metrics)
+        {
+            var semantic = project.SemanticModels
+                .Where(s => s.Fields.Any(f => f.Kind == SemanticFieldKind.Measure && metric.Measures.Contains(f.Name)))
+                .Select(s => s.Name);
+            assets.Add(new AssetDefinition(metric.Name, AssetType.Metric)
+            {
+                Path = metric.Path,
+                Line = metric.Line,
+                DependsOn = [.. semantic.Concat(metric.InputMetrics).Distinct(StringComparer.OrdinalIgnoreCase)],
+            });
+        }
+
+        foreach (var e in project.Exposures)
+        {
+            assets.Add(new AssetDefinition(e.Name, AssetType.Exposure)
+            {
+                Path = e.Path,
+                Line = e.Line,
+                DependsOn = [.. Upstreams(e.Refs, e.Sources, []).Concat(e.Metrics)],
+                Owners = Owners(e.Owners),
+                Traits = new AssetTraits { Kind = e.Type, Url = e.Url },
+            });
+        }
+
+        foreach (var c in project.CatalogAssets)
+        {
+            assets.Add(Catalog(c, assets));
+        }
+
+        return assets.ToImmutable();
+    }
+
+    private static AssetDefinition Catalog(CatalogAsset c, IEnumerable<AssetDefinition> known)
+    {
+        var byId = known.Select(a => a.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var references = ImmutableArray.CreateBuilder<ColumnEdge>();
+        var models = ImmutableArray.CreateBuilder<string>();
+        foreach (var dependency in c.DependsOn)
+        {
+            // "orders" is a model; "orders.amount" a column, unless the whole text names an asset (a source "stripe.payments").
+            var dot = dependency.LastIndexOf('.');
+            if (byId.Contains(dependency) || dot < 0)
+            {
+                models.Add(dependency);
+            }
+            else
+            {
+                references.Add(new ColumnEdge(dependency[..dot], dependency[(dot + 1)..], Sql.Lineage.EdgeKind.Copy) { Line = c.Line });
+            }
+        }
+
+        return new AssetDefinition(c.Name, AssetType.External)
+        {
+            Path = c.Path,
+            Line = c.Line,
+            References = references.ToImmutable(),
+            DependsOn = models.ToImmutable(),
+            Owners = Owners(c.Owners),
+            Traits = new AssetTraits { Kind = c.Type, Url = c.Url },
+        };
+    }
+
+    private static string ModelId(DbtModel m) => m.Version is null || m.IsLatestVersion ? m.Name : $"{m.Name}_v{m.Version}";
+
+    private static ImmutableArray<DeclaredColumn> Declared(ImmutableArray<DbtColumn> columns) =>
+        [.. columns.Select(c => new DeclaredColumn(c.Name, c.DataType, c.Line))];
+
+    private static ImmutableArray<string> Owners(ImmutableArray<AssetOwner> owners) =>
+        [.. owners.Select(o => o.Display).Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    private static string Docs(string? description, ImmutableArray<DbtColumn> columns) =>
+        ContentHash.Of(description ?? "", string.Join('\u001e', columns.Select(c => $"{c.Name}:{c.Description}:{string.Join(',', c.Tests.Select(t => t.Name))}")));
+}
