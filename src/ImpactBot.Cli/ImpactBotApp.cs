@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ImpactBot.Cli.Commands;
 
 namespace ImpactBot.Cli;
 
@@ -7,8 +8,25 @@ public static class ImpactBotApp
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        var root = new RootCommand("ImpactBot: column-level change impact for dbt and SQL repositories.");
+        var root = new RootCommand("ImpactBot: column-level change impact for dbt and SQL repositories.")
+        {
+            AnalyzeCommand.Create(),
+            SnapshotCommand.Create(),
+            ImpactCommand.Create(),
+        };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var problem in parse.Errors)
+            {
+                await error.WriteLineAsync($"error: {problem.Message}").ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync("Run `impactbot --help` for usage.").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
         var configuration = new InvocationConfiguration { Output = output, Error = error };
-        return await root.Parse(args).InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using ImpactBot.Cli.Git;
+using ImpactBot.Core.Analysis;
+using ImpactBot.Core.Impact;
+using ImpactBot.Core.Report;
+
+namespace ImpactBot.Cli.Commands;
+
+/// <summary><c>impactbot analyze --base main</c>: the report of base...head, printed.</summary>
+internal static class AnalyzeCommand
+{
+    public static Command Create()
+    {
+        var repo = CommonOptions.Repo();
+        var baseRef = new Option<string>("--base") { Description = "The branch or commit the change goes into; the analysis compares its merge base with the head.", Required = true };
+        var headRef = new Option<string>("--head") { Description = "The changed commit (default: HEAD).", DefaultValueFactory = _ => "HEAD" };
+        var format = CommonOptions.Format("text", "text", "markdown", "gitlab-markdown", "json");
+        var snapshot = new Option<string?>("--snapshot") { Description = "A cached lineage snapshot of the base; refreshed and written back when stale." };
+        var failOn = new Option<string>("--fail-on") { Description = "Exit with code 3 when an impact at or above this severity exists: breaking, values, any, never.", DefaultValueFactory = _ => "never" };
+        failOn.AcceptOnlyFromAmong("breaking", "values", "schema", "any", "never");
+        var projectDir = CommonOptions.ProjectDir();
+        var dialect = CommonOptions.Dialect();
+        var manifest = CommonOptions.Manifest();
+        var catalog = CommonOptions.Catalog();
+
+        var command = new Command("analyze", "Print the change-impact report of base...head.")
+        {
+            repo, baseRef, headRef, format, snapshot, failOn, projectDir, dialect, manifest, catalog,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            return ExitCodeMap.RunAsync(parse.InvocationConfiguration.Error, async () =>
+            {
+                var options = await CommonOptions.ProjectOptionsAsync(parse.GetValue(projectDir), parse.GetValue(dialect), parse.GetValue(manifest), parse.GetValue(catalog), cancellationToken).ConfigureAwait(false);
+                var result = await RunAsync(parse.GetRequiredValue(repo), parse.GetRequiredValue(baseRef), parse.GetRequiredValue(headRef), parse.GetValue(snapshot), options, cancellationToken).ConfigureAwait(false);
+                await output.WriteAsync(Render(result.Report, parse.GetRequiredValue(format))).ConfigureAwait(false);
+                SeverityNames.TryParseFailOn(parse.GetRequiredValue(failOn), out var threshold);
+                return threshold is { } t && result.Report.Worst >= t ? ExitCodes.FailOnMet : ExitCodes.Ok;
+            });
+        });
+        return command;
+    }
+
+    /// <summary>Resolves refs, reads both trees through git and runs the analysis; shared with <c>impactbot run</c>.</summary>
+    public static async Task<AnalysisResult> RunAsync(string repoDir, string baseRef, string headRef, string? snapshotPath, ProjectOptions options, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(repoDir))
+        {
+            throw new UsageException($"--repo {repoDir} does not exist.");
+        }
+
+        var git = new GitRepository(repoDir);
+        var head = await git.ResolveCommitAsync(headRef, cancellationToken).ConfigureAwait(false);
+        var @base = await git.MergeBaseAsync(await git.ResolveCommitAsync(baseRef, cancellationToken).ConfigureAwait(false), head, cancellationToken).ConfigureAwait(false);
+        var changed = await git.ChangedPathsAsync(@base, head, cancellationToken).ConfigureAwait(false);
+        using var baseFiles = await git.OpenTreeAsync(@base, cancellationToken).ConfigureAwait(false);
+        using var headFiles = await git.OpenTreeAsync(head, cancellationToken).ConfigureAwait(false);
+        var (cached, problem) = SnapshotFiles.TryLoad(snapshotPath);
+        var result = ImpactAnalysis.Run(
+            new AnalysisRequest(baseFiles, headFiles, @base, head, changed) { CachedBase = cached, CacheProblem = problem },
+            options,
+            cancellationToken);
+        if (snapshotPath is not null && !ReferenceEquals(cached, result.BaseGraph))
+        {
+            SnapshotFiles.Save(result.BaseGraph, snapshotPath);
+        }
+
+        return result;
+    }
+
+    public static string Render(ImpactReport report, string format) => format switch
+    {
+        "json" => JsonReportRenderer.Render(report) + Environment.NewLine,
+        "markdown" => MarkdownReportRenderer.Render(report, MarkdownOptions.GitHub),
+        "gitlab-markdown" => MarkdownReportRenderer.Render(report, MarkdownOptions.GitLab),
+        _ => TextReportRenderer.Render(report),
+    };
+}

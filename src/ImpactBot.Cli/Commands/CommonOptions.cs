@@ -1,0 +1,51 @@
+using System.CommandLine;
+using ImpactBot.Core.Analysis;
+using ImpactBot.Sql.Dialects;
+
+namespace ImpactBot.Cli.Commands;
+
+/// <summary>Options shared by the commands that read a repository.</summary>
+internal static class CommonOptions
+{
+    public static Option<string> Repo() => new("--repo") { Description = "The git repository (default: the current folder).", DefaultValueFactory = _ => "." };
+
+    public static Option<string?> ProjectDir() => new("--project-dir") { Description = "The dbt project folder inside the repository (default: the folder holding dbt_project.yml)." };
+
+    public static Option<string?> Dialect() => new("--dialect") { Description = "SQL dialect: snowflake, bigquery, postgres, redshift, duckdb, databricks, trino, tsql (default: .impactbot.yml, then the project, then snowflake)." };
+
+    public static Option<string?> Manifest() => new("--manifest") { Description = "dbt target/manifest.json: use its compiled SQL and node graph." };
+
+    public static Option<string?> Catalog() => new("--catalog") { Description = "dbt target/catalog.json: column types of sources and models." };
+
+    public static Option<string> Format(string defaultValue, params string[] allowed)
+    {
+        var option = new Option<string>("--format") { Description = $"Output format: {string.Join(", ", allowed)}.", DefaultValueFactory = _ => defaultValue };
+        option.AcceptOnlyFromAmong(allowed);
+        return option;
+    }
+
+    public static DialectFacts? ParseDialect(string? name) =>
+        name is null ? null : DialectFacts.FromName(name) ?? throw new UsageException($"unknown dialect '{name}'. Use one of: {string.Join(", ", DialectFacts.All.Select(d => d.Name))}.");
+
+    public static async Task<ProjectOptions> ProjectOptionsAsync(string? projectDir, string? dialect, string? manifest, string? catalog, CancellationToken cancellationToken) => new()
+    {
+        ProjectDir = projectDir,
+        Dialect = ParseDialect(dialect),
+        ManifestText = await ReadArtifactAsync(manifest, cancellationToken).ConfigureAwait(false),
+        ManifestPath = manifest ?? "manifest.json",
+        CatalogText = await ReadArtifactAsync(catalog, cancellationToken).ConfigureAwait(false),
+        CatalogPath = catalog ?? "catalog.json",
+    };
+
+    private static async Task<string?> ReadArtifactAsync(string? path, CancellationToken cancellationToken)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        return File.Exists(path)
+            ? await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false)
+            : throw new UsageException($"{path} does not exist. Run `dbt compile` (or `dbt docs generate` for catalog.json) first, or leave the option out.");
+    }
+}

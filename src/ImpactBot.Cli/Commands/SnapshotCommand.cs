@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using ImpactBot.Cli.Git;
+using ImpactBot.Core.Analysis;
+using ImpactBot.Sql.Lineage;
+
+namespace ImpactBot.Cli.Commands;
+
+/// <summary><c>impactbot snapshot build --ref main --out FILE</c>: the lineage snapshot of one commit, for the cache.</summary>
+internal static class SnapshotCommand
+{
+    public static Command Create()
+    {
+        var repo = CommonOptions.Repo();
+        var reference = new Option<string>("--ref") { Description = "The commit to snapshot (default: HEAD).", DefaultValueFactory = _ => "HEAD" };
+        var output = new Option<string>("--out") { Description = "Where to write the snapshot. An existing snapshot there is refreshed incrementally.", Required = true };
+        var format = CommonOptions.Format("text", "text", "json");
+        var projectDir = CommonOptions.ProjectDir();
+        var dialect = CommonOptions.Dialect();
+        var manifest = CommonOptions.Manifest();
+        var catalog = CommonOptions.Catalog();
+        var build = new Command("build", "Build (or refresh) the lineage snapshot of a commit.")
+        {
+            repo, reference, output, format, projectDir, dialect, manifest, catalog,
+        };
+        build.SetAction((parse, cancellationToken) => ExitCodeMap.RunAsync(parse.InvocationConfiguration.Error, async () =>
+        {
+            var clock = Stopwatch.StartNew();
+            var options = await CommonOptions.ProjectOptionsAsync(parse.GetValue(projectDir), parse.GetValue(dialect), parse.GetValue(manifest), parse.GetValue(catalog), cancellationToken).ConfigureAwait(false);
+            var repoDir = parse.GetRequiredValue(repo);
+            if (!Directory.Exists(repoDir))
+            {
+                throw new UsageException($"--repo {repoDir} does not exist.");
+            }
+
+            var git = new GitRepository(repoDir);
+            var commit = await git.ResolveCommitAsync(parse.GetRequiredValue(reference), cancellationToken).ConfigureAwait(false);
+            using var files = await git.OpenTreeAsync(commit, cancellationToken).ConfigureAwait(false);
+            var outPath = parse.GetRequiredValue(output);
+            var (previous, _) = SnapshotFiles.TryLoad(outPath);
+            var (result, _) = ProjectGraph.Build(files, commit, ProjectGraph.ReadConfig(files), options, previous, cancellationToken);
+            SnapshotFiles.Save(result.Graph, outPath);
+            var graph = result.Graph;
+            var summary = new SnapshotSummary(
+                graph.CountByStatus(LineageStatus.Complete) + graph.CountByStatus(LineageStatus.Partial) + graph.CountByStatus(LineageStatus.Failed),
+                graph.ColumnCount,
+                graph.EdgeCount,
+                graph.CountByStatus(LineageStatus.Complete),
+                graph.CountByStatus(LineageStatus.Partial),
+                graph.CountByStatus(LineageStatus.Failed),
+                Math.Round(clock.Elapsed.TotalSeconds, 3));
+            var writer = parse.InvocationConfiguration.Output;
+            if (parse.GetRequiredValue(format) == "json")
+            {
+                await writer.WriteLineAsync(JsonSerializer.Serialize(summary, CliJsonContext.Default.SnapshotSummary)).ConfigureAwait(false);
+            }
+            else
+            {
+                await writer.WriteLineAsync($"snapshot of {commit[..Math.Min(12, commit.Length)]} written to {outPath}: {summary.Models} models ({summary.Complete} complete, {summary.Partial} partial, {summary.Failed} failed), {summary.Columns} columns, {summary.Edges} edges; {result.Analysed} analysed, {result.Reused} reused, {summary.Seconds:0.###} s").ConfigureAwait(false);
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return new Command("snapshot", "Lineage snapshots for the cache.") { build };
+    }
+}

@@ -1,0 +1,8 @@
+using ImpactBot.Core.Config;
+using ImpactBot.Core.Graph;
+using ImpactBot.Core.Report;
+
+namespace ImpactBot.Core.Analysis;
+
+/// <summary>The report plus the graphs it was computed from (the base graph is what the snapshot cache keeps).</summary>
+public sealed record AnalysisResult(ImpactReport Report, LineageGraph BaseGraph, LineageGraph HeadGraph, ImpactBotConfig Config);

@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using ImpactBot.Core.Changes;
+using ImpactBot.Core.Files;
+using ImpactBot.Core.Graph;
+using ImpactBot.Core.Impact;
+using ImpactBot.Core.Report;
+
+namespace ImpactBot.Core.Analysis;
+
+/// <summary>
+/// The main job as one function: base graph (from the cached snapshot when it matches the merge base, else built or
+/// refreshed incrementally), head graph (re-analysing only what changed), changes, impact, report.
+/// </summary>
+public static class ImpactAnalysis
+{
+    public static AnalysisResult Run(AnalysisRequest request, ProjectOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(options);
+        var config = ProjectGraph.ReadConfig(request.HeadFiles);
+        var warnings = ImmutableArray.CreateBuilder<string>();
+        if (request.CacheProblem is not null)
+        {
+            warnings.Add($"the lineage snapshot could not be used ({request.CacheProblem}); the base was analysed from scratch");
+        }
+
+        LineageGraph baseGraph;
+        if (request.CachedBase is { } cached && cached.Commit == request.BaseCommit)
+        {
+            baseGraph = cached;
+        }
+        else
+        {
+            if (request.CachedBase is { } stale)
+            {
+                warnings.Add($"the lineage snapshot was built from {Short(stale.Commit)}, not the merge base {Short(request.BaseCommit)}; it was refreshed incrementally");
+            }
+
+            baseGraph = ProjectGraph.Build(request.BaseFiles, request.BaseCommit, ProjectGraph.ReadConfigOrDefault(request.BaseFiles), options, request.CachedBase, cancellationToken).Build.Graph;
+        }
+
+        var head = ProjectGraph.Build(request.HeadFiles, request.HeadCommit, config, options, baseGraph, cancellationToken);
+        var headGraph = head.Build.Graph;
+        var changed = request.ChangedPaths.Where(p => !PathGlob.MatchesAny(config.Ignore, p)).ToHashSet(StringComparer.Ordinal);
+        var changes = ChangeDetector.Detect(baseGraph, headGraph, changed)
+            .Where(c => c.Path is null || !PathGlob.MatchesAny(config.Ignore, c.Path))
+            .ToImmutableArray();
+        var locator = new ColumnLocator(request.HeadFiles);
+        var impacts = ImpactAnalyzer.Analyze(baseGraph, headGraph, changes, locator.Find);
+        var report = new ImpactReport(request.BaseCommit, request.HeadCommit, changes, impacts, Diagnostics(headGraph, changes, impacts, changed))
+        {
+            Warnings = warnings.ToImmutable(),
+        };
+        return new AnalysisResult(report, baseGraph, headGraph, config);
+    }
+
+    /// <summary>Problems worth showing: those of changed or affected assets and of changed files, not the whole project's.</summary>
+    private static ImmutableArray<FileDiagnostic> Diagnostics(LineageGraph head, ImmutableArray<AssetChange> changes, ImmutableArray<AssetImpact> impacts, HashSet<string> changedPaths)
+    {
+        var relevant = changes.Select(c => c.Asset).Concat(impacts.Select(i => i.Asset)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return [.. head.Assets
+            .Where(a => relevant.Contains(a.Id))
+            .SelectMany(a => a.Diagnostics)
+            .Concat(head.Diagnostics.Where(d => changedPaths.Contains(d.Path)))
+            .Distinct()];
+    }
+
+    private static string Short(string sha) => sha.Length > 12 ? sha[..12] : sha;
+}
