@@ -96,6 +96,9 @@ internal static class TSqlExpressions
         return literal switch
         {
             Dom.StringLiteral text => new Literal(LiteralKind.String, text.Value, span),
+
+            // Keywords used as values, such as the date part of DATEADD(day, ..).
+            Dom.IdentifierLiteral word => new Literal(LiteralKind.String, word.Value, span),
             Dom.NullLiteral => new Literal(LiteralKind.Null, "NULL", span),
             Dom.IntegerLiteral or Dom.NumericLiteral or Dom.RealLiteral or Dom.MoneyLiteral or Dom.BinaryLiteral =>
                 new Literal(LiteralKind.Number, literal.Value, span),

@@ -9,12 +9,6 @@ namespace ImpactBot.Sql.TSql;
 /// <summary>Maps calls: functions with OVER/WITHIN GROUP, conversions, and the T-SQL forms ScriptDom gives their own nodes (IIF, COALESCE, ..).</summary>
 internal static class TSqlFunctions
 {
-    /// <summary>Functions whose first argument is a date part keyword (<c>DATEADD(day, ..)</c>), not a column.</summary>
-    private static readonly HashSet<string> DatePartFunctions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "DATEADD", "DATEDIFF", "DATEDIFF_BIG", "DATENAME", "DATEPART", "DATETRUNC", "DATE_BUCKET",
-    };
-
     public static Expr Map(TSqlMapContext context, Dom.ScalarExpression expression)
     {
         var span = Span(expression);
@@ -51,7 +45,7 @@ internal static class TSqlFunctions
             TSqlQueries.OrderBy(context, over.OrderByClause),
             Span(over))
         {
-            Frame = over.WindowFrameClause is null ? null : SourceText(over.WindowFrameClause),
+            Frame = FrameText(over.WindowFrameClause, over.LastTokenIndex - 1),
             FrameBounds = FrameBounds(context, over.WindowFrameClause),
         };
 
@@ -62,9 +56,13 @@ internal static class TSqlFunctions
             TSqlQueries.OrderBy(context, definition.OrderByClause),
             Span(definition))
         {
-            Frame = definition.WindowFrameClause is null ? null : SourceText(definition.WindowFrameClause),
+            Frame = FrameText(definition.WindowFrameClause, definition.LastTokenIndex),
             FrameBounds = FrameBounds(context, definition.WindowFrameClause),
         };
+
+    /// <summary>ScriptDom ends a frame clause before its last word (<c>CURRENT ROW</c> loses <c>ROW</c>), so the text runs to the window's end.</summary>
+    private static string? FrameText(Dom.WindowFrameClause? frame, int lastToken) =>
+        frame is null ? null : SourceText(frame, Math.Max(frame.LastTokenIndex, lastToken));
 
     private static FunctionCall Call(TSqlMapContext context, Dom.FunctionCall call)
     {
@@ -87,13 +85,7 @@ internal static class TSqlFunctions
                 break;
         }
 
-        for (var i = 0; i < call.Parameters.Count; i++)
-        {
-            var parameter = call.Parameters[i];
-            arguments.Add(i == 0 && IsDatePart(name.Text, parameter, out var part)
-                ? new Literal(LiteralKind.String, part, Span(parameter))
-                : TSqlExpressions.Map(context, parameter));
-        }
+        arguments.AddRange(TSqlExpressions.MapAll(context, call.Parameters));
 
         foreach (var pair in call.JsonParameters ?? [])
         {
@@ -110,19 +102,6 @@ internal static class TSqlFunctions
                 ? string.Join(' ', words.Select(w => w.Value.ToUpperInvariant()))
                 : null,
         };
-    }
-
-    private static bool IsDatePart(string function, Dom.ScalarExpression parameter, out string part)
-    {
-        part = "";
-        if (!DatePartFunctions.Contains(function)
-            || parameter is not Dom.ColumnReferenceExpression { MultiPartIdentifier.Identifiers: [{ QuoteType: Dom.QuoteType.NotQuoted } word] })
-        {
-            return false;
-        }
-
-        part = word.Value;
-        return true;
     }
 
     private static Expr Target(TSqlMapContext context, Dom.CallTarget? target, SourceSpan fallback) => target switch

@@ -41,7 +41,10 @@ internal static class TSqlSyntax
             : new Identifier(SourceText(c), false, Span(c)))];
 
     /// <summary>The fragment's tokens as written, comments dropped and whitespace collapsed to single spaces.</summary>
-    public static string SourceText(Dom.TSqlFragment fragment)
+    public static string SourceText(Dom.TSqlFragment fragment) => SourceText(fragment, fragment.LastTokenIndex);
+
+    /// <summary>The fragment's text up to <paramref name="lastToken"/>, for fragments whose own end ScriptDom reports short.</summary>
+    public static string SourceText(Dom.TSqlFragment fragment, int lastToken)
     {
         var tokens = fragment.ScriptTokenStream;
         if (tokens is null || fragment.FirstTokenIndex < 0)
@@ -51,7 +54,7 @@ internal static class TSqlSyntax
 
         var text = new StringBuilder();
         var pendingSpace = false;
-        for (var i = fragment.FirstTokenIndex; i <= fragment.LastTokenIndex && i < tokens.Count; i++)
+        for (var i = fragment.FirstTokenIndex; i <= lastToken && i < tokens.Count; i++)
         {
             var token = tokens[i];
             if (IsTrivia(token))
