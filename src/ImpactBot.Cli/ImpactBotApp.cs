@@ -6,13 +6,18 @@ namespace ImpactBot.Cli;
 /// <summary>Composes the commands. Each command lives in Commands/ and writes to the given writers so tests can run it in-process.</summary>
 public static class ImpactBotApp
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
+        RunAsync(args, Console.In, output, error, cancellationToken);
+
+    /// <summary>Runs with an explicit standard input (commands that accept <c>-</c> read it).</summary>
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         var root = new RootCommand("ImpactBot: column-level change impact for dbt and SQL repositories.")
         {
             AnalyzeCommand.Create(),
             SnapshotCommand.Create(),
             ImpactCommand.Create(),
+            LineageCommand.Create(input),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

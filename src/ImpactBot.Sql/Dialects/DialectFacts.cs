@@ -43,7 +43,22 @@ public sealed record DialectFacts
     /// <summary>$1 refers to the first column of the source (Snowflake staged files, positional refs).</summary>
     public bool PositionalColumnRefs { get; init; }
 
+    /// <summary>'''text''' and """text""" strings (BigQuery).</summary>
+    public bool TripleQuotedStrings { get; init; }
+
     // Parsing.
+
+    /// <summary><c>col:field.sub[0]</c> reads into semi-structured data (Snowflake, Databricks).</summary>
+    public bool ColonPathAccess { get; init; }
+
+    /// <summary><c>x -&gt; x + 1</c> inside a call is a lambda; elsewhere <c>-&gt;</c> stays a JSON operator.</summary>
+    public bool ArrowLambdas { get; init; }
+
+    /// <summary>A quoted table name with dots names several parts: <c>`proj.ds.t`</c> (BigQuery).</summary>
+    public bool QuotedNamesSplitOnDots { get; init; }
+
+    /// <summary>Unquoted table name parts may contain dashes: <c>my-project.ds.t</c> (BigQuery).</summary>
+    public bool DashedTableNames { get; init; }
 
     /// <summary>MINUS means EXCEPT.</summary>
     public bool MinusIsExcept { get; init; }
@@ -92,6 +107,8 @@ public sealed record DialectFacts
         PositionalColumnRefs = true,
         MinusIsExcept = true,
         SelectTop = true,
+        ColonPathAccess = true,
+        ArrowLambdas = true,
         LateralColumnAliases = true,
         AliasesInWhere = true,
         AliasesInGroupBy = true,
@@ -107,6 +124,9 @@ public sealed record DialectFacts
         DoubleQuotedStrings = true,
         BackslashEscapes = true,
         HashComments = true,
+        TripleQuotedStrings = true,
+        QuotedNamesSplitOnDots = true,
+        DashedTableNames = true,
         AliasesInGroupBy = true,
         UnnestAliasIsColumn = true,
     };
@@ -148,6 +168,7 @@ public sealed record DialectFacts
         EscapeStrings = true,
         NestedBlockComments = true,
         PositionalColumnRefs = true,
+        ArrowLambdas = true,
         LateralColumnAliases = true,
         AliasesInWhere = true,
         AliasesInGroupBy = true,
@@ -164,6 +185,8 @@ public sealed record DialectFacts
         BackslashEscapes = true,
         NestedBlockComments = true,
         MinusIsExcept = true,
+        ColonPathAccess = true,
+        ArrowLambdas = true,
         LateralColumnAliases = true,
         AliasesInGroupBy = true,
     };
@@ -175,6 +198,7 @@ public sealed record DialectFacts
         ColumnFolding = IdentifierFolding.CaseInsensitive,
         TableFolding = IdentifierFolding.CaseInsensitive,
         IdentifierQuotes = DoubleQuote,
+        ArrowLambdas = true,
     };
 
     public static readonly DialectFacts TSql = new()

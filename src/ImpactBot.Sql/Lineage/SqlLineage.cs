@@ -1,10 +1,116 @@
+using System.Collections.Immutable;
 using ImpactBot.Sql.Dialects;
+using ImpactBot.Sql.Lineage.Binding;
+using ImpactBot.Sql.Syntax;
+using ImpactBot.Sql.Syntax.Ast;
 using ImpactBot.Sql.Text;
+using ImpactBot.Sql.TSql;
 
 namespace ImpactBot.Sql.Lineage;
 
+/// <summary>
+/// Column lineage of SQL text: parse (T-SQL through ScriptDom, everything else through the tolerant parser), then bind.
+/// Never throws: unreadable input gives a failed result with the parser's diagnostics, a binder problem a diagnostic.
+/// </summary>
 public static class SqlLineage
 {
-    public static QueryLineage Analyze(string sql, DialectFacts dialect, ISchemaProvider? schema = null) =>
-        QueryLineage.Failed(new Diagnostic("x", sql + dialect.Name + schema, SourceSpan.None));
+    /// <summary>The lineage of the main statement: the last one that produces rows (query, CREATE AS, INSERT, MERGE).</summary>
+    public static QueryLineage Analyze(string sql, DialectFacts dialect, ISchemaProvider? schema = null)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        var parsed = Parse(sql ?? "", dialect);
+        Statement? main = null;
+        foreach (var statement in parsed.Statements)
+        {
+            if (ProducesRows(statement))
+            {
+                main = statement;
+            }
+        }
+
+        if (main is null)
+        {
+            return NoStatement(parsed);
+        }
+
+        var lineage = Bind(main, dialect, schema);
+        return WithParseDiagnostics(lineage, parsed.Diagnostics, main.Span, all: true);
+    }
+
+    /// <summary>The lineage of every statement that produces rows, in order.</summary>
+    public static ImmutableArray<QueryLineage> AnalyzeAll(string sql, DialectFacts dialect, ISchemaProvider? schema = null)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        var parsed = Parse(sql ?? "", dialect);
+        var result = ImmutableArray.CreateBuilder<QueryLineage>();
+        foreach (var statement in parsed.Statements)
+        {
+            if (ProducesRows(statement))
+            {
+                result.Add(WithParseDiagnostics(Bind(statement, dialect, schema), parsed.Diagnostics, statement.Span, all: false));
+            }
+        }
+
+        return result.Count == 0 ? [NoStatement(parsed)] : result.ToImmutable();
+    }
+
+    /// <summary>Binds one parsed statement.</summary>
+    public static QueryLineage Bind(Statement statement, DialectFacts dialect, ISchemaProvider? schema = null)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        ArgumentNullException.ThrowIfNull(dialect);
+        try
+        {
+            return new Binder(dialect, schema).Bind(statement);
+        }
+        catch (Exception ex)
+        {
+            var code = ex is BindingBudgetException or InsufficientExecutionStackException ? "budget-exceeded" : "binder-error";
+            return QueryLineage.Failed(new Diagnostic(code, "lineage could not be computed: " + ex.Message, statement.Span, DiagnosticSeverity.Error));
+        }
+    }
+
+    private static ParseResult Parse(string sql, DialectFacts dialect)
+    {
+        try
+        {
+            return dialect.Dialect == SqlDialect.TSql ? TSqlFrontEnd.Parse(sql) : SqlParser.Parse(sql, dialect);
+        }
+        catch (Exception ex)
+        {
+            return new ParseResult([], [new Diagnostic("parser-error", "the SQL could not be read: " + ex.Message, new SourceSpan(0, 0, 1, 1), DiagnosticSeverity.Error)]);
+        }
+    }
+
+    private static bool ProducesRows(Statement statement) =>
+        statement is QueryStatement or CreateAsStatement or InsertStatement or MergeStatement;
+
+    private static QueryLineage NoStatement(ParseResult parsed)
+    {
+        var diagnostics = parsed.Diagnostics.IsDefaultOrEmpty
+            ? [new Diagnostic("no-query", "no statement producing rows was found", new SourceSpan(0, 0, 1, 1), DiagnosticSeverity.Error)]
+            : parsed.Diagnostics;
+        return new QueryLineage([], [], diagnostics, LineageStatus.Failed);
+    }
+
+    /// <summary>Adds the parser's diagnostics (all of them, or those inside the statement); an error among them makes the result partial.</summary>
+    private static QueryLineage WithParseDiagnostics(QueryLineage lineage, ImmutableArray<Diagnostic> diagnostics, SourceSpan span, bool all)
+    {
+        if (diagnostics.IsDefaultOrEmpty)
+        {
+            return lineage;
+        }
+
+        var own = all ? diagnostics : diagnostics.Where(d => d.Span.Start >= span.Start && d.Span.Start <= span.End).ToImmutableArray();
+        if (own.IsEmpty)
+        {
+            return lineage;
+        }
+
+        var merged = own.AddRange(lineage.Diagnostics.Where(d => !own.Contains(d)));
+        var status = lineage.Status == LineageStatus.Complete && own.Any(d => d.Severity >= DiagnosticSeverity.Warning)
+            ? LineageStatus.Partial
+            : lineage.Status;
+        return lineage with { Diagnostics = merged, Status = status };
+    }
 }

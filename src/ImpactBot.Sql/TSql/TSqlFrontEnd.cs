@@ -1,11 +1,119 @@
+using System.Collections.Immutable;
 using ImpactBot.Sql.Syntax;
+using ImpactBot.Sql.Syntax.Ast;
 using ImpactBot.Sql.Text;
+using Dom = Microsoft.SqlServer.TransactSql.ScriptDom;
 
 namespace ImpactBot.Sql.TSql;
 
-/// <summary>Reads T-SQL through ScriptDom into the shared AST. (Placeholder until the ScriptDom mapping lands.)</summary>
+/// <summary>
+/// Reads T-SQL through ScriptDom into the shared AST: every statement of every batch (GO separates batches), ScriptDom's
+/// parse errors as <c>tsql-parse-error</c> diagnostics with their line and column. Nothing here throws on bad input.
+/// </summary>
 public static class TSqlFrontEnd
 {
-    public static ParseResult Parse(string sql) =>
-        new([], [new Diagnostic("tsql-not-ready", "T-SQL front end not implemented yet", SourceSpan.None, DiagnosticSeverity.Error)]);
+    /// <summary>Up to this depth ScriptDom runs on the caller's stack; a 1 MB thread stack holds about 250 nested subqueries.</summary>
+    private const int InlineDepth = 48;
+
+    /// <summary>Deeper scripts are refused: even the large stack would not hold them.</summary>
+    private const int MaxDepth = 4000;
+
+    /// <summary>Enough for <see cref="MaxDepth"/> levels of ScriptDom's recursion (a few KB each) with room to spare.</summary>
+    private const int LargeStackBytes = 256 * 1024 * 1024;
+
+    public static ParseResult Parse(string sql)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        try
+        {
+            var parser = new Dom.TSql170Parser(initialQuotedIdentifiers: true);
+            var tokens = parser.GetTokenStream(new StringReader(sql), out var lexErrors);
+            var nesting = TSqlNesting.Measure(tokens);
+            if (nesting.Depth > MaxDepth)
+            {
+                var token = tokens[nesting.DeepestToken];
+                var span = new SourceSpan(token.Offset, token.Text?.Length ?? 0, token.Line, token.Column);
+                return new ParseResult([], [new Diagnostic("tsql-too-deep", $"the script nests deeper than {MaxDepth} levels; it was not parsed", span, DiagnosticSeverity.Error)]);
+            }
+
+            return nesting.Depth <= InlineDepth
+                ? ParseTokens(parser, tokens, lexErrors)
+                : OnLargeStack(() => ParseTokens(parser, tokens, lexErrors));
+        }
+        catch (Exception exception)
+        {
+            return new ParseResult([], [Internal(exception)]);
+        }
+    }
+
+    private static ParseResult ParseTokens(Dom.TSqlParser parser, IList<Dom.TSqlParserToken> tokens, IList<Dom.ParseError> lexErrors)
+    {
+        var fragment = parser.Parse(tokens, out var parseErrors);
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        foreach (var error in lexErrors.Concat(parseErrors).DistinctBy(e => (e.Offset, e.Number)).OrderBy(e => e.Offset))
+        {
+            diagnostics.Add(ParseError(error, tokens));
+        }
+
+        var statements = ImmutableArray.CreateBuilder<Statement>();
+        var context = new TSqlMapContext();
+        foreach (var statement in (fragment as Dom.TSqlScript)?.Batches.SelectMany(b => b.Statements) ?? [])
+        {
+            try
+            {
+                statements.Add(TSqlStatements.Map(context, statement));
+            }
+            catch (Exception exception)
+            {
+                // A node shape the mapper did not expect must not cost the other statements.
+                statements.Add(TSqlStatements.Opaque(statement));
+                diagnostics.Add(Internal(exception) with { Span = TSqlSyntax.Span(statement) });
+            }
+        }
+
+        diagnostics.AddRange(context.Diagnostics);
+        return new ParseResult(statements.ToImmutable(), diagnostics.ToImmutable());
+    }
+
+    private static Diagnostic ParseError(Dom.ParseError error, IList<Dom.TSqlParserToken> tokens)
+    {
+        var length = 0;
+        foreach (var token in tokens)
+        {
+            if (token.Offset == error.Offset)
+            {
+                length = token.Text?.Length ?? 0;
+                break;
+            }
+        }
+
+        var span = new SourceSpan(error.Offset, length, Math.Max(1, error.Line), Math.Max(1, error.Column));
+        return new Diagnostic("tsql-parse-error", error.Message, span, DiagnosticSeverity.Error);
+    }
+
+    private static Diagnostic Internal(Exception exception) =>
+        new("tsql-internal-error", $"the T-SQL front end failed: {exception.Message}", SourceSpan.None, DiagnosticSeverity.Error);
+
+    /// <summary>Runs a deeply nested script on a thread whose stack is large enough for ScriptDom's recursion.</summary>
+    private static ParseResult OnLargeStack(Func<ParseResult> parse)
+    {
+        ParseResult? result = null;
+        Exception? failure = null;
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    result = parse();
+                }
+                catch (Exception exception)
+                {
+                    failure = exception;
+                }
+            },
+            LargeStackBytes);
+        thread.Start();
+        thread.Join();
+        return result ?? new ParseResult([], [Internal(failure ?? new InvalidOperationException("no result"))]);
+    }
 }

@@ -36,6 +36,12 @@ public sealed record SelectQuery(SourceSpan Span) : Query(Span)
     /// <summary><c>SELECT TOP n</c> (T-SQL, Snowflake, Redshift).</summary>
     public Expr? Top { get; init; }
 
+    /// <summary>T-SQL <c>TOP (n) PERCENT</c>.</summary>
+    public bool TopPercent { get; init; }
+
+    /// <summary>T-SQL <c>TOP (n) WITH TIES</c>: rows tied with the last one on the ORDER BY keys are kept too.</summary>
+    public bool TopWithTies { get; init; }
+
     public ImmutableArray<SelectItem> Items { get; init; } = [];
 
     /// <summary>FROM items separated by commas (comma joins). Explicit joins nest inside as <see cref="JoinItem"/>.</summary>

@@ -35,7 +35,11 @@ public sealed record MergeStatement(
     FromItem Source,
     Expr On,
     ImmutableArray<MergeAssignment> Assignments,
-    SourceSpan Span) : Statement(Span);
+    SourceSpan Span) : Statement(Span)
+{
+    /// <summary>The <c>AND cond</c> of each WHEN branch: they filter which rows are written.</summary>
+    public ImmutableArray<Expr> WhenConditions { get; init; } = [];
+}
 
 public sealed record MergeAssignment(Identifier Column, Expr Value, SourceSpan Span) : SqlNode(Span);
 

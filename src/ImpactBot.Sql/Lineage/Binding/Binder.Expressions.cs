@@ -1,0 +1,313 @@
+using ImpactBot.Sql.Syntax.Ast;
+
+namespace ImpactBot.Sql.Lineage.Binding;
+
+// Expressions: each node adds its edges (kind composed with the context) and its canonical text in one walk.
+internal sealed partial class Binder
+{
+    private void BindExpr(Expr expr, EdgeKind context, ExprCollector c, Scope scope)
+    {
+        Spend();
+        var transform = EdgeComposition.Compose(context, EdgeKind.Transform);
+        switch (expr)
+        {
+            case ColumnRef r:
+                BindColumnRef(r, context, c, scope);
+                break;
+            case Literal l:
+                c.Canon.Append(l.Kind is LiteralKind.String or LiteralKind.Number ? l.Text : l.Text.ToUpperInvariant());
+                break;
+            case Parameter p:
+                c.Canon.Append("P:").Append(p.Text);
+                break;
+            case PositionalColumn p:
+                BindPositional(p, context, c, scope);
+                break;
+            case StarExpr star:
+                BindStarArgument(star, context, c, scope);
+                break;
+            case FunctionCall f:
+                BindFunction(f, context, c, scope);
+                break;
+            case NamedArgument n:
+                c.Canon.Append(n.Name.Text.ToUpperInvariant()).Append("=>");
+                BindExpr(n.Value, context, c, scope);
+                break;
+            case BinaryExpr b when JsonPaths.IsJsonOperator(b.Operator):
+                BindPath(expr, context, c, scope);
+                break;
+            case BinaryExpr b:
+                c.Canon.Append('(');
+                BindExpr(b.Left, transform, c, scope);
+                c.Canon.Append(' ').Append(b.Operator).Append(' ').Append(b.Quantifier).Append(' ');
+                BindExpr(b.Right, transform, c, scope);
+                c.Canon.Append(')');
+                break;
+            case UnaryExpr u:
+                c.Canon.Append(u.Operator).Append('(');
+                BindExpr(u.Operand, transform, c, scope);
+                c.Canon.Append(')');
+                break;
+            case BetweenExpr between:
+                c.Canon.Append(between.Not ? "NOT BETWEEN(" : "BETWEEN(");
+                BindExpr(between.Operand, transform, c, scope);
+                c.Canon.Append(',');
+                BindExpr(between.Low, transform, c, scope);
+                c.Canon.Append(',');
+                BindExpr(between.High, transform, c, scope);
+                c.Canon.Append(')');
+                break;
+            case InListExpr inList:
+                c.Canon.Append(inList.Not ? "NOT IN(" : "IN(");
+                BindExpr(inList.Operand, transform, c, scope);
+                BindList(inList.Items, transform, c, scope);
+                c.Canon.Append(')');
+                break;
+            case InSubqueryExpr inQuery:
+                c.Canon.Append(inQuery.Not ? "NOT IN(" : "IN(");
+                BindExpr(inQuery.Operand, transform, c, scope);
+                BindConditionSubquery(inQuery.Query, context, c, scope);
+                c.Canon.Append(')');
+                break;
+            case ExistsExpr exists:
+                c.Canon.Append(exists.Not ? "NOT EXISTS(" : "EXISTS(");
+                BindConditionSubquery(exists.Query, context, c, scope);
+                c.Canon.Append(')');
+                break;
+            case SubqueryExpr sub:
+                BindScalarSubquery(sub.Query, context, c, scope);
+                break;
+            case TupleExpr tuple:
+                c.Canon.Append("TUPLE(");
+                BindList(tuple.Items, transform, c, scope);
+                c.Canon.Append(')');
+                break;
+            case ArrayExpr array:
+                c.Canon.Append("ARRAY(");
+                BindList(array.Items, transform, c, scope);
+                c.Canon.Append(')');
+                break;
+            case CaseExpr caseExpr:
+                BindCase(caseExpr, context, c, scope);
+                break;
+            case CastExpr cast:
+                c.Canon.Append("CAST(");
+                BindExpr(cast.Operand, EdgeComposition.Compose(context, EdgeKind.Cast), c, scope);
+                c.Canon.Append(" AS ").Append(cast.TypeName.ToUpperInvariant()).Append(cast.Style == CastStyle.TryCast ? " TRY)" : ")");
+                break;
+            case IntervalExpr interval:
+                c.Canon.Append("INTERVAL(");
+                BindExpr(interval.Value, transform, c, scope);
+                c.Canon.Append(' ').Append(interval.Unit?.ToUpperInvariant()).Append(')');
+                break;
+            case ExtractExpr extract:
+                c.Canon.Append("EXTRACT(").Append(extract.Field.ToUpperInvariant()).Append(',');
+                BindExpr(extract.Operand, transform, c, scope);
+                c.Canon.Append(')');
+                break;
+            case LambdaExpr lambda:
+                BindLambda(lambda, transform, c, scope);
+                break;
+            case SubscriptExpr or FieldAccessExpr or JsonPathExpr:
+                BindPath(expr, context, c, scope);
+                break;
+            case OpaqueExpr opaque:
+                BindOpaque(opaque, context, c, scope);
+                break;
+            default:
+                c.Canon.Append('?').Append(expr.GetType().Name);
+                break;
+        }
+    }
+
+    private void BindList(IEnumerable<Expr> items, EdgeKind context, ExprCollector c, Scope scope)
+    {
+        foreach (var item in items)
+        {
+            BindExpr(item, context, c, scope);
+            c.Canon.Append(',');
+        }
+    }
+
+    private void BindCase(CaseExpr caseExpr, EdgeKind context, ExprCollector c, Scope scope)
+    {
+        var condition = EdgeComposition.Compose(context, EdgeKind.Conditional);
+        var value = EdgeComposition.Compose(context, EdgeKind.Transform);
+        c.Canon.Append("CASE(");
+        if (caseExpr.Operand is { } operand)
+        {
+            BindExpr(operand, condition, c, scope);
+        }
+
+        foreach (var when in caseExpr.Whens)
+        {
+            c.Canon.Append(" WHEN ");
+            BindExpr(when.Condition, condition, c, scope);
+            c.Canon.Append(" THEN ");
+            BindExpr(when.Result, value, c, scope);
+        }
+
+        if (caseExpr.Else is { } otherwise)
+        {
+            c.Canon.Append(" ELSE ");
+            BindExpr(otherwise, value, c, scope);
+        }
+
+        c.Canon.Append(')');
+    }
+
+    private void BindFunction(FunctionCall f, EdgeKind context, ExprCollector c, Scope scope)
+    {
+        var name = f.Name.Last.Text;
+        c.Canon.Append(name.ToUpperInvariant()).Append(f.Distinct ? "(DISTINCT " : "(");
+        EdgeKind argumentKind;
+        if (f.Over is not null)
+        {
+            c.HasWindow = true;
+            argumentKind = EdgeComposition.Compose(context, EdgeKind.Window);
+        }
+        else if (FunctionFacts.IsAggregate(name))
+        {
+            c.HasAggregate = true;
+            argumentKind = EdgeComposition.Compose(context, EdgeKind.Aggregate);
+        }
+        else
+        {
+            argumentKind = EdgeComposition.Compose(context, EdgeKind.Transform);
+        }
+
+        var condition = EdgeComposition.Compose(context, EdgeKind.Conditional);
+        var conditionFirst = f.Over is null && FunctionFacts.ConditionFirst.Contains(name);
+        for (var i = 0; i < f.Arguments.Length; i++)
+        {
+            BindExpr(f.Arguments[i], conditionFirst && i == 0 ? condition : argumentKind, c, scope);
+            c.Canon.Append(',');
+        }
+
+        c.Canon.Append(')');
+        if (f.NullTreatment is { } nulls)
+        {
+            c.Canon.Append(nulls.ToUpperInvariant());
+        }
+
+        if (f.Filter is { } filter)
+        {
+            c.Canon.Append(" FILTER(");
+            BindExpr(filter, condition, c, scope);
+            c.Canon.Append(')');
+        }
+
+        // WITHIN GROUP (ORDER BY x) is the value of ordered-set aggregates, only an ordering for the others.
+        var orderedSet = name.StartsWith("percentile", StringComparison.OrdinalIgnoreCase) || name.Equals("mode", StringComparison.OrdinalIgnoreCase);
+        BindOrderItems(" WITHIN GROUP(", f.WithinGroup, orderedSet ? argumentKind : condition, c, scope);
+        BindOrderItems(" ORDER BY(", f.ArgumentOrderBy, condition, c, scope);
+        if (f.Over is { } over)
+        {
+            BindWindow(over, condition, c, scope);
+        }
+    }
+
+    private void BindOrderItems(string label, IEnumerable<OrderItem> items, EdgeKind kind, ExprCollector c, Scope scope)
+    {
+        var any = false;
+        foreach (var item in items)
+        {
+            if (!any)
+            {
+                c.Canon.Append(label);
+                any = true;
+            }
+
+            BindExpr(item.Expr, kind, c, scope);
+            c.Canon.Append(item.Descending ? " DESC," : ",");
+        }
+
+        if (any)
+        {
+            c.Canon.Append(')');
+        }
+    }
+
+    /// <summary>PARTITION BY and ORDER BY keys of the window and of the named windows it builds on decide the value: conditional.</summary>
+    private void BindWindow(WindowSpec spec, EdgeKind condition, ExprCollector c, Scope scope)
+    {
+        c.Canon.Append(" OVER(");
+        var guard = 0;
+        for (var current = spec; current is not null && guard < 16; guard++)
+        {
+            c.Canon.Append("PARTITION(");
+            BindList(current.PartitionBy, condition, c, scope);
+            c.Canon.Append(')');
+            BindOrderItems("ORDER(", current.OrderBy, condition, c, scope);
+            BindList(current.FrameBounds, condition, c, scope);
+            c.Canon.Append(current.Frame?.ToUpperInvariant());
+            current = current.BaseWindow is { } name ? FindNamedWindow(name, scope) : null;
+        }
+
+        c.Canon.Append(')');
+    }
+
+    private WindowSpec? FindNamedWindow(Identifier name, Scope scope)
+    {
+        for (var s = scope; s is not null; s = s.Parent)
+        {
+            if (s.Select is null)
+            {
+                continue;
+            }
+
+            foreach (var window in s.Select.Windows)
+            {
+                if (Names.Same(window.Name, name, ColumnFolding))
+                {
+                    return window.Spec;
+                }
+            }
+        }
+
+        Report("unknown-window", $"window {name.Text} is not defined", name.Span);
+        return null;
+    }
+
+    private void BindLambda(LambdaExpr lambda, EdgeKind context, ExprCollector c, Scope scope)
+    {
+        var before = _lambdaParameters.Count;
+        _lambdaParameters.AddRange(lambda.Parameters);
+        c.Canon.Append("λ(");
+        foreach (var parameter in lambda.Parameters)
+        {
+            c.Canon.Append(Names.Key(parameter.Text, parameter.Quoted, ColumnFolding)).Append(',');
+        }
+
+        c.Canon.Append(")->");
+        try
+        {
+            BindExpr(lambda.Body, context, c, scope);
+        }
+        finally
+        {
+            _lambdaParameters.RemoveRange(before, _lambdaParameters.Count - before);
+        }
+    }
+
+    /// <summary>The references the parser harvested from a span it could not read: unknown edges, partial lineage.</summary>
+    private void BindOpaque(OpaqueExpr opaque, EdgeKind context, ExprCollector c, Scope scope)
+    {
+        _partial = true;
+        var unknown = EdgeComposition.Compose(context, EdgeKind.Unknown);
+        c.Canon.Append("OPAQUE(");
+        foreach (var reference in opaque.References)
+        {
+            var inner = new ExprCollector();
+            var before = _diagnostics.Count;
+            BindColumnRef(reference, unknown, inner, scope);
+
+            // A harvested word may be a keyword or a function name: an unresolved one is dropped without a diagnostic.
+            _diagnostics.RemoveRange(before, _diagnostics.Count - before);
+            c.Edges.AddRange(inner.Edges);
+            c.Canon.Append(inner.Canon).Append(',');
+        }
+
+        c.Canon.Append(')');
+    }
+}

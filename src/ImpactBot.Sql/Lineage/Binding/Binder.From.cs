@@ -1,0 +1,340 @@
+using ImpactBot.Sql.Syntax.Ast;
+using ImpactBot.Sql.Text;
+
+namespace ImpactBot.Sql.Lineage.Binding;
+
+// FROM items: tables, CTE references, derived tables, joins with USING/NATURAL.
+internal sealed partial class Binder
+{
+    private void BindFromItem(FromItem item, Scope scope, bool selectable)
+    {
+        if (item is JoinItem join)
+        {
+            BindJoin(join, scope, selectable);
+            return;
+        }
+
+        Relation relation;
+        IReadOnlyList<Identifier>? names;
+        var aliasNames = item.Alias is { } alias ? new[] { alias.Name } : null;
+        switch (item)
+        {
+            case TableRef table:
+                relation = BindTableRef(table, scope);
+                names = aliasNames ?? (IReadOnlyList<Identifier>)table.Name.Parts;
+                break;
+            case DerivedTable derived:
+                relation = BindQuery(derived.Query, derived.Lateral ? scope : scope.Parent, scope.Ctes);
+                names = aliasNames;
+                break;
+            case TableFunction function:
+                relation = BindTableFunction(function, scope);
+                names = function.Kind == TableFunctionKind.Unnest && _dialect.UnnestAliasIsColumn ? null : aliasNames;
+                break;
+            default:
+                Report("unknown-from-item", "this FROM item is not understood; its columns are unknown", item.Span);
+                relation = new Relation { Open = true };
+                names = aliasNames;
+                break;
+        }
+
+        if (item is not TableFunction && item.Alias is { Columns.IsDefaultOrEmpty: false } withColumns)
+        {
+            relation = RenameByPosition(relation, withColumns.Columns, withColumns.Span);
+        }
+
+        if (!item.Pivots.IsDefaultOrEmpty)
+        {
+            relation = ApplyPivots(relation, item.Pivots, scope);
+            if (item.Pivots[^1].Alias is { } pivotAlias)
+            {
+                names = [pivotAlias.Name];
+                if (!pivotAlias.Columns.IsDefaultOrEmpty)
+                {
+                    relation = RenameByPosition(relation, pivotAlias.Columns, pivotAlias.Span);
+                }
+            }
+        }
+
+        scope.Sources.Add(new ScopeSource(names, relation, selectable));
+        foreach (var edge in relation.RowEdges)
+        {
+            scope.RowEdges.Add(selectable ? edge : edge with { Kind = EdgeKind.Filter });
+        }
+
+        if (selectable)
+        {
+            scope.Clauses.Append(relation.Clauses);
+        }
+        else
+        {
+            scope.Clauses.Filter.Append("SEMI(");
+            scope.Clauses.Filter.Append(relation.Clauses.Filter).Append(relation.Clauses.Join).Append(relation.Clauses.Grain);
+            scope.Clauses.Filter.Append(')');
+        }
+    }
+
+    private Relation BindTableRef(TableRef table, Scope scope)
+    {
+        if (table.Name.Parts.Length == 1)
+        {
+            for (var env = scope.Ctes; env is not null; env = env.Parent)
+            {
+                if (Names.Same(env.Name, table.Name.Parts[0], ColumnFolding))
+                {
+                    MarkUsed(env);
+                    if (env.ModelName is { } model)
+                    {
+                        AddTable(model, env.Relation.BaseTableKey ?? model);
+                    }
+
+                    return env.Relation;
+                }
+            }
+        }
+
+        var key = NameKey(table.Name);
+        if (_catalog.TryGetValue(key, out var known))
+        {
+            AddTable(known.BaseTable!, key);
+            return known;
+        }
+
+        var rendered = RenderName(table.Name);
+        AddTable(rendered, key);
+        var spelled = new string[table.Name.Parts.Length];
+        for (var i = 0; i < spelled.Length; i++)
+        {
+            var part = table.Name.Parts[i];
+            spelled[i] = part.Quoted ? "\"" + part.Text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : part.Text;
+        }
+
+        var columns = _schema?.FindColumns(spelled);
+        var relation = new Relation { BaseTable = rendered, BaseTableKey = key, Open = columns is null };
+        if (columns is not null)
+        {
+            foreach (var spelling in columns)
+            {
+                var (text, quoted) = Names.ParseSpelling(spelling);
+                relation.Columns.Add(new RelationColumn(text, quoted, [new Edge(rendered, spelling, EdgeKind.Copy)], key + "." + Names.Key(text, quoted, ColumnFolding)));
+            }
+        }
+
+        _catalog[key] = relation;
+        return relation;
+    }
+
+    private void MarkUsed(CteEnv env)
+    {
+        if (env.Used)
+        {
+            return;
+        }
+
+        env.Used = true;
+        _diagnostics.AddRange(env.Diagnostics);
+        _partial |= env.Partial;
+    }
+
+    private void BindJoin(JoinItem join, Scope scope, bool selectable)
+    {
+        var leftStart = scope.Sources.Count;
+        BindFromItem(join.Left, scope, selectable);
+        var rightStart = scope.Sources.Count;
+        var semi = join.Kind is JoinKind.Semi or JoinKind.Anti;
+        BindFromItem(join.Right, scope, selectable && !semi);
+        var end = scope.Sources.Count;
+        var rowKind = semi ? EdgeKind.Filter : EdgeKind.Join;
+        var canon = semi ? scope.Clauses.Filter : scope.Clauses.Join;
+        canon.Append(join.Natural ? "NATURAL " : "").Append(join.Kind).Append(" JOIN ");
+        if (join.On is { } on)
+        {
+            BindRowClause(on, rowKind, scope, canon);
+        }
+
+        foreach (var key in join.Using)
+        {
+            var left = ResolveInRange(key, scope, leftStart, rightStart, out var leftHolder);
+            var right = ResolveInRange(key, scope, rightStart, end, out var rightHolder);
+            if (left.Count == 0 || right.Count == 0)
+            {
+                Report("unresolved-using", $"USING column {key.Text} is not found on both sides of the join", key.Span);
+            }
+
+            AddMergedKey(key, join.Kind, false, left, right, leftHolder, rightHolder, scope, rowKind);
+            canon.Append("USING ").Append(Names.Key(key.Text, key.Quoted, ColumnFolding)).Append(';');
+        }
+
+        if (join.Natural)
+        {
+            BindNatural(join, scope, leftStart, rightStart, end, rowKind);
+        }
+    }
+
+    private void BindNatural(JoinItem join, Scope scope, int leftStart, int rightStart, int end, EdgeKind rowKind)
+    {
+        for (var i = leftStart; i < end; i++)
+        {
+            if (scope.Sources[i].Relation.Open)
+            {
+                Report("natural-join-unknown-schema", "NATURAL JOIN needs the columns of both sides; the join keys are unknown", join.Span);
+                return;
+            }
+        }
+
+        var seen = new List<Identifier>();
+        for (var i = leftStart; i < rightStart; i++)
+        {
+            foreach (var column in scope.Sources[i].Relation.Columns)
+            {
+                var name = new Identifier(column.Name, column.Quoted, join.Span);
+                if (seen.Exists(s => Names.Same(s, name, ColumnFolding)))
+                {
+                    continue;
+                }
+
+                var right = ResolveInRange(name, scope, rightStart, end, out var rightHolder);
+                if (right.Count == 0)
+                {
+                    continue;
+                }
+
+                seen.Add(name);
+                var left = ResolveInRange(name, scope, leftStart, rightStart, out var leftHolder);
+                AddMergedKey(name, JoinKind.Full, true, left, right, leftHolder, rightHolder, scope, rowKind);
+                scope.Clauses.Join.Append("NATURAL ").Append(Names.Key(name.Text, name.Quoted, ColumnFolding)).Append(';');
+            }
+        }
+    }
+
+    /// <summary>
+    /// A USING/NATURAL key: both sides give row edges; an unqualified reference reads the left side (INNER/LEFT), the right
+    /// side (RIGHT) or both (FULL and NATURAL, where the values are equal or coalesced).
+    /// </summary>
+    private static void AddMergedKey(
+        Identifier name, JoinKind kind, bool natural, List<Edge> left, List<Edge> right, int leftHolder, int rightHolder, Scope scope, EdgeKind rowKind)
+    {
+        foreach (var edge in left)
+        {
+            scope.RowEdges.Add(edge with { Kind = rowKind });
+        }
+
+        foreach (var edge in right)
+        {
+            scope.RowEdges.Add(edge with { Kind = rowKind });
+        }
+
+        if (rowKind != EdgeKind.Join)
+        {
+            return;
+        }
+
+        List<Edge> resolves = kind switch
+        {
+            _ when natural => [.. left, .. right],
+            JoinKind.Full => [.. left, .. right],
+            JoinKind.Right => [.. right],
+            _ => [.. left],
+        };
+        var merged = new MergedKey(name, resolves, "USING:" + string.Join(',', resolves.Select(e => e.Table + "." + e.Column)));
+        if (leftHolder >= 0)
+        {
+            merged.Holders.Add(leftHolder);
+        }
+
+        if (rightHolder >= 0)
+        {
+            merged.Holders.Add(rightHolder);
+        }
+
+        scope.Merged.Add(merged);
+    }
+
+    /// <summary>Finds a column among sources [start, end): a source that lists it, else the first open source.</summary>
+    private List<Edge> ResolveInRange(Identifier name, Scope scope, int start, int end, out int holder)
+    {
+        for (var i = start; i < end; i++)
+        {
+            var relation = scope.Sources[i].Relation;
+            var index = relation.FindColumn(name.Text, name.Quoted, ColumnFolding);
+            if (index >= 0)
+            {
+                holder = i;
+                return [.. relation.Columns[index].Sources];
+            }
+        }
+
+        for (var i = start; i < end; i++)
+        {
+            var relation = scope.Sources[i].Relation;
+            if (relation.Open || relation.HasOpaqueColumns)
+            {
+                holder = i;
+                return ResolveOpen(relation, name, out _);
+            }
+        }
+
+        holder = -1;
+        return [];
+    }
+
+    /// <summary>A name an open relation does not list: a column of its catalog table, of its PIVOT input, or of its stars.</summary>
+    private List<Edge> ResolveOpen(Relation relation, Identifier name, out string fingerprint)
+    {
+        var rendered = Names.Render(name, ColumnFolding);
+        if (relation.BaseTable is { } table)
+        {
+            fingerprint = relation.BaseTableKey + "." + Names.Key(name.Text, name.Quoted, ColumnFolding);
+            return [new Edge(table, rendered, EdgeKind.Copy)];
+        }
+
+        if (relation.Fallback is { } fallback && !relation.FallbackHidden.Exists(h => Names.Same(h, name, ColumnFolding)))
+        {
+            var index = fallback.FindColumn(name.Text, name.Quoted, ColumnFolding);
+            if (index >= 0)
+            {
+                fingerprint = fallback.Columns[index].Fingerprint;
+                return [.. fallback.Columns[index].Sources];
+            }
+
+            return ResolveOpen(fallback, name, out fingerprint);
+        }
+
+        if (relation.OpenSources is { } open)
+        {
+            fingerprint = "GEN." + Names.Key(name.Text, name.Quoted, ColumnFolding);
+            return [.. open.Select(e => e.Through(EdgeKind.Transform))];
+        }
+
+        var edges = new List<Edge>();
+        foreach (var column in relation.Columns)
+        {
+            if (column.Opaque)
+            {
+                foreach (var edge in column.Sources)
+                {
+                    edges.Add(edge.Column == "*" ? edge with { Column = rendered } : edge);
+                }
+            }
+        }
+
+        fingerprint = "STAR." + Names.Key(name.Text, name.Quoted, ColumnFolding);
+        return edges;
+    }
+
+    /// <summary>The edges standing for "every column" of an open relation, for an unexpanded star.</summary>
+    private static List<Edge> WildcardEdges(Relation relation)
+    {
+        if (relation.BaseTable is { } table)
+        {
+            return [new Edge(table, "*", EdgeKind.Copy)];
+        }
+
+        if (relation.Fallback is { } fallback)
+        {
+            return WildcardEdges(fallback);
+        }
+
+        return relation.OpenSources is { } open ? [.. open] : [];
+    }
+}

@@ -1,0 +1,297 @@
+using System.Collections.Immutable;
+using ImpactBot.Sql.Syntax.Ast;
+using ImpactBot.Sql.Text;
+
+namespace ImpactBot.Sql.Lineage.Binding;
+
+// Name resolution: qualified names by the longest prefix naming a source, then columns, then struct fields; unqualified
+// names through USING keys, listed columns, projection aliases, the open source, then the outer scopes.
+internal sealed partial class Binder
+{
+    private void BindColumnRef(ColumnRef reference, EdgeKind context, ExprCollector collector, Scope scope)
+    {
+        var parts = reference.Parts;
+        if (IsLambdaParameter(parts[0]))
+        {
+            collector.Canon.Append('λ').Append(Names.Key(parts[0].Text, parts[0].Quoted, ColumnFolding));
+            return;
+        }
+
+        var edges = new List<Edge>();
+        var resolved = false;
+        string fingerprint = "";
+        var fieldsFrom = 1;
+        for (var s = scope; s is not null && !resolved; s = s.Parent)
+        {
+            for (var i = parts.Length - 1; i >= 1 && !resolved; i--)
+            {
+                foreach (var source in s.Sources)
+                {
+                    if (QualifierMatches(source.Names, parts, i))
+                    {
+                        resolved = true;
+                        fieldsFrom = i + 1;
+                        if (!ResolveInRelation(source.Relation, parts[i], edges, out fingerprint))
+                        {
+                            Report("unresolved-column", $"column {parts[i].Text} is not a column of {string.Join('.', parts.Take(i).Select(p => p.Text))}", reference.Span);
+                        }
+
+                        break;
+                    }
+                }
+            }
+        }
+
+        if (!resolved)
+        {
+            fieldsFrom = 1;
+            resolved = ResolveUnqualified(parts[0], scope, edges, out fingerprint, reference.Span);
+        }
+
+        collector.Canon.Append('{').Append(fingerprint);
+        var fields = parts.Length - fieldsFrom;
+        var kind = fields > 0 ? EdgeComposition.Compose(context, EdgeKind.Transform) : context;
+        foreach (var edge in edges)
+        {
+            var path = edge.Path;
+            for (var f = fieldsFrom; f < parts.Length; f++)
+            {
+                path = (path ?? edge.Column) + "." + parts[f].Text;
+            }
+
+            collector.Edges.Add(edge with { Kind = EdgeComposition.Compose(kind, edge.Kind), Path = path });
+        }
+
+        for (var f = fieldsFrom; f < parts.Length; f++)
+        {
+            collector.Canon.Append('.').Append(parts[f].Text);
+        }
+
+        collector.Canon.Append('}');
+    }
+
+    private bool QualifierMatches(IReadOnlyList<Identifier>? names, ImmutableArray<Identifier> parts, int length)
+    {
+        if (names is null || length > names.Count)
+        {
+            return false;
+        }
+
+        // An alias is one name compared like a column; a table name compares its trailing parts like table names.
+        var folding = names.Count == 1 ? ColumnFolding : TableFolding;
+        var offset = names.Count - length;
+        for (var k = 0; k < length; k++)
+        {
+            if (!Names.Same(names[offset + k], parts[k], folding))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool ResolveInRelation(Relation relation, Identifier column, List<Edge> edges, out string fingerprint)
+    {
+        var index = relation.FindColumn(column.Text, column.Quoted, ColumnFolding);
+        if (index >= 0)
+        {
+            fingerprint = relation.Columns[index].Fingerprint;
+            edges.AddRange(relation.Columns[index].Sources);
+            return true;
+        }
+
+        if (relation.Open || relation.HasOpaqueColumns)
+        {
+            edges.AddRange(ResolveOpen(relation, column, out fingerprint));
+            return true;
+        }
+
+        fingerprint = "?" + column.Text;
+        return false;
+    }
+
+    private bool ResolveUnqualified(Identifier name, Scope scope, List<Edge> edges, out string fingerprint, SourceSpan span)
+    {
+        for (var s = scope; s is not null; s = s.Parent)
+        {
+            foreach (var merged in s.Merged)
+            {
+                if (Names.Same(merged.Name, name, ColumnFolding))
+                {
+                    edges.AddRange(merged.ResolvesTo);
+                    fingerprint = merged.Fingerprint;
+                    return true;
+                }
+            }
+
+            if (ResolveListed(name, s, edges, out fingerprint, span))
+            {
+                return true;
+            }
+
+            if (s == scope && ResolveAlias(name, s, edges, out fingerprint))
+            {
+                return true;
+            }
+
+            if (ResolveInOpen(name, s, edges, out fingerprint, span))
+            {
+                return true;
+            }
+        }
+
+        fingerprint = "?" + name.Text;
+        Report("unresolved-column", $"column {name.Text} is not found in any source", span);
+        return false;
+    }
+
+    /// <summary>Sources that list the name; two or more make it ambiguous and every candidate is kept, flagged.</summary>
+    private bool ResolveListed(Identifier name, Scope scope, List<Edge> edges, out string fingerprint, SourceSpan span)
+    {
+        RelationColumn? first = null;
+        var count = 0;
+        foreach (var source in scope.Sources)
+        {
+            if (!source.Selectable)
+            {
+                continue;
+            }
+
+            var index = source.Relation.FindColumn(name.Text, name.Quoted, ColumnFolding);
+            if (index >= 0)
+            {
+                count++;
+                first ??= source.Relation.Columns[index];
+            }
+        }
+
+        if (count == 0)
+        {
+            fingerprint = "";
+            return false;
+        }
+
+        if (count == 1)
+        {
+            edges.AddRange(first!.Sources);
+            fingerprint = first.Fingerprint;
+            return true;
+        }
+
+        Report("ambiguous-column", $"column {name.Text} exists in {count} sources; every one is kept as a candidate", span);
+        var prints = new List<string>();
+        foreach (var source in scope.Sources)
+        {
+            var index = source.Selectable ? source.Relation.FindColumn(name.Text, name.Quoted, ColumnFolding) : -1;
+            if (index >= 0)
+            {
+                prints.Add(source.Relation.Columns[index].Fingerprint);
+                foreach (var edge in source.Relation.Columns[index].Sources)
+                {
+                    edges.Add(edge with { Candidate = true });
+                }
+            }
+        }
+
+        fingerprint = "AMBIGUOUS(" + string.Join(',', prints) + ")";
+        return true;
+    }
+
+    private bool ResolveAlias(Identifier name, Scope scope, List<Edge> edges, out string fingerprint)
+    {
+        for (var i = 0; i < scope.VisibleProjections && i < scope.Projections.Count; i++)
+        {
+            var projection = scope.Projections[i];
+            if (!projection.Opaque && Names.Same(projection.Name, projection.Quoted, name.Text, name.Quoted, ColumnFolding))
+            {
+                edges.AddRange(projection.Sources);
+                fingerprint = projection.Fingerprint;
+                return true;
+            }
+        }
+
+        fingerprint = "";
+        return false;
+    }
+
+    /// <summary>
+    /// A name no source lists: with one open source it is that source's (flagged inferred when other sources exist, as
+    /// sqlglot's infer_schema); with several, every open source is a flagged candidate.
+    /// </summary>
+    private bool ResolveInOpen(Identifier name, Scope scope, List<Edge> edges, out string fingerprint, SourceSpan span)
+    {
+        Relation? open = null;
+        var openCount = 0;
+        var selectable = 0;
+        foreach (var source in scope.Sources)
+        {
+            if (!source.Selectable)
+            {
+                continue;
+            }
+
+            selectable++;
+            if (source.Relation.Open || source.Relation.HasOpaqueColumns)
+            {
+                openCount++;
+                open ??= source.Relation;
+            }
+        }
+
+        fingerprint = "";
+        if (openCount == 0)
+        {
+            return false;
+        }
+
+        if (openCount == 1)
+        {
+            var found = ResolveOpen(open!, name, out fingerprint);
+            var inferred = selectable > 1;
+            if (inferred)
+            {
+                _partial = true;
+            }
+
+            foreach (var edge in found)
+            {
+                edges.Add(inferred ? edge with { Inferred = true } : edge);
+            }
+
+            return true;
+        }
+
+        Report("ambiguous-column", $"column {name.Text} may come from any of {openCount} sources with unknown columns; every one is kept as a candidate", span);
+        var prints = new List<string>();
+        foreach (var source in scope.Sources)
+        {
+            if (source.Selectable && (source.Relation.Open || source.Relation.HasOpaqueColumns))
+            {
+                var found = ResolveOpen(source.Relation, name, out var print);
+                foreach (var edge in found)
+                {
+                    edges.Add(edge with { Candidate = true });
+                }
+
+                prints.Add(print);
+            }
+        }
+
+        fingerprint = "AMBIGUOUS(" + string.Join(',', prints) + ")";
+        return true;
+    }
+
+    private bool IsLambdaParameter(Identifier name)
+    {
+        foreach (var parameter in _lambdaParameters)
+        {
+            if (Names.Same(parameter, name, ColumnFolding))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,206 @@
+using ImpactBot.Sql.Dialects;
+using ImpactBot.Sql.Syntax.Ast;
+
+namespace ImpactBot.Sql.Lineage.Binding;
+
+// PIVOT / UNPIVOT as operators on a source: input − consumed columns + generated columns, folded in order.
+internal sealed partial class Binder
+{
+    private Relation ApplyPivots(Relation input, IEnumerable<PivotClause> pivots, Scope scope)
+    {
+        var current = input;
+        foreach (var pivot in pivots)
+        {
+            current = pivot.Unpivot ? Unpivot(current, pivot) : Pivot(current, pivot, scope);
+        }
+
+        return current;
+    }
+
+    private Relation Pivot(Relation input, PivotClause pivot, Scope scope)
+    {
+        // The aggregates and the FOR columns are bound against the input alone.
+        var inner = new Scope(null, scope.Ctes, null);
+        inner.Sources.Add(new ScopeSource(null, input, true));
+        var consumed = new List<Identifier>();
+        foreach (var aggregate in pivot.Aggregates)
+        {
+            CollectColumnNames(aggregate.Aggregate, consumed);
+        }
+
+        var forEdges = new List<Edge>();
+        var forCanon = new System.Text.StringBuilder();
+        foreach (var column in pivot.ForColumns)
+        {
+            consumed.Add(column);
+            ResolveInRelation(input, column, forEdges, out var print);
+            forCanon.Append(print).Append(',');
+        }
+
+        var output = LeftoverColumns(input, consumed);
+        foreach (var column in output.Columns)
+        {
+            foreach (var edge in column.Sources)
+            {
+                output.RowEdges.Add(edge with { Kind = EdgeKind.Group });
+            }
+        }
+
+        if (pivot.DynamicIn)
+        {
+            Report("dynamic-pivot", "PIVOT ... IN (ANY | subquery): the generated columns are unknown", pivot.Span);
+            output.Columns.Add(new RelationColumn("*", false, [.. forEdges.Select(e => e with { Kind = EdgeKind.Conditional })], "PIVOT*") { Opaque = true });
+        }
+
+        foreach (var value in pivot.In)
+        {
+            var valueName = PivotValueName(value);
+            foreach (var aggregate in pivot.Aggregates)
+            {
+                var collector = new ExprCollector();
+                BindExpr(aggregate.Aggregate, EdgeKind.Copy, collector, inner);
+                foreach (var edge in forEdges)
+                {
+                    collector.Edges.Add(edge with { Kind = EdgeKind.Conditional });
+                }
+
+                collector.Canon.Append(" FOR ").Append(forCanon).Append(" = ").Append(ValueText(value.Value));
+                var name = pivot.Aggregates.Length == 1
+                    ? valueName
+                    : (Text: valueName.Text + "_" + (aggregate.Alias?.Text ?? AggregateName(aggregate.Aggregate)), valueName.Quoted);
+                output.Columns.Add(new RelationColumn(name.Text, name.Quoted, collector.Edges, Fingerprint.Of(collector.Canon)) { Aggregated = true });
+            }
+        }
+
+        output.Clauses.Grain.Append("PIVOT(").Append(forCanon).Append(");");
+        return output;
+    }
+
+    private Relation Unpivot(Relation input, PivotClause pivot)
+    {
+        var consumed = new List<Identifier>();
+        var perValue = new List<List<Edge>>();
+        for (var k = 0; k < Math.Max(1, pivot.ValueColumns.Length); k++)
+        {
+            perValue.Add([]);
+        }
+
+        var nameEdges = new List<Edge>();
+        var canon = new System.Text.StringBuilder("UNPIVOT(");
+        foreach (var value in pivot.In)
+        {
+            var items = value.Value is TupleExpr tuple ? tuple.Items : [value.Value];
+            for (var k = 0; k < items.Length; k++)
+            {
+                if (items[k] is not ColumnRef reference)
+                {
+                    continue;
+                }
+
+                consumed.Add(reference.Last);
+                var edges = new List<Edge>();
+                ResolveInRelation(input, reference.Last, edges, out var columnPrint);
+                canon.Append(columnPrint).Append(',');
+                perValue[Math.Min(k, perValue.Count - 1)].AddRange(edges);
+                nameEdges.AddRange(edges.Select(e => e with { Kind = EdgeKind.Conditional }));
+            }
+        }
+
+        var output = LeftoverColumns(input, consumed);
+        var print = Fingerprint.Of(canon.Append(')').ToString());
+        foreach (var name in pivot.ForColumns)
+        {
+            output.Columns.Add(new RelationColumn(name.Text, name.Quoted, [.. nameEdges], "NAME:" + print));
+        }
+
+        for (var k = 0; k < pivot.ValueColumns.Length; k++)
+        {
+            output.Columns.Add(new RelationColumn(pivot.ValueColumns[k].Text, pivot.ValueColumns[k].Quoted, perValue[k], "VALUE" + k + ":" + print));
+        }
+
+        if (!pivot.IncludeNulls)
+        {
+            foreach (var list in perValue)
+            {
+                output.RowEdges.AddRange(list.Select(e => e with { Kind = EdgeKind.Filter }));
+            }
+
+            output.Clauses.Filter.Append("UNPIVOT NOT NULL ").Append(print).Append(';');
+        }
+
+        output.Clauses.Grain.Append(print).Append(';');
+        return output;
+    }
+
+    /// <summary>The input's columns that PIVOT/UNPIVOT did not consume; an open input stays reachable for other names.</summary>
+    private Relation LeftoverColumns(Relation input, List<Identifier> consumed)
+    {
+        var open = input.Open || input.HasOpaqueColumns;
+        var output = new Relation { Open = open, Fallback = open ? input : null };
+        output.FallbackHidden.AddRange(consumed);
+        output.RowEdges.AddRange(input.RowEdges);
+        output.Clauses.Append(input.Clauses);
+        foreach (var column in input.Columns)
+        {
+            if (!column.Opaque && !consumed.Exists(c => Names.Same(c.Text, c.Quoted, column.Name, column.Quoted, ColumnFolding)))
+            {
+                output.Columns.Add(column);
+            }
+        }
+
+        return output;
+    }
+
+    private static void CollectColumnNames(Expr expr, List<Identifier> into)
+    {
+        switch (expr)
+        {
+            case ColumnRef r:
+                into.Add(r.Last);
+                break;
+            case FunctionCall f:
+                foreach (var argument in f.Arguments)
+                {
+                    CollectColumnNames(argument, into);
+                }
+
+                break;
+            case BinaryExpr b:
+                CollectColumnNames(b.Left, into);
+                CollectColumnNames(b.Right, into);
+                break;
+            case CastExpr c:
+                CollectColumnNames(c.Operand, into);
+                break;
+            case UnaryExpr u:
+                CollectColumnNames(u.Operand, into);
+                break;
+        }
+    }
+
+    /// <summary>A generated column's name: the alias, else the value (Snowflake keeps a string's quotes: <c>'Q1'</c>).</summary>
+    private (string Text, bool Quoted) PivotValueName(PivotValue value)
+    {
+        if (value.Alias is { } alias)
+        {
+            return (alias.Text, alias.Quoted);
+        }
+
+        if (value.Value is Literal { Kind: LiteralKind.String } literal)
+        {
+            var text = JsonPaths.Unquote(literal.Text);
+            return _dialect.Dialect == SqlDialect.Snowflake ? (Text: "'" + text + "'", Quoted: true) : (Text: text, Quoted: false);
+        }
+
+        return (ValueText(value.Value), false);
+    }
+
+    private static string ValueText(Expr value) => value switch
+    {
+        Literal l => JsonPaths.Unquote(l.Text),
+        ColumnRef r => r.ToString(),
+        _ => value.GetType().Name,
+    };
+
+    private static string AggregateName(Expr aggregate) => aggregate is FunctionCall f ? f.Name.Last.Text : "agg";
+}

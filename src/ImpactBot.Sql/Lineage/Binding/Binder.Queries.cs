@@ -1,0 +1,339 @@
+using System.Text;
+using ImpactBot.Sql.Syntax.Ast;
+
+namespace ImpactBot.Sql.Lineage.Binding;
+
+// Query-level binding: WITH, set operations, VALUES, MERGE.
+internal sealed partial class Binder
+{
+    private const string DbtEphemeralPrefix = "__dbt__cte__";
+    private const int RecursionRounds = 8;
+
+    private Relation BindQuery(Query query, Scope? outer, CteEnv? ctes)
+    {
+        Spend();
+        if (query.With is { } with)
+        {
+            ctes = BindWith(with, outer, ctes);
+        }
+
+        var relation = query switch
+        {
+            SelectQuery s => BindSelect(s, outer, ctes),
+            SetOperationQuery op => BindSetOperation(op, outer, ctes),
+            ValuesQuery v => BindValues(v, outer, ctes),
+            _ => new Relation(),
+        };
+
+        if (query is not SelectQuery)
+        {
+            ApplyOuterOrderLimit(query, relation);
+        }
+
+        return relation;
+    }
+
+    private CteEnv? BindWith(WithClause with, Scope? outer, CteEnv? ctes)
+    {
+        foreach (var cte in with.Ctes)
+        {
+            var diagnosticsBefore = _diagnostics.Count;
+            var partialBefore = _partial;
+            _partial = false;
+            var relation = with.Recursive && cte.Query is SetOperationQuery { Operator: SetOperator.Union } union
+                ? BindRecursive(cte, union, outer, ctes)
+                : RenameByPosition(BindQuery(cte.Query, outer, ctes), cte.ColumnAliases, cte.Span);
+
+            if (cte.Name.Text.StartsWith(DbtEphemeralPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                var model = "model." + cte.Name.Text[DbtEphemeralPrefix.Length..];
+                ctes = new CteEnv(ctes, cte.Name, ModelRelation(model, relation)) { ModelName = model };
+            }
+            else
+            {
+                ctes = new CteEnv(ctes, cte.Name, relation);
+            }
+
+            ctes.Partial = _partial;
+            ctes.Diagnostics.AddRange(_diagnostics.Skip(diagnosticsBefore));
+            _diagnostics.RemoveRange(diagnosticsBefore, _diagnostics.Count - diagnosticsBefore);
+            _partial = partialBefore;
+            _boundCtes.Add(ctes);
+        }
+
+        return ctes;
+    }
+
+    /// <summary>Anchor first, then the recursive member against the columns so far until the sources stop growing.</summary>
+    private Relation BindRecursive(CommonTableExpression cte, SetOperationQuery union, Scope? outer, CteEnv? ctes)
+    {
+        var anchor = RenameByPosition(BindQuery(union.Left, outer, ctes), cte.ColumnAliases, cte.Span);
+        var env = new CteEnv(ctes, cte.Name, anchor);
+        var current = anchor;
+        for (var round = 0; round < RecursionRounds; round++)
+        {
+            var member = BindQuery(union.Right, outer, env);
+            var combined = CombineUnion(anchor, member, union);
+            var stable = SameSources(current, combined);
+            current = combined;
+            env.Relation = combined;
+            if (stable)
+            {
+                break;
+            }
+        }
+
+        return current;
+    }
+
+    private static bool SameSources(Relation a, Relation b)
+    {
+        if (a.Columns.Count != b.Columns.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Columns.Count; i++)
+        {
+            var x = EdgeSet.Normalize(a.Columns[i].Sources, false);
+            var y = EdgeSet.Normalize(b.Columns[i].Sources, false);
+            if (x.Length != y.Length || !x.All(y.Contains))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A dbt ephemeral model: consumers see the model's columns as a table, not the inlined query.</summary>
+    private static Relation ModelRelation(string model, Relation inner)
+    {
+        var relation = new Relation { BaseTable = model, BaseTableKey = model.ToLowerInvariant(), Open = inner.Open || inner.HasOpaqueColumns };
+        foreach (var column in inner.Columns)
+        {
+            if (!column.Opaque)
+            {
+                relation.Columns.Add(new RelationColumn(column.Name, column.Quoted, [new Edge(model, column.Name, EdgeKind.Copy)], model + "." + column.Fingerprint));
+            }
+        }
+
+        return relation;
+    }
+
+    private Relation BindSetOperation(SetOperationQuery op, Scope? outer, CteEnv? ctes)
+    {
+        var left = BindQuery(op.Left, outer, ctes);
+        var right = BindQuery(op.Right, outer, ctes);
+        if (op.Operator == SetOperator.Union)
+        {
+            return CombineUnion(left, right, op);
+        }
+
+        var result = new Relation { Open = left.Open };
+        foreach (var column in left.Columns)
+        {
+            result.Columns.Add(column);
+        }
+
+        result.RowEdges.AddRange(left.RowEdges);
+        foreach (var edge in right.RowEdges)
+        {
+            result.RowEdges.Add(edge with { Kind = EdgeKind.Filter });
+        }
+
+        foreach (var column in right.Columns)
+        {
+            foreach (var edge in column.Sources)
+            {
+                result.RowEdges.Add(edge with { Kind = EdgeKind.Filter });
+            }
+        }
+
+        if (!op.All)
+        {
+            AddGroupEdges(result);
+        }
+
+        CheckArity(left, right, op);
+        result.Clauses.Append(left.Clauses);
+        result.Clauses.Append(right.Clauses);
+        result.Clauses.Grain.Append(op.Operator).Append(op.All ? " ALL" : "").Append(';');
+        return result;
+    }
+
+    private Relation CombineUnion(Relation left, Relation right, SetOperationQuery op)
+    {
+        var result = new Relation { Open = left.Open || right.Open };
+        foreach (var column in left.Columns)
+        {
+            result.Columns.Add(new RelationColumn(column.Name, column.Quoted, [.. column.Sources], column.Fingerprint) { Opaque = column.Opaque, Type = column.Type });
+        }
+
+        if (op.ByName)
+        {
+            foreach (var column in right.Columns)
+            {
+                var index = column.Opaque ? -1 : result.FindColumn(column.Name, column.Quoted, ColumnFolding);
+                if (index < 0)
+                {
+                    result.Columns.Add(new RelationColumn(column.Name, column.Quoted, [.. column.Sources], column.Fingerprint) { Opaque = column.Opaque });
+                }
+                else
+                {
+                    Merge(result, index, column);
+                }
+            }
+        }
+        else
+        {
+            CheckArity(left, right, op);
+            for (var i = 0; i < Math.Min(left.Columns.Count, right.Columns.Count); i++)
+            {
+                Merge(result, i, right.Columns[i]);
+            }
+        }
+
+        result.RowEdges.AddRange(left.RowEdges);
+        result.RowEdges.AddRange(right.RowEdges);
+        if (!op.All)
+        {
+            AddGroupEdges(result);
+        }
+
+        result.Clauses.Append(left.Clauses);
+        result.Clauses.Append(right.Clauses);
+        result.Clauses.Grain.Append("UNION").Append(op.All ? " ALL" : "").Append(op.ByName ? " BY NAME" : "").Append(';');
+        return result;
+    }
+
+    private static void Merge(Relation result, int index, RelationColumn right)
+    {
+        var column = result.Columns[index];
+        column.Sources.AddRange(right.Sources);
+        column.Fingerprint = Fingerprint.Of("U(" + column.Fingerprint + "," + right.Fingerprint + ")");
+    }
+
+    private void CheckArity(Relation left, Relation right, SetOperationQuery op)
+    {
+        if (left.Columns.Count != right.Columns.Count && !left.HasOpaqueColumns && !right.HasOpaqueColumns && !op.ByName)
+        {
+            Report("set-operation-arity", $"the sides of {op.Operator.ToString().ToUpperInvariant()} have {left.Columns.Count} and {right.Columns.Count} columns", op.Span);
+        }
+    }
+
+    private static void AddGroupEdges(Relation relation)
+    {
+        foreach (var column in relation.Columns)
+        {
+            foreach (var edge in column.Sources)
+            {
+                relation.RowEdges.Add(edge with { Kind = EdgeKind.Group });
+            }
+        }
+    }
+
+    private Relation BindValues(ValuesQuery values, Scope? outer, CteEnv? ctes)
+    {
+        var relation = new Relation();
+        var scope = new Scope(outer, ctes, null);
+        var width = values.Rows.IsDefaultOrEmpty ? 0 : values.Rows[0].Length;
+        for (var i = 0; i < width; i++)
+        {
+            var collector = new ExprCollector();
+            foreach (var row in values.Rows)
+            {
+                if (i < row.Length)
+                {
+                    BindExpr(row[i], EdgeKind.Copy, collector, scope);
+                    collector.Canon.Append(';');
+                }
+            }
+
+            relation.Columns.Add(new RelationColumn("column" + (i + 1), false, collector.Edges, Fingerprint.Of(collector.Canon)));
+        }
+
+        return relation;
+    }
+
+    /// <summary>ORDER BY/LIMIT around a set operation: ORDER BY decides the rows only with a LIMIT.</summary>
+    private void ApplyOuterOrderLimit(Query query, Relation relation)
+    {
+        if (query.Limit is null)
+        {
+            return;
+        }
+
+        foreach (var item in query.OrderBy)
+        {
+            var index = item.Expr switch
+            {
+                Literal { Kind: LiteralKind.Number } n when int.TryParse(n.Text, out var p) => p - 1,
+                ColumnRef { Parts.Length: 1 } r => relation.FindColumn(r.Last.Text, r.Last.Quoted, ColumnFolding),
+                _ => -1,
+            };
+            if (index >= 0 && index < relation.Columns.Count)
+            {
+                foreach (var edge in relation.Columns[index].Sources)
+                {
+                    relation.RowEdges.Add(edge with { Kind = EdgeKind.Sort });
+                }
+
+                relation.Clauses.Limit.Append(relation.Columns[index].Fingerprint).Append(item.Descending ? " DESC;" : ";");
+            }
+        }
+
+        AppendLimit(relation.Clauses.Limit, query.Limit, null);
+    }
+
+    private static void AppendLimit(StringBuilder into, LimitClause? limit, Expr? top)
+    {
+        if (top is Literal t)
+        {
+            into.Append("TOP ").Append(t.Text).Append(';');
+        }
+
+        if (limit?.Count is Literal c)
+        {
+            into.Append("LIMIT ").Append(c.Text).Append(';');
+        }
+
+        if (limit?.Offset is Literal o)
+        {
+            into.Append("OFFSET ").Append(o.Text).Append(';');
+        }
+    }
+
+    private Relation BindMerge(MergeStatement merge)
+    {
+        var scope = new Scope(null, null, null);
+        var targetRef = new TableRef(merge.Target, merge.Target.Span)
+        {
+            Alias = merge.TargetAlias is { } a ? new TableAlias(a, [], a.Span) : null,
+        };
+        BindFromItem(targetRef, scope, selectable: true);
+        BindFromItem(merge.Source, scope, selectable: true);
+        BindRowClause(merge.On, EdgeKind.Join, scope, scope.Clauses.Join);
+
+        var relation = new Relation();
+        foreach (var assignment in merge.Assignments)
+        {
+            var collector = new ExprCollector();
+            BindExpr(assignment.Value, EdgeKind.Copy, collector, scope);
+            var index = relation.FindColumn(assignment.Column.Text, assignment.Column.Quoted, ColumnFolding);
+            if (index < 0)
+            {
+                relation.Columns.Add(new RelationColumn(assignment.Column.Text, assignment.Column.Quoted, collector.Edges, Fingerprint.Of(collector.Canon)));
+            }
+            else
+            {
+                relation.Columns[index].Sources.AddRange(collector.Edges);
+                relation.Columns[index].Fingerprint = Fingerprint.Of(relation.Columns[index].Fingerprint + ";" + collector.Canon);
+            }
+        }
+
+        relation.RowEdges.AddRange(scope.RowEdges);
+        relation.Clauses.Append(scope.Clauses);
+        return relation;
+    }
+}

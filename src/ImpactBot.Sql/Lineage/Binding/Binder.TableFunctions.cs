@@ -1,0 +1,124 @@
+using ImpactBot.Sql.Syntax.Ast;
+
+namespace ImpactBot.Sql.Lineage.Binding;
+
+// Generators in FROM: UNNEST, FLATTEN, EXPLODE and other table functions. They see the earlier FROM items, multiply rows
+// (a join row edge on their input) and expose columns from a per-kind signature.
+internal sealed partial class Binder
+{
+    private Relation BindTableFunction(TableFunction function, Scope scope)
+    {
+        var input = new ExprCollector();
+        var inputs = new List<List<Edge>>();
+        foreach (var argument in function.Arguments)
+        {
+            if (function.Kind == TableFunctionKind.Flatten && argument is NamedArgument named
+                && !named.Name.Text.Equals("input", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var start = input.Edges.Count;
+            BindExpr(argument, EdgeKind.Copy, input, scope);
+            input.Canon.Append(',');
+            inputs.Add(input.Edges.GetRange(start, input.Edges.Count - start));
+        }
+
+        foreach (var edge in input.Edges)
+        {
+            scope.RowEdges.Add(edge with { Kind = EdgeKind.Join });
+        }
+
+        scope.GeneratorInputs.AddRange(input.Edges);
+        scope.Clauses.Join.Append(function.Outer ? "OUTER " : "").Append(function.Name.ToString().ToUpperInvariant())
+            .Append('(').Append(input.Canon).Append(");");
+        var print = Fingerprint.Of(input.Canon);
+        var aliases = function.Alias?.Columns ?? [];
+        var relation = new Relation { GeneratorInputs = input.Edges };
+        switch (function.Kind)
+        {
+            case TableFunctionKind.Flatten:
+                for (var i = 0; i < FunctionFacts.FlattenColumns.Length; i++)
+                {
+                    var column = FunctionFacts.FlattenColumns[i];
+                    var (name, quoted) = i < aliases.Length ? (aliases[i].Text, aliases[i].Quoted) : (column, false);
+                    var edges = input.Edges.Select(e => e with { Kind = EdgeComposition.Compose(EdgeKind.Transform, e.Kind), Path = FlattenPath(e.Path, column) }).ToList();
+                    relation.Columns.Add(new RelationColumn(name, quoted, edges, "FLATTEN." + column + ":" + print));
+                }
+
+                break;
+            case TableFunctionKind.Unnest:
+                AddUnnestColumns(function, inputs, aliases, print, relation);
+                break;
+            default:
+                AddGeneratedColumns(function, input.Edges, aliases, print, relation);
+                break;
+        }
+
+        return relation;
+    }
+
+    /// <summary>FLATTEN paths: VALUE is an element (<c>items[*]</c>), INDEX/KEY/PATH/SEQ are facts about it, THIS is the input.</summary>
+    private static string? FlattenPath(string? inputPath, string column) => column switch
+    {
+        "THIS" => inputPath,
+        "VALUE" => inputPath + "[*]",
+        _ => inputPath + "[*]#" + column.ToLowerInvariant(),
+    };
+
+    private void AddUnnestColumns(TableFunction function, List<List<Edge>> inputs, System.Collections.Immutable.ImmutableArray<Identifier> aliases, string print, Relation relation)
+    {
+        for (var k = 0; k < inputs.Count; k++)
+        {
+            Identifier? alias = k < aliases.Length ? aliases[k]
+                : k == 0 && (_dialect.UnnestAliasIsColumn || aliases.IsDefaultOrEmpty) ? function.Alias?.Name : null;
+            var name = alias?.Text ?? (inputs.Count == 1 ? "unnest" : "unnest" + (k + 1));
+            var edges = inputs[k].Select(e => e with { Kind = EdgeComposition.Compose(EdgeKind.Transform, e.Kind), Path = (e.Path ?? e.Column) + "[]" }).ToList();
+            relation.Columns.Add(new RelationColumn(name, alias?.Quoted ?? false, edges, "UNNEST" + k + ":" + print));
+        }
+
+        if (function.WithOrdinality)
+        {
+            var alias = function.OrdinalityAlias ?? (aliases.Length > inputs.Count ? aliases[inputs.Count] : null);
+            var edges = inputs.SelectMany(list => list).Select(e => e with { Kind = EdgeComposition.Compose(EdgeKind.Transform, e.Kind), Path = (e.Path ?? e.Column) + "[]#index" }).ToList();
+            relation.Columns.Add(new RelationColumn(alias?.Text ?? (_dialect.UnnestAliasIsColumn ? "offset" : "ordinality"), alias?.Quoted ?? false, edges, "ORDINAL:" + print));
+        }
+    }
+
+    /// <summary>EXPLODE/POSEXPLODE/INLINE and other table functions: every output derives from every input (no path).</summary>
+    private static void AddGeneratedColumns(TableFunction function, List<Edge> inputs, System.Collections.Immutable.ImmutableArray<Identifier> aliases, string print, Relation relation)
+    {
+        var edges = inputs.Select(e => e with { Kind = EdgeComposition.Compose(EdgeKind.Transform, e.Kind) }).ToList();
+        if (!aliases.IsDefaultOrEmpty)
+        {
+            foreach (var alias in aliases)
+            {
+                relation.Columns.Add(new RelationColumn(alias.Text, alias.Quoted, [.. edges], "GEN." + alias.Text.ToLowerInvariant() + ":" + print));
+            }
+
+            return;
+        }
+
+        if (function.Kind == TableFunctionKind.Explode)
+        {
+            var positional = function.WithOrdinality || function.Name.Last.Text.StartsWith("pos", StringComparison.OrdinalIgnoreCase);
+            string[] names = positional ? ["pos", "col"] : ["col"];
+            foreach (var name in names)
+            {
+                relation.Columns.Add(new RelationColumn(name, false, [.. edges], "GEN." + name + ":" + print));
+            }
+
+            relation.Open = true;
+            relation.OpenSources = edges;
+            return;
+        }
+
+        if (function.Alias is { } tableAlias)
+        {
+            relation.Columns.Add(new RelationColumn(tableAlias.Name.Text, tableAlias.Name.Quoted, [.. edges], "GEN:" + print));
+        }
+
+        relation.Open = true;
+        relation.OpenSources = edges;
+    }
+}

@@ -1,0 +1,209 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using ImpactBot.Sql.Dialects;
+using ImpactBot.Sql.Syntax.Ast;
+using ImpactBot.Sql.Text;
+
+namespace ImpactBot.Sql.Lineage.Binding;
+
+/// <summary>
+/// Binds one statement to column lineage following BRIEF's scope model: CTEs, FROM items, stars, select items, then the
+/// row clauses, then set operations. One instance per statement; not thread-safe.
+/// </summary>
+internal sealed partial class Binder
+{
+    private const int NodeBudget = 200_000;
+
+    private readonly DialectFacts _dialect;
+    private readonly ISchemaProvider? _schema;
+    private readonly List<Diagnostic> _diagnostics = [];
+    private readonly List<string> _tables = [];
+    private readonly HashSet<string> _tableKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Relation> _catalog = new(StringComparer.Ordinal);
+    private readonly List<Identifier> _lambdaParameters = [];
+    private readonly List<CteEnv> _boundCtes = [];
+    private int _budget = NodeBudget;
+    private bool _partial;
+
+    public Binder(DialectFacts dialect, ISchemaProvider? schema)
+    {
+        _dialect = dialect;
+        _schema = schema;
+    }
+
+    private IdentifierFolding ColumnFolding => _dialect.ColumnFolding;
+
+    private IdentifierFolding TableFolding => _dialect.TableFolding;
+
+    public QueryLineage Bind(Statement statement)
+    {
+        Relation relation;
+        string? target = null;
+        switch (statement)
+        {
+            case QueryStatement q:
+                relation = BindQuery(q.Query, null, null);
+                break;
+            case CreateAsStatement c:
+                relation = RenameByPosition(BindQuery(c.Query, null, null), c.Columns, c.Span);
+                target = RenderName(c.Target);
+                break;
+            case InsertStatement i:
+                relation = RenameByPosition(BindQuery(i.Query, null, null), i.Columns, i.Span);
+                target = RenderName(i.Target);
+                break;
+            case MergeStatement m:
+                relation = BindMerge(m);
+                target = RenderName(m.Target);
+                break;
+            default:
+                return QueryLineage.Failed(new Diagnostic(
+                    "no-query", "the statement produces no rows to trace", statement.Span, DiagnosticSeverity.Error));
+        }
+
+        return Assemble(relation, target);
+    }
+
+    private QueryLineage Assemble(Relation relation, string? target)
+    {
+        var columns = ImmutableArray.CreateBuilder<OutputColumn>(relation.Columns.Count);
+        foreach (var column in relation.Columns)
+        {
+            if (column.Opaque)
+            {
+                _partial = true;
+            }
+
+            columns.Add(new OutputColumn(column.Name, column.Quoted, EdgeSet.Normalize(column.Sources, dropShadowedConditions: true))
+            {
+                Opaque = column.Opaque,
+                Fingerprint = column.Fingerprint,
+                Type = column.Type,
+            });
+        }
+
+        var row = EdgeSet.Normalize(relation.RowEdges, dropShadowedConditions: false);
+        foreach (var unused in _boundCtes)
+        {
+            if (!unused.Used)
+            {
+                _diagnostics.AddRange(unused.Diagnostics.Select(d => d with { Severity = DiagnosticSeverity.Info, Message = $"in unused CTE {unused.Name.Text}: {d.Message}" }));
+            }
+        }
+
+        foreach (var d in _diagnostics)
+        {
+            if (d.Severity >= DiagnosticSeverity.Warning)
+            {
+                _partial = true;
+            }
+        }
+
+        var sortedKeys = _tableKeys.Order(StringComparer.Ordinal);
+        return new QueryLineage(columns.MoveToImmutable(), row, Deduplicate(_diagnostics), _partial ? LineageStatus.Partial : LineageStatus.Complete)
+        {
+            Target = target,
+            Tables = [.. _tables],
+            Clauses = new ClauseFingerprints(
+                Fingerprint.Of(relation.Clauses.Filter),
+                Fingerprint.Of(relation.Clauses.Join),
+                Fingerprint.Of(relation.Clauses.Grain),
+                Fingerprint.Of(string.Join('|', sortedKeys)),
+                Fingerprint.Of(relation.Clauses.Limit)),
+        };
+    }
+
+    private static ImmutableArray<Diagnostic> Deduplicate(List<Diagnostic> diagnostics)
+    {
+        var seen = new HashSet<(string, int, string)>();
+        var result = ImmutableArray.CreateBuilder<Diagnostic>();
+        foreach (var d in diagnostics)
+        {
+            if (seen.Add((d.Code, d.Span.Start, d.Message)))
+            {
+                result.Add(d);
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    private void Report(string code, string message, SourceSpan span, DiagnosticSeverity severity = DiagnosticSeverity.Warning)
+    {
+        _diagnostics.Add(new Diagnostic(code, message, span, severity));
+        if (severity >= DiagnosticSeverity.Warning)
+        {
+            _partial = true;
+        }
+    }
+
+    private void Spend()
+    {
+        if (--_budget < 0)
+        {
+            throw new BindingBudgetException();
+        }
+
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+    }
+
+    private Relation RenameByPosition(Relation relation, ImmutableArray<Identifier> names, SourceSpan span)
+    {
+        if (names.IsDefaultOrEmpty)
+        {
+            return relation;
+        }
+
+        if (names.Length != relation.Columns.Count && !relation.HasOpaqueColumns)
+        {
+            Report("column-count-mismatch", $"{names.Length} column names for {relation.Columns.Count} columns; extra names are ignored", span);
+        }
+
+        var renamed = new Relation { Open = relation.Open, BaseTable = relation.BaseTable, BaseTableKey = relation.BaseTableKey, Fallback = relation.Fallback, OpenSources = relation.OpenSources, GeneratorInputs = relation.GeneratorInputs };
+        renamed.FallbackHidden.AddRange(relation.FallbackHidden);
+        for (var i = 0; i < relation.Columns.Count; i++)
+        {
+            var column = relation.Columns[i];
+            renamed.Columns.Add(i < names.Length && !column.Opaque ? column.Renamed(names[i].Text, names[i].Quoted) : column);
+        }
+
+        renamed.RowEdges.AddRange(relation.RowEdges);
+        renamed.Clauses.Append(relation.Clauses);
+        return renamed;
+    }
+
+    private string RenderName(QualifiedName name)
+    {
+        if (name.Parts.Length == 1)
+        {
+            return Names.Render(name.Parts[0], TableFolding);
+        }
+
+        var parts = new string[name.Parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            parts[i] = Names.Render(name.Parts[i], TableFolding);
+        }
+
+        return string.Join('.', parts);
+    }
+
+    private string NameKey(QualifiedName name)
+    {
+        var parts = new string[name.Parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            parts[i] = Names.Key(name.Parts[i].Text, name.Parts[i].Quoted, TableFolding);
+        }
+
+        return string.Join('.', parts);
+    }
+
+    private void AddTable(string rendered, string key)
+    {
+        if (_tableKeys.Add(key))
+        {
+            _tables.Add(rendered);
+        }
+    }
+}

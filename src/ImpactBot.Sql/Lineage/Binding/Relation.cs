@@ -1,0 +1,65 @@
+using ImpactBot.Sql.Syntax.Ast;
+
+namespace ImpactBot.Sql.Lineage.Binding;
+
+/// <summary>
+/// What a FROM item or a query produces once bound: ordered columns, the row edges its consumers inherit, and the clause
+/// texts that feed the clause fingerprints. An open relation may have columns nobody listed (unknown schema, unexpanded star).
+/// </summary>
+internal sealed class Relation
+{
+    public List<RelationColumn> Columns { get; } = [];
+
+    public List<Edge> RowEdges { get; } = [];
+
+    public ClauseTexts Clauses { get; } = new();
+
+    /// <summary>The catalog table this relation reads, as written, when it is one; an unknown name resolves to a column of it.</summary>
+    public string? BaseTable { get; init; }
+
+    public string? BaseTableKey { get; init; }
+
+    /// <summary>Names not among <see cref="Columns"/> may still exist.</summary>
+    public bool Open { get; set; }
+
+    /// <summary>For an operator over an open input (PIVOT): unknown names go there unless they were consumed.</summary>
+    public Relation? Fallback { get; init; }
+
+    public List<Identifier> FallbackHidden { get; } = [];
+
+    /// <summary>Edges every unknown name of an open generic table function derives from.</summary>
+    public List<Edge>? OpenSources { get; set; }
+
+    /// <summary>Edges of the generator inputs (UNNEST/FLATTEN arguments): what COUNT(*) over it counts.</summary>
+    public List<Edge>? GeneratorInputs { get; init; }
+
+    public int FindColumn(string text, bool quoted, Dialects.IdentifierFolding folding)
+    {
+        for (var i = 0; i < Columns.Count; i++)
+        {
+            var c = Columns[i];
+            if (!c.Opaque && Names.Same(c.Name, c.Quoted, text, quoted, folding))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    public bool HasOpaqueColumns
+    {
+        get
+        {
+            foreach (var c in Columns)
+            {
+                if (c.Opaque)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

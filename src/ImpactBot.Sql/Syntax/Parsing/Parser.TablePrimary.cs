@@ -1,0 +1,220 @@
+using System.Collections.Immutable;
+using ImpactBot.Sql.Syntax.Ast;
+using ImpactBot.Sql.Syntax.Lexing;
+using ImpactBot.Sql.Text;
+
+namespace ImpactBot.Sql.Syntax.Parsing;
+
+// One FROM item before joins: tables, derived tables, table functions, their modifiers, aliases and pivots.
+internal sealed partial class Parser
+{
+    private FromItem ParseTablePrimary()
+    {
+        var start = _pos;
+        var lateral = Accept(Keyword.Lateral);
+        var item = ParseTableCore(start, lateral);
+        SkipTableModifiers();
+        if (item is TableFunction { Kind: not TableFunctionKind.Explode } && At(Keyword.With) && Peek().Is(Keyword.Ordinality))
+        {
+            Advance();
+            Advance();
+            item = ((TableFunction)item) with { WithOrdinality = true };
+        }
+
+        var alias = ParseTableAlias();
+        if (alias is not null)
+        {
+            item = item with { Alias = alias };
+        }
+
+        if (item is TableFunction function && At(Keyword.With) && Peek().Is(Keyword.Offset))
+        {
+            Advance();
+            Advance();
+            Identifier? offsetAlias = null;
+            if (Accept(Keyword.As) || IsIdentifier(Current))
+            {
+                offsetAlias = ParseIdentifier("an offset alias");
+            }
+
+            item = function with { WithOrdinality = true, OrdinalityAlias = offsetAlias };
+        }
+
+        SkipTableModifiers();
+        var pivots = ImmutableArray.CreateBuilder<PivotClause>();
+        while (Current.Keyword is Keyword.Pivot or Keyword.Unpivot && Current.Kind == TokenKind.Word)
+        {
+            pivots.Add(ParsePivot());
+        }
+
+        if (pivots.Count > 0)
+        {
+            item = item with { Pivots = pivots.ToImmutable() };
+        }
+
+        return item with { Span = SpanFrom(start) };
+    }
+
+    private FromItem ParseTableCore(int start, bool lateral)
+    {
+        var token = Current;
+        if (token.Kind == TokenKind.LParen)
+        {
+            return ParseParenthesisedFromItem(start, lateral);
+        }
+
+        if (token.Is(Keyword.Values))
+        {
+            return new DerivedTable(ParseValues(), lateral, SpanFrom(start));
+        }
+
+        if (token.Is(Keyword.Table) && Peek().Kind == TokenKind.LParen)
+        {
+            Advance();
+            Advance();
+            var innerStart = _pos;
+            var innerName = ParseQualifiedName();
+            var call = At(TokenKind.LParen) ? ParseFunctionCall(innerName, innerStart) : new FunctionCall(innerName, [], innerName.Span);
+            Expect(TokenKind.RParen, "')'");
+            return new TableFunction(TableFunctionKindOf(innerName), innerName, call.Arguments, lateral, SpanFrom(start))
+            {
+                Outer = HasTrueNamedArgument(call.Arguments, "outer"),
+            };
+        }
+
+        if (token.Kind is TokenKind.Template or TokenKind.Parameter)
+        {
+            Advance();
+            var kind = token.Kind == TokenKind.Template ? "template" : "parameter";
+            Report($"{kind}-table", $"{kind} {Describe(token)} used as a table", token.Span, DiagnosticSeverity.Info);
+            var id = new Identifier(TextOf(token), Quoted: false, token.Span);
+            return new TableRef(new QualifiedName([id], token.Span), token.Span);
+        }
+
+        if (!IsAnyName(token) || (token.Kind == TokenKind.Word && Keywords.IsReserved(token.Keyword) && !lateral))
+        {
+            Report("unparsed-span", $"expected a table, found {Describe(token)}", token.Span);
+            return new TableRef(new QualifiedName([new Identifier(string.Empty, Quoted: false, token.Span)], token.Span), SpanFrom(start));
+        }
+
+        var name = ParseTableName();
+        if (At(TokenKind.LParen))
+        {
+            var call = ParseFunctionCall(name, start);
+            return new TableFunction(TableFunctionKindOf(name), name, call.Arguments, lateral, SpanFrom(start))
+            {
+                Outer = HasTrueNamedArgument(call.Arguments, "outer"),
+            };
+        }
+
+        return new TableRef(name, SpanFrom(start));
+    }
+
+    private static bool HasTrueNamedArgument(ImmutableArray<Expr> args, string name)
+    {
+        foreach (var arg in args)
+        {
+            if (arg is NamedArgument { Value: Literal { Kind: LiteralKind.Boolean, Text: "TRUE" } } named &&
+                named.Name.Text.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// <c>(query)</c> or a parenthesised join. Bounded backtracking: try the query reading when a query keyword follows the
+    /// parentheses, and fall back to a FROM item when it does not close cleanly (<c>((select ..) x join y on ..)</c>).
+    /// </summary>
+    private FromItem ParseParenthesisedFromItem(int start, bool lateral)
+    {
+        if (IsQueryStartAfterParens())
+        {
+            var diagnostics = _diagnostics.Count;
+            Advance();
+            var query = ParseQuery();
+            if (At(TokenKind.RParen) && (_diagnostics.Count == diagnostics || !IsParenthesisedOperand(start)))
+            {
+                Advance();
+                return new DerivedTable(query, lateral, SpanFrom(start));
+            }
+
+            if (!IsParenthesisedOperand(start))
+            {
+                Expect(TokenKind.RParen, "')'");
+                return new DerivedTable(query, lateral, SpanFrom(start));
+            }
+
+            _pos = start;
+            _diagnostics.RemoveRange(diagnostics, _diagnostics.Count - diagnostics);
+        }
+
+        Advance();
+        var inner = ParseFromItem();
+        Expect(TokenKind.RParen, "')'");
+        return inner;
+    }
+
+    /// <summary>Skips SAMPLE, TABLESAMPLE, AT/BEFORE/CHANGES (..), FOR SYSTEM_TIME AS OF .., MATCH_RECOGNIZE and table hints.</summary>
+    private void SkipTableModifiers()
+    {
+        while (true)
+        {
+            var start = _pos;
+            var token = Current;
+            var next = Peek();
+            if (token.Keyword is Keyword.Sample or Keyword.Tablesample && token.Kind == TokenKind.Word)
+            {
+                Advance();
+                while (Current.Kind == TokenKind.Word && !Keywords.IsNoImplicitAlias(Current.Keyword) && Peek().Kind == TokenKind.LParen)
+                {
+                    Advance();
+                }
+
+                SkipParenthesised();
+                if ((TextIs(Current, "REPEATABLE") || TextIs(Current, "SEED")) && Peek().Kind == TokenKind.LParen)
+                {
+                    Advance();
+                    SkipParenthesised();
+                }
+            }
+            else if (token.Keyword is Keyword.At or Keyword.Before or Keyword.Changes && token.Kind == TokenKind.Word && next.Kind == TokenKind.LParen)
+            {
+                Advance();
+                SkipParenthesised();
+            }
+            else if (token.Is(Keyword.For) && next.Keyword is Keyword.SystemTime or Keyword.SystemVersion or Keyword.Timestamp or Keyword.Version)
+            {
+                SkipAsOf();
+            }
+            else if (token.Keyword is Keyword.Timestamp or Keyword.Version && next.Is(Keyword.As) && Peek(2).Is(Keyword.Of))
+            {
+                SkipAsOf();
+            }
+            else if ((token.Is(Keyword.With) && next.Kind == TokenKind.LParen) || (TextIs(token, "MATCH_RECOGNIZE") && next.Kind == TokenKind.LParen))
+            {
+                Advance();
+                SkipParenthesised();
+            }
+            else
+            {
+                return;
+            }
+
+            Report("skipped-table-modifier", $"table modifier {Describe(token)} was skipped", SpanOf(start, _pos), DiagnosticSeverity.Info);
+        }
+    }
+
+    private void SkipAsOf()
+    {
+        while (Current.Kind == TokenKind.Word && !Current.Is(Keyword.Of))
+        {
+            Advance();
+        }
+
+        Expect(Keyword.Of);
+        ParseExpr(PrecComparison);
+    }
+}
