@@ -35,8 +35,9 @@ internal static class AnalyzeCommand
                 var options = await CommonOptions.ProjectOptionsAsync(parse.GetValue(projectDir), parse.GetValue(dialect), parse.GetValue(manifest), parse.GetValue(catalog), cancellationToken).ConfigureAwait(false);
                 var result = await RunAsync(parse.GetRequiredValue(repo), parse.GetRequiredValue(baseRef), parse.GetRequiredValue(headRef), parse.GetValue(snapshot), options, cancellationToken).ConfigureAwait(false);
                 await output.WriteAsync(Render(result.Report, parse.GetRequiredValue(format))).ConfigureAwait(false);
-                SeverityNames.TryParseFailOn(parse.GetRequiredValue(failOn), out var threshold);
-                return threshold is { } t && result.Report.Worst >= t ? ExitCodes.FailOnMet : ExitCodes.Ok;
+                return SeverityNames.TryParseFailOn(parse.GetRequiredValue(failOn), out var threshold) && threshold is { } t && result.Report.Worst >= t
+                    ? ExitCodes.FailOnMet
+                    : ExitCodes.Ok;
             });
         });
         return command;

@@ -12,6 +12,7 @@ internal static class BuildPlan
         var byId = sqlAssets.ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
         var level = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var visiting = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var stack = new List<string>();
         var cyclic = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         int Depth(string id)
@@ -23,10 +24,13 @@ internal static class BuildPlan
 
             if (!visiting.Add(id))
             {
-                cyclic.Add(id);
+                // Everything on the stack from the first visit of id closes the cycle.
+                var start = stack.FindIndex(s => string.Equals(s, id, StringComparison.OrdinalIgnoreCase));
+                cyclic.UnionWith(stack.Skip(start));
                 return 0;
             }
 
+            stack.Add(id);
             var depth = 0;
             foreach (var up in upstreams.GetValueOrDefault(id, []))
             {
@@ -36,6 +40,7 @@ internal static class BuildPlan
                 }
             }
 
+            stack.RemoveAt(stack.Count - 1);
             visiting.Remove(id);
             level[id] = depth;
             return depth;
