@@ -1,0 +1,159 @@
+using System.Collections.Immutable;
+using ImpactBot.Core.Dbt.Jinja;
+using ImpactBot.Core.Dbt.Yaml;
+using ImpactBot.Core.Files;
+
+namespace ImpactBot.Core.Dbt;
+
+/// <summary>Builds models from the .sql files of the model paths: folder configs, YAML patches, versions, rendering.</summary>
+internal sealed class ModelBuilder(ProjectLayout layout, DbtProjectFile project, JinjaContext context, IFileSource files, List<FileDiagnostic> diagnostics)
+{
+    public Dictionary<string, OwnerHints> Hints { get; } = new(StringComparer.Ordinal);
+
+    public List<DbtModel> Build(List<NodePatch> patches)
+    {
+        var sqlFiles = layout.Under(project.ModelPaths, ".sql").ToList();
+        var fileNames = sqlFiles.Select(f => ProjectLayout.FileName(f.Path)).ToHashSet(StringComparer.Ordinal);
+        var byFile = new Dictionary<string, (NodePatch Patch, VersionPatch? Version)>(StringComparer.Ordinal);
+        foreach (var patch in patches)
+        {
+            if (patch.Versions.IsEmpty)
+            {
+                byFile.TryAdd(patch.Name, (patch, null));
+                continue;
+            }
+
+            var latest = LatestVersion(patch);
+            foreach (var version in patch.Versions)
+            {
+                var file = version.DefinedIn ?? $"{patch.Name}_v{version.Version}";
+                if (!fileNames.Contains(file) && version.Version == latest)
+                {
+                    file = patch.Name;
+                }
+
+                byFile.TryAdd(file, (patch, version));
+            }
+        }
+
+        var models = new List<DbtModel>();
+        foreach (var (path, _, relative) in sqlFiles)
+        {
+            var fileName = ProjectLayout.FileName(path);
+            byFile.TryGetValue(fileName, out var match);
+            models.Add(Build(path, relative, fileName, match.Patch, match.Version));
+        }
+
+        foreach (var patch in patches.Where(p => p.Versions.IsEmpty && !fileNames.Contains(p.Name)))
+        {
+            diagnostics.Add(new FileDiagnostic("yaml-unknown-model", $"model '{patch.Name}' is described here but has no .sql file", patch.Path, patch.Line, 1));
+        }
+
+        return models;
+    }
+
+    private static string? LatestVersion(NodePatch patch) =>
+        patch.LatestVersion ?? patch.Versions.Select(v => v.Version).OrderBy(v => double.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : 0).LastOrDefault();
+
+    private DbtModel Build(string path, string relative, string fileName, NodePatch? patch, VersionPatch? version)
+    {
+        var name = patch?.Name ?? fileName;
+        var uniqueId = version is null ? $"model.{project.Name}.{name}" : $"model.{project.Name}.{name}.v{version.Version}";
+        var folders = relative.Split('/')[..^1];
+        var fqn = new List<string> { project.Name };
+        fqn.AddRange(folders);
+        fqn.Add(name);
+        var config = project.Models.Resolve(fqn);
+        if (patch is not null)
+        {
+            config = FolderConfigTree.Apply(config, patch.Config);
+        }
+
+        if (version is not null)
+        {
+            config = FolderConfigTree.Apply(config, version.Config);
+        }
+
+        var text = files.ReadText(path);
+        var ymlOrigin = patch is null ? path : $"{patch.Path}:{patch.Line}";
+        var topMeta = (patch?.Meta ?? DbtMap.Empty).Merge(version?.Meta);
+        var model = new DbtModel
+        {
+            UniqueId = uniqueId,
+            Name = name,
+            Version = version?.Version,
+            IsLatestVersion = version is null || version.Version == LatestVersion(patch!),
+            Path = path,
+            Description = patch?.Description,
+            Columns = Columns(patch, version),
+            DeprecationDate = version?.DeprecationDate ?? patch?.DeprecationDate,
+        };
+
+        JinjaRenderResult? render = null;
+        if (text is null || text.Contains('\0', StringComparison.Ordinal))
+        {
+            model = model with
+            {
+                RenderStatus = RenderStatus.Failed,
+                Diagnostics = [new FileDiagnostic("unreadable-file", "the model file is not text (binary or unreadable); it has no SQL", path, 0, 0)],
+            };
+        }
+        else
+        {
+            render = JinjaRenderer.Render(text, path, context with { ThisName = name });
+            config = FolderConfigTree.Apply(config, render.Config);
+            model = model with
+            {
+                RawSql = text,
+                RenderedSql = render.Sql,
+                ContentHash = PlainSqlReader.Hash(text),
+                Refs = render.Refs,
+                Sources = render.Sources,
+                StarMacros = render.StarMacros,
+                IsIncremental = render.HasIncrementalPredicate,
+                IncrementalPredicates = render.IncrementalPredicates,
+                RenderStatus = render.IsComplete ? RenderStatus.Complete : RenderStatus.Partial,
+                Diagnostics = render.Diagnostics,
+            };
+        }
+
+        var configMeta = config.Meta();
+        Hints[uniqueId] = new OwnerHints(topMeta, ymlOrigin, configMeta, patch is null ? path : ymlOrigin);
+        return model with
+        {
+            Config = config,
+            Materialization = config.Str("materialized") ?? "view",
+            Alias = config.Str("alias"),
+            Schema = config.Str("schema"),
+            Database = config.Str("database"),
+            Enabled = config.Flag("enabled", true),
+            UniqueKey = config.List("unique_key"),
+            IncrementalStrategy = config.Str("incremental_strategy"),
+            IsIncremental = model.IsIncremental || config.Str("materialized") == "incremental",
+            Access = config.Str("access"),
+            Group = config.Str("group"),
+            Contracted = config.ContractEnforced(),
+            Tags = config.List("tags"),
+            Meta = configMeta.Merge(topMeta),
+        };
+    }
+
+    private static ImmutableArray<DbtColumn> Columns(NodePatch? patch, VersionPatch? version)
+    {
+        if (patch is null)
+        {
+            return [];
+        }
+
+        if (version is null)
+        {
+            return patch.Columns;
+        }
+
+        var inherited = patch.Columns
+            .Where(c => version.Include is not { } include || include.Contains(c.Name, StringComparer.OrdinalIgnoreCase))
+            .Where(c => !version.Exclude.Contains(c.Name, StringComparer.OrdinalIgnoreCase))
+            .Where(c => !version.Columns.Any(v => v.Name.Equals(c.Name, StringComparison.OrdinalIgnoreCase)));
+        return [.. inherited, .. version.Columns];
+    }
+}
