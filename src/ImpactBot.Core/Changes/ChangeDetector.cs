@@ -61,9 +61,11 @@ public static class ChangeDetector
 
     private static AssetChange? Compare(AssetNode old, AssetNode head, IReadOnlyCollection<string> changedPaths)
     {
-        var columns = ColumnDiff.Compare(old, head);
-        var rows = RowDiff(old, head);
+        // A SQL asset whose rendered body is unchanged only differs because an upstream did: that is impact, not change.
         var bodyChanged = old.BodyHash != head.BodyHash;
+        var direct = bodyChanged || head.BodyHash.Length == 0;
+        var columns = direct ? ColumnDiff.Compare(old, head) : [];
+        var rows = RowDiff(old, head, direct);
         var docsChanged = old.DocsHash != head.DocsHash || !old.Owners.SequenceEqual(head.Owners);
         if (columns.IsEmpty && rows.IsEmpty && !docsChanged)
         {
@@ -118,11 +120,6 @@ public static class ChangeDetector
             return $"declared columns changed ({head.Path})";
         }
 
-        if (!bodyChanged)
-        {
-            return "an upstream it reads changed shape";
-        }
-
         if (head.Path is not null && changedPaths.Contains(head.Path))
         {
             return $"SQL body changed ({head.Path})";
@@ -135,9 +132,19 @@ public static class ChangeDetector
             : $"rendered SQL changed without an edit to {head.Path} (a macro, var or config it uses)";
     }
 
-    private static ImmutableArray<RowChangeKind> RowDiff(AssetNode old, AssetNode head)
+    private static ImmutableArray<RowChangeKind> RowDiff(AssetNode old, AssetNode head, bool direct)
     {
         var rows = ImmutableArray.CreateBuilder<RowChangeKind>();
+        if (!direct)
+        {
+            if (old.Traits.Materialization != head.Traits.Materialization)
+            {
+                rows.Add(RowChangeKind.Materialization);
+            }
+
+            return rows.ToImmutable();
+        }
+
         if (old.Clauses.Filter != head.Clauses.Filter)
         {
             rows.Add(RowChangeKind.Filter);

@@ -166,16 +166,18 @@ internal sealed class ImpactWalk(ConsumerIndex consumers, Func<string, string, i
             return;
         }
 
+        // Past a breaking reader, what it produces is what changes downstream.
         var next = severity == Severity.Breaking ? Severity.Values : severity;
+        var nextReason = severity == Severity.Breaking ? $"upstream {node.Id} breaks ({reason})" : reason;
         switch (consumer.Role)
         {
             case ConsumerRole.Column:
-                Enqueue(new Mark(node.Id, consumer.Column, next, newPath, reason));
+                Enqueue(new Mark(node.Id, consumer.Column, next, newPath, nextReason));
                 break;
             case ConsumerRole.Row when severity >= Severity.Values:
             case ConsumerRole.Model:
             case ConsumerRole.Reference:
-                Enqueue(new Mark(node.Id, null, next, newPath, reason));
+                Enqueue(new Mark(node.Id, null, next, newPath, nextReason));
                 break;
         }
     }
