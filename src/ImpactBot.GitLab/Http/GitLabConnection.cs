@@ -158,7 +158,7 @@ internal sealed class GitLabConnection
         return GitLabErrorMap.FromResponse(failure, response.ReasonPhrase, rateLimited, retryAfter, options.Credentials);
     }
 
-    private async Task<T> ReadAsync<T>(GitLabRequest request, HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    public async Task<T> ReadAsync<T>(GitLabRequest request, HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
         try
         {
