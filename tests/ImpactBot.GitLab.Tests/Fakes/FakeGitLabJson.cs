@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace ImpactBot.GitLab.Tests.Fakes;
 
 /// <summary>Response shapes as GitLab's API documentation shows them (snake_case, every documented field).</summary>
-internal static class FakeGitLabJson
+public static class FakeGitLabJson
 {
     public static readonly JsonSerializerOptions Options = new()
     {
@@ -13,7 +13,7 @@ internal static class FakeGitLabJson
     };
 }
 
-internal sealed record FakeUser(long Id, string Username, string Name)
+public sealed record FakeUser(long Id, string Username, string Name)
 {
     public string State { get; init; } = "active";
 
@@ -24,7 +24,7 @@ internal sealed record FakeUser(long Id, string Username, string Name)
     public string WebUrl => $"https://gitlab.example.com/{Username}";
 }
 
-internal sealed record FakeNote(long Id, string Body, FakeUser Author, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, bool System, long NoteableId, long NoteableIid, long ProjectId)
+public sealed record FakeNote(long Id, string Body, FakeUser Author, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, bool System, long NoteableId, long NoteableIid, long ProjectId)
 {
     public string? Type => null;
 
@@ -41,12 +41,12 @@ internal sealed record FakeNote(long Id, string Body, FakeUser Author, DateTimeO
     public object CommandsChanges => new { };
 }
 
-internal sealed record FakeAwardEmoji(long Id, string Name, FakeUser User, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long AwardableId)
+public sealed record FakeAwardEmoji(long Id, string Name, FakeUser User, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long AwardableId)
 {
     public string AwardableType => "Note";
 }
 
-internal sealed record FakeCommitStatus(long Id, string Sha, string? Ref, string Status, string Name, string? TargetUrl, string? Description, DateTimeOffset CreatedAt, FakeUser Author)
+public sealed record FakeCommitStatus(long Id, string Sha, string? Ref, string Status, string Name, string? TargetUrl, string? Description, DateTimeOffset CreatedAt, FakeUser Author)
 {
     public DateTimeOffset? StartedAt { get; init; }
 
@@ -61,14 +61,14 @@ internal sealed record FakeCommitStatus(long Id, string Sha, string? Ref, string
     public long? PipelineId { get; init; }
 }
 
-internal sealed record FakePipeline(long Id, long Iid, long ProjectId, string Sha, string Ref, string Status, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+public sealed record FakePipeline(long Id, long Iid, long ProjectId, string Sha, string Ref, string Status, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
     public string Source => "merge_request_event";
 
     public string WebUrl => $"https://gitlab.example.com/group/sub/project/-/pipelines/{Id}";
 }
 
-internal sealed record FakeMember(long Id, string Username, string Name, int AccessLevel)
+public sealed record FakeMember(long Id, string Username, string Name, int AccessLevel)
 {
     public string State => "active";
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace ImpactBot.GitLab.Tests.Fakes;
 
-internal sealed partial class FakeGitLabServer
+public sealed partial class FakeGitLabServer
 {
     private const string Mr = "/api/v4/projects/{id}/merge_requests/{iid:long}";
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 namespace ImpactBot.GitLab.Tests.Fakes;
 
 /// <summary>What each endpoint does to the in-memory state; called under the state lock.</summary>
-internal sealed partial class FakeGitLabServer
+public sealed partial class FakeGitLabServer
 {
     private const int MaxNoteLength = 1_000_000;
 

@@ -7,7 +7,7 @@ namespace ImpactBot.GitLab.Tests.Fakes;
 /// An in-memory GitLab REST v4 for one project and one merge request, served on a loopback port. Tests read the final
 /// state (notes, emoji, statuses, pipelines), every recorded request, and inject faults per route.
 /// </summary>
-internal sealed partial class FakeGitLabServer : IAsyncDisposable
+public sealed partial class FakeGitLabServer : IAsyncDisposable
 {
     public const string BotToken = "glpat-Zx9SECRETbot7Token42";
     public const string JobToken = "glcbt-64_SECRETjobToken99";
@@ -31,16 +31,14 @@ internal sealed partial class FakeGitLabServer : IAsyncDisposable
     private readonly List<FakeAwardEmoji> emoji = [];
     private readonly List<FakeCommitStatus> statuses = [];
     private readonly List<FakePipeline> pipelines = [];
-    private readonly Dictionary<long, int> members = new() { [Bot.Id] = 30, [Alice.Id] = 40, [Bob.Id] = 20 };
+    private readonly Dictionary<long, int> members = [];
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Fault>> faults = new();
     private readonly FakeUser[] users = [Bot, Alice, Bob, Carol];
     private LoopbackServer? server;
     private long nextId = 5000;
     private int ticks;
 
-    private FakeGitLabServer()
-    {
-    }
+    private FakeGitLabServer() => Reset();
 
     /// <summary>http://127.0.0.1:PORT/api/v4 — what CI_API_V4_URL holds.</summary>
     public Uri ApiBaseUrl => new(Server.BaseAddress, "api/v4");
@@ -68,6 +66,25 @@ internal sealed partial class FakeGitLabServer : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => Server.DisposeAsync();
+
+    /// <summary>Back to the initial state: no notes, emoji, statuses, pipelines, faults or recorded requests.</summary>
+    public void Reset()
+    {
+        lock (gate)
+        {
+            notes.Clear();
+            emoji.Clear();
+            statuses.Clear();
+            pipelines.Clear();
+            faults.Clear();
+            members.Clear();
+            members[Bot.Id] = 30;
+            members[Alice.Id] = 40;
+            members[Bob.Id] = 20;
+            LinkHeaderOnly = false;
+            server?.ClearRequests();
+        }
+    }
 
     /// <summary>The next requests to <paramref name="route"/> (see <see cref="FakeRoutes"/>) fail as given, in order.</summary>
     public void Inject(string route, params Fault[] injected)

@@ -1,7 +1,7 @@
 namespace ImpactBot.GitLab.Tests.Fakes;
 
 /// <summary>Route keys for <see cref="FakeGitLabServer.Inject"/>.</summary>
-internal static class FakeRoutes
+public static class FakeRoutes
 {
     public const string CurrentUser = "GET /user";
     public const string Users = "GET /users";

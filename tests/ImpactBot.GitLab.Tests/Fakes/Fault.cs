@@ -4,7 +4,7 @@ namespace ImpactBot.GitLab.Tests.Fakes;
 /// A failure the fake injects into the next request of a route. <see cref="ApplyFirst"/> performs the real operation
 /// before failing, the way a proxy times out or answers 502 after GitLab already stored a note.
 /// </summary>
-internal sealed record Fault(int? StatusCode, bool Hang = false, bool ApplyFirst = false, string? Body = null)
+public sealed record Fault(int? StatusCode, bool Hang = false, bool ApplyFirst = false, string? Body = null)
 {
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 

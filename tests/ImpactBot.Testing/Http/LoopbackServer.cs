@@ -32,6 +32,9 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => [.. requests];
 
+    /// <summary>Forgets the recorded requests, so one server can serve a whole fixture.</summary>
+    public void ClearRequests() => requests.Clear();
+
     public static async Task<LoopbackServer> StartAsync(Action<WebApplication> mapEndpoints, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(mapEndpoints);
