@@ -61,7 +61,7 @@ internal sealed class GitLabConnection
         {
             using var response = await SendAsync(request, null, cancellationToken).ConfigureAwait(false);
             items.AddRange(await ReadAsync(request, response, type, cancellationToken).ConfigureAwait(false));
-            var next = PageLinks.Next(response, request.Resolve(options.ApiBaseUrl));
+            var next = PageLinks.Next(response, request.Resolve(options.ApiBaseUrl), options.ApiBaseUrl);
             if (next is null)
             {
                 return items;
@@ -116,7 +116,7 @@ internal sealed class GitLabConnection
                 },
                 context).ConfigureAwait(false);
         }
-        catch (TimeoutRejectedException ex)
+        catch (Exception ex) when (ex is TimeoutRejectedException || IsHttpClientTimeout(ex, cancellationToken))
         {
             throw Failure(request, ex,
                 $"timed out (limits: {options.Resilience.AttemptTimeout.TotalSeconds:0.###} s per attempt, " +
@@ -180,6 +180,10 @@ internal sealed class GitLabConnection
         var message = GitLabErrorMap.Redact($"GitLab {request.Method} {path} {what}", options.Credentials);
         return new GitLabApiException(message, new GitLabFailure(request.Method.Method, path, null, null), inner);
     }
+
+    /// <summary>HttpClient.Timeout firing (a caller-supplied client with a finite timeout) rather than the caller cancelling.</summary>
+    internal static bool IsHttpClientTimeout(Exception ex, CancellationToken cancellationToken) =>
+        ex is TaskCanceledException { InnerException: TimeoutException } && !cancellationToken.IsCancellationRequested;
 
     /// <summary>The path without query string: what messages show.</summary>
     private string PathOf(GitLabRequest request) => request.Resolve(options.ApiBaseUrl).AbsolutePath;

@@ -69,7 +69,7 @@ internal static class GitLabResiliencePipeline
 
     private static bool IsTransientFailure(Outcome<HttpResponseMessage> outcome) => outcome switch
     {
-        { Exception: HttpRequestException or TimeoutRejectedException } => true,
+        { Exception: HttpRequestException or TimeoutRejectedException or TaskCanceledException { InnerException: TimeoutException } } => true,
         { Result.StatusCode: HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway
             or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout } => true,
         _ => false,

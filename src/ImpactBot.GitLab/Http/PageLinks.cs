@@ -9,6 +9,18 @@ namespace ImpactBot.GitLab.Http;
 /// </summary>
 internal static partial class PageLinks
 {
+    /// <summary>
+    /// The next page, always on the API's own host: a Link naming another host (a proxy's internal name) is rebased, so
+    /// the token is never sent elsewhere.
+    /// </summary>
+    public static Uri? Next(HttpResponseMessage response, Uri current, Uri apiBase)
+    {
+        var next = Next(response, current);
+        return next is null || SameOrigin(next, apiBase)
+            ? next
+            : new UriBuilder(next) { Scheme = apiBase.Scheme, Host = apiBase.Host, Port = apiBase.Port }.Uri;
+    }
+
     public static Uri? Next(HttpResponseMessage response, Uri current)
     {
         if (response.Headers.TryGetValues("x-next-page", out var values))
@@ -32,6 +44,11 @@ internal static partial class PageLinks
 
         return null;
     }
+
+    private static bool SameOrigin(Uri a, Uri b) =>
+        string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(a.Host, b.Host, StringComparison.OrdinalIgnoreCase)
+        && a.Port == b.Port;
 
     private static Uri WithPage(Uri current, int page)
     {

@@ -152,6 +152,19 @@ public sealed class GitLabResiliencePipelineTests : FakeGitLabTestBase
     }
 
     [Test]
+    public async Task Send_HttpClientTimeoutFires_IsRetriedLikeAnAttemptTimeout()
+    {
+        Server.Inject(FakeRoutes.CurrentUser, Fault.Timeout());
+        using var http = new HttpClient { Timeout = TimeSpan.FromMilliseconds(200) };
+        var client = new GitLabClient(http, TestClients.Options(Server.ApiBaseUrl));
+
+        var user = await client.Users.GetCurrentAsync(CancellationToken.None);
+
+        Assert.That(user.Id, Is.EqualTo(Bot.Id));
+        Assert.That(Server.Requests, Has.Count.EqualTo(2));
+    }
+
+    [Test]
     public void Send_CallerCancels_ThrowsOperationCanceled()
     {
         Server.Inject(FakeRoutes.CurrentUser, Fault.Timeout());

@@ -44,4 +44,15 @@ public sealed class PageLinksTests
 
         Assert.That(PageLinks.Next(response, Current), Is.Null);
     }
+
+    [Test]
+    public void Next_LinkToAnotherHost_IsRebasedOntoTheApiHost()
+    {
+        using var response = new HttpResponseMessage();
+        response.Headers.TryAddWithoutValidation("Link", "<http://gitlab-internal:8080/api/v4/n?page=2>; rel=\"next\"");
+
+        var next = PageLinks.Next(response, Current, new Uri("https://gitlab.example.com/api/v4"));
+
+        Assert.That(next, Is.EqualTo(new Uri("https://gitlab.example.com/api/v4/n?page=2")));
+    }
 }
