@@ -14,7 +14,7 @@ internal static partial class GitLabErrorMap
     {
         var status = failure.StatusCode ?? 0;
         var what = Redact($"GitLab {failure.Method} {failure.Path} failed with {status} {reasonPhrase}" +
-            (failure.GitLabMessage is { Length: > 0 } m ? $": {m}" : "") + ".", credentials);
+            (failure.GitLabMessage is { Length: > 0 } m ? $": {m.TrimEnd('.')}" : "") + ".", credentials);
         var safe = failure with { GitLabMessage = failure.GitLabMessage is null ? null : Redact(failure.GitLabMessage, credentials) };
 
         return status switch
@@ -37,7 +37,7 @@ internal static partial class GitLabErrorMap
             413 => new GitLabContentTooLargeException($"{what} {TooLargeAdvice}", safe),
             400 or 422 when IsTooLong(failure.GitLabMessage) => new GitLabContentTooLargeException($"{what} {TooLargeAdvice}", safe),
             >= 500 => new GitLabApiException(
-                $"{what} GitLab kept failing after the configured retries; it may be down or overloaded. Rerun the job later.", safe),
+                $"{what} GitLab may be down or overloaded (retries, where safe, did not help). Rerun the job later.", safe),
             _ => new GitLabApiException($"{what} This answer was not expected; check the GitLab version and the request.", safe),
         };
     }

@@ -19,7 +19,7 @@ public sealed class GitLabErrorMapTests : FakeGitLabTestBase
         new object[] { 422, """{"message":{"base":["Pipeline will not run for the selected trigger"]}}""", typeof(GitLabApiException), "base Pipeline will not run" },
         new object[] { 400, """{"error":"body is missing"}""", typeof(GitLabApiException), "body is missing" },
         new object[] { 418, "", typeof(GitLabApiException), "not expected" },
-        new object[] { 502, "<html><body>502 Bad Gateway</body></html>", typeof(GitLabApiException), "kept failing" },
+        new object[] { 502, "<html><body>502 Bad Gateway</body></html>", typeof(GitLabApiException), "may be down or overloaded" },
     ];
 
     [TestCaseSource(nameof(Table))]
