@@ -141,8 +141,9 @@ public sealed class GitLabResiliencePipelineTests : FakeGitLabTestBase
     [Test]
     public void Send_NothingListening_ThrowsCouldNotReachAfterRetries()
     {
+        using var http = new HttpClient();
         var client = new GitLabClient(
-            new HttpClient(),
+            http,
             TestClients.Options(new Uri("http://127.0.0.1:1/api/v4"), TestClients.NoDelays with { MaxRetries = 1 }));
 
         var ex = Assert.ThrowsAsync<GitLabApiException>(() => client.Users.GetCurrentAsync(CancellationToken.None));
