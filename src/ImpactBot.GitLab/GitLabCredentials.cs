@@ -12,7 +12,7 @@ public sealed class GitLabCredentials
 
     public GitLabTokenKind Kind { get; }
 
-    public string Token { get; }
+    internal string Token { get; }
 
     internal string HeaderName => Kind == GitLabTokenKind.JobToken ? "JOB-TOKEN" : "PRIVATE-TOKEN";
 
