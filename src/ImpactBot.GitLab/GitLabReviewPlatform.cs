@@ -1,0 +1,105 @@
+using ImpactBot.Core.Platform;
+using ImpactBot.GitLab.Models;
+
+namespace ImpactBot.GitLab;
+
+/// <summary>
+/// <see cref="IReviewPlatform"/> for one GitLab merge request: comments are MR notes (system notes skipped), reactions
+/// are award emoji, the status is a commit status (pinned to <paramref name="pipelineId"/> when known, e.g.
+/// CI_PIPELINE_ID), access is the member's access_level including inherited group membership.
+/// </summary>
+public sealed class GitLabReviewPlatform(GitLabClient client, GitLabProjectId project, long mergeRequestIid, long? pipelineId = null)
+    : IReviewPlatform
+{
+    private GitLabUser? self;
+
+    public GitLabProjectId Project => project;
+
+    public long MergeRequestIid => mergeRequestIid;
+
+    public long? PipelineId => pipelineId;
+
+    public async Task<string> GetCurrentUserAsync(CancellationToken cancellationToken)
+    {
+        self ??= await client.Users.GetCurrentAsync(cancellationToken).ConfigureAwait(false);
+        return self.Username;
+    }
+
+    public async Task<IReadOnlyList<ReviewComment>> ListCommentsAsync(CancellationToken cancellationToken)
+    {
+        var notes = await client.Notes.ListAsync(project, mergeRequestIid, cancellationToken).ConfigureAwait(false);
+        return [.. notes.Where(n => !n.System).Select(ToComment)];
+    }
+
+    public async Task<ReviewComment> CreateCommentAsync(string body, CancellationToken cancellationToken) =>
+        ToComment(await client.Notes.CreateAsync(project, mergeRequestIid, body, cancellationToken).ConfigureAwait(false));
+
+    public async Task<ReviewComment> UpdateCommentAsync(long commentId, string body, CancellationToken cancellationToken) =>
+        ToComment(await client.Notes.UpdateAsync(project, mergeRequestIid, commentId, body, cancellationToken).ConfigureAwait(false));
+
+    public Task DeleteCommentAsync(long commentId, CancellationToken cancellationToken) =>
+        client.Notes.DeleteAsync(project, mergeRequestIid, commentId, cancellationToken);
+
+    /// <summary>GitLab has no way to minimize a note; the note stays as it is.</summary>
+    public Task HideCommentAsync(ReviewComment comment, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task AddReactionAsync(long commentId, Reaction reaction, CancellationToken cancellationToken) =>
+        client.AwardEmoji.AddToNoteAsync(project, mergeRequestIid, commentId, EmojiName(reaction), cancellationToken);
+
+    public async Task<AccessLevel> GetAccessLevelAsync(string user, CancellationToken cancellationToken)
+    {
+        var found = await client.Users.FindByUsernameAsync(user, cancellationToken).ConfigureAwait(false);
+        if (found is null)
+        {
+            return AccessLevel.None;
+        }
+
+        var member = await client.Members.GetIncludingInheritedAsync(project, found.Id, cancellationToken).ConfigureAwait(false);
+        return member is null ? AccessLevel.None : ToAccessLevel(member.AccessLevel);
+    }
+
+    public Task SetStatusAsync(CommitStatus status, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        var update = new GitLabCommitStatusUpdate(status.Sha, ToState(status.State), status.Context)
+        {
+            Description = status.Description,
+            TargetUrl = status.TargetUrl,
+            PipelineId = pipelineId,
+        };
+        return client.Statuses.SetAsync(project, update, cancellationToken);
+    }
+
+    /// <summary>Starts a new merge request pipeline (used by `impactbot serve` after an /impact note).</summary>
+    public Task<GitLabPipeline> TriggerMergeRequestPipelineAsync(CancellationToken cancellationToken) =>
+        client.Pipelines.CreateForMergeRequestAsync(project, mergeRequestIid, cancellationToken);
+
+    internal static AccessLevel ToAccessLevel(GitLabAccessLevel level) => level switch
+    {
+        >= GitLabAccessLevel.Owner => AccessLevel.Admin,
+        >= GitLabAccessLevel.Maintainer => AccessLevel.Maintain,
+        >= GitLabAccessLevel.Developer => AccessLevel.Write,
+        >= GitLabAccessLevel.Reporter => AccessLevel.Triage,
+        >= GitLabAccessLevel.Guest => AccessLevel.Read,
+        _ => AccessLevel.None,
+    };
+
+    internal static GitLabCommitState ToState(StatusState state) => state switch
+    {
+        StatusState.Pending => GitLabCommitState.Pending,
+        StatusState.Success => GitLabCommitState.Success,
+        StatusState.Failure or StatusState.Error => GitLabCommitState.Failed,
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Unknown status state."),
+    };
+
+    internal static string EmojiName(Reaction reaction) => reaction switch
+    {
+        Reaction.Eyes => "eyes",
+        Reaction.Rocket => "rocket",
+        Reaction.Confused => "confused",
+        _ => throw new ArgumentOutOfRangeException(nameof(reaction), reaction, "Unknown reaction."),
+    };
+
+    private static ReviewComment ToComment(GitLabNote note) =>
+        new(note.Id, note.Author.Username, note.Body, note.CreatedAt, note.UpdatedAt);
+}

@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using ImpactBot.Testing.Http;
+
+namespace ImpactBot.GitLab.Tests.Fakes;
+
+/// <summary>
+/// An in-memory GitLab REST v4 for one project and one merge request, served on a loopback port. Tests read the final
+/// state (notes, emoji, statuses, pipelines), every recorded request, and inject faults per route.
+/// </summary>
+public sealed partial class FakeGitLabServer : IAsyncDisposable
+{
+    public const string BotToken = "glpat-Zx9SECRETbot7Token42";
+    public const string JobToken = "glcbt-64_SECRETjobToken99";
+    public const long ProjectId = 42;
+    public const string ProjectPath = "group/sub/project";
+    public const long MergeRequestId = 1007;
+    public const long MergeRequestIid = 7;
+    public const string HeadSha = "1111111111111111111111111111111111111111";
+    public const string BaseSha = "2222222222222222222222222222222222222222";
+    public const string StartSha = "3333333333333333333333333333333333333333";
+
+    public static readonly FakeUser Bot = new(100, "impactbot", "ImpactBot");
+    public static readonly FakeUser Alice = new(101, "alice", "Alice Maintainer");
+    public static readonly FakeUser Bob = new(102, "bob", "Bob Reporter");
+    public static readonly FakeUser Carol = new(103, "carol", "Carol Outsider");
+
+    private static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly Lock gate = new();
+    private readonly List<FakeNote> notes = [];
+    private readonly List<FakeAwardEmoji> emoji = [];
+    private readonly List<FakeCommitStatus> statuses = [];
+    private readonly List<FakePipeline> pipelines = [];
+    private readonly Dictionary<long, int> members = [];
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<Fault>> faults = new();
+    private readonly FakeUser[] users = [Bot, Alice, Bob, Carol];
+    private LoopbackServer? server;
+    private long nextId = 5000;
+    private int ticks;
+
+    private FakeGitLabServer() => Reset();
+
+    /// <summary>http://127.0.0.1:PORT/api/v4 — what CI_API_V4_URL holds.</summary>
+    public Uri ApiBaseUrl => new(Server.BaseAddress, "api/v4");
+
+    public IReadOnlyList<RecordedRequest> Requests => Server.Requests;
+
+    /// <summary>Answer list pages with a Link header only (no x-next-page), as keyset pagination and some proxies do.</summary>
+    public bool LinkHeaderOnly { get; set; }
+
+    public IReadOnlyList<FakeNote> Notes => Snapshot(notes);
+
+    public IReadOnlyList<FakeAwardEmoji> Emoji => Snapshot(emoji);
+
+    public IReadOnlyList<FakeCommitStatus> Statuses => Snapshot(statuses);
+
+    public IReadOnlyList<FakePipeline> Pipelines => Snapshot(pipelines);
+
+    private LoopbackServer Server => server ?? throw new InvalidOperationException("Not started.");
+
+    public static async Task<FakeGitLabServer> StartAsync()
+    {
+        var fake = new FakeGitLabServer();
+        fake.server = await LoopbackServer.StartAsync(fake.Map);
+        return fake;
+    }
+
+    public ValueTask DisposeAsync() => Server.DisposeAsync();
+
+    /// <summary>Back to the initial state: no notes, emoji, statuses, pipelines, faults or recorded requests.</summary>
+    public void Reset()
+    {
+        lock (gate)
+        {
+            notes.Clear();
+            emoji.Clear();
+            statuses.Clear();
+            pipelines.Clear();
+            faults.Clear();
+            members.Clear();
+            members[Bot.Id] = 30;
+            members[Alice.Id] = 40;
+            members[Bob.Id] = 20;
+            LinkHeaderOnly = false;
+            server?.ClearRequests();
+        }
+    }
+
+    /// <summary>The next requests to <paramref name="route"/> (see <see cref="FakeRoutes"/>) fail as given, in order.</summary>
+    public void Inject(string route, params Fault[] injected)
+    {
+        var queue = faults.GetOrAdd(route, _ => new ConcurrentQueue<Fault>());
+        foreach (var fault in injected)
+        {
+            queue.Enqueue(fault);
+        }
+    }
+
+    public IReadOnlyList<RecordedRequest> RequestsTo(string method, string pathEnd) =>
+        [.. Requests.Where(r => r.Method == method && r.Path.EndsWith(pathEnd, StringComparison.Ordinal))];
+
+    public FakeNote AddNote(FakeUser author, string body, bool system = false)
+    {
+        lock (gate)
+        {
+            var now = Tick();
+            var note = new FakeNote(NextId(), body, author, now, now, system, MergeRequestId, MergeRequestIid, ProjectId);
+            notes.Add(note);
+            return note;
+        }
+    }
+
+    public void SetMember(FakeUser user, int? accessLevel)
+    {
+        lock (gate)
+        {
+            if (accessLevel is { } level)
+            {
+                members[user.Id] = level;
+            }
+            else
+            {
+                members.Remove(user.Id);
+            }
+        }
+    }
+
+    private IReadOnlyList<T> Snapshot<T>(List<T> items)
+    {
+        lock (gate)
+        {
+            return [.. items];
+        }
+    }
+
+    private long NextId() => ++nextId;
+
+    private DateTimeOffset Tick() => Start.AddMinutes(++ticks);
+}
