@@ -27,7 +27,7 @@ public sealed class GitHubConnection : IDisposable
 
         var product = new ProductHeaderValue(options.ProductName);
         var http = new HttpClientAdapter(() => new AmbientCancellationHandler(HttpMessageHandlerFactory.CreateDefault()));
-        var connection = new Connection(product, options.ApiUrl, new InMemoryCredentialStore(new Credentials(options.Token)), http, new SimpleJsonSerializer());
+        var connection = new Connection(product, options.ResolveRestUrl(), new InMemoryCredentialStore(new Credentials(options.Token)), http, new SimpleJsonSerializer());
         Client = new GitHubClient(connection);
 
         // Polly's attempt timeout cancels first; Octokit's own is only a backstop.

@@ -2,8 +2,8 @@ namespace ImpactBot.GitHub;
 
 /// <summary>How to reach GitHub.</summary>
 /// <param name="ApiUrl">
-/// <c>GITHUB_API_URL</c>: <c>https://api.github.com</c>, or <c>https://HOST/api/v3</c> on GitHub Enterprise Server. Octokit keeps
-/// api.github.com as it is and puts any other host's requests under <c>/api/v3/</c> (replacing a path given here).
+/// <c>GITHUB_API_URL</c>: <c>https://api.github.com</c>, or <c>https://HOST/api/v3</c> on GitHub Enterprise Server (a bare
+/// <c>https://HOST</c> gets <c>/api/v3</c>). See <see cref="ResolveRestUrl"/>.
 /// </param>
 /// <param name="Token">A token, never logged or put into messages.</param>
 public sealed record GitHubConnectionOptions(Uri ApiUrl, string Token)
@@ -25,6 +25,22 @@ public sealed record GitHubConnectionOptions(Uri ApiUrl, string Token)
     public string StatusContext { get; init; } = "impactbot";
 
     public override string ToString() => $"GitHubConnectionOptions {{ ApiUrl = {ApiUrl}, Token = *** }}";
+
+    /// <summary>
+    /// The REST base with a trailing slash. Octokit's <c>GitHubClient(…, Uri)</c> rewrites every non-github.com URL to
+    /// <c>HOST/api/v3/</c>, dropping any other path, while its <c>Connection</c> resolves relative paths against the URL as given,
+    /// so <c>https://HOST/api/v3</c> without the slash would lose <c>v3</c>; the connection is built from this URL instead.
+    /// </summary>
+    public Uri ResolveRestUrl()
+    {
+        if (ApiUrl.Host is "api.github.com" or "github.com")
+        {
+            return DotComApiUrl;
+        }
+
+        var path = ApiUrl.AbsolutePath.TrimEnd('/');
+        return new Uri(ApiUrl, (path.Length == 0 ? "/api/v3" : path) + "/");
+    }
 
     /// <summary>api.github.com → https://api.github.com/graphql; GHES → https://HOST/api/graphql.</summary>
     public Uri ResolveGraphQlUrl()
