@@ -2,7 +2,7 @@ using ImpactBot.Testing.GitHub;
 
 namespace ImpactBot.GitHub.Tests;
 
-/// <summary>A fresh fake GitHub per test; every request the adapter sent must match GitHub's REST description.</summary>
+/// <summary>One fake GitHub per fixture, reset before each test; every request the adapter sent must match GitHub's REST description.</summary>
 public abstract class GitHubTestBase
 {
     protected const string Token = "ghs_secretTokenValue1234567890";
@@ -24,15 +24,21 @@ public abstract class GitHubTestBase
 
     protected FakeGitHubServer Server { get; private set; } = null!;
 
+    [OneTimeSetUp]
+    public async Task StartServerAsync() => Server = await FakeGitHubServer.StartAsync();
+
+    [OneTimeTearDown]
+    public async Task StopServerAsync() => await Server.DisposeAsync();
+
     [SetUp]
-    public async Task StartServerAsync()
+    public void ResetServer()
     {
-        Server = await FakeGitHubServer.StartAsync(ServerTime);
+        Server.Reset();
         Server.PullRequests[PullNumber] = new FakePullRequest(PullNumber, "headsha1", "basesha1");
     }
 
     [TearDown]
-    public async Task StopServerAsync()
+    public void CheckRequests()
     {
         try
         {
@@ -46,11 +52,8 @@ public abstract class GitHubTestBase
         {
             disposables.ForEach(d => d.Dispose());
             disposables.Clear();
-            await Server.DisposeAsync();
         }
     }
-
-    protected virtual TimeProvider? ServerTime => null;
 
     protected GitHubConnection Connect(GitHubResilienceOptions? resilience = null, TimeProvider? time = null, Microsoft.Extensions.Logging.ILogger? logger = null)
     {

@@ -57,7 +57,7 @@ public sealed partial class FakeGitHubServer
             ["details_url"] = request["details_url"]?.DeepClone(),
             ["status"] = request["status"]?.DeepClone() ?? "queued",
             ["conclusion"] = request["conclusion"]?.DeepClone(),
-            ["started_at"] = Timestamp(time.GetUtcNow()),
+            ["started_at"] = Timestamp(Time.GetUtcNow()),
             ["completed_at"] = request["completed_at"]?.DeepClone(),
             ["output"] = new JsonObject
             {
@@ -97,8 +97,8 @@ public sealed partial class FakeGitHubServer
         ["description"] = request["description"]?.DeepClone(),
         ["target_url"] = request["target_url"]?.DeepClone(),
         ["context"] = request["context"]?.DeepClone() ?? "default",
-        ["created_at"] = Timestamp(time.GetUtcNow()),
-        ["updated_at"] = Timestamp(time.GetUtcNow()),
+        ["created_at"] = Timestamp(Time.GetUtcNow()),
+        ["updated_at"] = Timestamp(Time.GetUtcNow()),
         ["creator"] = UserJson(CurrentUser ?? InstallationBot),
     };
 
@@ -136,8 +136,8 @@ public sealed partial class FakeGitHubServer
             ["title"] = "Change the orders model",
             ["user"] = UserJson(new FakeUser("ana", 7)),
             ["body"] = null,
-            ["created_at"] = Timestamp(time.GetUtcNow()),
-            ["updated_at"] = Timestamp(time.GetUtcNow()),
+            ["created_at"] = Timestamp(Time.GetUtcNow()),
+            ["updated_at"] = Timestamp(Time.GetUtcNow()),
             ["draft"] = pull.Draft,
             ["merged"] = false,
             ["mergeable"] = null,

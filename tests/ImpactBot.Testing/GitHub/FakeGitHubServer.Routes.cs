@@ -29,7 +29,7 @@ public sealed partial class FakeGitHubServer
         rest.MapGet("/repos/{owner}/{repo}/issues/comments/{comment_id}", (long comment_id) =>
             Find(comment_id) is { } comment ? Json(CommentJson(comment)) : NotFoundResult());
         rest.MapPatch("/repos/{owner}/{repo}/issues/comments/{comment_id}", (HttpContext c, long comment_id) =>
-            Replace(comment_id, old => old with { Body = RequestBody(c)?["body"]?.GetValue<string>() ?? "", UpdatedAt = time.GetUtcNow() }) is { } updated
+            Replace(comment_id, old => old with { Body = RequestBody(c)?["body"]?.GetValue<string>() ?? "", UpdatedAt = Time.GetUtcNow() }) is { } updated
                 ? Json(CommentJson(updated))
                 : NotFoundResult());
         rest.MapDelete("/repos/{owner}/{repo}/issues/comments/{comment_id}", (long comment_id) =>
@@ -49,7 +49,7 @@ public sealed partial class FakeGitHubServer
             var content = RequestBody(c)?["content"]?.GetValue<string>() ?? "";
             var user = CurrentUser ?? InstallationBot;
             Reactions.Enqueue((comment_id, content, user.Login));
-            return Json(new JsonObject { ["id"] = Interlocked.Increment(ref nextId), ["node_id"] = "REA_fake", ["user"] = UserJson(user), ["content"] = content, ["created_at"] = Timestamp(time.GetUtcNow()) }, 201);
+            return Json(new JsonObject { ["id"] = Interlocked.Increment(ref nextId), ["node_id"] = "REA_fake", ["user"] = UserJson(user), ["content"] = content, ["created_at"] = Timestamp(Time.GetUtcNow()) }, 201);
         });
         rest.MapGet("/repos/{owner}/{repo}/collaborators/{username}/permission", (string username) =>
             Permissions.TryGetValue(username, out var p)

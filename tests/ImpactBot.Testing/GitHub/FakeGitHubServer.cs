@@ -22,12 +22,10 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeFault>> faults = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<RecordedRequest> requests = new();
     private readonly Lock gate = new();
-    private readonly TimeProvider time;
     private long nextId = 1000;
 
-    private FakeGitHubServer(TimeProvider time)
+    private FakeGitHubServer()
     {
-        this.time = time;
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -36,6 +34,9 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
         app.Use(RecordAndInjectAsync);
         MapRoutes(app);
     }
+
+    /// <summary>The clock for timestamps (share a fake one with the client under test).</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
 
     public string Owner { get; init; } = "octo-org";
 
@@ -67,13 +68,32 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => [.. requests];
 
-    public static async Task<FakeGitHubServer> StartAsync(TimeProvider? time = null)
+    public static async Task<FakeGitHubServer> StartAsync()
     {
-        var server = new FakeGitHubServer(time ?? TimeProvider.System);
+        var server = new FakeGitHubServer();
         await server.app.StartAsync().ConfigureAwait(false);
         var address = server.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
         return server;
+    }
+
+    /// <summary>Forgets all state, faults and recorded requests (one server can serve many tests).</summary>
+    public void Reset()
+    {
+        lock (gate)
+        {
+            Comments.Clear();
+        }
+
+        faults.Clear();
+        requests.Clear();
+        Reactions.Clear();
+        CheckRuns.Clear();
+        Statuses.Clear();
+        PullRequests.Clear();
+        Permissions.Clear();
+        CurrentUser = new FakeUser("impact-bot", 9001, "User");
+        Time = TimeProvider.System;
     }
 
     /// <summary>The next <paramref name="times"/> requests to <paramref name="operation"/> (e.g. <c>POST /repos/{owner}/{repo}/check-runs</c>) fail.</summary>
@@ -90,7 +110,7 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
     {
         lock (gate)
         {
-            var now = time.GetUtcNow();
+            var now = Time.GetUtcNow();
             var comment = new FakeComment(nextId++, issueNumber, body, user ?? CurrentUser ?? InstallationBot, now, now);
             Comments.Add(comment);
             return comment;
@@ -128,7 +148,8 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
             context.Request.QueryString.Value ?? "",
             body,
             context.Request.Headers.Authorization.FirstOrDefault(),
-            fault?.Status));
+            fault?.Status,
+            Time.GetUtcNow()));
 
         if (fault is null)
         {
