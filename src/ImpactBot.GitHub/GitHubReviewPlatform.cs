@@ -120,7 +120,7 @@ public sealed partial class GitHubReviewPlatform : IReviewPlatform
                 nodeId = fetched.NodeId;
             }
 
-            var hidden = await connection.RunAsync(GitHubOperation.HideComment, _ => connection.GraphQl.MinimizeAsync(nodeId, CancellationToken.None), cancellationToken).ConfigureAwait(false);
+            var hidden = await connection.RunAsync(GitHubOperation.HideComment, _ => connection.GraphQl.MinimizeAsync(nodeId, cancellationToken), cancellationToken).ConfigureAwait(false);
             if (!hidden)
             {
                 LogHideFailed(connection.Logger, comment.Id, "GitHub did not report the comment as minimized", null);

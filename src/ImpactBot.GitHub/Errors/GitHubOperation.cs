@@ -1,11 +1,11 @@
 namespace ImpactBot.GitHub.Errors;
 
 /// <summary>What a call was doing and which token permission it needs; both go into error messages.</summary>
-internal sealed record GitHubOperation(string Description, string Permission, bool IsCreate = false)
+internal sealed record GitHubOperation(string Description, string Permission)
 {
     public static readonly GitHubOperation CurrentUser = new("read the authenticated user", "(none: a user or app token)");
     public static readonly GitHubOperation ListComments = new("list the pull request's comments", "pull-requests: read");
-    public static readonly GitHubOperation CreateComment = new("create a comment", "pull-requests: write", IsCreate: true);
+    public static readonly GitHubOperation CreateComment = new("create a comment", "pull-requests: write");
     public static readonly GitHubOperation UpdateComment = new("update a comment", "pull-requests: write");
     public static readonly GitHubOperation DeleteComment = new("delete a comment", "pull-requests: write");
     public static readonly GitHubOperation HideComment = new("hide (minimize) a comment", "pull-requests: write");

@@ -105,7 +105,7 @@ internal sealed class GitHubResilience
     {
         GitHubUnavailableException or TimeoutRejectedException => true,
         GitHubRateLimitException limit => Wait(limit) is var wait
-            && (limit.IsSecondary ? wait <= options.MaxRetryAfter : true)
+            && (!limit.IsSecondary || wait <= options.MaxRetryAfter)
             && time.GetUtcNow() + wait <= context.Properties.GetValue(Deadline, DateTimeOffset.MaxValue),
         _ => false,
     };
