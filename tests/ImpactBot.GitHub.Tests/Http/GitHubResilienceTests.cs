@@ -74,12 +74,13 @@ public sealed class GitHubResilienceTests : GitHubTestBase
         Assert.That(Server.Requests[1].At - Server.Requests[0].At, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(7)).And.LessThan(TimeSpan.FromSeconds(40)));
     }
 
-    [Test]
-    public async Task ListCommentsAsync_TooManyRequestsWithoutRetryAfter_WaitsDefault()
+    [TestCase(429)]
+    [TestCase(403)]
+    public async Task ListCommentsAsync_SecondaryLimitWithoutRetryAfter_WaitsDefault(int status)
     {
         var clock = new FakeTimeProvider(Start);
         Server.Time = clock;
-        Server.Inject(ListComments, FakeFault.TooManyRequests());
+        Server.Inject(ListComments, status == 429 ? FakeFault.TooManyRequests() : FakeFault.SecondaryRateLimit());
         var options = FakeClock with { SecondaryLimitDefaultWait = TimeSpan.FromSeconds(60) };
 
         await DriveAsync(clock, Platform(options, clock).ListCommentsAsync(default));
