@@ -32,7 +32,7 @@ public sealed class CommentPublisher(IReviewPlatform platform, CommentPublisherO
 
     private async Task<PublishResult> UpsertAsync(string fresh, ReportMeta meta, CancellationToken cancellationToken)
     {
-        for (var round = 1; ; round++)
+        for (var round = 1; round <= MaxRounds; round++)
         {
             var reports = await ReadReportsAsync(cancellationToken).ConfigureAwait(false);
             if (reports.Count == 0)
@@ -61,11 +61,6 @@ public sealed class CommentPublisher(IReviewPlatform platform, CommentPublisherO
             var current = (await ReadReportsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(c => c.Id == live.Id);
             if (current is null)
             {
-                if (round >= MaxRounds)
-                {
-                    throw new PlatformException("The bot's report comment kept disappearing while it was being updated.");
-                }
-
                 continue;
             }
 
@@ -80,11 +75,13 @@ public sealed class CommentPublisher(IReviewPlatform platform, CommentPublisherO
                 var updated = await platform.UpdateCommentAsync(current.Id, body, cancellationToken).ConfigureAwait(false);
                 return new PublishResult(PublishOutcome.Updated, updated.Id);
             }
-            catch (PlatformException e) when (e.StatusCode == 404 && round < MaxRounds)
+            catch (PlatformException e) when (e.StatusCode == 404)
             {
                 // Deleted by a concurrent run between the read and the write: start over.
             }
         }
+
+        throw new PlatformException($"The bot's report comment kept changing under concurrent runs; gave up after {MaxRounds} rounds.");
     }
 
     private async Task<PublishResult> PublishNewAsync(string fresh, ReportMeta meta, CancellationToken cancellationToken)

@@ -172,6 +172,19 @@ public sealed class CommentPublisherTests
     }
 
     [Test]
+    public void PublishAsync_CommentKeepsVanishing_GivesUpAfterThreeRounds()
+    {
+        var platform = new InMemoryReviewPlatform(Bot) { UpdatesGone = true };
+        platform.Seed(Bot, Report("h0", "old"));
+        var publisher = new CommentPublisher(platform);
+
+        Assert.That(
+            () => publisher.PublishAsync("new", new ReportMeta("h1"), PublishMode.Update, default),
+            Throws.TypeOf<ImpactBot.Core.Platform.PlatformException>().With.Message.Contains("gave up after 3 rounds"));
+        Assert.That(platform.Calls.Count(c => c.StartsWith("update", StringComparison.Ordinal)), Is.EqualTo(3));
+    }
+
+    [Test]
     public async Task PublishAsync_ModeOff_CallsNothing()
     {
         var platform = new InMemoryReviewPlatform(Bot);

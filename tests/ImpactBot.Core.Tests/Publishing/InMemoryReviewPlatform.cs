@@ -14,6 +14,9 @@ internal sealed class InMemoryReviewPlatform(string bot = "impact-bot") : IRevie
 
     public List<long> Hidden { get; } = [];
 
+    /// <summary>Every update answers 404, as if another run kept deleting the comment.</summary>
+    public bool UpdatesGone { get; set; }
+
     public IReadOnlyList<ReviewComment> Comments
     {
         get
@@ -69,7 +72,7 @@ internal sealed class InMemoryReviewPlatform(string bot = "impact-bot") : IRevie
         lock (gate)
         {
             var i = comments.FindIndex(c => c.Id == commentId);
-            if (i < 0)
+            if (i < 0 || UpdatesGone)
             {
                 throw new PlatformException("gone", 404);
             }
