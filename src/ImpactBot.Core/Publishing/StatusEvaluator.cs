@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using ImpactBot.Core.Platform;
+
+namespace ImpactBot.Core.Publishing;
+
+/// <summary>Turns the checklist of a report into the required status: failing while a blocking item is not acknowledged.</summary>
+public static class StatusEvaluator
+{
+    /// <summary>GitHub's limit for a commit status description.</summary>
+    public const int MaxDescriptionLength = 140;
+
+    /// <param name="isTrusted">Logins whose ticks count for any item (e.g. maintainers); used only with owners-only acknowledgement.</param>
+    public static StatusDecision Evaluate(IEnumerable<ChecklistItem> items, StatusPolicy policy, Func<string, bool>? isTrusted = null)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(policy);
+        var relevant = items.Where(i => Blocks(i.Severity, policy.FailOn)).ToList();
+        var unconfirmed = relevant.Where(i => i.Ticked && !IsConfirmed(i, policy, isTrusted)).ToImmutableArray();
+        var blocking = relevant.Where(i => !i.Ticked).Concat(unconfirmed).ToImmutableArray();
+        var state = blocking.IsEmpty ? StatusState.Success : StatusState.Failure;
+        return new StatusDecision(state, Limit(Describe(policy.FailOn, relevant.Count, blocking, unconfirmed.Length)), blocking, unconfirmed);
+    }
+
+    public static bool Blocks(ImpactSeverity severity, FailOn failOn) => failOn switch
+    {
+        FailOn.Breaking => severity == ImpactSeverity.Breaking,
+        FailOn.Values => severity >= ImpactSeverity.Values,
+        FailOn.Any => true,
+        _ => false,
+    };
+
+    private static bool IsConfirmed(ChecklistItem item, StatusPolicy policy, Func<string, bool>? isTrusted)
+    {
+        if (!policy.OwnersOnlyAcknowledgement)
+        {
+            return true;
+        }
+
+        return item.AcknowledgedBy is { } by
+            && (item.Owners.Any(o => string.Equals(o.TrimStart('@'), by, StringComparison.OrdinalIgnoreCase)) || isTrusted?.Invoke(by) == true);
+    }
+
+    private static string Describe(FailOn failOn, int relevant, ImmutableArray<ChecklistItem> blocking, int unconfirmed)
+    {
+        var kind = failOn switch
+        {
+            FailOn.Breaking => "breaking ",
+            FailOn.Values => "breaking or value ",
+            _ => "",
+        };
+        if (failOn == FailOn.Never)
+        {
+            return "Report only (fail-on: never)";
+        }
+
+        if (blocking.IsEmpty)
+        {
+            return relevant == 0 ? $"No {kind}impacts" : $"All {relevant} {kind}{Noun(relevant)} acknowledged";
+        }
+
+        var counts = blocking
+            .GroupBy(i => i.Severity)
+            .OrderByDescending(g => g.Key)
+            .Select(g => $"{g.Count()} {ReportMarker.SeverityName(g.Key)}")
+            .ToList();
+        var listed = counts.Count == 1 ? counts[0] : string.Join(", ", counts[..^1]) + " and " + counts[^1];
+        var text = $"{listed} {Noun(blocking.Length)} awaiting acknowledgement";
+        return unconfirmed == 0 ? text : $"{text} ({unconfirmed} ticked by someone who may not acknowledge)";
+    }
+
+    private static string Noun(int count) => count == 1 ? "impact" : "impacts";
+
+    private static string Limit(string text) =>
+        text.Length <= MaxDescriptionLength ? text : string.Concat(text.AsSpan(0, MaxDescriptionLength - 1), "…");
+}

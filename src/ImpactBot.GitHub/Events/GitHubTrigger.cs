@@ -1,0 +1,57 @@
+namespace ImpactBot.GitHub.Events;
+
+public enum GitHubTriggerKind
+{
+    /// <summary>A pull request was opened, pushed to, reopened or marked ready: analyse and publish.</summary>
+    PullRequest,
+
+    /// <summary>A pull request comment whose first line is <c>/impact</c> or <c>/impact full</c>.</summary>
+    SlashCommand,
+
+    /// <summary>Someone changed checkboxes in a report comment: re-evaluate the status only.</summary>
+    ChecklistEdit,
+
+    /// <summary>Nothing to do; <see cref="GitHubTrigger.IgnoredReason"/> says why.</summary>
+    Ignored,
+}
+
+/// <summary>
+/// What an Actions event asks the bot to do. The comment author is not verified here: the caller must check that a
+/// <see cref="GitHubTriggerKind.ChecklistEdit"/> concerns the bot's own comment and that a slash command's sender may run it.
+/// </summary>
+public sealed record GitHubTrigger(GitHubTriggerKind Kind, string Owner, string Repository, int Number)
+{
+    public string? EventName { get; init; }
+
+    public string? Action { get; init; }
+
+    /// <summary><c>/impact full</c>.</summary>
+    public bool Full { get; init; }
+
+    public string? IgnoredReason { get; init; }
+
+    public string? HeadSha { get; init; }
+
+    public string? BaseSha { get; init; }
+
+    public string? BaseRef { get; init; }
+
+    /// <summary>owner/name of the head repository; differs from the base for forks.</summary>
+    public string? HeadRepositoryFullName { get; init; }
+
+    public bool IsDraft { get; init; }
+
+    public long? CommentId { get; init; }
+
+    public string? CommentBody { get; init; }
+
+    public string? CommentAuthor { get; init; }
+
+    /// <summary>The body before an edit (<c>changes.body.from</c>).</summary>
+    public string? PreviousBody { get; init; }
+
+    public string? Sender { get; init; }
+
+    public static GitHubTrigger Ignore(string reason, string owner = "", string repository = "", int number = 0) =>
+        new(GitHubTriggerKind.Ignored, owner, repository, number) { IgnoredReason = reason };
+}

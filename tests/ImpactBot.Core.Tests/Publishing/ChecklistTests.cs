@@ -1,0 +1,68 @@
+using ImpactBot.Core.Publishing;
+
+namespace ImpactBot.Core.Tests.Publishing;
+
+public sealed class ChecklistTests
+{
+    private const string Body = """
+        <!-- impactbot:report -->
+        ## Impact
+        - [ ] `orders` loses `customer_id` <!-- impactbot:item=orders:customer_id severity=breaking owners=@ana,@org/data -->
+        - [x] `revenue` values change <!-- impactbot:item=revenue severity=values by=@bob -->
+          * [X] nested <!-- impactbot:item=nested -->
+        - [ ] plain line without marker
+        """;
+
+    [Test]
+    public void Parse_Body_ReturnsItemsWithAttributes()
+    {
+        var items = Checklist.Parse(Body);
+
+        Assert.That(items.Select(i => (i.Id, i.Ticked, i.Severity)), Is.EqualTo(new[]
+        {
+            ("orders:customer_id", false, ImpactSeverity.Breaking),
+            ("revenue", true, ImpactSeverity.Values),
+            ("nested", true, ImpactSeverity.Info),
+        }));
+        Assert.That(items[0].Owners, Is.EqualTo(new[] { "@ana", "@org/data" }));
+        Assert.That(items[0].Text, Is.EqualTo("`orders` loses `customer_id`"));
+        Assert.That(items[1].AcknowledgedBy, Is.EqualTo("bob"));
+    }
+
+    [Test]
+    public void Parse_CrLfBody_FindsItems() =>
+        Assert.That(Checklist.Parse(Body.Replace("\n", "\r\n", StringComparison.Ordinal)), Has.Length.EqualTo(3));
+
+    [Test]
+    public void CarryTicks_LiveTicked_TicksSameIdAndDropsRemovedOnes()
+    {
+        var live = "- [x] a <!-- impactbot:item=a by=@ana -->\n- [x] gone <!-- impactbot:item=gone -->\n- [ ] c <!-- impactbot:item=c -->";
+        var fresh = "- [ ] a changed text <!-- impactbot:item=a severity=breaking -->\n- [ ] b <!-- impactbot:item=b -->\n- [x] c <!-- impactbot:item=c -->";
+
+        var merged = Checklist.CarryTicks(fresh, live);
+
+        Assert.That(merged, Is.EqualTo(
+            "- [x] a changed text <!-- impactbot:item=a severity=breaking by=@ana -->\n- [ ] b <!-- impactbot:item=b -->\n- [ ] c <!-- impactbot:item=c -->"));
+    }
+
+    [Test]
+    public void RecordAcknowledgements_NewTick_RecordsEditor()
+    {
+        var before = "- [ ] a <!-- impactbot:item=a -->\n- [x] b <!-- impactbot:item=b by=@ana -->";
+        var after = "- [x] a <!-- impactbot:item=a -->\n- [x] b <!-- impactbot:item=b by=@ana -->";
+
+        var recorded = Checklist.RecordAcknowledgements(after, before, "bob");
+
+        Assert.That(Checklist.Parse(recorded).Select(i => i.AcknowledgedBy), Is.EqualTo(new[] { "bob", "ana" }));
+    }
+
+    [Test]
+    public void RecordAcknowledgements_Unticked_ForgetsAcknowledger()
+    {
+        var before = "- [x] a <!-- impactbot:item=a by=@ana -->";
+
+        var recorded = Checklist.RecordAcknowledgements("- [ ] a <!-- impactbot:item=a by=@ana -->", before, "bob");
+
+        Assert.That(recorded, Is.EqualTo("- [ ] a <!-- impactbot:item=a -->"));
+    }
+}
