@@ -1,3 +1,4 @@
+using ImpactBot.Core.Impact;
 using System.Collections.Immutable;
 using ImpactBot.Core.Dbt.Yaml;
 using ImpactBot.Core.Files;

@@ -1,3 +1,4 @@
+using ImpactBot.Core.Impact;
 using System.Collections.Immutable;
 
 namespace ImpactBot.Core.Publishing;
@@ -6,7 +7,7 @@ namespace ImpactBot.Core.Publishing;
 /// One checklist line of a report: <c>- [ ] text &lt;!-- impactbot:item=ID severity=S owners=@a,@b by=@c --&gt;</c>.
 /// <see cref="AcknowledgedBy"/> is the login recorded as having ticked the box (null if unknown or unticked).
 /// </summary>
-public sealed record ChecklistItem(string Id, bool Ticked, ImpactSeverity Severity)
+public sealed record ChecklistItem(string Id, bool Ticked, Severity Severity)
 {
     public ImmutableArray<string> Owners { get; init; } = [];
 

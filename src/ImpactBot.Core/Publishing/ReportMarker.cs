@@ -1,3 +1,4 @@
+using ImpactBot.Core.Impact;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -88,11 +89,11 @@ public static partial class ReportMarker
     /// The hidden tail of a checklist line: <c>&lt;!-- impactbot:item=ID severity=S owners=@a,@b by=@c --&gt;</c>. The id must be
     /// stable across runs for the same finding (e.g. <c>model.orders:customer_id</c>) so ticks survive reruns.
     /// </summary>
-    public static string ItemMarker(string id, ImpactSeverity severity, IEnumerable<string>? owners = null, string? acknowledgedBy = null)
+    public static string ItemMarker(string id, Severity severity, IEnumerable<string>? owners = null, string? acknowledgedBy = null)
     {
         RequireToken(id, nameof(id));
         var marker = new StringBuilder("<!-- impactbot:item=").Append(id)
-            .Append(" severity=").Append(SeverityName(severity));
+            .Append(" severity=").Append(severity.ToName());
         var handles = owners?.Select(Handle).ToList() ?? [];
         if (handles.Count > 0)
         {
@@ -109,12 +110,10 @@ public static partial class ReportMarker
         return marker.Append(" -->").ToString();
     }
 
-    public static string SeverityName(ImpactSeverity severity) => severity.ToString().ToLowerInvariant();
-
-    internal static ImpactSeverity ParseSeverity(string? text) =>
-        Enum.TryParse<ImpactSeverity>(text, ignoreCase: true, out var severity) && Enum.IsDefined(severity)
+    internal static Severity ParseSeverity(string? text) =>
+        Enum.TryParse<Severity>(text, ignoreCase: true, out var severity) && Enum.IsDefined(severity)
             ? severity
-            : ImpactSeverity.Info;
+            : Severity.Info;
 
     internal static Dictionary<string, string> ParseAttributes(string text)
     {

@@ -1,3 +1,5 @@
+using ImpactBot.Core.Config;
+using ImpactBot.Core.Impact;
 using System.Collections.Immutable;
 using ImpactBot.Core.Platform;
 
@@ -21,10 +23,10 @@ public static class StatusEvaluator
         return new StatusDecision(state, Limit(Describe(policy.FailOn, relevant.Count, blocking, unconfirmed.Length)), blocking, unconfirmed);
     }
 
-    public static bool Blocks(ImpactSeverity severity, FailOn failOn) => failOn switch
+    public static bool Blocks(Severity severity, FailOn failOn) => failOn switch
     {
-        FailOn.Breaking => severity == ImpactSeverity.Breaking,
-        FailOn.Values => severity >= ImpactSeverity.Values,
+        FailOn.Breaking => severity == Severity.Breaking,
+        FailOn.Values => severity >= Severity.Values,
         FailOn.Any => true,
         _ => false,
     };
@@ -61,7 +63,7 @@ public static class StatusEvaluator
         var counts = blocking
             .GroupBy(i => i.Severity)
             .OrderByDescending(g => g.Key)
-            .Select(g => $"{g.Count()} {ReportMarker.SeverityName(g.Key)}")
+            .Select(g => $"{g.Count()} {g.Key.ToName()}")
             .ToList();
         var listed = counts.Count == 1 ? counts[0] : string.Join(", ", counts[..^1]) + " and " + counts[^1];
         var text = $"{listed} {Noun(blocking.Length)} awaiting acknowledgement";

@@ -1,3 +1,4 @@
+using ImpactBot.Core.Config;
 namespace ImpactBot.Core.Publishing;
 
 /// <param name="FailOn">The least severe unacknowledged impact that fails the status.</param>

@@ -15,6 +15,4 @@ public sealed record MarkdownOptions
 
     public Func<string, int, string?>? FileLink { get; init; }
 
-    /// <summary>Lines appended to the hidden metadata marker (head sha, run id) so publishers can order reports.</summary>
-    public string? Metadata { get; init; }
 }

@@ -1,18 +1,17 @@
 using System.Text;
 using ImpactBot.Core.Graph;
 using ImpactBot.Core.Impact;
+using ImpactBot.Core.Publishing;
 
 namespace ImpactBot.Core.Report;
 
 /// <summary>
-/// The checklist comment: a hidden marker, a summary line, the changes, one <c>- [ ]</c> item per affected asset in dependency
+/// The checklist comment's content (the publisher puts the hidden report marker and meta line in front): a summary line, the changes, one <c>- [ ]</c> item per affected asset in dependency
 /// order, a collapsed Mermaid diagram and a "could not analyse" section. Over the size limit, whole sections and then
 /// whole low-severity items are collapsed into a counted line — never cut mid-item — and the report says so.
 /// </summary>
 public static class MarkdownReportRenderer
 {
-    public const string Marker = "<!-- impactbot:report -->";
-
     public static string Render(ImpactReport report, MarkdownOptions options)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -71,14 +70,6 @@ public static class MarkdownReportRenderer
     private static string Document(ImpactReport report, MarkdownOptions options, string changes, IReadOnlyList<string> items, int hiddenItems, string diagram, string diagnostics, List<string> collapsed)
     {
         var sb = new StringBuilder();
-        sb.Append(Marker).Append('\n');
-        sb.Append("<!-- impactbot:meta head=").Append(report.Head).Append(" base=").Append(report.Base);
-        if (options.Metadata is not null)
-        {
-            sb.Append(' ').Append(options.Metadata);
-        }
-
-        sb.Append(" -->\n");
         sb.Append("## ImpactBot: ").Append(Headline(report)).Append('\n');
         sb.Append('`').Append(Short(report.Base)).Append("...").Append(Short(report.Head)).Append("` · ")
           .Append(report.Changes.Length).Append(report.Changes.Length == 1 ? " changed asset" : " changed assets").Append('\n');
@@ -163,14 +154,7 @@ public static class MarkdownReportRenderer
             sb.Append(" · owners: ").Append(string.Join(" ", impact.Owners));
         }
 
-        sb.Append(" <!-- impactbot:item=").Append(ImpactReport.ItemId(impact))
-          .Append(" severity=").Append(impact.Severity.ToName());
-        if (!impact.Owners.IsEmpty)
-        {
-            sb.Append(" owners=").Append(string.Join(',', impact.Owners.Where(o => o.StartsWith('@')).Select(o => o.Replace(" ", "", StringComparison.Ordinal))));
-        }
-
-        sb.Append(" -->\n");
+        sb.Append(' ').Append(ReportMarker.ItemMarker(ImpactReport.ItemId(impact), impact.Severity, impact.Owners.Where(IsHandle))).Append('\n');
         sb.Append("  - path: ").Append(Code(impact.Path)).Append('\n');
         foreach (var reference in impact.References)
         {
@@ -212,6 +196,8 @@ public static class MarkdownReportRenderer
     private static string Cell(string text) => Escape(text).Replace("|", "\\|", StringComparison.Ordinal);
 
     private static string Escape(string text) => text.Replace("\n", " ", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
+
+    private static bool IsHandle(string owner) => owner.Length > 1 && owner[0] == '@' && owner.Skip(1).All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '/' or '.');
 
     private static string Short(string sha) => sha.Length > 12 && sha.All(char.IsAsciiHexDigit) ? sha[..7] : sha;
 }

@@ -1,3 +1,4 @@
+using ImpactBot.Core.Impact;
 using ImpactBot.Core.Publishing;
 
 namespace ImpactBot.Core.Tests.Publishing;
@@ -20,9 +21,9 @@ public sealed class ChecklistTests
 
         Assert.That(items.Select(i => (i.Id, i.Ticked, i.Severity)), Is.EqualTo(new[]
         {
-            ("orders:customer_id", false, ImpactSeverity.Breaking),
-            ("revenue", true, ImpactSeverity.Values),
-            ("nested", true, ImpactSeverity.Info),
+            ("orders:customer_id", false, Severity.Breaking),
+            ("revenue", true, Severity.Values),
+            ("nested", true, Severity.Info),
         }));
         Assert.That(items[0].Owners, Is.EqualTo(new[] { "@ana", "@org/data" }));
         Assert.That(items[0].Text, Is.EqualTo("`orders` loses `customer_id`"));

@@ -1,3 +1,4 @@
+using ImpactBot.Core.Impact;
 using ImpactBot.Core.Publishing;
 
 namespace ImpactBot.Core.Tests.Publishing;
@@ -44,10 +45,10 @@ public sealed class ReportMarkerTests
     [Test]
     public void ItemMarker_OwnersAndAcknowledger_WritesAttributes() =>
         Assert.That(
-            ReportMarker.ItemMarker("model.orders:customer_id", ImpactSeverity.Breaking, ["a", "@org/team"], "bob"),
+            ReportMarker.ItemMarker("model.orders:customer_id", Severity.Breaking, ["a", "@org/team"], "bob"),
             Is.EqualTo("<!-- impactbot:item=model.orders:customer_id severity=breaking owners=@a,@org/team by=@bob -->"));
 
     [Test]
     public void ItemMarker_IdWithSpace_Throws() =>
-        Assert.That(() => ReportMarker.ItemMarker("a b", ImpactSeverity.Info), Throws.ArgumentException);
+        Assert.That(() => ReportMarker.ItemMarker("a b", Severity.Info), Throws.ArgumentException);
 }

@@ -1,3 +1,5 @@
+using ImpactBot.Core.Config;
+using ImpactBot.Core.Impact;
 using ImpactBot.Core.Platform;
 using ImpactBot.Core.Publishing;
 
@@ -5,14 +7,14 @@ namespace ImpactBot.Core.Tests.Publishing;
 
 public sealed class StatusEvaluatorTests
 {
-    private static ChecklistItem Item(string id, ImpactSeverity severity, bool ticked = false, string? by = null, params string[] owners) =>
+    private static ChecklistItem Item(string id, Severity severity, bool ticked = false, string? by = null, params string[] owners) =>
         new(id, ticked, severity) { AcknowledgedBy = by, Owners = [.. owners] };
 
     [Test]
     public void Evaluate_TwoUntickedBreaking_FailsWithCount()
     {
         var decision = StatusEvaluator.Evaluate(
-            [Item("a", ImpactSeverity.Breaking), Item("b", ImpactSeverity.Breaking), Item("c", ImpactSeverity.Values)],
+            [Item("a", Severity.Breaking), Item("b", Severity.Breaking), Item("c", Severity.Values)],
             new StatusPolicy());
 
         Assert.That(decision.State, Is.EqualTo(StatusState.Failure));
@@ -22,7 +24,7 @@ public sealed class StatusEvaluatorTests
     [Test]
     public void Evaluate_AllBreakingTicked_Succeeds()
     {
-        var decision = StatusEvaluator.Evaluate([Item("a", ImpactSeverity.Breaking, ticked: true)], new StatusPolicy());
+        var decision = StatusEvaluator.Evaluate([Item("a", Severity.Breaking, ticked: true)], new StatusPolicy());
 
         Assert.That((decision.State, decision.Description), Is.EqualTo((StatusState.Success, "All 1 breaking impact acknowledged")));
     }
@@ -30,7 +32,7 @@ public sealed class StatusEvaluatorTests
     [Test]
     public void Evaluate_FailOnValues_CountsBothSeverities() =>
         Assert.That(
-            StatusEvaluator.Evaluate([Item("a", ImpactSeverity.Breaking), Item("b", ImpactSeverity.Values), Item("c", ImpactSeverity.Schema)], new StatusPolicy(FailOn.Values)).Description,
+            StatusEvaluator.Evaluate([Item("a", Severity.Breaking), Item("b", Severity.Values), Item("c", Severity.Schema)], new StatusPolicy(FailOn.Values)).Description,
             Is.EqualTo("1 breaking and 1 values impacts awaiting acknowledgement"));
 
     [TestCase(FailOn.Breaking, StatusState.Success)]
@@ -38,7 +40,7 @@ public sealed class StatusEvaluatorTests
     [TestCase(FailOn.Any, StatusState.Failure)]
     [TestCase(FailOn.Never, StatusState.Success)]
     public void Evaluate_UntickedSchemaItem_FailsOnlyForAny(FailOn failOn, StatusState expected) =>
-        Assert.That(StatusEvaluator.Evaluate([Item("a", ImpactSeverity.Schema)], new StatusPolicy(failOn)).State, Is.EqualTo(expected));
+        Assert.That(StatusEvaluator.Evaluate([Item("a", Severity.Schema)], new StatusPolicy(failOn)).State, Is.EqualTo(expected));
 
     [Test]
     public void Evaluate_NoItems_SaysNoImpacts() =>
@@ -49,9 +51,9 @@ public sealed class StatusEvaluatorTests
     {
         var items = new[]
         {
-            Item("a", ImpactSeverity.Breaking, ticked: true, by: "mallory", "@ana"),
-            Item("b", ImpactSeverity.Breaking, ticked: true, by: "ana", "@ana"),
-            Item("c", ImpactSeverity.Breaking, ticked: true, by: "lead", "@ana"),
+            Item("a", Severity.Breaking, ticked: true, by: "mallory", "@ana"),
+            Item("b", Severity.Breaking, ticked: true, by: "ana", "@ana"),
+            Item("c", Severity.Breaking, ticked: true, by: "lead", "@ana"),
         };
 
         var decision = StatusEvaluator.Evaluate(items, new StatusPolicy(OwnersOnlyAcknowledgement: true), login => login == "lead");
