@@ -17,6 +17,9 @@ internal sealed partial class Parser
     private const int PrecUnary = 8;
     private const int PrecPostfix = 9;
 
+    /// <summary>Operators chained at one level (<c>a + b + ..</c>) beyond this would make a tree too deep for its consumers.</summary>
+    private const int MaxChain = 1000;
+
     /// <summary>Parses an expression whose operators bind tighter than <paramref name="minPrecedence"/>.</summary>
     private Expr ParseExpr(int minPrecedence = 0)
     {
@@ -29,12 +32,17 @@ internal sealed partial class Parser
         {
             var start = _pos;
             var left = ParsePrefix();
-            while (true)
+            for (var chain = 0; ; chain++)
             {
                 var precedence = InfixPrecedence();
                 if (precedence <= minPrecedence)
                 {
                     return left;
+                }
+
+                if (chain == MaxChain)
+                {
+                    return SkipLongChain(start);
                 }
 
                 var before = _pos;
@@ -49,6 +57,14 @@ internal sealed partial class Parser
         {
             Leave();
         }
+    }
+
+    private OpaqueExpr SkipLongChain(int start)
+    {
+        var bad = _pos;
+        Report("too-deep", $"an operator chain longer than {MaxChain} is not analysed", Current.Span, Text.DiagnosticSeverity.Error);
+        SkipToSync(stopAtComma: true);
+        return MakeOpaque(start, _pos, bad, "a shorter operator chain");
     }
 
     private OpaqueExpr SkipTooDeep()

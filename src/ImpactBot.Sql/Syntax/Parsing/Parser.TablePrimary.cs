@@ -42,7 +42,7 @@ internal sealed partial class Parser
 
         SkipTableModifiers();
         var pivots = ImmutableArray.CreateBuilder<PivotClause>();
-        while (Current.Keyword is Keyword.Pivot or Keyword.Unpivot && Current.Kind == TokenKind.Word)
+        while (IsPivotStart(Current))
         {
             pivots.Add(ParsePivot());
         }
