@@ -260,7 +260,6 @@ internal static class Keywords
         flags[(int)Keyword.Apply] |= NoAlias;
         flags[(int)Keyword.Filter] |= NoAlias;
         flags[(int)Keyword.Values] |= NoAlias;
-        flags[(int)Keyword.Minus] |= NoAlias;
         flags[(int)Keyword.Top] |= NoAlias;
         flags[(int)Keyword.Default] |= NoAlias;
         flags[(int)Keyword.Interval] |= NoAlias;

@@ -223,7 +223,7 @@ internal sealed partial class Lexer
         }
 
         SkipDigits();
-        if (Next(0) == '.' && Next(1) != '.')
+        if (Next(0) == '.' && Next(1) != '.' && !(IsWordStart(Next(1)) && Next(1) is not ('e' or 'E')))
         {
             _pos++;
             SkipDigits();
