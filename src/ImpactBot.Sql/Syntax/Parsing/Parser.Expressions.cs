@@ -351,6 +351,7 @@ internal sealed partial class Parser
 
     private Expr ParseFieldAccess(Expr left, int start)
     {
+        var parenthesised = Previous.Kind == TokenKind.RParen;
         Advance();
         if (At(TokenKind.Star))
         {
@@ -360,7 +361,7 @@ internal sealed partial class Parser
         }
 
         var field = ParseIdentifier("a field name");
-        if (left is ColumnRef columnRef)
+        if (left is ColumnRef columnRef && !parenthesised)
         {
             return new ColumnRef(columnRef.Parts.Add(field), SpanFrom(start));
         }
