@@ -28,6 +28,7 @@ internal static class Keywords
         ["CAST"] = Keyword.Cast,
         ["CHANGES"] = Keyword.Changes,
         ["COLLATE"] = Keyword.Collate,
+        ["CONNECT"] = Keyword.Connect,
         ["CREATE"] = Keyword.Create,
         ["CROSS"] = Keyword.Cross,
         ["CUBE"] = Keyword.Cube,
@@ -254,6 +255,7 @@ internal static class Keywords
         flags[(int)Keyword.Tablesample] |= NoAlias;
         flags[(int)Keyword.Escape] |= NoAlias;
         flags[(int)Keyword.Collate] |= NoAlias;
+        flags[(int)Keyword.Connect] |= NoAlias;
         flags[(int)Keyword.Semi] |= NoAlias;
         flags[(int)Keyword.Anti] |= NoAlias;
         flags[(int)Keyword.Asof] |= NoAlias;

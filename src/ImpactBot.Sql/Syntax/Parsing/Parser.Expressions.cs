@@ -63,14 +63,14 @@ internal sealed partial class Parser
     {
         var bad = _pos;
         Report("too-deep", $"an operator chain longer than {MaxChain} is not analysed", Current.Span, Text.DiagnosticSeverity.Error);
-        SkipToSync(stopAtComma: true);
+        SkipToSync(stopAtComma: true, stopAtAs: true);
         return MakeOpaque(start, _pos, bad, "a shorter operator chain");
     }
 
     private OpaqueExpr SkipTooDeep()
     {
         var start = _pos;
-        SkipToSync(stopAtComma: true);
+        SkipToSync(stopAtComma: true, stopAtAs: true);
         return MakeOpaque(start, _pos, start, "an expression within the nesting budget");
     }
 

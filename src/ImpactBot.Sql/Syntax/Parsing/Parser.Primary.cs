@@ -77,7 +77,7 @@ internal sealed partial class Parser
     private OpaqueExpr ParseMissingExpr()
     {
         var start = _pos;
-        SkipToSync(stopAtComma: true, stopAtClause: true, force: false);
+        SkipToSync(stopAtComma: true, stopAtClause: true, force: false, stopAtAs: true);
         if (_pos == start && !IsCloser(Current.Kind) && !At(TokenKind.Comma) && !IsClauseKeyword(Current))
         {
             Advance();
