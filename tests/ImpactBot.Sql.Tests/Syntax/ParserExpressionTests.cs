@@ -286,4 +286,23 @@ public sealed class ParserExpressionTests
     [Test]
     public void Parse_QualifiedStarInCall_IsStarExpr() =>
         Assert.That(((StarExpr)((FunctionCall)Expression("count(t.*)", DialectFacts.Postgres)).Arguments.Single()).Qualifier!.ToString(), Is.EqualTo("t"));
+
+    [Test]
+    public void Parse_PositionalColumnWithPath_IsJsonPathOnPositional()
+    {
+        var path = (JsonPathExpr)((CastExpr)Expression("$1:a.b::string")).Operand;
+        Assert.That(path.Base, Is.TypeOf<PositionalColumn>());
+        Assert.That(path.Segments, Is.EqualTo(new[] { "a", "b" }));
+    }
+
+    [Test]
+    public void Parse_TypedStructConstructor_IsStructCall() =>
+        Assert.That(((FunctionCall)Expression("struct<a int64, b string>(1, 'x')", DialectFacts.BigQuery)).Arguments, Has.Length.EqualTo(2));
+
+    [Test]
+    public void Parse_KeywordsAsColumnNames_AreColumns()
+    {
+        var select = Select("select date, type, value, name, t.order from t");
+        Assert.That(select.Items.Cast<ExprSelectItem>().Select(i => i.Expr), Has.All.TypeOf<ColumnRef>());
+    }
 }

@@ -230,4 +230,20 @@ public sealed class ParserFromTests
         Assert.That(item.Name.ToString(), Is.EqualTo("{{ ref('orders') }}"));
         Assert.That(item.Alias!.Name.Text, Is.EqualTo("o"));
     }
+
+    [Test]
+    public void Parse_SnowflakeStage_IsTableRef()
+    {
+        var item = (TableRef)From("@db.sch.stage/path/file.csv t");
+        Assert.That(item.Name.ToString(), Is.EqualTo("@db.sch.stage/path/file.csv"));
+        Assert.That(item.Alias!.Name.Text, Is.EqualTo("t"));
+    }
+
+    [Test]
+    public void Parse_UnknownModifierWithParentheses_IsSkippedNotAnAlias()
+    {
+        var join = (JoinItem)From("t asof join u match_condition (t.ts >= u.ts) on t.id = u.id");
+        Assert.That(join.Right.Alias, Is.Null);
+        Assert.That(join.On, Is.TypeOf<BinaryExpr>());
+    }
 }

@@ -16,6 +16,9 @@ internal sealed partial class Parser
         "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "CURRENT_USER", "CURRENT_ROLE", "CURRENT_SCHEMA",
         "CURRENT_CATALOG", "CURRENT_DATABASE", "LOCALTIME", "LOCALTIMESTAMP", "SESSION_USER", "SYSDATE", "SYSTIMESTAMP");
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NiladicLookup =
+        NiladicFunctions.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Type words that make <c>word 'text'</c> a typed literal.</summary>
     private static readonly FrozenSet<string> TypedLiteralWords = FrozenSet.Create(
         StringComparer.OrdinalIgnoreCase,
@@ -116,6 +119,11 @@ internal sealed partial class Parser
                 return new UnaryExpr("NOT", ParseExpr(PrecNot), SpanFrom(start));
             case Keyword.Array when next.Kind is TokenKind.LBracket or TokenKind.Lt || (next.Kind == TokenKind.LParen && IsQueryStartAfterParens(1)):
                 return ParseArrayConstructor(start);
+            case Keyword.Struct when next.Kind == TokenKind.Lt:
+                Advance();
+                SkipAngleBrackets();
+                var structName = new QualifiedName([MakeIdentifier(token)], token.Span);
+                return At(TokenKind.LParen) ? ParseFunctionCall(structName, start) : new FunctionCall(structName, [], SpanFrom(start));
         }
 
         if (next.Kind == TokenKind.String && TypedLiteralWords.Contains(TextOf(token)))
@@ -135,7 +143,7 @@ internal sealed partial class Parser
             return ParseMissingExpr();
         }
 
-        if (next.Kind != TokenKind.LParen && next.Kind != TokenKind.Dot && NiladicFunctions.Contains(TextOf(token)))
+        if (next.Kind != TokenKind.LParen && next.Kind != TokenKind.Dot && NiladicLookup.Contains(SpanText(token)))
         {
             Advance();
             return new FunctionCall(new QualifiedName([MakeIdentifier(token)], token.Span), [], token.Span);
