@@ -134,4 +134,20 @@ public sealed class ParserStatementTests
         Assert.That(Problems(result), Is.Empty);
         Assert.That(result.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { "template-block", "template-block", "template-block" }));
     }
+
+    [Test]
+    public void Parse_WithBeforeInsert_AttachesCtesToInsertedQuery()
+    {
+        var insert = (InsertStatement)Single("with c as (select 1 as a) insert into t select a from c", DialectFacts.Postgres);
+        Assert.That(insert.Query.With!.Ctes.Single().Name.Text, Is.EqualTo("c"));
+        Assert.That(insert.Span.Start, Is.EqualTo(0));
+    }
+
+    [Test]
+    public void Parse_LeadingConfigTemplate_IsSkippedAndQueryParsed()
+    {
+        var result = Parse("{{ config(materialized='incremental') }}\nselect id from {{ ref('orders') }}");
+        Assert.That(result.Statements.Single(), Is.TypeOf<QueryStatement>());
+        Assert.That(Problems(result), Is.Empty);
+    }
 }
