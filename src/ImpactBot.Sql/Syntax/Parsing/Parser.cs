@@ -271,5 +271,5 @@ internal sealed partial class Parser
 
     private static bool IsReferenceStart(in Token token) =>
         token.Kind == TokenKind.QuotedIdentifier ||
-        (token.Kind == TokenKind.Word && !Keywords.IsNoImplicitAlias(token.Keyword) && token.Keyword is not Keyword.Within);
+        (token.Kind == TokenKind.Word && !Keywords.IsNoImplicitAlias(token.Keyword));
 }
