@@ -361,4 +361,18 @@ public sealed class JinjaRendererTests
     {
         Assert.That(Render("{{ 'x' if target.name == 'dev' else 'y' }}").Sql, Is.EqualTo("x"));
     }
+
+    [Test]
+    public void Render_EveryPrefixOfATemplate_NeverThrows()
+    {
+        var template = FixtureFiles.Read("dbt/shop/analytics/models/marts/orders.sql")
+            + "{% for k, v in {'a': [1, 2]}.items() if v %}{{ k ~ v | join('-') }}{% else %}none{% endfor %}{# c #}{% raw %}x{% endraw %}";
+        var macros = JinjaMacroLibrary.Parse([new("m.sql", FixtureFiles.Read("dbt/shop/analytics/macros/cents.sql"))]);
+
+        for (var length = 0; length <= template.Length; length++)
+        {
+            var prefix = template[..length];
+            Assert.DoesNotThrow(() => JinjaRenderer.Render(prefix, "m.sql", new JinjaContext { Macros = macros }), prefix);
+        }
+    }
 }
