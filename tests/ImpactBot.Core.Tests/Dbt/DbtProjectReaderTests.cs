@@ -203,4 +203,19 @@ public sealed class DbtProjectReaderTests
     {
         Assert.That(Model("model.shop.stg_customers").Owners.Select(o => o.Display), Is.EqualTo(new[] { "@jane", "@acme/data-platform" }));
     }
+
+    [Test]
+    public void Read_ConfigAliases_MapOwnersOfModelsExposuresAndCatalog()
+    {
+        var config = ImpactBot.Core.Config.ImpactBotConfigReader.Read(
+            "owners:\n  carol@acme.com: \"@carol\"\n  dana@acme.com: \"@dana\"\ncatalog:\n  - name: churn\n    type: ml_model\n    owner: carol@acme.com\n    depends_on: [orders.amount]\n",
+            ".impactbot.yml").Config;
+
+        var project = DbtProjectReader.Read(FixtureFiles.Load("dbt/shop"), new DbtReadOptions { Config = config });
+
+        Assert.That(project.Models.Single(m => m.Name == "orders").Owners.Select(o => o.Display).Take(2), Is.EqualTo(new[] { "@bob", "@carol" }));
+        Assert.That(project.Exposures.Single().Owners[0], Is.EqualTo(new AssetOwner("@dana", "Dana <dana@acme.com>", OwnerSource.Exposure, "analytics/models/marts/_marts.yml:39")));
+        var churn = project.CatalogAssets.Single();
+        Assert.That((churn.Type, churn.DependsOn.Single(), churn.Owners.Single().Display), Is.EqualTo(("ml_model", "orders.amount", "@carol")));
+    }
 }
