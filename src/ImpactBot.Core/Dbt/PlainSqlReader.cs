@@ -42,7 +42,7 @@ internal static class PlainSqlReader
                     Name = first.Name,
                     Path = first.Path,
                     RawSql = string.Join("\n", group.Select(t => t.Sql)),
-                    RenderedSql = string.Join(";\n", group.Select(t => t.Sql.TrimEnd().TrimEnd(';'))),
+                    RenderedSql = string.Join("\n", group.Select(t => t.Sql.TrimEnd().TrimEnd(';') + ";")),
                     ContentHash = hashes[first.Path],
                     Materialization = first.Kind,
                 };

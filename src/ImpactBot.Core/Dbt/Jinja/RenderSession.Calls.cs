@@ -94,10 +94,8 @@ internal sealed partial class RenderSession
                 return JinjaValues.Iterate(args.Get(0, "value")) is { } items ? new List<object?>(items) : UnknownResult;
             case "dbt_utils.star" or "star":
                 return Star(args, pos) is { } star ? star : Unknown(name, args, pos);
-            case "dbt.current_timestamp" or "current_timestamp" or "dbt_utils.current_timestamp":
-                return "current_timestamp";
             default:
-                return Unknown(name, args, pos);
+                return CrossDatabaseMacros.Expand(name, args.Positional, _context.TargetType) is { } sql ? sql : Unknown(name, args, pos);
         }
     }
 

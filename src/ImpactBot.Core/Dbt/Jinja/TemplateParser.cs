@@ -20,6 +20,19 @@ internal sealed class TemplateParser
 
     public static ImmutableArray<TemplateNode> Parse(string source)
     {
+        try
+        {
+            return ParseTemplate(source);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A parser bug must not stop a run: the template becomes one error the caller reports.
+            return [new ErrorNode($"template could not be parsed: {ex.Message}", 0)];
+        }
+    }
+
+    private static ImmutableArray<TemplateNode> ParseTemplate(string source)
+    {
         var segments = TemplateLexer.Split(source, out var lexError);
         var parser = new TemplateParser(source, segments);
         var nodes = parser.ParseBody([], out _, out _).ToBuilder();

@@ -225,9 +225,9 @@ public sealed class JinjaRendererTests
     [Test]
     public void Render_UnknownMacro_PlaceholderWithColumnsAndDiagnostic()
     {
-        var result = Render("select\n  {{ dbt_utils.generate_surrogate_key(['order_id', 'line']) }} as id\nfrom {{ ref('o') }}");
+        var result = Render("select\n  {{ my_utils.make_key(['order_id', 'line']) }} as id\nfrom {{ ref('o') }}");
 
-        Assert.That(result.Sql, Is.EqualTo("select\n  __macro__dbt_utils__generate_surrogate_key(order_id, line) as id\nfrom __ref__.o"));
+        Assert.That(result.Sql, Is.EqualTo("select\n  __macro__my_utils__make_key(order_id, line) as id\nfrom __ref__.o"));
         Assert.That(result.IsComplete, Is.False);
         var diagnostic = result.Diagnostics.Single();
         Assert.That((diagnostic.Code, diagnostic.Path, diagnostic.Line, diagnostic.Column), Is.EqualTo(("unknown-macro", "models/m.sql", 2, 6)));
@@ -332,5 +332,47 @@ public sealed class JinjaRendererTests
     public void Render_ConfigGet_ReadsRecordedConfig()
     {
         Assert.That(Render("{{ config(alias='x') }}{{ config.get('alias') }}-{{ config.get('missing', 'd') }}").Sql, Is.EqualTo("x-d"));
+    }
+
+    [Test]
+    public void Render_CrossDatabaseMacros_ExpandToSql()
+    {
+        var result = Render("select cast(a as {{ dbt.type_string() }}), {{ dbt.date_trunc('day', 'ts') }}, {{ dbt_utils.generate_surrogate_key(['a', 'b']) }} as k",
+            new JinjaContext { TargetType = "bigquery" });
+
+        Assert.That(result.Sql, Is.EqualTo("select cast(a as string), date_trunc('day', ts), md5(coalesce(cast(a as varchar), '_dbt_utils_surrogate_key_null_') || '-' || coalesce(cast(b as varchar), '_dbt_utils_surrogate_key_null_')) as k"));
+        Assert.That(result.IsComplete, Is.True);
+    }
+
+    [Test]
+    public void Render_InOperatorAndNotIn_AreDecided()
+    {
+        Assert.That(Render("{% if 'a' in ['a', 'b'] and 'c' not in ['a'] %}yes{% endif %}").Sql, Is.EqualTo("yes"));
+    }
+
+    [Test]
+    public void Render_SetBlock_CapturesRenderedText()
+    {
+        Assert.That(Render("{% set cols %}a, {{ 'b' }}{% endset %}select {{ cols }}").Sql, Is.EqualTo("select a, b"));
+    }
+
+    [Test]
+    public void Render_ConditionalExpression_PicksValue()
+    {
+        Assert.That(Render("{{ 'x' if target.name == 'dev' else 'y' }}").Sql, Is.EqualTo("x"));
+    }
+
+    [Test]
+    public void Render_EveryPrefixOfATemplate_NeverThrows()
+    {
+        var template = FixtureFiles.Read("dbt/shop/analytics/models/marts/orders.sql")
+            + "{% for k, v in {'a': [1, 2]}.items() if v %}{{ k ~ v | join('-') }}{% else %}none{% endfor %}{# c #}{% raw %}x{% endraw %}";
+        var macros = JinjaMacroLibrary.Parse([new("m.sql", FixtureFiles.Read("dbt/shop/analytics/macros/cents.sql"))]);
+
+        for (var length = 0; length <= template.Length; length++)
+        {
+            var prefix = template[..length];
+            Assert.DoesNotThrow(() => JinjaRenderer.Render(prefix, "m.sql", new JinjaContext { Macros = macros }), prefix);
+        }
     }
 }

@@ -1,0 +1,1 @@
+select p.id, p.amount, x.rate from {{ ref('payments') }} p join {{ ref('pkg', 'rates') }} x on true

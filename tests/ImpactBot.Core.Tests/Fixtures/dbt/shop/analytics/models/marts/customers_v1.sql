@@ -1,0 +1,1 @@
+select customer_id, name, email from {{ ref('stg_customers') }}
