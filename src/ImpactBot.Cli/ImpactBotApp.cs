@@ -18,6 +18,7 @@ public static class ImpactBotApp
             SnapshotCommand.Create(),
             ImpactCommand.Create(),
             LineageCommand.Create(input),
+            RunCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
