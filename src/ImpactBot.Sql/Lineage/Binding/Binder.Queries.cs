@@ -28,6 +28,11 @@ internal sealed partial class Binder
         if (query is not SelectQuery)
         {
             ApplyOuterOrderLimit(query, relation);
+            EdgeSet.Compact(relation.RowEdges);
+            foreach (var column in relation.Columns)
+            {
+                EdgeSet.Compact(column.Sources);
+            }
         }
 
         return relation;
