@@ -157,7 +157,10 @@ public sealed class ParserRecoveryTests
         for (var i = 0; i <= sql.Length; i++)
         {
             var prefix = sql[..i];
-            Assert.DoesNotThrow(() => Parse(prefix), prefix);
+            foreach (var dialect in DialectFacts.All)
+            {
+                Assert.DoesNotThrow(() => Parse(prefix, dialect), prefix);
+            }
         }
     }
 
@@ -175,5 +178,14 @@ public sealed class ParserRecoveryTests
         var result = Parse("select a § b from t");
         Assert.That(result.Statements, Has.Length.EqualTo(1));
         Assert.That(result.Diagnostics.Select(d => d.Code), Does.Contain("invalid-character"));
+    }
+
+    [TestCase("values preceding ( order")]
+    [TestCase("select fn(order) from t")]
+    [TestCase("merge into t using s on a = b when matched then frob ] x")]
+    public void Parse_KeywordWhereArgumentExpected_Terminates(string sql)
+    {
+        var result = Parse(sql);
+        Assert.That(result.Diagnostics.Where(d => d.Severity != Text.DiagnosticSeverity.Info), Is.Not.Empty);
     }
 }

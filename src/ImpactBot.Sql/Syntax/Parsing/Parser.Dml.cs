@@ -149,8 +149,9 @@ internal sealed partial class Parser
             var bad = _pos;
             while (!AtEnd && !At(Keyword.When) && !At(TokenKind.Semicolon))
             {
+                var before = _pos;
                 SkipToSync(stopAtComma: false, stopAtClause: false, force: true);
-                if (At(TokenKind.RParen))
+                if (_pos == before)
                 {
                     Advance();
                 }

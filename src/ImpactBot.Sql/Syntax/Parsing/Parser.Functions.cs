@@ -65,13 +65,13 @@ internal sealed partial class Parser
                 continue;
             }
 
-            if (At(TokenKind.RParen) || IsCloser(Current.Kind) || Current.Keyword is Keyword.Order or Keyword.Ignore or Keyword.Respect or Keyword.Limit)
+            if (IsCloser(Current.Kind) || (_pos > before && IsArgumentTrailer()))
             {
                 continue;
             }
 
             var bad = _pos;
-            SkipToSync(stopAtComma: true, stopAtClause: false);
+            SkipToSync(stopAtComma: true, stopAtClause: false, force: true);
             args[^1] = MakeOpaque(before, _pos, bad, "',' or ')'");
             Accept(TokenKind.Comma);
             if (_pos == before)
@@ -93,6 +93,11 @@ internal sealed partial class Parser
             NullTreatment = nullTreatment,
         }, start);
     }
+
+    private bool IsArgumentTrailer() =>
+        (At(Keyword.Order) && Peek().Is(Keyword.By)) ||
+        (Current.Keyword is Keyword.Ignore or Keyword.Respect && Peek().Is(Keyword.Nulls)) ||
+        At(Keyword.Limit);
 
     private bool Advance(bool result)
     {
