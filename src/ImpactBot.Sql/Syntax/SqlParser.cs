@@ -19,6 +19,7 @@ public static class SqlParser
         count = DropTemplateBlocks(tokens, count, diagnostics);
         var parser = new Parser(sql ?? string.Empty, dialect, tokens, count, diagnostics);
         var statements = parser.ParseStatements();
+        Lexer.Release(tokens);
         return new ParseResult(statements, [.. diagnostics]);
     }
 

@@ -82,6 +82,7 @@ internal sealed partial class Binder
             {
                 if (Names.Same(env.Name, table.Name.Parts[0], ColumnFolding))
                 {
+                    MarkUsed(env);
                     if (env.ModelName is { } model)
                     {
                         AddTable(model, env.Relation.BaseTableKey ?? model);
@@ -121,6 +122,18 @@ internal sealed partial class Binder
 
         _catalog[key] = relation;
         return relation;
+    }
+
+    private void MarkUsed(CteEnv env)
+    {
+        if (env.Used)
+        {
+            return;
+        }
+
+        env.Used = true;
+        _diagnostics.AddRange(env.Diagnostics);
+        _partial |= env.Partial;
     }
 
     private void BindJoin(JoinItem join, Scope scope, bool selectable)

@@ -37,6 +37,9 @@ internal sealed partial class Binder
     {
         foreach (var cte in with.Ctes)
         {
+            var diagnosticsBefore = _diagnostics.Count;
+            var partialBefore = _partial;
+            _partial = false;
             var relation = with.Recursive && cte.Query is SetOperationQuery { Operator: SetOperator.Union } union
                 ? BindRecursive(cte, union, outer, ctes)
                 : RenameByPosition(BindQuery(cte.Query, outer, ctes), cte.ColumnAliases, cte.Span);
@@ -50,6 +53,12 @@ internal sealed partial class Binder
             {
                 ctes = new CteEnv(ctes, cte.Name, relation);
             }
+
+            ctes.Partial = _partial;
+            ctes.Diagnostics.AddRange(_diagnostics.Skip(diagnosticsBefore));
+            _diagnostics.RemoveRange(diagnosticsBefore, _diagnostics.Count - diagnosticsBefore);
+            _partial = partialBefore;
+            _boundCtes.Add(ctes);
         }
 
         return ctes;

@@ -53,7 +53,7 @@ internal sealed partial class Binder
             BindRowClause(qualify, EdgeKind.Filter, scope, scope.Clauses.Filter);
         }
 
-        if (select.Distinct)
+        if (select.Distinct && select.DistinctOn.IsDefaultOrEmpty)
         {
             scope.Clauses.Grain.Append("DISTINCT;");
             foreach (var projection in scope.Projections)

@@ -21,6 +21,7 @@ internal sealed partial class Binder
     private readonly HashSet<string> _tableKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Relation> _catalog = new(StringComparer.Ordinal);
     private readonly List<Identifier> _lambdaParameters = [];
+    private readonly List<CteEnv> _boundCtes = [];
     private int _budget = NodeBudget;
     private bool _partial;
 
@@ -82,6 +83,14 @@ internal sealed partial class Binder
         }
 
         var row = EdgeSet.Normalize(relation.RowEdges, dropShadowedConditions: false);
+        foreach (var unused in _boundCtes)
+        {
+            if (!unused.Used)
+            {
+                _diagnostics.AddRange(unused.Diagnostics.Select(d => d with { Severity = DiagnosticSeverity.Info, Message = $"in unused CTE {unused.Name.Text}: {d.Message}" }));
+            }
+        }
+
         foreach (var d in _diagnostics)
         {
             if (d.Severity >= DiagnosticSeverity.Warning)

@@ -13,4 +13,11 @@ internal sealed class CteEnv(CteEnv? parent, Identifier name, Relation relation)
 
     /// <summary>A dbt ephemeral model injected as <c>__dbt__cte__name</c>: referenced as its model, not inlined.</summary>
     public string? ModelName { get; init; }
+
+    /// <summary>What binding the CTE reported; it counts only once the CTE is used, so an unused CTE cannot degrade the result.</summary>
+    public List<Text.Diagnostic> Diagnostics { get; } = [];
+
+    public bool Partial { get; set; }
+
+    public bool Used { get; set; }
 }

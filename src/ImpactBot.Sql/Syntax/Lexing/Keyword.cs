@@ -21,6 +21,7 @@ internal enum Keyword : byte
     Cast,
     Changes,
     Collate,
+    Connect,
     Create,
     Cross,
     Cube,

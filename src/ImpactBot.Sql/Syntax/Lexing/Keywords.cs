@@ -28,6 +28,7 @@ internal static class Keywords
         ["CAST"] = Keyword.Cast,
         ["CHANGES"] = Keyword.Changes,
         ["COLLATE"] = Keyword.Collate,
+        ["CONNECT"] = Keyword.Connect,
         ["CREATE"] = Keyword.Create,
         ["CROSS"] = Keyword.Cross,
         ["CUBE"] = Keyword.Cube,
@@ -188,104 +189,33 @@ internal static class Keywords
     private static byte[] BuildFlags()
     {
         var flags = new byte[Enum.GetValues<Keyword>().Length];
-        flags[(int)Keyword.All] |= Reserved;
-        flags[(int)Keyword.And] |= Reserved;
-        flags[(int)Keyword.Any] |= Reserved;
-        flags[(int)Keyword.As] |= Reserved;
-        flags[(int)Keyword.Between] |= Reserved;
-        flags[(int)Keyword.By] |= Reserved;
-        flags[(int)Keyword.Case] |= Reserved;
-        flags[(int)Keyword.Cross] |= Reserved;
-        flags[(int)Keyword.Distinct] |= Reserved;
-        flags[(int)Keyword.Else] |= Reserved;
-        flags[(int)Keyword.End] |= Reserved;
-        flags[(int)Keyword.Except] |= Reserved;
-        flags[(int)Keyword.Exists] |= Reserved;
-        flags[(int)Keyword.False] |= Reserved;
-        flags[(int)Keyword.For] |= Reserved;
-        flags[(int)Keyword.From] |= Reserved;
-        flags[(int)Keyword.Full] |= Reserved;
-        flags[(int)Keyword.Glob] |= Reserved;
-        flags[(int)Keyword.Group] |= Reserved;
-        flags[(int)Keyword.Having] |= Reserved;
-        flags[(int)Keyword.Ilike] |= Reserved;
-        flags[(int)Keyword.In] |= Reserved;
-        flags[(int)Keyword.Inner] |= Reserved;
-        flags[(int)Keyword.Intersect] |= Reserved;
-        flags[(int)Keyword.Into] |= Reserved;
-        flags[(int)Keyword.Is] |= Reserved;
-        flags[(int)Keyword.Join] |= Reserved;
-        flags[(int)Keyword.Lateral] |= Reserved;
-        flags[(int)Keyword.Left] |= Reserved;
-        flags[(int)Keyword.Like] |= Reserved;
-        flags[(int)Keyword.Limit] |= Reserved;
-        flags[(int)Keyword.Natural] |= Reserved;
-        flags[(int)Keyword.Not] |= Reserved;
-        flags[(int)Keyword.Null] |= Reserved;
-        flags[(int)Keyword.On] |= Reserved;
-        flags[(int)Keyword.Or] |= Reserved;
-        flags[(int)Keyword.Order] |= Reserved;
-        flags[(int)Keyword.Outer] |= Reserved;
-        flags[(int)Keyword.Pivot] |= Reserved;
-        flags[(int)Keyword.Qualify] |= Reserved;
-        flags[(int)Keyword.Regexp] |= Reserved;
-        flags[(int)Keyword.Right] |= Reserved;
-        flags[(int)Keyword.Rlike] |= Reserved;
-        flags[(int)Keyword.Select] |= Reserved;
-        flags[(int)Keyword.Similar] |= Reserved;
-        flags[(int)Keyword.Some] |= Reserved;
-        flags[(int)Keyword.Then] |= Reserved;
-        flags[(int)Keyword.True] |= Reserved;
-        flags[(int)Keyword.Union] |= Reserved;
-        flags[(int)Keyword.Unpivot] |= Reserved;
-        flags[(int)Keyword.Using] |= Reserved;
-        flags[(int)Keyword.When] |= Reserved;
-        flags[(int)Keyword.Where] |= Reserved;
-        flags[(int)Keyword.Window] |= Reserved;
-        flags[(int)Keyword.With] |= Reserved;
-        flags[(int)Keyword.Asc] |= NoAlias;
-        flags[(int)Keyword.Desc] |= NoAlias;
-        flags[(int)Keyword.Nulls] |= NoAlias;
-        flags[(int)Keyword.Over] |= NoAlias;
-        flags[(int)Keyword.Within] |= NoAlias;
-        flags[(int)Keyword.Fetch] |= NoAlias;
-        flags[(int)Keyword.Offset] |= NoAlias;
-        flags[(int)Keyword.Sample] |= NoAlias;
-        flags[(int)Keyword.Tablesample] |= NoAlias;
-        flags[(int)Keyword.Escape] |= NoAlias;
-        flags[(int)Keyword.Collate] |= NoAlias;
-        flags[(int)Keyword.Semi] |= NoAlias;
-        flags[(int)Keyword.Anti] |= NoAlias;
-        flags[(int)Keyword.Asof] |= NoAlias;
-        flags[(int)Keyword.Apply] |= NoAlias;
-        flags[(int)Keyword.Filter] |= NoAlias;
-        flags[(int)Keyword.Values] |= NoAlias;
-        flags[(int)Keyword.Minus] |= NoAlias;
-        flags[(int)Keyword.Top] |= NoAlias;
-        flags[(int)Keyword.Default] |= NoAlias;
-        flags[(int)Keyword.Interval] |= NoAlias;
-        flags[(int)Keyword.Exclude] |= NoAlias;
-        flags[(int)Keyword.Rename] |= NoAlias;
-        flags[(int)Keyword.Replace] |= NoAlias;
-        flags[(int)Keyword.Ignore] |= NoAlias;
-        flags[(int)Keyword.Respect] |= NoAlias;
-        flags[(int)Keyword.Isnull] |= NoAlias;
-        flags[(int)Keyword.Notnull] |= NoAlias;
-        flags[(int)Keyword.Div] |= NoAlias;
-        flags[(int)Keyword.Select] |= Clause;
-        flags[(int)Keyword.From] |= Clause;
-        flags[(int)Keyword.Where] |= Clause;
-        flags[(int)Keyword.Group] |= Clause;
-        flags[(int)Keyword.Having] |= Clause;
-        flags[(int)Keyword.Qualify] |= Clause;
-        flags[(int)Keyword.Window] |= Clause;
-        flags[(int)Keyword.Order] |= Clause;
-        flags[(int)Keyword.Limit] |= Clause;
-        flags[(int)Keyword.Offset] |= Clause;
-        flags[(int)Keyword.Fetch] |= Clause;
-        flags[(int)Keyword.Union] |= Clause;
-        flags[(int)Keyword.Intersect] |= Clause;
-        flags[(int)Keyword.Except] |= Clause;
+        Mark(flags, Reserved,
+            Keyword.All, Keyword.And, Keyword.Any, Keyword.As, Keyword.Between, Keyword.By, Keyword.Case,
+            Keyword.Cross, Keyword.Distinct, Keyword.Else, Keyword.End, Keyword.Except, Keyword.Exists, Keyword.False,
+            Keyword.For, Keyword.From, Keyword.Full, Keyword.Glob, Keyword.Group, Keyword.Having, Keyword.Ilike,
+            Keyword.In, Keyword.Inner, Keyword.Intersect, Keyword.Into, Keyword.Is, Keyword.Join, Keyword.Lateral,
+            Keyword.Left, Keyword.Like, Keyword.Limit, Keyword.Natural, Keyword.Not, Keyword.Null, Keyword.On,
+            Keyword.Or, Keyword.Order, Keyword.Outer, Keyword.Pivot, Keyword.Qualify, Keyword.Regexp, Keyword.Right,
+            Keyword.Rlike, Keyword.Select, Keyword.Similar, Keyword.Some, Keyword.Then, Keyword.True, Keyword.Union,
+            Keyword.Unpivot, Keyword.Using, Keyword.When, Keyword.Where, Keyword.Window, Keyword.With);
+        Mark(flags, NoAlias,
+            Keyword.Asc, Keyword.Desc, Keyword.Nulls, Keyword.Over, Keyword.Within, Keyword.Fetch, Keyword.Offset,
+            Keyword.Sample, Keyword.Tablesample, Keyword.Escape, Keyword.Collate, Keyword.Connect, Keyword.Semi,
+            Keyword.Anti, Keyword.Asof, Keyword.Apply, Keyword.Filter, Keyword.Values, Keyword.Top, Keyword.Default,
+            Keyword.Interval, Keyword.Exclude, Keyword.Rename, Keyword.Replace, Keyword.Ignore, Keyword.Respect,
+            Keyword.Isnull, Keyword.Notnull, Keyword.Div);
+        Mark(flags, Clause,
+            Keyword.Select, Keyword.From, Keyword.Where, Keyword.Group, Keyword.Having, Keyword.Qualify,
+            Keyword.Window, Keyword.Order, Keyword.Limit, Keyword.Offset, Keyword.Fetch, Keyword.Union,
+            Keyword.Intersect, Keyword.Except);
         return flags;
+    }
+
+    private static void Mark(byte[] flags, byte flag, params Keyword[] keywords)
+    {
+        foreach (var keyword in keywords)
+        {
+            flags[(int)keyword] |= flag;
+        }
     }
 }

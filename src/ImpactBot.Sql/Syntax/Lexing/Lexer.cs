@@ -1,3 +1,4 @@
+using System.Buffers;
 using ImpactBot.Sql.Dialects;
 using ImpactBot.Sql.Text;
 
@@ -25,10 +26,13 @@ internal sealed partial class Lexer
         _text = text;
         _dialect = dialect;
         _diagnostics = diagnostics;
-        _tokens = new Token[Math.Max(16, text.Length / 4)];
+        _tokens = ArrayPool<Token>.Shared.Rent(Math.Max(16, text.Length / 5));
     }
 
-    /// <summary>Splits <paramref name="text"/> into tokens; problems go to <paramref name="diagnostics"/>.</summary>
+    /// <summary>
+    /// Splits <paramref name="text"/> into tokens; problems go to <paramref name="diagnostics"/>. The array is rented:
+    /// hand it back with <see cref="Release"/> once the tokens are no longer needed.
+    /// </summary>
     public static Token[] Tokenize(string text, DialectFacts dialect, List<Diagnostic> diagnostics, out int count)
     {
         var lexer = new Lexer(text, dialect, diagnostics);
@@ -36,6 +40,8 @@ internal sealed partial class Lexer
         count = lexer._count;
         return lexer._tokens;
     }
+
+    public static void Release(Token[] tokens) => ArrayPool<Token>.Shared.Return(tokens);
 
     private void Run()
     {
@@ -207,107 +213,6 @@ internal sealed partial class Lexer
         return word.Equals("rb", StringComparison.OrdinalIgnoreCase) || word.Equals("br", StringComparison.OrdinalIgnoreCase);
     }
 
-    private void ScanNumber()
-    {
-        var start = _pos;
-        if (_text[_pos] == '0' && Next(1) is 'x' or 'X' && char.IsAsciiHexDigit(Next(2)))
-        {
-            _pos += 2;
-            while (_pos < _text.Length && char.IsAsciiHexDigit(_text[_pos]))
-            {
-                _pos++;
-            }
-
-            Add(TokenKind.Number, start, _pos, Keyword.None);
-            return;
-        }
-
-        SkipDigits();
-        if (Next(0) == '.' && Next(1) != '.')
-        {
-            _pos++;
-            SkipDigits();
-        }
-
-        if (Next(0) is 'e' or 'E' && (char.IsAsciiDigit(Next(1)) || (Next(1) is '+' or '-' && char.IsAsciiDigit(Next(2)))))
-        {
-            _pos += 2;
-            SkipDigits();
-        }
-
-        Add(TokenKind.Number, start, _pos, Keyword.None);
-    }
-
-    private void SkipDigits()
-    {
-        while (_pos < _text.Length && (char.IsAsciiDigit(_text[_pos]) || (_text[_pos] == '_' && char.IsAsciiDigit(Next(1)))))
-        {
-            _pos++;
-        }
-    }
-
-    private void ScanTemplate()
-    {
-        var start = _pos;
-        var line = _line;
-        var column = start - _lineStart + 1;
-        var closer = _text[_pos + 1] switch
-        {
-            '{' => '}',
-            var c => c,
-        };
-        _pos += 2;
-        while (_pos < _text.Length && !(_text[_pos] == closer && Next(1) == '}'))
-        {
-            NewlineAware();
-        }
-
-        var flags = closer == '}' ? TokenFlags.None : TokenFlags.TemplateBlock;
-        if (_pos >= _text.Length)
-        {
-            flags |= TokenFlags.Unterminated;
-            Report("unterminated-template", "template tag is never closed", start, line, column);
-        }
-        else
-        {
-            _pos += 2;
-        }
-
-        AddAt(TokenKind.Template, start, _pos, line, column, flags);
-    }
-
-    private void ScanDollar()
-    {
-        var start = _pos;
-        if (char.IsAsciiDigit(Next(1)))
-        {
-            _pos++;
-            SkipDigits();
-            Add(TokenKind.Positional, start, _pos, Keyword.None);
-            return;
-        }
-
-        if (_dialect.DollarQuotedStrings && TryScanDollarString())
-        {
-            return;
-        }
-
-        _pos++;
-        if (_pos < _text.Length && IsWordStart(_text[_pos]))
-        {
-            while (_pos < _text.Length && IsWordPart(_text[_pos]))
-            {
-                _pos++;
-            }
-
-            Add(TokenKind.Parameter, start, _pos, Keyword.None);
-            return;
-        }
-
-        Add(TokenKind.Error, start, _pos, Keyword.None);
-        Report("invalid-character", "unexpected character '$'", start, _line, start - _lineStart + 1);
-    }
-
     private void NewlineAware()
     {
         if (_text[_pos] == '\n')
@@ -335,7 +240,10 @@ internal sealed partial class Lexer
     {
         if (_count == _tokens.Length)
         {
-            Array.Resize(ref _tokens, _tokens.Length * 2);
+            var larger = ArrayPool<Token>.Shared.Rent(_tokens.Length * 2);
+            Array.Copy(_tokens, larger, _count);
+            ArrayPool<Token>.Shared.Return(_tokens);
+            _tokens = larger;
         }
 
         _tokens[_count++] = token;

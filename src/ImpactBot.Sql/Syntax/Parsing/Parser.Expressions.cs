@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ImpactBot.Sql.Syntax.Ast;
 using ImpactBot.Sql.Syntax.Lexing;
+using ImpactBot.Sql.Text;
 
 namespace ImpactBot.Sql.Syntax.Parsing;
 
@@ -17,6 +18,9 @@ internal sealed partial class Parser
     private const int PrecUnary = 8;
     private const int PrecPostfix = 9;
 
+    /// <summary>Operators chained at one level (<c>a + b + ..</c>) beyond this would make a tree too deep for its consumers.</summary>
+    private const int MaxChain = 1000;
+
     /// <summary>Parses an expression whose operators bind tighter than <paramref name="minPrecedence"/>.</summary>
     private Expr ParseExpr(int minPrecedence = 0)
     {
@@ -29,12 +33,17 @@ internal sealed partial class Parser
         {
             var start = _pos;
             var left = ParsePrefix();
-            while (true)
+            for (var chain = 0; ; chain++)
             {
                 var precedence = InfixPrecedence();
                 if (precedence <= minPrecedence)
                 {
                     return left;
+                }
+
+                if (chain == MaxChain)
+                {
+                    return SkipLongChain(start);
                 }
 
                 var before = _pos;
@@ -51,10 +60,18 @@ internal sealed partial class Parser
         }
     }
 
+    private OpaqueExpr SkipLongChain(int start)
+    {
+        var bad = _pos;
+        Report("too-deep", $"an operator chain longer than {MaxChain} is not analysed", Current.Span, DiagnosticSeverity.Error);
+        SkipToSync(stopAtComma: true, stopAtAs: true);
+        return MakeOpaque(start, _pos, bad, "a shorter operator chain");
+    }
+
     private OpaqueExpr SkipTooDeep()
     {
         var start = _pos;
-        SkipToSync(stopAtComma: true);
+        SkipToSync(stopAtComma: true, stopAtAs: true);
         return MakeOpaque(start, _pos, start, "an expression within the nesting budget");
     }
 
@@ -149,22 +166,6 @@ internal sealed partial class Parser
         _ => TextOf(token).ToUpperInvariant(),
     };
 
-    private Expr ParseComparison(Expr left, int start)
-    {
-        var op = OperatorText(Current);
-        Advance();
-        if (Current.Keyword is Keyword.Any or Keyword.All or Keyword.Some && Peek().Kind == TokenKind.LParen)
-        {
-            var quantifier = TextOf(Current).ToUpperInvariant();
-            Advance();
-            var list = ParseParenthesisedListOrQuery();
-            return new BinaryExpr(op, left, list, SpanFrom(start)) { Quantifier = quantifier };
-        }
-
-        var right = ParseExpr(PrecComparison);
-        return new BinaryExpr(op, left, right, SpanFrom(start));
-    }
-
     private Expr ParseWordInfix(Expr left, int start, int precedence)
     {
         var keyword = Current.Keyword;
@@ -212,174 +213,6 @@ internal sealed partial class Parser
                 return new BetweenExpr(left, low, high, not, SpanFrom(start));
             default:
                 return ParseLike(left, not, start);
-        }
-    }
-
-    private Expr ParseIs(Expr left, int start)
-    {
-        Advance();
-        var not = Accept(Keyword.Not);
-        var prefix = not ? "IS NOT " : "IS ";
-        if (Current.Keyword is Keyword.Null or Keyword.True or Keyword.False or Keyword.Unknown)
-        {
-            var word = TextOf(Current).ToUpperInvariant();
-            Advance();
-            return new UnaryExpr(prefix + word, left, SpanFrom(start));
-        }
-
-        if (Accept(Keyword.Distinct))
-        {
-            Expect(Keyword.From);
-            return new BinaryExpr(prefix + "DISTINCT FROM", left, ParseExpr(PrecComparison), SpanFrom(start));
-        }
-
-        return new BinaryExpr(prefix.TrimEnd(), left, ParseExpr(PrecComparison), SpanFrom(start));
-    }
-
-    private Expr ParseIn(Expr left, bool not, int start)
-    {
-        if (!At(TokenKind.LParen))
-        {
-            var single = ParseExpr(PrecComparison);
-            return new InListExpr(left, [single], not, SpanFrom(start));
-        }
-
-        if (IsQueryStartAfterParens())
-        {
-            Advance();
-            var query = ParseQuery();
-            Expect(TokenKind.RParen, "')'");
-            return new InSubqueryExpr(left, query, not, SpanFrom(start));
-        }
-
-        Advance();
-        var items = ParseExprList(TokenKind.RParen);
-        Expect(TokenKind.RParen, "')'");
-        return new InListExpr(left, items, not, SpanFrom(start));
-    }
-
-    private Expr ParseLike(Expr left, bool not, int start)
-    {
-        var keyword = Current.Keyword;
-        Advance();
-        var op = keyword switch
-        {
-            Keyword.Similar when Accept(Keyword.To) => "SIMILAR TO",
-            Keyword.Regexp => "RLIKE",
-            _ => keyword.ToString().ToUpperInvariant(),
-        };
-        if (not)
-        {
-            op = "NOT " + op;
-        }
-
-        string? quantifier = null;
-        Expr right;
-        if (Current.Keyword is Keyword.Any or Keyword.All or Keyword.Some && Peek().Kind == TokenKind.LParen)
-        {
-            quantifier = TextOf(Current).ToUpperInvariant();
-            Advance();
-            right = ParseParenthesisedListOrQuery();
-        }
-        else
-        {
-            right = ParseExpr(PrecComparison);
-        }
-
-        if (Accept(Keyword.Escape))
-        {
-            ParseExpr(PrecComparison);
-        }
-
-        return new BinaryExpr(op, left, right, SpanFrom(start)) { Quantifier = quantifier };
-    }
-
-    /// <summary><c>(query)</c> as a <see cref="SubqueryExpr"/> or <c>(a, b)</c> as a <see cref="TupleExpr"/>.</summary>
-    private Expr ParseParenthesisedListOrQuery()
-    {
-        var start = _pos;
-        if (IsQueryStartAfterParens())
-        {
-            Advance();
-            var query = ParseQuery();
-            Expect(TokenKind.RParen, "')'");
-            return new SubqueryExpr(query, SpanFrom(start));
-        }
-
-        Advance();
-        var items = ParseExprList(TokenKind.RParen);
-        Expect(TokenKind.RParen, "')'");
-        return new TupleExpr(items, SpanFrom(start));
-    }
-
-    private Expr ParseSubscript(Expr left, int start)
-    {
-        Advance();
-        Expr index = At(TokenKind.Colon) ? new Literal(LiteralKind.Null, string.Empty, Current.Span) : ParseExpr();
-        if (Accept(TokenKind.Colon))
-        {
-            var upper = At(TokenKind.RBracket) ? new Literal(LiteralKind.Null, string.Empty, Current.Span) : ParseExpr();
-            index = new BinaryExpr(":", index, upper, index.Span.Through(upper.Span));
-        }
-
-        if (!At(TokenKind.RBracket))
-        {
-            var bad = _pos;
-            SkipToSync(stopAtComma: false, stopAtClause: false);
-            index = MakeOpaque(bad, _pos, bad, "']'");
-        }
-
-        Accept(TokenKind.RBracket);
-        return new SubscriptExpr(left, index, SpanFrom(start));
-    }
-
-    private Expr ParseFieldAccess(Expr left, int start)
-    {
-        Advance();
-        if (At(TokenKind.Star))
-        {
-            Advance();
-            var qualifier = left is ColumnRef column ? new QualifiedName(column.Parts, column.Span) : null;
-            return new StarExpr(qualifier, SpanFrom(start));
-        }
-
-        var field = ParseIdentifier("a field name");
-        if (left is ColumnRef columnRef)
-        {
-            return new ColumnRef(columnRef.Parts.Add(field), SpanFrom(start));
-        }
-
-        return new FieldAccessExpr(left, field, SpanFrom(start));
-    }
-
-    /// <summary>Snowflake/Databricks <c>base:a.b[0]</c>: the segments run until something that is not <c>.name</c> or <c>[..]</c>.</summary>
-    private Expr ParseJsonPath(Expr left, int start)
-    {
-        Advance();
-        var segments = ImmutableArray.CreateBuilder<string>();
-        segments.Add(MakeIdentifier(Current).Text);
-        Advance();
-        while (true)
-        {
-            if (At(TokenKind.Dot) && IsAnyName(Peek()))
-            {
-                Advance();
-                segments.Add(MakeIdentifier(Current).Text);
-                Advance();
-            }
-            else if (At(TokenKind.LBracket))
-            {
-                var open = Current;
-                Advance();
-                SkipToSync(stopAtComma: false, stopAtClause: false);
-                var close = Current;
-                Accept(TokenKind.RBracket);
-                segments.Add(_text.Substring(open.Start, close.End - open.Start));
-            }
-            else
-            {
-                return new JsonPathExpr(left, segments.ToImmutable(), SpanFrom(start));
-            }
         }
     }
 

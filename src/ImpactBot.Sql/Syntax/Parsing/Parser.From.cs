@@ -36,12 +36,21 @@ internal sealed partial class Parser
         try
         {
             var left = ParseTablePrimary();
-            while (TryParseJoin(left) is { } join)
+            while (true)
             {
-                left = join;
+                if (TryParseJoin(left) is { } join)
+                {
+                    left = join;
+                }
+                else if (IsPivotStart(Current))
+                {
+                    left = left with { Pivots = left.Pivots.Add(ParsePivot()) };
+                }
+                else
+                {
+                    return left;
+                }
             }
-
-            return left;
         }
         finally
         {
@@ -151,7 +160,7 @@ internal sealed partial class Parser
     {
         var start = _pos;
         var expr = ParseExpr();
-        if (IsCloser(Current.Kind) || IsClauseKeyword(Current) || IsSelectEnd(Current) || At(TokenKind.Comma) || IsJoinStart(Current))
+        if (IsCloser(Current.Kind) || IsClauseKeyword(Current) || IsSelectEnd(Current) || At(TokenKind.Comma) || IsJoinStart(Current) || IsPivotStart(Current))
         {
             return expr;
         }
@@ -164,6 +173,9 @@ internal sealed partial class Parser
 
         return MakeOpaque(start, _pos, bad, "the end of the join condition");
     }
+
+    private static bool IsPivotStart(in Token token) =>
+        token.Kind == TokenKind.Word && token.Keyword is Keyword.Pivot or Keyword.Unpivot;
 
     private bool IsJoinStart(in Token token) =>
         token.Kind == TokenKind.Word && token.Keyword is Keyword.Join or Keyword.Inner or Keyword.Left or Keyword.Right or

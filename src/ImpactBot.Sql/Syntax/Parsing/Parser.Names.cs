@@ -158,7 +158,7 @@ internal sealed partial class Parser
         var start = _pos;
         var explicitAs = Accept(Keyword.As);
         var token = Current;
-        if (!(explicitAs ? IsAnyName(token) || token.Kind == TokenKind.String : CanBeImplicitAlias(token)))
+        if (!(explicitAs ? IsAnyName(token) || token.Kind == TokenKind.String : CanBeImplicitAlias(token) && !IsUnknownModifier(token)))
         {
             if (explicitAs)
             {
@@ -170,9 +170,7 @@ internal sealed partial class Parser
 
         Advance();
         var name = MakeIdentifier(token);
-        var columns = At(TokenKind.LParen) && IsAnyName(Peek()) && Peek(2).Kind is TokenKind.Comma or TokenKind.RParen
-            ? ParseIdentifierList()
-            : [];
+        var columns = At(TokenKind.LParen) && IsAliasColumnList(0) ? ParseIdentifierList() : [];
         return new TableAlias(name, columns, SpanFrom(start));
     }
 

@@ -16,6 +16,9 @@ internal sealed partial class Parser
         "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "CURRENT_USER", "CURRENT_ROLE", "CURRENT_SCHEMA",
         "CURRENT_CATALOG", "CURRENT_DATABASE", "LOCALTIME", "LOCALTIMESTAMP", "SESSION_USER", "SYSDATE", "SYSTIMESTAMP");
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NiladicLookup =
+        NiladicFunctions.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Type words that make <c>word 'text'</c> a typed literal.</summary>
     private static readonly FrozenSet<string> TypedLiteralWords = FrozenSet.Create(
         StringComparer.OrdinalIgnoreCase,
@@ -77,7 +80,7 @@ internal sealed partial class Parser
     private OpaqueExpr ParseMissingExpr()
     {
         var start = _pos;
-        SkipToSync(stopAtComma: true, stopAtClause: true, force: false);
+        SkipToSync(stopAtComma: true, stopAtClause: true, force: false, stopAtAs: true);
         if (_pos == start && !IsCloser(Current.Kind) && !At(TokenKind.Comma) && !IsClauseKeyword(Current))
         {
             Advance();
@@ -116,6 +119,11 @@ internal sealed partial class Parser
                 return new UnaryExpr("NOT", ParseExpr(PrecNot), SpanFrom(start));
             case Keyword.Array when next.Kind is TokenKind.LBracket or TokenKind.Lt || (next.Kind == TokenKind.LParen && IsQueryStartAfterParens(1)):
                 return ParseArrayConstructor(start);
+            case Keyword.Struct when next.Kind == TokenKind.Lt:
+                Advance();
+                SkipAngleBrackets();
+                var structName = new QualifiedName([MakeIdentifier(token)], token.Span);
+                return At(TokenKind.LParen) ? ParseFunctionCall(structName, start) : new FunctionCall(structName, [], SpanFrom(start));
         }
 
         if (next.Kind == TokenKind.String && TypedLiteralWords.Contains(TextOf(token)))
@@ -135,7 +143,7 @@ internal sealed partial class Parser
             return ParseMissingExpr();
         }
 
-        if (next.Kind != TokenKind.LParen && next.Kind != TokenKind.Dot && NiladicFunctions.Contains(TextOf(token)))
+        if (next.Kind != TokenKind.LParen && next.Kind != TokenKind.Dot && NiladicLookup.Contains(SpanText(token)))
         {
             Advance();
             return new FunctionCall(new QualifiedName([MakeIdentifier(token)], token.Span), [], token.Span);
@@ -151,35 +159,37 @@ internal sealed partial class Parser
     /// <summary><c>a.b.c</c>, <c>a.b.*</c> or <c>a.b(args)</c>.</summary>
     private Expr ParseNameExpr(int start)
     {
-        var parts = ImmutableArray.CreateBuilder<Identifier>();
-        parts.Add(MakeIdentifier(Current));
-        Advance();
-        while (At(TokenKind.Dot))
+        var count = 1;
+        while (Peek(2 * count - 1).Kind == TokenKind.Dot && IsAnyName(Peek(2 * count)))
         {
-            var after = Peek();
-            if (after.Kind == TokenKind.Star)
+            count++;
+        }
+
+        var parts = ImmutableArray.CreateBuilder<Identifier>(count);
+        for (var i = 0; i < count; i++)
+        {
+            if (i > 0)
             {
                 Advance();
-                Advance();
-                return new StarExpr(new QualifiedName(parts.ToImmutable(), SpanOf(start, _pos - 2)), SpanFrom(start));
             }
 
-            if (!IsAnyName(after))
-            {
-                break;
-            }
-
-            Advance();
             parts.Add(MakeIdentifier(Current));
             Advance();
         }
 
-        if (At(TokenKind.LParen))
+        if (At(TokenKind.Dot) && Peek().Kind == TokenKind.Star)
         {
-            return ParseFunctionCall(new QualifiedName(parts.ToImmutable(), SpanFrom(start)), start);
+            Advance();
+            Advance();
+            return new StarExpr(new QualifiedName(parts.MoveToImmutable(), SpanOf(start, _pos - 2)), SpanFrom(start));
         }
 
-        return new ColumnRef(parts.ToImmutable(), SpanFrom(start));
+        if (At(TokenKind.LParen))
+        {
+            return ParseFunctionCall(new QualifiedName(parts.MoveToImmutable(), SpanFrom(start)), start);
+        }
+
+        return new ColumnRef(parts.MoveToImmutable(), SpanFrom(start));
     }
 
     /// <summary><c>( .. )</c>: a subquery, a tuple, a lambda's parameter list or a grouped expression.</summary>
@@ -250,74 +260,5 @@ internal sealed partial class Parser
 
         return i > _pos + offset && _tokens[i].Kind == TokenKind.Word &&
                _tokens[i].Keyword is Keyword.Select or Keyword.With or Keyword.Values or Keyword.From;
-    }
-
-    private Expr ParseExists(int start, bool not)
-    {
-        Advance();
-        Advance();
-        var query = ParseQuery();
-        Expect(TokenKind.RParen, "')'");
-        return new ExistsExpr(query, not, SpanFrom(start));
-    }
-
-    private Expr ParseArrayConstructor(int start)
-    {
-        Advance();
-        if (At(TokenKind.Lt))
-        {
-            SkipAngleBrackets();
-        }
-
-        if (Accept(TokenKind.LBracket))
-        {
-            var items = ParseExprList(TokenKind.RBracket);
-            Expect(TokenKind.RBracket, "']'");
-            return new ArrayExpr(items, SpanFrom(start));
-        }
-
-        if (At(TokenKind.LParen) && IsQueryStartAfterParens())
-        {
-            var subqueryStart = _pos;
-            Advance();
-            var query = ParseQuery();
-            Expect(TokenKind.RParen, "')'");
-            return new ArrayExpr([new SubqueryExpr(query, SpanFrom(subqueryStart))], SpanFrom(start));
-        }
-
-        var name = new QualifiedName([new Identifier("ARRAY", Quoted: false, _tokens[start].Span)], _tokens[start].Span);
-        return At(TokenKind.LParen) ? ParseFunctionCall(name, start) : new ArrayExpr([], SpanFrom(start));
-    }
-
-    /// <summary>DuckDB <c>{'k': v, ..}</c> as a STRUCT call with named arguments.</summary>
-    private Expr ParseStructLiteral(int start)
-    {
-        Advance();
-        var args = ImmutableArray.CreateBuilder<Expr>();
-        while (!At(TokenKind.RBrace) && !AtEnd)
-        {
-            var before = _pos;
-            var keyToken = Current;
-            if (keyToken.Kind is TokenKind.String or TokenKind.Word or TokenKind.QuotedIdentifier && Peek().Kind == TokenKind.Colon)
-            {
-                Advance();
-                Advance();
-                var value = ParseListItem(TokenKind.RBrace);
-                args.Add(new NamedArgument(MakeIdentifier(keyToken), value, SpanFrom(before)));
-            }
-            else
-            {
-                args.Add(ParseListItem(TokenKind.RBrace));
-            }
-
-            if (!Accept(TokenKind.Comma) || _pos == before)
-            {
-                break;
-            }
-        }
-
-        Expect(TokenKind.RBrace, "'}'");
-        var span = SpanFrom(start);
-        return new FunctionCall(new QualifiedName([new Identifier("STRUCT", Quoted: false, span)], span), args.ToImmutable(), span);
     }
 }

@@ -18,6 +18,13 @@ internal sealed partial class Parser
                 continue;
             }
 
+            if (At(TokenKind.Template) && (IsStatementStart(Peek()) || Peek().Kind is TokenKind.Semicolon or TokenKind.EndOfInput))
+            {
+                Report("template-statement", $"template {Describe(Current)} before the statement was skipped", Current.Span, DiagnosticSeverity.Info);
+                Advance();
+                continue;
+            }
+
             var before = _pos;
             var statement = ParseStatement();
             statements.Add(statement);
@@ -71,6 +78,11 @@ internal sealed partial class Parser
     {
         var start = _pos;
         var token = Current;
+        if (token.Is(Keyword.With) && ParseWithThenStatement(start) is { } withStatement)
+        {
+            return withStatement;
+        }
+
         if (token.Kind == TokenKind.LParen || token.Keyword is Keyword.Select or Keyword.With or Keyword.Values ||
             (token.Is(Keyword.From) && Peek().Kind != TokenKind.Semicolon))
         {
@@ -85,6 +97,24 @@ internal sealed partial class Parser
             Keyword.Merge when token.Kind == TokenKind.Word => ParseMerge(start),
             _ => ParseOpaqueStatement(start),
         };
+    }
+
+    /// <summary><c>WITH .. INSERT ..</c> (Postgres): the CTEs belong to the inserted query. Null when a query follows the WITH.</summary>
+    private Statement? ParseWithThenStatement(int start)
+    {
+        var diagnostics = _diagnostics.Count;
+        var with = ParseWith();
+        if (!At(Keyword.Insert))
+        {
+            _pos = start;
+            _diagnostics.RemoveRange(diagnostics, _diagnostics.Count - diagnostics);
+            return null;
+        }
+
+        var statement = ParseInsert(_pos);
+        return statement is InsertStatement insert
+            ? insert with { Query = insert.Query with { With = with }, Span = SpanFrom(start) }
+            : statement;
     }
 
     private OpaqueStatement ParseOpaqueStatement(int start)

@@ -42,7 +42,7 @@ internal sealed partial class Parser
 
         SkipTableModifiers();
         var pivots = ImmutableArray.CreateBuilder<PivotClause>();
-        while (Current.Keyword is Keyword.Pivot or Keyword.Unpivot && Current.Kind == TokenKind.Word)
+        while (IsPivotStart(Current))
         {
             pivots.Add(ParsePivot());
         }
@@ -85,6 +85,13 @@ internal sealed partial class Parser
         if (token.Kind is TokenKind.Template or TokenKind.Parameter)
         {
             Advance();
+            while (Current.Kind is TokenKind.Dot or TokenKind.Slash or TokenKind.Word && (Current.Flags & TokenFlags.SpaceBefore) == 0 &&
+                   token.Kind == TokenKind.Parameter)
+            {
+                Advance();
+            }
+
+            token = token with { Length = Previous.End - token.Start };
             var kind = token.Kind == TokenKind.Template ? "template" : "parameter";
             Report($"{kind}-table", $"{kind} {Describe(token)} used as a table", token.Span, DiagnosticSeverity.Info);
             var id = new Identifier(TextOf(token), Quoted: false, token.Span);
@@ -193,7 +200,7 @@ internal sealed partial class Parser
             {
                 SkipAsOf();
             }
-            else if ((token.Is(Keyword.With) && next.Kind == TokenKind.LParen) || (TextIs(token, "MATCH_RECOGNIZE") && next.Kind == TokenKind.LParen))
+            else if ((token.Is(Keyword.With) && next.Kind == TokenKind.LParen) || IsUnknownModifier(token))
             {
                 Advance();
                 SkipParenthesised();
@@ -206,6 +213,14 @@ internal sealed partial class Parser
             Report("skipped-table-modifier", $"table modifier {Describe(token)} was skipped", SpanOf(start, _pos), DiagnosticSeverity.Info);
         }
     }
+
+    /// <summary>A word and a parenthesised group that is not an alias column list: MATCH_RECOGNIZE, MATCH_CONDITION, IDENTIFIER ..</summary>
+    private bool IsUnknownModifier(in Token token) =>
+        CanBeImplicitAlias(token) && token.Kind == TokenKind.Word && Peek().Kind == TokenKind.LParen && !IsAliasColumnList(1);
+
+    /// <summary>Whether the <c>(</c> at <paramref name="offset"/> opens <c>(name, ..)</c>.</summary>
+    private bool IsAliasColumnList(int offset) =>
+        IsAnyName(Peek(offset + 1)) && Peek(offset + 2).Kind is TokenKind.Comma or TokenKind.RParen;
 
     private void SkipAsOf()
     {

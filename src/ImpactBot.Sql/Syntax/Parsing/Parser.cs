@@ -170,9 +170,10 @@ internal sealed partial class Parser
     /// <summary>
     /// Skips tokens, balancing brackets, up to a sync point at the current depth: a closer, <c>;</c>, the end,
     /// a clause keyword (when <paramref name="stopAtClause"/>) or a comma (when <paramref name="stopAtComma"/>).
-    /// With <paramref name="force"/> a leading comma or clause keyword is skipped too, so the caller always moves.
+    /// With <paramref name="force"/> a leading comma or clause keyword is skipped too, so the caller always moves;
+    /// <paramref name="stopAtAs"/> leaves a trailing <c>AS alias</c> for the caller.
     /// </summary>
-    private void SkipToSync(bool stopAtComma, bool stopAtClause = true, bool force = false)
+    private void SkipToSync(bool stopAtComma, bool stopAtClause = true, bool force = false, bool stopAtAs = false)
     {
         var start = _pos;
         var depth = 0;
@@ -187,7 +188,7 @@ internal sealed partial class Parser
                 }
 
                 if ((_pos > start || !force) &&
-                    ((stopAtComma && token.Kind == TokenKind.Comma) || (stopAtClause && IsClauseKeyword(token))))
+                    ((stopAtComma && token.Kind == TokenKind.Comma) || (stopAtClause && IsClauseKeyword(token)) || (stopAtAs && token.Is(Keyword.As))))
                 {
                     return;
                 }
@@ -270,5 +271,5 @@ internal sealed partial class Parser
 
     private static bool IsReferenceStart(in Token token) =>
         token.Kind == TokenKind.QuotedIdentifier ||
-        (token.Kind == TokenKind.Word && !Keywords.IsNoImplicitAlias(token.Keyword) && token.Keyword is not Keyword.Within);
+        (token.Kind == TokenKind.Word && !Keywords.IsNoImplicitAlias(token.Keyword));
 }
