@@ -1,3 +1,10 @@
 using BenchmarkDotNet.Running;
+using ImpactBot.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+if (args is ["lineage-throughput", .. var rest])
+{
+    return LineageThroughput.Run(rest);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(SqlPipelineBenchmarks).Assembly).Run(args);
+return 0;

@@ -83,6 +83,9 @@ public sealed record DialectFacts
     /// <summary>The alias of UNNEST names the column, not a table (BigQuery).</summary>
     public bool UnnestAliasIsColumn { get; init; }
 
+    /// <summary><c>col.field</c> reads a struct field when <c>col</c> is not a source (BigQuery, DuckDB, Spark, Trino, Redshift SUPER).</summary>
+    public bool DottedStructFields { get; init; }
+
     private static readonly FrozenDictionary<char, char> DoubleQuote =
         new Dictionary<char, char> { ['"'] = '"' }.ToFrozenDictionary();
 
@@ -129,6 +132,7 @@ public sealed record DialectFacts
         DashedTableNames = true,
         AliasesInGroupBy = true,
         UnnestAliasIsColumn = true,
+        DottedStructFields = true,
     };
 
     public static readonly DialectFacts Postgres = new()
@@ -155,6 +159,7 @@ public sealed record DialectFacts
         MinusIsExcept = true,
         SelectTop = true,
         LateralColumnAliases = true,
+        DottedStructFields = true,
     };
 
     public static readonly DialectFacts DuckDb = new()
@@ -172,6 +177,7 @@ public sealed record DialectFacts
         LateralColumnAliases = true,
         AliasesInWhere = true,
         AliasesInGroupBy = true,
+        DottedStructFields = true,
     };
 
     public static readonly DialectFacts Databricks = new()
@@ -189,6 +195,7 @@ public sealed record DialectFacts
         ArrowLambdas = true,
         LateralColumnAliases = true,
         AliasesInGroupBy = true,
+        DottedStructFields = true,
     };
 
     public static readonly DialectFacts Trino = new()
@@ -199,6 +206,7 @@ public sealed record DialectFacts
         TableFolding = IdentifierFolding.CaseInsensitive,
         IdentifierQuotes = DoubleQuote,
         ArrowLambdas = true,
+        DottedStructFields = true,
     };
 
     public static readonly DialectFacts TSql = new()

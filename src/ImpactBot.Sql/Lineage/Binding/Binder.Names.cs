@@ -42,10 +42,16 @@ internal sealed partial class Binder
             }
         }
 
-        if (!resolved)
+        if (!resolved && parts.Length > 1 && !_dialect.DottedStructFields)
+        {
+            fingerprint = "?" + reference;
+            fieldsFrom = parts.Length;
+            Report("unresolved-column", $"{string.Join('.', parts.Take(parts.Length - 1).Select(p => p.Text))} is not a source of this query", reference.Span);
+        }
+        else if (!resolved)
         {
             fieldsFrom = 1;
-            resolved = ResolveUnqualified(parts[0], scope, edges, out fingerprint, reference.Span);
+            ResolveUnqualified(parts[0], scope, edges, out fingerprint, reference.Span);
         }
 
         collector.Canon.Append('{').Append(fingerprint);

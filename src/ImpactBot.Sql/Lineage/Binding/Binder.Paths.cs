@@ -199,9 +199,12 @@ internal sealed partial class Binder
                 }
             }
 
-            foreach (var edge in WildcardEdges(source.Relation))
+            if (source.Relation.Open)
             {
-                c.Edges.Add(edge.Through(context));
+                foreach (var edge in WildcardEdges(source.Relation))
+                {
+                    c.Edges.Add(edge.Through(context));
+                }
             }
         }
     }

@@ -53,7 +53,7 @@ internal sealed partial class Binder
             BindRowClause(qualify, EdgeKind.Filter, scope, scope.Clauses.Filter);
         }
 
-        if (select.Distinct)
+        if (select.Distinct && select.DistinctOn.IsDefaultOrEmpty)
         {
             scope.Clauses.Grain.Append("DISTINCT;");
             foreach (var projection in scope.Projections)
@@ -83,7 +83,7 @@ internal sealed partial class Binder
 
         var relation = new Relation();
         relation.Columns.AddRange(scope.Projections);
-        relation.RowEdges.AddRange(scope.RowEdges);
+        relation.RowEdges.AddRange(EdgeSet.Compact(scope.RowEdges));
         relation.Clauses.Append(scope.Clauses);
         return relation;
     }
@@ -102,7 +102,7 @@ internal sealed partial class Binder
 
         var (name, quoted) = OutputName(item, index);
         var type = item.Expr is CastExpr cast ? cast.TypeName : null;
-        scope.Projections.Add(new RelationColumn(name, quoted, collector.Edges, Fingerprint.Of(collector.Canon))
+        scope.Projections.Add(new RelationColumn(name, quoted, EdgeSet.Compact(collector.Edges), Fingerprint.Of(collector.Canon))
         {
             Type = type,
             Aggregated = collector.HasAggregate || collector.HasWindow,

@@ -56,6 +56,28 @@ internal static class EdgeSet
         return result.ToImmutable();
     }
 
+    /// <summary>Drops exact duplicates in place, so edges do not multiply as they pass through CTEs and derived tables.</summary>
+    public static List<Edge> Compact(List<Edge> edges)
+    {
+        if (edges.Count < 2)
+        {
+            return edges;
+        }
+
+        var seen = new HashSet<Edge>(edges.Count);
+        var write = 0;
+        for (var read = 0; read < edges.Count; read++)
+        {
+            if (seen.Add(edges[read]))
+            {
+                edges[write++] = edges[read];
+            }
+        }
+
+        edges.RemoveRange(write, edges.Count - write);
+        return edges;
+    }
+
     private static string MergePath(string existing, string added)
     {
         foreach (var part in existing.Split(','))

@@ -1,0 +1,95 @@
+using ImpactBot.Sql.Syntax.Ast;
+
+namespace ImpactBot.Sql.Lineage.Binding;
+
+// Names that no source lists: open relations (unknown schema, unexpanded stars, PIVOT over an open input, generators).
+internal sealed partial class Binder
+{
+    /// <summary>Finds a column among sources [start, end): a source that lists it, else the first open source.</summary>
+    private List<Edge> ResolveInRange(Identifier name, Scope scope, int start, int end, out int holder)
+    {
+        for (var i = start; i < end; i++)
+        {
+            var relation = scope.Sources[i].Relation;
+            var index = relation.FindColumn(name.Text, name.Quoted, ColumnFolding);
+            if (index >= 0)
+            {
+                holder = i;
+                return [.. relation.Columns[index].Sources];
+            }
+        }
+
+        for (var i = start; i < end; i++)
+        {
+            var relation = scope.Sources[i].Relation;
+            if (relation.Open || relation.HasOpaqueColumns)
+            {
+                holder = i;
+                return ResolveOpen(relation, name, out _);
+            }
+        }
+
+        holder = -1;
+        return [];
+    }
+
+    /// <summary>A name an open relation does not list: a column of its catalog table, of its PIVOT input, or of its stars.</summary>
+    private List<Edge> ResolveOpen(Relation relation, Identifier name, out string fingerprint)
+    {
+        var rendered = Names.Render(name, ColumnFolding);
+        if (relation.BaseTable is { } table)
+        {
+            fingerprint = relation.BaseTableKey + "." + Names.Key(name.Text, name.Quoted, ColumnFolding);
+            return [new Edge(table, rendered, EdgeKind.Copy)];
+        }
+
+        if (relation.Fallback is { } fallback && !relation.FallbackHidden.Exists(h => Names.Same(h, name, ColumnFolding)))
+        {
+            var index = fallback.FindColumn(name.Text, name.Quoted, ColumnFolding);
+            if (index >= 0)
+            {
+                fingerprint = fallback.Columns[index].Fingerprint;
+                return [.. fallback.Columns[index].Sources];
+            }
+
+            return ResolveOpen(fallback, name, out fingerprint);
+        }
+
+        if (relation.OpenSources is { } open)
+        {
+            fingerprint = "GEN." + Names.Key(name.Text, name.Quoted, ColumnFolding);
+            return [.. open.Select(e => e.Through(EdgeKind.Transform))];
+        }
+
+        var edges = new List<Edge>();
+        foreach (var column in relation.Columns)
+        {
+            if (column.Opaque)
+            {
+                foreach (var edge in column.Sources)
+                {
+                    edges.Add(edge.Column == "*" ? edge with { Column = rendered } : edge);
+                }
+            }
+        }
+
+        fingerprint = "STAR." + Names.Key(name.Text, name.Quoted, ColumnFolding);
+        return edges;
+    }
+
+    /// <summary>The edges standing for "every column" of an open relation, for an unexpanded star.</summary>
+    private static List<Edge> WildcardEdges(Relation relation)
+    {
+        if (relation.BaseTable is { } table)
+        {
+            return [new Edge(table, "*", EdgeKind.Copy)];
+        }
+
+        if (relation.Fallback is { } fallback)
+        {
+            return WildcardEdges(fallback);
+        }
+
+        return relation.OpenSources is { } open ? [.. open] : [];
+    }
+}

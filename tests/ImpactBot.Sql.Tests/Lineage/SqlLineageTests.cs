@@ -1,0 +1,69 @@
+using ImpactBot.Sql.Dialects;
+using ImpactBot.Sql.Lineage;
+
+namespace ImpactBot.Sql.Tests.Lineage;
+
+/// <summary>
+/// SqlLineage end to end (parse + bind), split by construct over partial files. Expectations are written as
+/// <c>"output: table.column kind [inferred] [candidate] [path=p], ..."</c> lines in output order plus an optional
+/// <c>"row: ..."</c> line (absent means no row edges); names compare case-insensitively, edge order does not matter.
+/// </summary>
+public sealed partial class SqlLineageTests
+{
+    private static readonly DialectFacts Snowflake = DialectFacts.Snowflake;
+    private static readonly DialectFacts Postgres = DialectFacts.Postgres;
+    private static readonly DialectFacts BigQuery = DialectFacts.BigQuery;
+    private static readonly DialectFacts DuckDb = DialectFacts.DuckDb;
+    private static readonly DialectFacts Databricks = DialectFacts.Databricks;
+    private static readonly DialectFacts Redshift = DialectFacts.Redshift;
+    private static readonly DialectFacts Trino = DialectFacts.Trino;
+    private static readonly DialectFacts TSql = DialectFacts.TSql;
+
+    /// <summary>Schema text: <c>"orders(id, amount); customers(id, name)"</c>.</summary>
+    private static DictionarySchemaProvider? Schema(DialectFacts dialect, string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var tables = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var entry in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var open = entry.IndexOf('(', StringComparison.Ordinal);
+            tables[entry[..open].Trim()] = entry[(open + 1)..^1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        }
+
+        return new DictionarySchemaProvider(dialect, tables);
+    }
+
+    private static QueryLineage AssertLineage(DialectFacts dialect, string sql, string? schema, params string[] expected)
+    {
+        var lineage = SqlLineage.Analyze(sql, dialect, Schema(dialect, schema));
+        var diagnostics = "\n" + string.Join("\n", lineage.Diagnostics);
+        var outputs = expected.Where(e => !e.StartsWith("row:", StringComparison.Ordinal)).Select(Split).ToList();
+        Assert.That(lineage.Columns.Select(c => c.Name.ToLowerInvariant()), Is.EqualTo(outputs.Select(o => o.Name.ToLowerInvariant())), "outputs" + diagnostics);
+        for (var i = 0; i < outputs.Count; i++)
+        {
+            var got = lineage.Columns[i].Sources.Select(s => EdgeText.Of(s, dialect, caseSensitive: false).ToLowerInvariant()).Order();
+            Assert.That(got, Is.EqualTo(outputs[i].Edges.Order()), $"sources of {outputs[i].Name}" + diagnostics);
+        }
+
+        var row = expected.Where(e => e.StartsWith("row:", StringComparison.Ordinal)).Select(Split).SingleOrDefault();
+        var gotRow = lineage.Row.Select(s => EdgeText.Of(s, dialect, caseSensitive: false).ToLowerInvariant()).Order();
+        Assert.That(gotRow, Is.EqualTo((row.Edges ?? []).Order()), "row edges" + diagnostics);
+        return lineage;
+    }
+
+    private static (string Name, List<string> Edges) Split(string line)
+    {
+        var colon = line.IndexOf(": ", StringComparison.Ordinal);
+        var (name, rest) = colon < 0 ? (line.TrimEnd(':'), "") : (line[..colon], line[(colon + 2)..]);
+        var edges = rest.Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(e => e.ToLowerInvariant()).ToList();
+        return (name, edges);
+    }
+
+    private static QueryLineage Analyze(DialectFacts dialect, string sql, string? schema = null) =>
+        SqlLineage.Analyze(sql, dialect, Schema(dialect, schema));
+}
