@@ -21,9 +21,6 @@ public sealed record GitHubConnectionOptions(Uri ApiUrl, string Token)
 
     public string ProductName { get; init; } = "ImpactBot";
 
-    /// <summary>The check run / commit status context.</summary>
-    public string StatusContext { get; init; } = "impactbot";
-
     public override string ToString() => $"GitHubConnectionOptions {{ ApiUrl = {ApiUrl}, Token = *** }}";
 
     /// <summary>
