@@ -11,10 +11,10 @@ using ImpactBot.Sql.Lineage;
 namespace ImpactBot.Benchmarks.Project;
 
 /// <summary>
-/// <c>project-scale [--models N] [--cli PATH]</c>: generates a dbt project of N models into a temporary git repository (base
+/// <c>project-scale [--models N] [--cli PATH] [--keep]</c>: generates a dbt project of N models into a temporary git repository (base
 /// commit on main, a head commit changing 20 models), then measures the snapshot build in-process (cold and warm, split
 /// by stage), snapshot load, and the whole <c>impactbot</c> process for <c>snapshot build</c> and <c>analyze</c> with wall
-/// time and peak memory (from /usr/bin/time).
+/// time and peak memory (from /usr/bin/time). <c>--keep</c> leaves the repository for profiling.
 /// </summary>
 internal static class ProjectScale
 {
@@ -22,18 +22,20 @@ internal static class ProjectScale
     {
         var models = 5000;
         string? cli = null;
-        for (var i = 0; i + 1 < args.Length; i += 2)
+        var keep = args.Contains("--keep");
+        args = [.. args.Where(a => a != "--keep")];
+        for (var i = 0; i < args.Length; i += 2)
         {
             switch (args[i])
             {
-                case "--models" when int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) && n > 0:
+                case "--models" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) && n > 0:
                     models = n;
                     break;
-                case "--cli":
+                case "--cli" when i + 1 < args.Length:
                     cli = args[i + 1];
                     break;
                 default:
-                    Console.Error.WriteLine("usage: project-scale [--models N] [--cli path/to/impactbot.dll]");
+                    Console.Error.WriteLine("usage: project-scale [--models N] [--cli path/to/impactbot.dll] [--keep]");
                     return 2;
             }
         }
@@ -70,7 +72,10 @@ internal static class ProjectScale
         }
         finally
         {
-            Directory.Delete(repo, recursive: true);
+            if (!keep)
+            {
+                Directory.Delete(repo, recursive: true);
+            }
         }
     }
 
