@@ -1,0 +1,38 @@
+using System.Text.Json;
+
+namespace ImpactBot.Cli.Tests.Scenarios;
+
+/// <summary><c>snapshot build</c> and <c>impact</c> on a real git repository.</summary>
+public sealed class SnapshotAndImpactScenarioTests
+{
+    [Test]
+    public async Task SnapshotBuild_Json_PrintsDocumentedShape()
+    {
+        using var scenario = ShopScenario.Create();
+        var snapshot = Path.Combine(scenario.Dir, ".git", "shop.snapshot");
+
+        var run = await ShopScenario.RunAsync("snapshot", "build", "--repo", scenario.Dir, "--ref", "main", "--out", snapshot, "--format", "json");
+
+        Assert.That(run.Code, Is.EqualTo(0), run.Error);
+        var json = JsonDocument.Parse(run.Output).RootElement;
+        Assert.That(json.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "models", "columns", "edges", "complete", "partial", "failed", "seconds" }));
+        Assert.That(json.GetProperty("models").GetInt32(), Is.EqualTo(7));
+        Assert.That(json.GetProperty("complete").GetInt32() + json.GetProperty("partial").GetInt32() + json.GetProperty("failed").GetInt32(), Is.EqualTo(7));
+        Assert.That(File.Exists(snapshot), Is.True);
+    }
+
+    [Test]
+    public async Task Impact_Column_ListsDownstreamWithOwnersButNotSiblings()
+    {
+        using var scenario = ShopScenario.Create();
+        var snapshot = Path.Combine(scenario.Dir, ".git", "shop.snapshot");
+        await ShopScenario.RunAsync("snapshot", "build", "--repo", scenario.Dir, "--ref", "main", "--out", snapshot);
+
+        var run = await ShopScenario.RunAsync("impact", "--snapshot", snapshot, "orders.customer_id");
+
+        Assert.That(run.Code, Is.EqualTo(0), run.Error);
+        Assert.That(run.Output, Does.Contain("customers"));
+        Assert.That(run.Output, Does.Contain("@alice"));
+        Assert.That(run.Output, Does.Not.Contain("revenue_daily"), "revenue_daily reads other columns of orders");
+    }
+}
