@@ -42,26 +42,30 @@ public static class ImpactAnalysis
         var head = ProjectGraph.Build(request.HeadFiles, request.HeadCommit, config, options, baseGraph, cancellationToken);
         var headGraph = head.Build.Graph;
         var changed = request.ChangedPaths.Where(p => !PathGlob.MatchesAny(config.Ignore, p)).ToHashSet(StringComparer.Ordinal);
+        var artifacts = new[] { options.ManifestText is null ? null : options.ManifestPath, options.CatalogText is null ? null : options.CatalogPath };
         var changes = ChangeDetector.Detect(baseGraph, headGraph, changed)
             .Where(c => c.Path is null || !PathGlob.MatchesAny(config.Ignore, c.Path))
             .ToImmutableArray();
         var locator = new ColumnLocator(request.HeadFiles);
         var impacts = ImpactAnalyzer.Analyze(baseGraph, headGraph, changes, locator.Find);
-        var report = new ImpactReport(request.BaseCommit, request.HeadCommit, changes, impacts, Diagnostics(headGraph, changes, impacts, changed))
+        var report = new ImpactReport(request.BaseCommit, request.HeadCommit, changes, impacts, Diagnostics(headGraph, changes, impacts, [.. changed, .. artifacts.OfType<string>()]))
         {
             Warnings = warnings.ToImmutable(),
         };
         return new AnalysisResult(report, baseGraph, headGraph, config);
     }
 
-    /// <summary>Problems worth showing: those of changed or affected assets and of changed files, not the whole project's.</summary>
-    private static ImmutableArray<FileDiagnostic> Diagnostics(LineageGraph head, ImmutableArray<AssetChange> changes, ImmutableArray<AssetImpact> impacts, HashSet<string> changedPaths)
+    /// <summary>
+    /// Problems worth showing: those of changed or affected assets, of changed files and of the artifacts given on the
+    /// command line (a truncated manifest matters on every run), not the whole project's.
+    /// </summary>
+    private static ImmutableArray<FileDiagnostic> Diagnostics(LineageGraph head, ImmutableArray<AssetChange> changes, ImmutableArray<AssetImpact> impacts, HashSet<string> relevantPaths)
     {
         var relevant = changes.Select(c => c.Asset).Concat(impacts.Select(i => i.Asset)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return [.. head.Assets
             .Where(a => relevant.Contains(a.Id))
             .SelectMany(a => a.Diagnostics)
-            .Concat(head.Diagnostics.Where(d => changedPaths.Contains(d.Path)))
+            .Concat(head.Diagnostics.Where(d => relevantPaths.Contains(d.Path)))
             .Distinct()];
     }
 
