@@ -188,4 +188,18 @@ public sealed class ParserRecoveryTests
         var result = Parse(sql);
         Assert.That(result.Diagnostics.Where(d => d.Severity != Text.DiagnosticSeverity.Info), Is.Not.Empty);
     }
+
+    [TestCase("select f(x order b)")]
+    [TestCase("select f(x order) from t")]
+    [TestCase("select f(x, y order b c) from t")]
+    [TestCase("select f(x ignore b) , g(y respect) from t")]
+    public void Parse_OrderWithoutByInArguments_TerminatesInEveryDialect(string sql)
+    {
+        foreach (var dialect in DialectFacts.All)
+        {
+            var result = Parse(sql, dialect);
+            Assert.That(result.Statements, Has.Length.EqualTo(1), dialect.Name);
+            Assert.That(result.Diagnostics.Select(d => d.Code), Does.Contain("unparsed-span"), dialect.Name);
+        }
+    }
 }
