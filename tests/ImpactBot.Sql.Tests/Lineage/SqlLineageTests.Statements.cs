@@ -30,6 +30,19 @@ public sealed partial class SqlLineageTests
         AssertLineage(Postgres, "insert into mart.t select a, b as bb from s", null, "a: s.a copy", "bb: s.b copy");
 
     [Test]
+    public void Analyze_InsertWithoutColumnListKnownTarget_NamesFromTargetByPosition() =>
+        AssertLineage(Postgres, "insert into mart.t select a, b as bb from s", "mart.t(id, \"Total\", extra)",
+            "id: s.a copy", "total: s.b copy");
+
+    [Test]
+    public void Analyze_InsertWithoutColumnListLongerQuery_ReportsMismatch()
+    {
+        var lineage = AssertLineage(Postgres, "insert into mart.t select a, b, c from s", "mart.t(id, total)",
+            "id: s.a copy", "total: s.b copy", "c: s.c copy");
+        Assert.That(lineage.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { "column-count-mismatch" }));
+    }
+
+    [Test]
     public void Analyze_InsertColumnCountMismatch_ReportsDiagnostic()
     {
         var lineage = Analyze(Postgres, "insert into t (a, b, c) select x from s");

@@ -180,7 +180,15 @@ internal sealed partial class Binder
         var conditionFirst = f.Over is null && FunctionFacts.ConditionFirst.Contains(name);
         for (var i = 0; i < f.Arguments.Length; i++)
         {
-            BindExpr(f.Arguments[i], conditionFirst && i == 0 ? condition : argumentKind, c, scope);
+            if (DateParts.IsDatePart(_dialect.Dialect, f, i))
+            {
+                c.Canon.Append(((ColumnRef)f.Arguments[i]).Last.Text.ToUpperInvariant());
+            }
+            else
+            {
+                BindExpr(f.Arguments[i], conditionFirst && i == 0 ? condition : argumentKind, c, scope);
+            }
+
             c.Canon.Append(',');
         }
 

@@ -49,7 +49,8 @@ internal sealed partial class Binder
                 target = RenderName(c.Target);
                 break;
             case InsertStatement i:
-                relation = RenameByPosition(BindQuery(i.Query, null, null), i.Columns, i.Span);
+                relation = BindQuery(i.Query, null, null);
+                relation = RenameByPosition(relation, i.Columns.IsDefaultOrEmpty ? TargetColumns(i.Target, relation.Columns.Count) : i.Columns, i.Span);
                 target = RenderName(i.Target);
                 break;
             case MergeStatement m:
@@ -170,6 +171,27 @@ internal sealed partial class Binder
         renamed.RowEdges.AddRange(relation.RowEdges);
         renamed.Clauses.Append(relation.Clauses);
         return renamed;
+    }
+
+    /// <summary>
+    /// An INSERT without a column list fills the target's columns in order; with the target known from the schema its
+    /// leading columns name the outputs (trailing ones may take defaults, so only a longer query is a mismatch).
+    /// </summary>
+    private ImmutableArray<Identifier> TargetColumns(QualifiedName target, int queryColumns)
+    {
+        if (SchemaColumns(target) is not { } columns)
+        {
+            return [];
+        }
+
+        var names = ImmutableArray.CreateBuilder<Identifier>(Math.Min(columns.Count, queryColumns));
+        for (var i = 0; i < columns.Count && i < queryColumns; i++)
+        {
+            var (text, quoted) = Names.ParseSpelling(columns[i]);
+            names.Add(new Identifier(text, quoted, target.Span));
+        }
+
+        return names.MoveToImmutable();
     }
 
     private string RenderName(QualifiedName name)
