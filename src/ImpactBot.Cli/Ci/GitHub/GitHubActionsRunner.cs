@@ -5,7 +5,7 @@ namespace ImpactBot.Cli.Ci.GitHub;
 
 /// <summary>
 /// <c>impactbot run</c> inside a GitHub Actions job: reads the event, then analyses and publishes (pull_request, <c>/impact</c>)
-/// or re-evaluates the status from ticked boxes (the report comment edited). Other events end with a notice and exit code 0.
+/// or re-evaluates the status from ticked boxes (the report comment edited); a push refreshes the snapshot cache. Other events end with a notice and exit code 0.
 /// </summary>
 internal sealed class GitHubActionsRunner : ICiRunner
 {
@@ -22,6 +22,11 @@ internal sealed class GitHubActionsRunner : ICiRunner
         if (!File.Exists(settings.EventPath))
         {
             throw new UsageException($"GITHUB_EVENT_PATH {settings.EventPath} does not exist.");
+        }
+
+        if (settings.EventName == "push")
+        {
+            return await PushSnapshotHandler.HandleAsync(settings, log, environment.GetValueOrDefault("GITHUB_SHA"), cancellationToken).ConfigureAwait(false);
         }
 
         var payload = await File.ReadAllTextAsync(settings.EventPath, cancellationToken).ConfigureAwait(false);

@@ -210,9 +210,41 @@ public sealed partial class GitHubActionsRunnerTests
         Assert.Multiple(() =>
         {
             Assert.That(code, Is.EqualTo(0), error);
-            Assert.That(output, Does.Contain("::warning").And.Contain("step summary").Or.Contain("summary only"));
+            Assert.That(output, Does.Contain("::warning").And.Contain("summary only"));
             Assert.That(server.CommentsOn(ActionsScenario.Number), Is.Empty);
             Assert.That(File.ReadAllText(scenario.SummaryFile), Does.Contain("customers"));
+        });
+    }
+
+    [Test]
+    public async Task Run_SnapshotInput_WritesSnapshotRelativeToWorkspace()
+    {
+        var (code, _, error) = await scenario.RunAsync("pull_request", scenario.PullRequestEvent("opened"), new Dictionary<string, string> { ["INPUT_SNAPSHOT"] = ".impactbot-cache/snapshot.json" });
+
+        var expected = Path.Combine(scenario.Repo.Path, ".impactbot-cache", "snapshot.json");
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(0), error);
+            Assert.That(File.Exists(expected), Is.True);
+            Assert.That(File.ReadAllText(scenario.OutputFile), Does.Contain($"snapshot={expected}"));
+        });
+        Directory.Delete(Path.GetDirectoryName(expected)!, recursive: true);
+    }
+
+    [Test]
+    public async Task Run_PushWithSnapshotInput_BuildsSnapshotOfPushedCommitWithoutApiCalls()
+    {
+        var inputs = new Dictionary<string, string> { ["INPUT_SNAPSHOT"] = Path.Combine(scenario.RunnerTemp, "push", "snapshot.json") };
+
+        var (code, output, error) = await scenario.RunAsync("push", "{}", inputs);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(0), error);
+            Assert.That(File.Exists(inputs["INPUT_SNAPSHOT"]), Is.True);
+            Assert.That(output, Does.Contain(scenario.BaseSha[..12]));
+            Assert.That(File.ReadAllText(scenario.OutputFile), Does.Contain("snapshot=" + inputs["INPUT_SNAPSHOT"]));
+            Assert.That(server.Requests, Is.Empty);
         });
     }
 
