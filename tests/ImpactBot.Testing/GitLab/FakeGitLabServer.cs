@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using ImpactBot.Testing.Http;
 
-namespace ImpactBot.GitLab.Tests.Fakes;
+namespace ImpactBot.Testing.GitLab;
 
 /// <summary>
 /// An in-memory GitLab REST v4 for one project and one merge request, served on a loopback port. Tests read the final
