@@ -110,6 +110,18 @@ public sealed partial class FakeGitLabServer : IAsyncDisposable
         }
     }
 
+    /// <summary>A person edits a note in the web UI (e.g. ticks a checkbox in the bot's report).</summary>
+    public FakeNote EditNote(long noteId, Func<string, string> edit)
+    {
+        lock (gate)
+        {
+            var index = notes.FindIndex(n => n.Id == noteId);
+            var note = notes[index] with { UpdatedAt = Tick() };
+            notes[index] = note with { Body = edit(note.Body) };
+            return notes[index];
+        }
+    }
+
     public void SetMember(FakeUser user, int? accessLevel)
     {
         lock (gate)
