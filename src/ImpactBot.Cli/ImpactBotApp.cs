@@ -19,6 +19,7 @@ public static class ImpactBotApp
             ImpactCommand.Create(),
             LineageCommand.Create(input),
             RunCommand.Create(),
+            ServeCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
