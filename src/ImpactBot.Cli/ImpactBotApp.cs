@@ -23,6 +23,7 @@ public static class ImpactBotApp
             ImpactCommand.Create(),
             LineageCommand.Create(input),
             RunCommand.Create(environment),
+            ServeCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
