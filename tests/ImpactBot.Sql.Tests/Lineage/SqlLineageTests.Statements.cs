@@ -108,4 +108,12 @@ public sealed partial class SqlLineageTests
     public void Analyze_TSqlCrossApply_SeesLeftSide() =>
         AssertLineage(TSql, "SELECT c.Id, x.Total FROM dbo.Customers c CROSS APPLY (SELECT SUM(o.Amount) AS Total FROM dbo.Orders o WHERE o.CustomerId = c.Id) x", null,
             "id: dbo.customers.id copy", "total: dbo.orders.amount aggregate", "row: dbo.orders.customerid filter, dbo.customers.id filter");
+
+    [Test]
+    public void Analyze_WithThenMerge_SourceReadsThroughCte() =>
+        AssertLineage(Snowflake, """
+            with latest as (select id, upper(name) as name from raw.customers)
+            merge into dim.customers t using latest s on t.id = s.id
+            when matched then update set name = s.name
+            """, null, "name: raw.customers.name transform", "row: dim.customers.id join, raw.customers.id join");
 }

@@ -12,7 +12,11 @@ namespace ImpactBot.Sql.Lineage.Binding;
 /// </summary>
 internal sealed partial class Binder
 {
+    /// <summary>Nodes a statement may visit: a floor for small statements, else a few per character of its text,
+    /// so flat statements of any size bind while blow-ups (re-expanded stars, CTE fan-out) still stop.</summary>
     private const int NodeBudget = 200_000;
+
+    private const int NodesPerCharacter = 4;
 
     private readonly DialectFacts _dialect;
     private readonly ISchemaProvider? _schema;
@@ -22,7 +26,7 @@ internal sealed partial class Binder
     private readonly Dictionary<string, Relation> _catalog = new(StringComparer.Ordinal);
     private readonly List<Identifier> _lambdaParameters = [];
     private readonly List<CteEnv> _boundCtes = [];
-    private int _budget = NodeBudget;
+    private int _budget;
     private bool _partial;
 
     public Binder(DialectFacts dialect, ISchemaProvider? schema)
@@ -37,6 +41,7 @@ internal sealed partial class Binder
 
     public QueryLineage Bind(Statement statement)
     {
+        _budget = (int)Math.Min(int.MaxValue, Math.Max(NodeBudget, (long)statement.Span.Length * NodesPerCharacter));
         Relation relation;
         string? target = null;
         switch (statement)
