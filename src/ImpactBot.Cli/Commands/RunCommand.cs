@@ -1,6 +1,8 @@
 using System.Collections;
 using System.CommandLine;
 using ImpactBot.Cli.Ci;
+using ImpactBot.Cli.Ci.GitHub;
+using ImpactBot.Cli.Ci.GitLab;
 
 namespace ImpactBot.Cli.Commands;
 
@@ -8,7 +10,7 @@ namespace ImpactBot.Cli.Commands;
 internal static class RunCommand
 {
     /// <summary>The platforms `run` knows, asked in order.</summary>
-    private static readonly ICiRunner[] Runners = [];
+    private static readonly ICiRunner[] Runners = [new GitHubActionsRunner(), new GitLabCiRunner()];
 
     public static Command Create(IReadOnlyDictionary<string, string>? environment = null)
     {

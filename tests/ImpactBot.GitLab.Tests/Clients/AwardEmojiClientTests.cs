@@ -1,5 +1,5 @@
 using ImpactBot.GitLab.Tests.Fakes;
-using static ImpactBot.GitLab.Tests.Fakes.FakeGitLabServer;
+using static ImpactBot.Testing.GitLab.FakeGitLabServer;
 
 namespace ImpactBot.GitLab.Tests.Clients;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using ImpactBot.GitLab.Errors;
 using ImpactBot.GitLab.Models;
 using ImpactBot.GitLab.Tests.Fakes;
-using static ImpactBot.GitLab.Tests.Fakes.FakeGitLabServer;
+using static ImpactBot.Testing.GitLab.FakeGitLabServer;
 
 namespace ImpactBot.GitLab.Tests.Clients;
 

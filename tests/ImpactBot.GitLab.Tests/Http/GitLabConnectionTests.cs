@@ -1,6 +1,6 @@
 using ImpactBot.GitLab.Errors;
 using ImpactBot.GitLab.Tests.Fakes;
-using static ImpactBot.GitLab.Tests.Fakes.FakeGitLabServer;
+using static ImpactBot.Testing.GitLab.FakeGitLabServer;
 
 namespace ImpactBot.GitLab.Tests.Http;
 

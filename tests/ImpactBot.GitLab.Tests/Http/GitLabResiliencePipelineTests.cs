@@ -1,7 +1,7 @@
 using System.Globalization;
 using ImpactBot.GitLab.Errors;
 using ImpactBot.GitLab.Tests.Fakes;
-using static ImpactBot.GitLab.Tests.Fakes.FakeGitLabServer;
+using static ImpactBot.Testing.GitLab.FakeGitLabServer;
 
 namespace ImpactBot.GitLab.Tests.Http;
 

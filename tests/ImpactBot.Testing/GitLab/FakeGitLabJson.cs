@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace ImpactBot.GitLab.Tests.Fakes;
+namespace ImpactBot.Testing.GitLab;
 
 /// <summary>Response shapes as GitLab's API documentation shows them (snake_case, every documented field).</summary>
 public static class FakeGitLabJson

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
-namespace ImpactBot.GitLab.Tests.Fakes;
+namespace ImpactBot.Testing.GitLab;
 
 /// <summary>What each endpoint does to the in-memory state; called under the state lock.</summary>
 public sealed partial class FakeGitLabServer

@@ -1,4 +1,4 @@
-namespace ImpactBot.GitLab.Tests.Fakes;
+namespace ImpactBot.Testing.GitLab;
 
 /// <summary>Route keys for <see cref="FakeGitLabServer.Inject"/>.</summary>
 public static class FakeRoutes

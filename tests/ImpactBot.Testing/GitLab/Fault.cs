@@ -1,4 +1,4 @@
-namespace ImpactBot.GitLab.Tests.Fakes;
+namespace ImpactBot.Testing.GitLab;
 
 /// <summary>
 /// A failure the fake injects into the next request of a route. <see cref="ApplyFirst"/> performs the real operation

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace ImpactBot.GitLab.Tests.Fakes;
+namespace ImpactBot.Testing.GitLab;
 
 public sealed partial class FakeGitLabServer
 {

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using ImpactBot.Testing.Http;
 
-namespace ImpactBot.GitLab.Tests.Fakes;
+namespace ImpactBot.Testing.GitLab;
 
 /// <summary>
 /// An in-memory GitLab REST v4 for one project and one merge request, served on a loopback port. Tests read the final
@@ -107,6 +107,18 @@ public sealed partial class FakeGitLabServer : IAsyncDisposable
             var note = new FakeNote(NextId(), body, author, now, now, system, MergeRequestId, MergeRequestIid, ProjectId);
             notes.Add(note);
             return note;
+        }
+    }
+
+    /// <summary>A person edits a note in the web UI (e.g. ticks a checkbox in the bot's report).</summary>
+    public FakeNote EditNote(long noteId, Func<string, string> edit)
+    {
+        lock (gate)
+        {
+            var index = notes.FindIndex(n => n.Id == noteId);
+            var note = notes[index] with { UpdatedAt = Tick() };
+            notes[index] = note with { Body = edit(note.Body) };
+            return notes[index];
         }
     }
 

@@ -1,0 +1,112 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ImpactBot.Core.Config;
+using ImpactBot.Core.Platform;
+using ImpactBot.Core.Publishing;
+using ImpactBot.Core.Report;
+using ImpactBot.GitHub;
+using ImpactBot.GitHub.Events;
+using Microsoft.Extensions.Logging;
+
+namespace ImpactBot.Cli.Serve;
+
+/// <summary>
+/// A verified GitHub webhook: checklist edits on the bot's report re-evaluate the status; `/impact` from a user with write
+/// access sends a <c>repository_dispatch</c> (event type <c>impactbot</c>, client_payload.pr) the workflow listens to.
+/// Pull request events need nothing here: the analysis runs in the Action.
+/// </summary>
+internal sealed class GitHubWebhookHandler(GitHubConnection connection, HttpClient http, ServeOptions options, ILogger logger)
+{
+    public const string DispatchEventType = "impactbot";
+
+    public async Task<WebhookResult> HandleAsync(string eventName, string body, CancellationToken cancellationToken)
+    {
+        var trigger = GitHubEventParser.Parse(eventName, body);
+        switch (trigger.Kind)
+        {
+            case GitHubTriggerKind.PullRequest:
+                return new("ignored", "pull request analysis runs in the GitHub Action");
+            case GitHubTriggerKind.ChecklistEdit:
+                return await AcknowledgeAsync(trigger, cancellationToken).ConfigureAwait(false);
+            case GitHubTriggerKind.SlashCommand:
+                return await DispatchAsync(trigger, cancellationToken).ConfigureAwait(false);
+            default:
+                return new("ignored", trigger.IgnoredReason ?? "nothing to do");
+        }
+    }
+
+    private async Task<WebhookResult> AcknowledgeAsync(GitHubTrigger trigger, CancellationToken cancellationToken)
+    {
+        var platform = connection.ForPullRequest(trigger.Owner, trigger.Repository, trigger.Number);
+        var bot = await platform.GetCurrentUserAsync(cancellationToken).ConfigureAwait(false);
+        if (!string.Equals(trigger.CommentAuthor, bot, StringComparison.OrdinalIgnoreCase))
+        {
+            return new("ignored", "the edited comment is not the bot's report");
+        }
+
+        if (trigger.Sender is not { } editor || string.Equals(editor, bot, StringComparison.OrdinalIgnoreCase))
+        {
+            return new("ignored", "the bot's own edit");
+        }
+
+        var comments = await platform.ListCommentsAsync(cancellationToken).ConfigureAwait(false);
+        if (comments.FirstOrDefault(c => c.Id == trigger.CommentId) is not { } report)
+        {
+            return new("ignored", "the report comment no longer exists");
+        }
+
+        var pull = await platform.GetPullRequestAsync(cancellationToken).ConfigureAwait(false);
+        var session = new ReviewSession(platform, new ReviewSessionOptions
+        {
+            StatusContext = options.StatusName,
+            Policy = new StatusPolicy(options.FailOn, ImpactBotConfig.Default.Acknowledge == AcknowledgePolicy.OwnersOnly),
+            Markdown = MarkdownOptions.GitHub,
+        });
+        var status = await session.AcknowledgeAsync(report, trigger.PreviousBody, editor, pull.HeadSha, cancellationToken).ConfigureAwait(false);
+        return new("acknowledged", $"status {status.State.ToString().ToLowerInvariant()}");
+    }
+
+    private async Task<WebhookResult> DispatchAsync(GitHubTrigger trigger, CancellationToken cancellationToken)
+    {
+        var platform = connection.ForPullRequest(trigger.Owner, trigger.Repository, trigger.Number);
+        var commentId = trigger.CommentId ?? 0;
+        var sender = trigger.Sender ?? trigger.CommentAuthor ?? "";
+        if (sender.Length == 0 || await platform.GetAccessLevelAsync(sender, cancellationToken).ConfigureAwait(false) < AccessLevel.Write)
+        {
+            await RefuseAsync(platform, commentId, sender, "`/impact` needs write access to this repository.", cancellationToken).ConfigureAwait(false);
+            return new("refused", "the sender lacks write access");
+        }
+
+        await platform.AddReactionAsync(commentId, Reaction.Eyes, cancellationToken).ConfigureAwait(false);
+        var url = new Uri(options.GitHubApiUrl.AbsoluteUri.TrimEnd('/') + $"/repos/{Uri.EscapeDataString(trigger.Owner)}/{Uri.EscapeDataString(trigger.Repository)}/dispatches");
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = JsonContent.Create(new JsonObject
+            {
+                ["event_type"] = DispatchEventType,
+                ["client_payload"] = new JsonObject { ["pr"] = trigger.Number, ["full"] = trigger.Full },
+            }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.GitHubToken);
+        request.Headers.Accept.ParseAdd("application/vnd.github+json");
+        request.Headers.UserAgent.ParseAdd("ImpactBot");
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            var reason = $"GitHub answered {(int)response.StatusCode} to repository_dispatch";
+            logger.LogWarning("GitHub /impact on {Owner}/{Repository}#{Number}: {Reason}", trigger.Owner, trigger.Repository, trigger.Number, reason);
+            await RefuseAsync(platform, commentId, sender, $"the rerun could not be started ({reason}; the token needs contents: write).", cancellationToken).ConfigureAwait(false);
+            return new("failed", reason);
+        }
+
+        await platform.AddReactionAsync(commentId, Reaction.Rocket, cancellationToken).ConfigureAwait(false);
+        return new("triggered", "repository_dispatch impactbot sent");
+    }
+
+    private static async Task RefuseAsync(GitHubReviewPlatform platform, long commentId, string user, string reason, CancellationToken cancellationToken)
+    {
+        await platform.AddReactionAsync(commentId, Reaction.Confused, cancellationToken).ConfigureAwait(false);
+        await platform.CreateCommentAsync($"@{user} {reason}", cancellationToken).ConfigureAwait(false);
+    }
+}

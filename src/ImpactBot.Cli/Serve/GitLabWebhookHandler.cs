@@ -1,0 +1,122 @@
+using ImpactBot.Core.Config;
+using ImpactBot.Core.Platform;
+using ImpactBot.Core.Publishing;
+using ImpactBot.Core.Report;
+using ImpactBot.GitHub.Events;
+using ImpactBot.GitLab;
+using ImpactBot.GitLab.Webhooks;
+using Microsoft.Extensions.Logging;
+
+namespace ImpactBot.Cli.Serve;
+
+/// <summary>
+/// A verified GitLab Note Hook: `/impact` from a Developer or more starts a new merge request pipeline (which runs
+/// `impactbot run`); someone else's edit of the bot's report note re-evaluates the status from its ticks.
+/// </summary>
+internal sealed class GitLabWebhookHandler(GitLabClient client, ServeOptions options, ILogger logger)
+{
+    public async Task<WebhookResult> HandleAsync(string eventName, string body, CancellationToken cancellationToken)
+    {
+        if (eventName != GitLabNoteHook.EventName)
+        {
+            return new("ignored", $"event '{eventName}' is not handled");
+        }
+
+        if (!GitLabNoteHook.TryParse(body, out var hook) || !hook.IsMergeRequestComment)
+        {
+            return new("ignored", "not a comment on a merge request");
+        }
+
+        var mergeRequest = hook.MergeRequest!;
+        var projectId = mergeRequest.TargetProjectId != 0 ? mergeRequest.TargetProjectId : hook.ProjectId;
+        var platform = new GitLabReviewPlatform(client, GitLabProjectId.FromId(projectId), mergeRequest.Iid);
+        var note = hook.ObjectAttributes;
+        if (ReportMarker.IsReport(note.Note))
+        {
+            return await AcknowledgeAsync(platform, hook, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (note.Action is "update" || SlashCommand.Parse(note.Note) is not { } command)
+        {
+            return new("ignored", "the note is not an /impact command");
+        }
+
+        if (command.Error is { } problem)
+        {
+            await RefuseAsync(platform, note.Id, hook.User.Username, problem, cancellationToken).ConfigureAwait(false);
+            return new("refused", problem);
+        }
+
+        var access = await platform.GetAccessLevelAsync(hook.User.Username, cancellationToken).ConfigureAwait(false);
+        if (access < AccessLevel.Write)
+        {
+            await RefuseAsync(platform, note.Id, hook.User.Username, "`/impact` needs the Developer role or higher in this project.", cancellationToken).ConfigureAwait(false);
+            return new("refused", "the author lacks Developer access");
+        }
+
+        await platform.AddReactionAsync(note.Id, Reaction.Eyes, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var pipeline = await platform.TriggerMergeRequestPipelineAsync(cancellationToken).ConfigureAwait(false);
+            await platform.AddReactionAsync(note.Id, Reaction.Rocket, cancellationToken).ConfigureAwait(false);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("GitLab /impact on project {Project} MR !{Iid}: pipeline {Pipeline} started", projectId, mergeRequest.Iid, pipeline.Id);
+            }
+
+            return new("triggered", $"pipeline {pipeline.Id}");
+        }
+        catch (PlatformException e)
+        {
+            if (logger.IsEnabled(LogLevel.Warning))
+            {
+                logger.LogWarning("GitLab /impact on project {Project} MR !{Iid}: pipeline not started: {Reason}", projectId, mergeRequest.Iid, e.Message);
+            }
+
+            await RefuseAsync(platform, note.Id, hook.User.Username, $"the merge request pipeline could not be started ({e.Message}). Check that .gitlab-ci.yml has a job for merge request pipelines.", cancellationToken).ConfigureAwait(false);
+            return new("failed", "the pipeline could not be started");
+        }
+    }
+
+    private async Task<WebhookResult> AcknowledgeAsync(GitLabReviewPlatform platform, GitLabNoteHook hook, CancellationToken cancellationToken)
+    {
+        var note = hook.ObjectAttributes;
+        if (note.Action is not "update" && note.CreatedAt == note.UpdatedAt)
+        {
+            return new("ignored", "a new report note, not an edit");
+        }
+
+        var bot = await platform.GetCurrentUserAsync(cancellationToken).ConfigureAwait(false);
+        if (string.Equals(hook.User.Username, bot, StringComparison.OrdinalIgnoreCase))
+        {
+            return new("ignored", "the bot's own edit");
+        }
+
+        var comments = await platform.ListCommentsAsync(cancellationToken).ConfigureAwait(false);
+        var report = comments.FirstOrDefault(c => c.Id == note.Id);
+        if (report is null || !string.Equals(report.Author, bot, StringComparison.OrdinalIgnoreCase))
+        {
+            return new("ignored", "the edited note is not the bot's report");
+        }
+
+        var mergeRequest = await client.MergeRequests.GetAsync(platform.Project, platform.MergeRequestIid, cancellationToken).ConfigureAwait(false);
+        var session = new ReviewSession(platform, SessionOptions(options));
+
+        // GitLab does not send the previous body; ticks without a recorded acknowledger are the new ones.
+        var status = await session.AcknowledgeAsync(report, report.Body, hook.User.Username, mergeRequest.Sha, cancellationToken).ConfigureAwait(false);
+        return new("acknowledged", $"status {status.State.ToString().ToLowerInvariant()}");
+    }
+
+    internal static ReviewSessionOptions SessionOptions(ServeOptions options) => new()
+    {
+        StatusContext = options.StatusName,
+        Policy = new StatusPolicy(options.FailOn, ImpactBotConfig.Default.Acknowledge == AcknowledgePolicy.OwnersOnly),
+        Markdown = MarkdownOptions.GitLab,
+    };
+
+    private static async Task RefuseAsync(GitLabReviewPlatform platform, long noteId, string user, string reason, CancellationToken cancellationToken)
+    {
+        await platform.AddReactionAsync(noteId, Reaction.Confused, cancellationToken).ConfigureAwait(false);
+        await platform.CreateCommentAsync($"@{user} {reason}", cancellationToken).ConfigureAwait(false);
+    }
+}
