@@ -174,6 +174,48 @@ public sealed class ServeAppTests
         Assert.That(gitHub.CommentsOn(1).Single().Body, Does.Contain("by=@ana"));
     }
 
+    [Test]
+    public async Task GitHubWebhook_ImpactByReader_ReactsConfusedAndReplies()
+    {
+        gitHub.Permissions["ana"] = ("read", "read");
+        var comment = gitHub.AddComment("/impact", new Testing.GitHub.FakeUser("ana", 7));
+        var body = SlashCommand(comment.Id);
+
+        using var response = await PostGitHubAsync("issue_comment", body, new GitHubSignatureVerifier(GitHubSecret).Sign(Encoding.UTF8.GetBytes(body)));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        Assert.That(gitHub.Reactions.Select(r => r.Content), Is.EqualTo(new[] { "confused" }));
+        Assert.That(gitHub.CommentsOn(1)[^1].Body, Does.StartWith("@ana").And.Contain("write access"));
+        Assert.That(gitHub.Requests.Where(r => r.Path.EndsWith("/dispatches", StringComparison.Ordinal)), Is.Empty);
+    }
+
+    [Test]
+    public async Task GitHubWebhook_ImpactByWriterDispatchRefused_SendsDispatchThenReactsConfused()
+    {
+        gitHub.Permissions["ana"] = ("write", "write");
+        var comment = gitHub.AddComment("/impact", new Testing.GitHub.FakeUser("ana", 7));
+        var body = SlashCommand(comment.Id);
+
+        using var response = await PostGitHubAsync("issue_comment", body, new GitHubSignatureVerifier(GitHubSecret).Sign(Encoding.UTF8.GetBytes(body)));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        var dispatch = gitHub.Requests.Single(r => r.Path.EndsWith("/dispatches", StringComparison.Ordinal));
+        Assert.That((dispatch.Body?["event_type"]?.ToString(), dispatch.Body?["client_payload"]?["pr"]?.ToString()), Is.EqualTo(("impactbot", "1")));
+
+        // The fake GitHub has no /dispatches endpoint (404): the bot says so instead of claiming a rerun.
+        Assert.That(gitHub.Reactions.Select(r => r.Content), Is.EqualTo(new[] { "eyes", "confused" }));
+        Assert.That(gitHub.CommentsOn(1)[^1].Body, Does.Contain("repository_dispatch"));
+    }
+
+    private string SlashCommand(long commentId)
+    {
+        var e = JsonNode.Parse(EditedReport(commentId, "/impact"))!.AsObject();
+        e["action"] = "created";
+        e.Remove("changes");
+        e["comment"]!["user"]!["login"] = "ana";
+        return e.ToJsonString();
+    }
+
     private static string NoteHook(long noteId, FakeUser user, string text, string action, long? authorId = null)
     {
         var hook = JsonNode.Parse(File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", "Webhooks", "note-hook-merge-request.json")))!;
