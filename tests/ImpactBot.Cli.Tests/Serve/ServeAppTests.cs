@@ -148,6 +148,40 @@ public sealed class ServeAppTests
         Assert.That(gitLab.Requests, Is.Empty);
     }
 
+    [Test]
+    public async Task GitLabWebhook_GitLabHangs_Returns504AfterTheRequestTimeout()
+    {
+        var options = new ServeOptions
+        {
+            Urls = "http://127.0.0.1:0",
+            GitLabApiUrl = gitLab.ApiBaseUrl,
+            GitLabToken = FakeGitLabServer.BotToken,
+            GitLabWebhookSecret = GitLabSecret,
+            RequestTimeout = TimeSpan.FromMilliseconds(500),
+        };
+        var slow = ServeApp.Build(options, _ => { });
+        await slow.StartAsync();
+        try
+        {
+            var address = new Uri(slow.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single().TrimEnd('/') + "/");
+            gitLab.Inject(FakeRoutes.Member, Fault.Timeout());
+            var note = gitLab.AddNote(FakeGitLabServer.Alice, "/impact");
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(address, "webhooks/gitlab")) { Content = new StringContent(NoteHook(note.Id, FakeGitLabServer.Alice, "/impact", "create")) };
+            request.Headers.Add("X-Gitlab-Event", "Note Hook");
+            request.Headers.Add("X-Gitlab-Token", GitLabSecret);
+
+            using var response = await Http.SendAsync(request);
+
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.GatewayTimeout));
+            Assert.That(gitLab.Pipelines, Is.Empty);
+        }
+        finally
+        {
+            await slow.StopAsync();
+            await slow.DisposeAsync();
+        }
+    }
+
     [TestCase(null)]
     [TestCase("sha256=0000000000000000000000000000000000000000000000000000000000000000")]
     public async Task GitHubWebhook_MissingOrForgedSignature_Returns401(string? signature)
