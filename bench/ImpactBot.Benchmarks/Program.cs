@@ -1,9 +1,15 @@
 using BenchmarkDotNet.Running;
 using ImpactBot.Benchmarks;
+using ImpactBot.Benchmarks.Project;
 
 if (args is ["lineage-throughput", .. var rest])
 {
     return LineageThroughput.Run(rest);
+}
+
+if (args is ["project-scale", .. var scaleArgs])
+{
+    return ProjectScale.Run(scaleArgs);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(SqlPipelineBenchmarks).Assembly).Run(args);

@@ -1,6 +1,7 @@
 using ImpactBot.Cli.Git;
 using ImpactBot.Core.Analysis;
 using ImpactBot.Core.Platform;
+using ImpactBot.GitHub.Errors;
 
 namespace ImpactBot.Cli;
 
@@ -12,6 +13,8 @@ public static class ExitCodeMap
         UsageException e => (ExitCodes.BadInput, $"error: {e.Message}"),
         ConfigurationException e => (ExitCodes.BadInput, $"error: bad configuration:{Environment.NewLine}{e.Message}{Environment.NewLine}Fix the file or remove the key; every key of .impactbot.yml is optional."),
         GitException e => (ExitCodes.Failure, $"error: {e.Message}"),
+        GitHubAuthorizationException e => (ExitCodes.Failure, $"error: {e.Message} Give the workflow `permissions:` contents: read, pull-requests: write, statuses: write, checks: write (README \"Permissions\")."),
+        GitHubRateLimitException e => (ExitCodes.Failure, $"error: {e.Message} Rerun the job later (or comment `/impact`)."),
         PlatformException e => (ExitCodes.Failure, $"error: {e.Message}"),
         OperationCanceledException => (ExitCodes.Cancelled, "cancelled"),
         IOException e => (ExitCodes.Failure, $"error: {e.Message}"),

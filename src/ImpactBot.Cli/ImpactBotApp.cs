@@ -10,7 +10,11 @@ public static class ImpactBotApp
         RunAsync(args, Console.In, output, error, cancellationToken);
 
     /// <summary>Runs with an explicit standard input (commands that accept <c>-</c> read it).</summary>
-    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
+        RunAsync(args, input, output, error, environment: null, cancellationToken);
+
+    /// <summary>Runs with an explicit environment for <c>impactbot run</c> (null: the process environment); tests pass CI variables this way.</summary>
+    internal static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
     {
         var root = new RootCommand("ImpactBot: column-level change impact for dbt and SQL repositories.")
         {
@@ -18,7 +22,7 @@ public static class ImpactBotApp
             SnapshotCommand.Create(),
             ImpactCommand.Create(),
             LineageCommand.Create(input),
-            RunCommand.Create(),
+            RunCommand.Create(environment),
             ServeCommand.Create(),
         };
         var parse = root.Parse(args);

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.CommandLine;
 using ImpactBot.Cli.Ci;
+using ImpactBot.Cli.Ci.GitHub;
 using ImpactBot.Cli.Ci.GitLab;
 
 namespace ImpactBot.Cli.Commands;
@@ -9,7 +10,7 @@ namespace ImpactBot.Cli.Commands;
 internal static class RunCommand
 {
     /// <summary>The platforms `run` knows, asked in order.</summary>
-    private static readonly ICiRunner[] Runners = [new GitLabCiRunner()];
+    private static readonly ICiRunner[] Runners = [new GitHubActionsRunner(), new GitLabCiRunner()];
 
     public static Command Create(IReadOnlyDictionary<string, string>? environment = null)
     {

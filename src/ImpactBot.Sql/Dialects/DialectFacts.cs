@@ -66,6 +66,9 @@ public sealed record DialectFacts
     /// <summary>SELECT TOP n.</summary>
     public bool SelectTop { get; init; }
 
+    /// <summary><c>^</c> is exponentiation, binding tighter than <c>*</c> (Postgres, DuckDB); elsewhere it is XOR.</summary>
+    public bool CaretIsPower { get; init; }
+
     // Binding.
 
     /// <summary>A select item may use an alias defined earlier in the same select list.</summary>
@@ -147,6 +150,7 @@ public sealed record DialectFacts
         NestedBlockComments = true,
         AliasesInGroupBy = true,
         InputColumnsWinInGroupBy = true,
+        CaretIsPower = true,
     };
 
     public static readonly DialectFacts Redshift = Postgres with
@@ -174,6 +178,7 @@ public sealed record DialectFacts
         NestedBlockComments = true,
         PositionalColumnRefs = true,
         ArrowLambdas = true,
+        CaretIsPower = true,
         LateralColumnAliases = true,
         AliasesInWhere = true,
         AliasesInGroupBy = true,

@@ -30,6 +30,19 @@ public sealed partial class SqlLineageTests
         AssertLineage(Postgres, "insert into mart.t select a, b as bb from s", null, "a: s.a copy", "bb: s.b copy");
 
     [Test]
+    public void Analyze_InsertWithoutColumnListKnownTarget_NamesFromTargetByPosition() =>
+        AssertLineage(Postgres, "insert into mart.t select a, b as bb from s", "mart.t(id, \"Total\", extra)",
+            "id: s.a copy", "total: s.b copy");
+
+    [Test]
+    public void Analyze_InsertWithoutColumnListLongerQuery_ReportsMismatch()
+    {
+        var lineage = AssertLineage(Postgres, "insert into mart.t select a, b, c from s", "mart.t(id, total)",
+            "id: s.a copy", "total: s.b copy", "c: s.c copy");
+        Assert.That(lineage.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { "column-count-mismatch" }));
+    }
+
+    [Test]
     public void Analyze_InsertColumnCountMismatch_ReportsDiagnostic()
     {
         var lineage = Analyze(Postgres, "insert into t (a, b, c) select x from s");
@@ -95,4 +108,12 @@ public sealed partial class SqlLineageTests
     public void Analyze_TSqlCrossApply_SeesLeftSide() =>
         AssertLineage(TSql, "SELECT c.Id, x.Total FROM dbo.Customers c CROSS APPLY (SELECT SUM(o.Amount) AS Total FROM dbo.Orders o WHERE o.CustomerId = c.Id) x", null,
             "id: dbo.customers.id copy", "total: dbo.orders.amount aggregate", "row: dbo.orders.customerid filter, dbo.customers.id filter");
+
+    [Test]
+    public void Analyze_WithThenMerge_SourceReadsThroughCte() =>
+        AssertLineage(Snowflake, """
+            with latest as (select id, upper(name) as name from raw.customers)
+            merge into dim.customers t using latest s on t.id = s.id
+            when matched then update set name = s.name
+            """, null, "name: raw.customers.name transform", "row: dim.customers.id join, raw.customers.id join");
 }

@@ -77,6 +77,28 @@ public sealed partial class SqlLineageTests
     }
 
     [Test]
+    public void Analyze_ThousandTermSum_BindsEveryTerm()
+    {
+        var sql = "select " + string.Join(" + ", Enumerable.Range(0, 1000).Select(i => $"a{i}")) + " as total from t";
+        var lineage = Analyze(Postgres, sql);
+        Assert.That(lineage.Status, Is.EqualTo(LineageStatus.Complete), string.Join("\n", lineage.Diagnostics));
+        Assert.That(lineage.Columns.Single().Sources, Has.Length.EqualTo(1000));
+    }
+
+    [Test]
+    public void Analyze_TwoMegabyteDenseStatement_Binds()
+    {
+        var sql = new System.Text.StringBuilder("select ");
+        for (var i = 0; sql.Length < 2 * 1024 * 1024; i++)
+        {
+            sql.Append(i == 0 ? "" : ",\n").Append($"coalesce(a{i % 50}, 0) + b{i % 30} * (c{i % 20} - 1) as o{i}");
+        }
+
+        var lineage = Analyze(Snowflake, sql.Append(" from t").ToString(), "t(" + string.Join(", ", Enumerable.Range(0, 50).Select(i => $"a{i}, b{i}, c{i}")) + ")");
+        Assert.That(lineage.Status, Is.EqualTo(LineageStatus.Complete), string.Join("\n", lineage.Diagnostics.Take(3)));
+    }
+
+    [Test]
     public void Analyze_EmptyText_Failed() =>
         Assert.That(Analyze(Postgres, "").Status, Is.EqualTo(LineageStatus.Failed));
 

@@ -68,6 +68,22 @@ public sealed class ParserExpressionTests
         Assert.That(((ColumnRef)path.Base).ToString(), Is.EqualTo("f.value"));
     }
 
+    [TestCase("postgres", "a * b ^ c", "*")]
+    [TestCase("postgres", "a ^ b * c", "*")]
+    [TestCase("duckdb", "a + b ^ c", "+")]
+    [TestCase("snowflake", "a * b ^ c", "^")]
+    [TestCase("bigquery", "a + b ^ c", "^")]
+    public void Parse_Caret_PowerBindsTighterThanMultiplicationOnlyWherePower(string dialect, string expression, string top) =>
+        Assert.That(((BinaryExpr)Expression(expression, DialectFacts.FromName(dialect))).Operator, Is.EqualTo(top));
+
+    [Test]
+    public void Parse_PostgresUnaryMinus_BindsTighterThanPower()
+    {
+        var power = (BinaryExpr)Expression("-a ^ 2", DialectFacts.Postgres);
+        Assert.That(power.Operator, Is.EqualTo("^"));
+        Assert.That(power.Left, Is.TypeOf<UnaryExpr>());
+    }
+
     [Test]
     public void Parse_PostgresJsonOperators_AreBinary()
     {

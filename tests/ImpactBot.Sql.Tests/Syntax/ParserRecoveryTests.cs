@@ -188,4 +188,57 @@ public sealed class ParserRecoveryTests
         var result = Parse(sql);
         Assert.That(result.Diagnostics.Where(d => d.Severity != Text.DiagnosticSeverity.Info), Is.Not.Empty);
     }
+
+    [TestCase("select f(x order b)")]
+    [TestCase("select f(x order) from t")]
+    [TestCase("select f(x, y order b c) from t")]
+    [TestCase("select f(x ignore b) , g(y respect) from t")]
+    public void Parse_OrderWithoutByInArguments_TerminatesInEveryDialect(string sql)
+    {
+        foreach (var dialect in DialectFacts.All)
+        {
+            var result = Parse(sql, dialect);
+            Assert.That(result.Statements, Has.Length.EqualTo(1), dialect.Name);
+            Assert.That(result.Diagnostics.Select(d => d.Code), Does.Contain("unparsed-span"), dialect.Name);
+        }
+    }
+
+    [Test]
+    public void Parse_StarAsOperand_IsUnparsedSpanKeepingLeftOperand()
+    {
+        var result = Parse("select id, amount + * garbage, status from orders");
+        var select = (SelectQuery)((QueryStatement)result.Statements.Single()).Query;
+        Assert.That(select.Items, Has.Length.EqualTo(3));
+        var item = (ExprSelectItem)select.Items[1];
+        var sum = (BinaryExpr)item.Expr;
+        Assert.That(item.Alias, Is.Null);
+        Assert.That(((ColumnRef)sum.Left).Last.Text, Is.EqualTo("amount"));
+        Assert.That(sum.Right, Is.TypeOf<OpaqueExpr>());
+        Assert.That(((ExprSelectItem)select.Items[2]).Expr, Is.TypeOf<ColumnRef>());
+        Assert.That(result.Diagnostics.Single().ToString(), Is.EqualTo("1:21: unparsed-span: expected an expression, found '*'"));
+    }
+
+    [Test]
+    public void Parse_CountStar_StaysStarArgument() =>
+        Assert.That(((FunctionCall)Expression("count(*)")).Arguments.Single(), Is.TypeOf<StarExpr>());
+
+    [Test]
+    public void Parse_StrayCloserInSelectList_SkipsToNextCommaAndKeepsRest()
+    {
+        var result = Parse("select id,\n  ) ( garbage,\n  status\nfrom orders");
+        var select = (SelectQuery)((QueryStatement)result.Statements.Single()).Query;
+        Assert.That(select.Items, Has.Length.EqualTo(3));
+        Assert.That(((OpaqueExpr)((ExprSelectItem)select.Items[1]).Expr).References.Select(r => r.ToString()), Is.EqualTo(new[] { "garbage" }));
+        Assert.That(((ColumnRef)((ExprSelectItem)select.Items[2]).Expr).Last.Text, Is.EqualTo("status"));
+        Assert.That(select.From.Single(), Is.TypeOf<TableRef>());
+        Assert.That(result.Diagnostics.Single().ToString(), Does.StartWith("2:3: unparsed-span: expected an expression, found ')'"));
+    }
+
+    [Test]
+    public void Parse_MatchedCloserAfterTrailingComma_StillClosesSubquery()
+    {
+        var select = Partial("select x from (select a, ) s where x > 1");
+        Assert.That(select.From.Single(), Is.TypeOf<DerivedTable>());
+        Assert.That(select.Where, Is.TypeOf<BinaryExpr>());
+    }
 }

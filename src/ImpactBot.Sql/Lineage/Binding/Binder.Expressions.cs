@@ -37,11 +37,7 @@ internal sealed partial class Binder
                 BindPath(expr, context, c, scope);
                 break;
             case BinaryExpr b:
-                c.Canon.Append('(');
-                BindExpr(b.Left, transform, c, scope);
-                c.Canon.Append(' ').Append(b.Operator).Append(' ').Append(b.Quantifier).Append(' ');
-                BindExpr(b.Right, transform, c, scope);
-                c.Canon.Append(')');
+                BindBinaryChain(b, transform, c, scope);
                 break;
             case UnaryExpr u:
                 c.Canon.Append(u.Operator).Append('(');
@@ -156,6 +152,32 @@ internal sealed partial class Binder
         c.Canon.Append(')');
     }
 
+    /// <summary>
+    /// Walks the left spine of <c>a + b + c ..</c> in a loop, so a chain of any length costs no stack; the canonical
+    /// text is the same as binding each node in turn (transform composed with transform stays transform).
+    /// </summary>
+    private void BindBinaryChain(BinaryExpr top, EdgeKind transform, ExprCollector c, Scope scope)
+    {
+        var spine = new List<BinaryExpr> { top };
+        var left = top.Left;
+        while (left is BinaryExpr inner && !JsonPaths.IsJsonOperator(inner.Operator))
+        {
+            Spend();
+            spine.Add(inner);
+            left = inner.Left;
+        }
+
+        c.Canon.Append('(', spine.Count);
+        BindExpr(left, transform, c, scope);
+        for (var i = spine.Count - 1; i >= 0; i--)
+        {
+            var node = spine[i];
+            c.Canon.Append(' ').Append(node.Operator).Append(' ').Append(node.Quantifier).Append(' ');
+            BindExpr(node.Right, transform, c, scope);
+            c.Canon.Append(')');
+        }
+    }
+
     private void BindFunction(FunctionCall f, EdgeKind context, ExprCollector c, Scope scope)
     {
         var name = f.Name.Last.Text;
@@ -180,7 +202,15 @@ internal sealed partial class Binder
         var conditionFirst = f.Over is null && FunctionFacts.ConditionFirst.Contains(name);
         for (var i = 0; i < f.Arguments.Length; i++)
         {
-            BindExpr(f.Arguments[i], conditionFirst && i == 0 ? condition : argumentKind, c, scope);
+            if (DateParts.IsDatePart(_dialect.Dialect, f, i))
+            {
+                c.Canon.Append(((ColumnRef)f.Arguments[i]).Last.Text.ToUpperInvariant());
+            }
+            else
+            {
+                BindExpr(f.Arguments[i], conditionFirst && i == 0 ? condition : argumentKind, c, scope);
+            }
+
             c.Canon.Append(',');
         }
 

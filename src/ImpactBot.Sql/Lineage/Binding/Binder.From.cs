@@ -102,14 +102,7 @@ internal sealed partial class Binder
 
         var rendered = RenderName(table.Name);
         AddTable(rendered, key);
-        var spelled = new string[table.Name.Parts.Length];
-        for (var i = 0; i < spelled.Length; i++)
-        {
-            var part = table.Name.Parts[i];
-            spelled[i] = part.Quoted ? "\"" + part.Text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : part.Text;
-        }
-
-        var columns = _schema?.FindColumns(spelled);
+        var columns = SchemaColumns(table.Name);
         var relation = new Relation { BaseTable = rendered, BaseTableKey = key, Open = columns is null };
         if (columns is not null)
         {
@@ -122,6 +115,24 @@ internal sealed partial class Binder
 
         _catalog[key] = relation;
         return relation;
+    }
+
+    /// <summary>The table's columns as the schema spells them, or null when there is no schema or it does not know the table.</summary>
+    private IReadOnlyList<string>? SchemaColumns(QualifiedName name)
+    {
+        if (_schema is null)
+        {
+            return null;
+        }
+
+        var spelled = new string[name.Parts.Length];
+        for (var i = 0; i < spelled.Length; i++)
+        {
+            var part = name.Parts[i];
+            spelled[i] = part.Quoted ? "\"" + part.Text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : part.Text;
+        }
+
+        return _schema.FindColumns(spelled);
     }
 
     private void MarkUsed(CteEnv env)

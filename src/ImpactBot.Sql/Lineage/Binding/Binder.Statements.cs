@@ -30,7 +30,7 @@ internal sealed partial class Binder
 
     private Relation BindMerge(MergeStatement merge)
     {
-        var scope = new Scope(null, null, null);
+        var scope = new Scope(null, merge.With is { } with ? BindWith(with, null, null) : null, null);
         var targetRef = new TableRef(merge.Target, merge.Target.Span)
         {
             Alias = merge.TargetAlias is { } a ? new TableAlias(a, [], a.Span) : null,

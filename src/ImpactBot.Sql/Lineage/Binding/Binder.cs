@@ -12,7 +12,11 @@ namespace ImpactBot.Sql.Lineage.Binding;
 /// </summary>
 internal sealed partial class Binder
 {
+    /// <summary>Nodes a statement may visit: a floor for small statements, else a few per character of its text,
+    /// so flat statements of any size bind while blow-ups (re-expanded stars, CTE fan-out) still stop.</summary>
     private const int NodeBudget = 200_000;
+
+    private const int NodesPerCharacter = 4;
 
     private readonly DialectFacts _dialect;
     private readonly ISchemaProvider? _schema;
@@ -22,7 +26,7 @@ internal sealed partial class Binder
     private readonly Dictionary<string, Relation> _catalog = new(StringComparer.Ordinal);
     private readonly List<Identifier> _lambdaParameters = [];
     private readonly List<CteEnv> _boundCtes = [];
-    private int _budget = NodeBudget;
+    private int _budget;
     private bool _partial;
 
     public Binder(DialectFacts dialect, ISchemaProvider? schema)
@@ -37,6 +41,7 @@ internal sealed partial class Binder
 
     public QueryLineage Bind(Statement statement)
     {
+        _budget = (int)Math.Min(int.MaxValue, Math.Max(NodeBudget, (long)statement.Span.Length * NodesPerCharacter));
         Relation relation;
         string? target = null;
         switch (statement)
@@ -49,7 +54,8 @@ internal sealed partial class Binder
                 target = RenderName(c.Target);
                 break;
             case InsertStatement i:
-                relation = RenameByPosition(BindQuery(i.Query, null, null), i.Columns, i.Span);
+                relation = BindQuery(i.Query, null, null);
+                relation = RenameByPosition(relation, i.Columns.IsDefaultOrEmpty ? TargetColumns(i.Target, relation.Columns.Count) : i.Columns, i.Span);
                 target = RenderName(i.Target);
                 break;
             case MergeStatement m:
@@ -170,6 +176,27 @@ internal sealed partial class Binder
         renamed.RowEdges.AddRange(relation.RowEdges);
         renamed.Clauses.Append(relation.Clauses);
         return renamed;
+    }
+
+    /// <summary>
+    /// An INSERT without a column list fills the target's columns in order; with the target known from the schema its
+    /// leading columns name the outputs (trailing ones may take defaults, so only a longer query is a mismatch).
+    /// </summary>
+    private ImmutableArray<Identifier> TargetColumns(QualifiedName target, int queryColumns)
+    {
+        if (SchemaColumns(target) is not { } columns)
+        {
+            return [];
+        }
+
+        var names = ImmutableArray.CreateBuilder<Identifier>(Math.Min(columns.Count, queryColumns));
+        for (var i = 0; i < columns.Count && i < queryColumns; i++)
+        {
+            var (text, quoted) = Names.ParseSpelling(columns[i]);
+            names.Add(new Identifier(text, quoted, target.Span));
+        }
+
+        return names.MoveToImmutable();
     }
 
     private string RenderName(QualifiedName name)

@@ -39,6 +39,9 @@ public sealed record MergeStatement(
 {
     /// <summary>The <c>AND cond</c> of each WHEN branch: they filter which rows are written.</summary>
     public ImmutableArray<Expr> WhenConditions { get; init; } = [];
+
+    /// <summary>CTEs of <c>WITH .. MERGE</c>, visible to the source.</summary>
+    public WithClause? With { get; init; }
 }
 
 public sealed record MergeAssignment(Identifier Column, Expr Value, SourceSpan Span) : SqlNode(Span);

@@ -25,4 +25,7 @@ internal enum TokenFlags : byte
 
     /// <summary>A template <c>{% %}</c> or <c>{# #}</c> block rather than a <c>{{ }}</c> expression.</summary>
     TemplateBlock = 4,
+
+    /// <summary>A bracket with no partner of its kind: stray text to skip, not a nesting boundary.</summary>
+    Unmatched = 8,
 }

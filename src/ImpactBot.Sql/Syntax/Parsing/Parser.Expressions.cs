@@ -15,8 +15,9 @@ internal sealed partial class Parser
     private const int PrecOther = 5;
     private const int PrecAdditive = 6;
     private const int PrecMultiplicative = 7;
-    private const int PrecUnary = 8;
-    private const int PrecPostfix = 9;
+    private const int PrecPower = 8;
+    private const int PrecUnary = 9;
+    private const int PrecPostfix = 10;
 
     /// <summary>Operators chained at one level (<c>a + b + ..</c>) beyond this would make a tree too deep for its consumers.</summary>
     private const int MaxChain = 1000;
@@ -100,6 +101,7 @@ internal sealed partial class Parser
                 return SpanText(token) switch
                 {
                     "==" or "<=>" or "~" or "~*" or "!~" or "!~*" => PrecComparison,
+                    "^" when _dialect.CaretIsPower => PrecPower,
                     _ => PrecOther,
                 };
             case TokenKind.Concat or TokenKind.Arrow or TokenKind.DoubleArrow:

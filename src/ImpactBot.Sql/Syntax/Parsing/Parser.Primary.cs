@@ -50,7 +50,7 @@ internal sealed partial class Parser
                 return new ArrayExpr(elements, SpanFrom(start));
             case TokenKind.LBrace:
                 return ParseStructLiteral(start);
-            case TokenKind.Star:
+            case TokenKind.Star when Peek().Kind == TokenKind.Comma || IsCloser(Peek().Kind):
                 Advance();
                 return new StarExpr(null, token.Span);
             case TokenKind.Minus or TokenKind.Plus:

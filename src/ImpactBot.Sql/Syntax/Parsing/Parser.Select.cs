@@ -147,7 +147,7 @@ internal sealed partial class Parser
     private ImmutableArray<SelectItem> ParseSelectItems()
     {
         var items = ImmutableArray.CreateBuilder<SelectItem>();
-        while (!IsCloser(Current.Kind) && !IsClauseKeyword(Current) && !At(Keyword.Into))
+        while (!AtCloser && !IsClauseKeyword(Current) && !At(Keyword.Into))
         {
             var before = _pos;
             items.Add(ParseSelectItem());
@@ -170,7 +170,7 @@ internal sealed partial class Parser
 
         var expr = ParseExpr();
         var alias = ParseOptionalAlias();
-        if (At(TokenKind.Comma) || IsCloser(Current.Kind) || IsClauseKeyword(Current) || IsSelectEnd(Current) || At(Keyword.Into))
+        if (At(TokenKind.Comma) || AtCloser || IsClauseKeyword(Current) || IsSelectEnd(Current) || At(Keyword.Into))
         {
             return new ExprSelectItem(expr, alias, SpanFrom(start));
         }

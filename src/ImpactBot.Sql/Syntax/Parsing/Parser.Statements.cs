@@ -104,6 +104,12 @@ internal sealed partial class Parser
     {
         var diagnostics = _diagnostics.Count;
         var with = ParseWith();
+        if (At(Keyword.Merge))
+        {
+            var merge = ParseMerge(_pos);
+            return merge is MergeStatement m ? m with { With = with, Span = SpanFrom(start) } : merge;
+        }
+
         if (!At(Keyword.Insert))
         {
             _pos = start;

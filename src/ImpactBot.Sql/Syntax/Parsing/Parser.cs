@@ -33,9 +33,13 @@ internal sealed partial class Parser
         _tokens = tokens;
         _last = count - 1;
         _diagnostics = diagnostics;
+        MarkUnmatchedBrackets();
     }
 
     private Token Current => _tokens[_pos];
+
+    /// <summary>At a token that ends the current construct: <c>;</c>, the end, or a bracket closing an open one.</summary>
+    private bool AtCloser => IsCloser(Current.Kind) && (Current.Flags & TokenFlags.Unmatched) == 0;
 
     private Token Peek(int offset = 1) => _tokens[Math.Min(_pos + offset, _last)];
 
@@ -180,9 +184,10 @@ internal sealed partial class Parser
         while (!AtEnd)
         {
             var token = Current;
+            var unmatched = (token.Flags & TokenFlags.Unmatched) != 0;
             if (depth == 0)
             {
-                if (IsCloser(token.Kind))
+                if (IsCloser(token.Kind) && !unmatched)
                 {
                     return;
                 }
@@ -192,6 +197,12 @@ internal sealed partial class Parser
                 {
                     return;
                 }
+            }
+
+            if (unmatched)
+            {
+                Advance();
+                continue;
             }
 
             if (token.Kind is TokenKind.LParen or TokenKind.LBracket or TokenKind.LBrace)
@@ -272,4 +283,41 @@ internal sealed partial class Parser
     private static bool IsReferenceStart(in Token token) =>
         token.Kind == TokenKind.QuotedIdentifier ||
         (token.Kind == TokenKind.Word && !Keywords.IsNoImplicitAlias(token.Keyword));
+
+    /// <summary>Flags brackets without a partner so recovery skips them instead of ending the construct there.</summary>
+    private void MarkUnmatchedBrackets()
+    {
+        var open = new Stack<int>();
+        for (var i = 0; i <= _last; i++)
+        {
+            var kind = _tokens[i].Kind;
+            if (kind is TokenKind.LParen or TokenKind.LBracket or TokenKind.LBrace)
+            {
+                open.Push(i);
+            }
+            else if (kind is TokenKind.RParen or TokenKind.RBracket or TokenKind.RBrace)
+            {
+                if (open.TryPeek(out var top) && Partner(_tokens[top].Kind) == kind)
+                {
+                    open.Pop();
+                }
+                else
+                {
+                    _tokens[i] = _tokens[i] with { Flags = _tokens[i].Flags | TokenFlags.Unmatched };
+                }
+            }
+        }
+
+        foreach (var i in open)
+        {
+            _tokens[i] = _tokens[i] with { Flags = _tokens[i].Flags | TokenFlags.Unmatched };
+        }
+
+        static TokenKind Partner(TokenKind opener) => opener switch
+        {
+            TokenKind.LParen => TokenKind.RParen,
+            TokenKind.LBracket => TokenKind.RBracket,
+            _ => TokenKind.RBrace,
+        };
+    }
 }

@@ -1,0 +1,52 @@
+using ImpactBot.GitHub;
+using ImpactBot.GitHub.Events;
+
+namespace ImpactBot.Cli.Ci.GitHub;
+
+/// <summary>
+/// <c>impactbot run</c> inside a GitHub Actions job: reads the event, then analyses and publishes (pull_request, <c>/impact</c>)
+/// or re-evaluates the status from ticked boxes (the report comment edited); a push refreshes the snapshot cache. Other events end with a notice and exit code 0.
+/// </summary>
+internal sealed class GitHubActionsRunner : ICiRunner
+{
+    public string Name => "GitHub Actions";
+
+    public bool Detects(IReadOnlyDictionary<string, string> environment) =>
+        environment.TryGetValue("GITHUB_ACTIONS", out var value) && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+
+    public async Task<int> RunAsync(IReadOnlyDictionary<string, string> environment, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var log = new WorkflowCommands(output);
+        var settings = GitHubActionsSettings.Read(environment);
+        await log.MaskAsync(settings.Token).ConfigureAwait(false);
+        if (!File.Exists(settings.EventPath))
+        {
+            throw new UsageException($"GITHUB_EVENT_PATH {settings.EventPath} does not exist.");
+        }
+
+        if (settings.EventName == "push")
+        {
+            return await PushSnapshotHandler.HandleAsync(settings, log, environment.GetValueOrDefault("GITHUB_SHA"), cancellationToken).ConfigureAwait(false);
+        }
+
+        var payload = await File.ReadAllTextAsync(settings.EventPath, cancellationToken).ConfigureAwait(false);
+        var trigger = GitHubEventParser.Parse(settings.EventName, payload);
+        if (trigger.Kind == GitHubTriggerKind.Ignored)
+        {
+            await log.NoticeAsync($"nothing to do for {settings.EventName}{(trigger.Action is { Length: > 0 } a ? $" ({a})" : "")}: {trigger.IgnoredReason}.").ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }
+
+        using var connection = new GitHubConnection(new GitHubConnectionOptions(settings.ApiUrl, settings.Token)
+        {
+            GraphQlUrl = environment.TryGetValue("GITHUB_GRAPHQL_URL", out var graphQl) && Uri.TryCreate(graphQl, UriKind.Absolute, out var g) ? g : null,
+        });
+        var job = new GitHubActionsJob(settings, connection.ForPullRequest(trigger.Owner, trigger.Repository, trigger.Number), log, environment);
+        return trigger.Kind switch
+        {
+            GitHubTriggerKind.PullRequest => await job.AnalyseAndPublishAsync(trigger.BaseSha!, trigger.HeadSha!, useSnapshot: true, cancellationToken).ConfigureAwait(false),
+            GitHubTriggerKind.SlashCommand => await new SlashCommandHandler(job).HandleAsync(trigger, cancellationToken).ConfigureAwait(false),
+            _ => await new ChecklistEditHandler(job).HandleAsync(trigger, cancellationToken).ConfigureAwait(false),
+        };
+    }
+}

@@ -1,0 +1,14 @@
+with source as (
+    select * from {{ source('shop', 'customers') }}
+),
+
+renamed as (
+    select
+        id as customer_id,
+        first_name,
+        last_name,
+        lower(email) as email
+    from source
+)
+
+select * from renamed
