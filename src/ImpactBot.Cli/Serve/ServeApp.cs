@@ -25,6 +25,9 @@ internal static class ServeApp
         if (logging is null)
         {
             builder.Logging.AddJsonConsole();
+
+            // One line per webhook from ImpactBot is enough; the framework's per-request lines only add noise.
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         }
         else
         {

@@ -1,0 +1,313 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using ImpactBot.Cli.Serve;
+using ImpactBot.Core.Impact;
+using ImpactBot.Core.Publishing;
+using ImpactBot.GitHub;
+using ImpactBot.GitLab.Http;
+using ImpactBot.Testing.GitLab;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using GitHubFake = ImpactBot.Testing.GitHub.FakeGitHubServer;
+
+namespace ImpactBot.Cli.Tests.Serve;
+
+public sealed class ServeAppTests
+{
+    private const string GitLabSecret = "gl-webhook-secret-1";
+    private const string GitHubSecret = "gh-webhook-secret-2";
+    private const string GitHubToken = "ghp_fakeServeToken";
+
+    private static readonly string Report = string.Join('\n',
+        ReportMarker.Report,
+        "<!-- impactbot:meta head=abc123 -->",
+        "## Impact",
+        $"- [ ] **orders** reads stg_customers.last_name, which is removed {ReportMarker.ItemMarker("model.orders:last_name", Severity.Breaking)}",
+        "");
+
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    private FakeGitLabServer gitLab = null!;
+    private GitHubFake gitHub = null!;
+    private WebApplication app = null!;
+    private Uri baseAddress = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        gitLab = await FakeGitLabServer.StartAsync();
+        gitHub = await GitHubFake.StartAsync();
+        app = ServeApp.Build(
+            new ServeOptions
+            {
+                Urls = "http://127.0.0.1:0",
+                GitLabApiUrl = gitLab.ApiBaseUrl,
+                GitLabToken = FakeGitLabServer.BotToken,
+                GitLabWebhookSecret = GitLabSecret,
+                GitHubApiUrl = gitHub.ApiUrl,
+                GitHubToken = GitHubToken,
+                GitHubWebhookSecret = GitHubSecret,
+                GitLabResilience = new GitLabResilienceOptions { MaxRetries = 1, BaseDelay = TimeSpan.Zero, UseJitter = false, AttemptTimeout = TimeSpan.FromSeconds(5) },
+                GitHubResilience = new GitHubResilienceOptions { MaxRetries = 1, BaseDelay = TimeSpan.Zero, AttemptTimeout = TimeSpan.FromSeconds(5) },
+            },
+            _ => { });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        baseAddress = new Uri(address.TrimEnd('/') + "/");
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+        await gitLab.DisposeAsync();
+        await gitHub.DisposeAsync();
+    }
+
+    [SetUp]
+    public void ResetFakes()
+    {
+        gitLab.Reset();
+        gitHub.Reset();
+        gitHub.PullRequests[1] = new Testing.GitHub.FakePullRequest(1, "headsha1", "basesha1");
+    }
+
+    [Test]
+    public async Task Healthz_Get_ReturnsOk()
+    {
+        using var response = await Http.GetAsync(new Uri(baseAddress, "healthz"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("ok"));
+    }
+
+    [Test]
+    public async Task GitLabWebhook_ImpactByMaintainer_ReactsAndTriggersPipeline()
+    {
+        var note = gitLab.AddNote(FakeGitLabServer.Alice, "/impact");
+
+        using var response = await PostGitLabAsync(NoteHook(note.Id, FakeGitLabServer.Alice, "/impact", "create"), GitLabSecret);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        Assert.That(gitLab.Pipelines, Has.Count.EqualTo(1));
+        Assert.That(gitLab.Emoji.Where(e => e.AwardableId == note.Id).Select(e => e.Name), Is.EqualTo(new[] { "eyes", "rocket" }));
+    }
+
+    [Test]
+    public async Task GitLabWebhook_ImpactByReporter_RefusesWithoutPipeline()
+    {
+        var note = gitLab.AddNote(FakeGitLabServer.Bob, "/impact full");
+
+        using var response = await PostGitLabAsync(NoteHook(note.Id, FakeGitLabServer.Bob, "/impact full", "create"), GitLabSecret);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        Assert.That(gitLab.Pipelines, Is.Empty);
+        Assert.That(gitLab.Emoji.Single().Name, Is.EqualTo("confused"));
+        Assert.That(gitLab.Notes[^1].Body, Does.StartWith("@bob").And.Contain("Developer"));
+    }
+
+    [TestCase(null)]
+    [TestCase("wrong-secret")]
+    public async Task GitLabWebhook_MissingOrForgedToken_Returns401AndChangesNothing(string? token)
+    {
+        var note = gitLab.AddNote(FakeGitLabServer.Alice, "/impact");
+
+        using var response = await PostGitLabAsync(NoteHook(note.Id, FakeGitLabServer.Alice, "/impact", "create"), token);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(gitLab.Requests, Is.Empty);
+    }
+
+    [Test]
+    public async Task GitLabWebhook_ReportTickedByMaintainer_RecomputesStatusOnTheHead()
+    {
+        var report = gitLab.AddNote(FakeGitLabServer.Bot, Report);
+        var ticked = gitLab.EditNote(report.Id, body => body.Replace("- [ ]", "- [x]", StringComparison.Ordinal));
+
+        using var response = await PostGitLabAsync(NoteHook(report.Id, FakeGitLabServer.Alice, ticked.Body, "update", FakeGitLabServer.Bot.Id), GitLabSecret);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        var status = gitLab.Statuses.Single();
+        Assert.That((status.Sha, status.Name, status.Status), Is.EqualTo((FakeGitLabServer.HeadSha, "impactbot", "success")));
+        Assert.That(gitLab.Notes.Single().Body, Does.Contain("by=@alice"));
+        Assert.That(gitLab.Pipelines, Is.Empty);
+    }
+
+    [Test]
+    public async Task GitLabWebhook_OversizedBody_Returns413()
+    {
+        // Expect: 100-continue lets the server refuse before the body is sent (as GitLab's client would see it, without a reset).
+        using var response = await PostGitLabAsync(new string('x', (1024 * 1024) + 1), GitLabSecret, expectContinue: true);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+        Assert.That(gitLab.Requests, Is.Empty);
+    }
+
+    [Test]
+    public async Task GitLabWebhook_GitLabHangs_Returns504AfterTheRequestTimeout()
+    {
+        var options = new ServeOptions
+        {
+            Urls = "http://127.0.0.1:0",
+            GitLabApiUrl = gitLab.ApiBaseUrl,
+            GitLabToken = FakeGitLabServer.BotToken,
+            GitLabWebhookSecret = GitLabSecret,
+            RequestTimeout = TimeSpan.FromMilliseconds(500),
+        };
+        var slow = ServeApp.Build(options, _ => { });
+        await slow.StartAsync();
+        try
+        {
+            var address = new Uri(slow.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single().TrimEnd('/') + "/");
+            gitLab.Inject(FakeRoutes.Member, Fault.Timeout());
+            var note = gitLab.AddNote(FakeGitLabServer.Alice, "/impact");
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(address, "webhooks/gitlab")) { Content = new StringContent(NoteHook(note.Id, FakeGitLabServer.Alice, "/impact", "create")) };
+            request.Headers.Add("X-Gitlab-Event", "Note Hook");
+            request.Headers.Add("X-Gitlab-Token", GitLabSecret);
+
+            using var response = await Http.SendAsync(request);
+
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.GatewayTimeout));
+            Assert.That(gitLab.Pipelines, Is.Empty);
+        }
+        finally
+        {
+            await slow.StopAsync();
+            await slow.DisposeAsync();
+        }
+    }
+
+    [TestCase(null)]
+    [TestCase("sha256=0000000000000000000000000000000000000000000000000000000000000000")]
+    public async Task GitHubWebhook_MissingOrForgedSignature_Returns401(string? signature)
+    {
+        using var response = await PostGitHubAsync("issue_comment", EditedReport(1), signature);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(gitHub.Requests, Is.Empty);
+    }
+
+    [Test]
+    public async Task GitHubWebhook_ValidSignatureTickedReport_RecomputesStatus()
+    {
+        gitHub.Permissions["ana"] = ("admin", "admin");
+        var ticked = Report.Replace("- [ ]", "- [x]", StringComparison.Ordinal);
+        var comment = gitHub.AddComment(ticked);
+        var body = EditedReport(comment.Id, ticked);
+
+        using var response = await PostGitHubAsync("issue_comment", body, new GitHubSignatureVerifier(GitHubSecret).Sign(Encoding.UTF8.GetBytes(body)));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
+        var states = gitHub.CheckRuns.Select(r => r["conclusion"]?.ToString()).Concat(gitHub.Statuses.Select(s => s.Status["state"]?.ToString()));
+        Assert.That(states, Has.Some.EqualTo("success"));
+        Assert.That(gitHub.CommentsOn(1).Single().Body, Does.Contain("by=@ana"));
+    }
+
+    [Test]
+    public async Task GitHubWebhook_ImpactByReader_ReactsConfusedAndReplies()
+    {
+        gitHub.Permissions["ana"] = ("read", "read");
+        var comment = gitHub.AddComment("/impact", new Testing.GitHub.FakeUser("ana", 7));
+        var body = SlashCommand(comment.Id);
+
+        using var response = await PostGitHubAsync("issue_comment", body, new GitHubSignatureVerifier(GitHubSecret).Sign(Encoding.UTF8.GetBytes(body)));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        Assert.That(gitHub.Reactions.Select(r => r.Content), Is.EqualTo(new[] { "confused" }));
+        Assert.That(gitHub.CommentsOn(1)[^1].Body, Does.StartWith("@ana").And.Contain("write access"));
+        Assert.That(gitHub.Requests.Where(r => r.Path.EndsWith("/dispatches", StringComparison.Ordinal)), Is.Empty);
+    }
+
+    [Test]
+    public async Task GitHubWebhook_ImpactByWriterDispatchRefused_SendsDispatchThenReactsConfused()
+    {
+        gitHub.Permissions["ana"] = ("write", "write");
+        var comment = gitHub.AddComment("/impact", new Testing.GitHub.FakeUser("ana", 7));
+        var body = SlashCommand(comment.Id);
+
+        using var response = await PostGitHubAsync("issue_comment", body, new GitHubSignatureVerifier(GitHubSecret).Sign(Encoding.UTF8.GetBytes(body)));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        var dispatch = gitHub.Requests.Single(r => r.Path.EndsWith("/dispatches", StringComparison.Ordinal));
+        Assert.That((dispatch.Body?["event_type"]?.ToString(), dispatch.Body?["client_payload"]?["pr"]?.ToString()), Is.EqualTo(("impactbot", "1")));
+
+        // The fake GitHub has no /dispatches endpoint (404): the bot says so instead of claiming a rerun.
+        Assert.That(gitHub.Reactions.Select(r => r.Content), Is.EqualTo(new[] { "eyes", "confused" }));
+        Assert.That(gitHub.CommentsOn(1)[^1].Body, Does.Contain("repository_dispatch"));
+    }
+
+    private string SlashCommand(long commentId)
+    {
+        var e = JsonNode.Parse(EditedReport(commentId, "/impact"))!.AsObject();
+        e["action"] = "created";
+        e.Remove("changes");
+        e["comment"]!["user"]!["login"] = "ana";
+        return e.ToJsonString();
+    }
+
+    private static string NoteHook(long noteId, FakeUser user, string text, string action, long? authorId = null)
+    {
+        var hook = JsonNode.Parse(File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", "Webhooks", "note-hook-merge-request.json")))!;
+        hook["user"]!["id"] = user.Id;
+        hook["user"]!["username"] = user.Username;
+        hook["project_id"] = FakeGitLabServer.ProjectId;
+        hook["project"]!["id"] = FakeGitLabServer.ProjectId;
+        var note = hook["object_attributes"]!;
+        note["id"] = noteId;
+        note["note"] = text;
+        note["author_id"] = authorId ?? user.Id;
+        note["action"] = action;
+        note["project_id"] = FakeGitLabServer.ProjectId;
+        var mergeRequest = hook["merge_request"]!;
+        mergeRequest["iid"] = FakeGitLabServer.MergeRequestIid;
+        mergeRequest["target_project_id"] = FakeGitLabServer.ProjectId;
+        mergeRequest["source_project_id"] = FakeGitLabServer.ProjectId;
+        return hook.ToJsonString();
+    }
+
+    private string EditedReport(long commentId, string? body = null)
+    {
+        var e = JsonNode.Parse(File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", "Webhooks", "issue_comment.edited.json")))!;
+        e["repository"]!["name"] = gitHub.Repo;
+        e["repository"]!["full_name"] = $"{gitHub.Owner}/{gitHub.Repo}";
+        e["repository"]!["owner"]!["login"] = gitHub.Owner;
+        e["issue"]!["number"] = 1;
+        e["issue"]!["pull_request"] = new JsonObject { ["url"] = "https://api.github.com/repos/octo-org/warehouse/pulls/1" };
+        e["comment"]!["id"] = commentId;
+        e["comment"]!["body"] = body ?? Report;
+        e["comment"]!["user"]!["login"] = gitHub.CurrentUser!.Login;
+        e["changes"]!["body"]!["from"] = Report;
+        e["sender"]!["login"] = "ana";
+        return e.ToJsonString();
+    }
+
+    private async Task<HttpResponseMessage> PostGitLabAsync(string body, string? token, bool expectContinue = false)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, "webhooks/gitlab")) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.ExpectContinue = expectContinue;
+        request.Headers.Add("X-Gitlab-Event", "Note Hook");
+        if (token is not null)
+        {
+            request.Headers.Add("X-Gitlab-Token", token);
+        }
+
+        return await Http.SendAsync(request);
+    }
+
+    private async Task<HttpResponseMessage> PostGitHubAsync(string eventName, string body, string? signature)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, "webhooks/github")) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-GitHub-Event", eventName);
+        if (signature is not null)
+        {
+            request.Headers.Add("X-Hub-Signature-256", signature);
+        }
+
+        return await Http.SendAsync(request);
+    }
+}
