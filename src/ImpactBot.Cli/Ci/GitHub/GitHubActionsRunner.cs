@@ -30,6 +30,14 @@ internal sealed class GitHubActionsRunner : ICiRunner
         }
 
         var payload = await File.ReadAllTextAsync(settings.EventPath, cancellationToken).ConfigureAwait(false);
+        if (settings.EventName == "repository_dispatch" && DispatchHandler.Parse(payload) is var (number, full)
+            && settings.Repository?.Split('/') is [var owner, var repository])
+        {
+            using var dispatchConnection = Connect(settings, environment);
+            var dispatched = new GitHubActionsJob(settings, dispatchConnection.ForPullRequest(owner, repository, number), log, environment);
+            return await DispatchHandler.HandleAsync(dispatched, full, cancellationToken).ConfigureAwait(false);
+        }
+
         var trigger = GitHubEventParser.Parse(settings.EventName, payload);
         if (trigger.Kind == GitHubTriggerKind.Ignored)
         {
@@ -37,10 +45,7 @@ internal sealed class GitHubActionsRunner : ICiRunner
             return ExitCodes.Ok;
         }
 
-        using var connection = new GitHubConnection(new GitHubConnectionOptions(settings.ApiUrl, settings.Token)
-        {
-            GraphQlUrl = environment.TryGetValue("GITHUB_GRAPHQL_URL", out var graphQl) && Uri.TryCreate(graphQl, UriKind.Absolute, out var g) ? g : null,
-        });
+        using var connection = Connect(settings, environment);
         var job = new GitHubActionsJob(settings, connection.ForPullRequest(trigger.Owner, trigger.Repository, trigger.Number), log, environment);
         return trigger.Kind switch
         {
@@ -49,4 +54,10 @@ internal sealed class GitHubActionsRunner : ICiRunner
             _ => await new ChecklistEditHandler(job).HandleAsync(trigger, cancellationToken).ConfigureAwait(false),
         };
     }
+
+    private static GitHubConnection Connect(GitHubActionsSettings settings, IReadOnlyDictionary<string, string> environment) =>
+        new(new GitHubConnectionOptions(settings.ApiUrl, settings.Token)
+        {
+            GraphQlUrl = environment.TryGetValue("GITHUB_GRAPHQL_URL", out var graphQl) && Uri.TryCreate(graphQl, UriKind.Absolute, out var g) ? g : null,
+        });
 }

@@ -249,6 +249,18 @@ public sealed partial class GitHubActionsRunnerTests
     }
 
     [Test]
+    public async Task Run_RepositoryDispatchFromServe_RerunsThePullRequest()
+    {
+        var payload = $$$"""{"action":"impactbot","client_payload":{"pr":{{{ActionsScenario.Number}}},"full":false},"repository":{"full_name":"{{{server.Owner}}}/{{{server.Repo}}}"}}""";
+
+        var (code, _, error) = await scenario.RunAsync("repository_dispatch", payload);
+
+        Assert.That(code, Is.EqualTo(0), error);
+        Assert.That(server.CommentsOn(ActionsScenario.Number).Single().Body, Does.StartWith(Marker).And.Contain("customers"));
+        Assert.That(LatestCheck(), Is.EqualTo(("impactbot", "failure", scenario.HeadSha)));
+    }
+
+    [Test]
     public async Task Run_UnknownEvent_ExitsZeroWithNotice()
     {
         var (code, output, _) = await scenario.RunAsync("workflow_dispatch", "{}");
