@@ -252,7 +252,7 @@ public sealed class ServeAppTests
 
     private static string NoteHook(long noteId, FakeUser user, string text, string action, long? authorId = null)
     {
-        var hook = JsonNode.Parse(File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", "Webhooks", "note-hook-merge-request.json")))!;
+        var hook = JsonNode.Parse(File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", "webhooks", "note-hook-merge-request.json")))!;
         hook["user"]!["id"] = user.Id;
         hook["user"]!["username"] = user.Username;
         hook["project_id"] = FakeGitLabServer.ProjectId;
@@ -272,7 +272,7 @@ public sealed class ServeAppTests
 
     private string EditedReport(long commentId, string? body = null)
     {
-        var e = JsonNode.Parse(File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", "Webhooks", "issue_comment.edited.json")))!;
+        var e = JsonNode.Parse(File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", "webhooks", "issue_comment.edited.json")))!;
         e["repository"]!["name"] = gitHub.Repo;
         e["repository"]!["full_name"] = $"{gitHub.Owner}/{gitHub.Repo}";
         e["repository"]!["owner"]!["login"] = gitHub.Owner;
