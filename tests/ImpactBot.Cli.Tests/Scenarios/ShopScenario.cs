@@ -4,7 +4,7 @@ using ImpactBot.Testing.Git;
 namespace ImpactBot.Cli.Tests.Scenarios;
 
 /// <summary>
-/// A real git repository holding the Fixtures/Shop dbt project committed on main, with a "change" branch checked out:
+/// A real git repository holding the examples/shop dbt project committed on main, with a "change" branch checked out:
 /// tests edit files, commit the change and run <c>impactbot</c> in-process on it.
 /// </summary>
 internal sealed class ShopScenario : IDisposable
@@ -17,12 +17,8 @@ internal sealed class ShopScenario : IDisposable
 
     public static ShopScenario Create(Action<TempGitRepo>? baseEdit = null)
     {
-        var fixtures = Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures");
-        var repo = TempGitRepo.Create().CopyFrom(Path.Combine(fixtures, "Shop"));
-
-        // Dot files live next to the project folder so the build copies them to the output.
-        repo.Write(".github/CODEOWNERS", File.ReadAllText(Path.Combine(fixtures, "Shop.CODEOWNERS")));
-        repo.Write(".impactbot.yml", File.ReadAllText(Path.Combine(fixtures, "Shop.impactbot.yml")));
+        // The bundled example project, dot files (CODEOWNERS, .impactbot.yml) included.
+        var repo = TempGitRepo.Create().CopyFrom(Path.Combine(Ci.GitHub.ActionsScenario.RepositoryRoot(), "examples", "shop"));
         baseEdit?.Invoke(repo);
         repo.Commit("base");
         repo.Checkout("change", create: true);
