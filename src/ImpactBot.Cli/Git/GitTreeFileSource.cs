@@ -14,6 +14,7 @@ public sealed class GitTreeFileSource : IFileSource, IDisposable
     private readonly Dictionary<string, string> _blobs;
     private readonly Lock _gate = new();
     private Process? _batch;
+    private BufferedStream? _batchOutput;
 
     internal GitTreeFileSource(GitRepository repository, Dictionary<string, string> blobs)
     {
@@ -35,10 +36,17 @@ public sealed class GitTreeFileSource : IFileSource, IDisposable
 
         lock (_gate)
         {
-            _batch ??= _repository.StartBatch();
+            if (_batch is null)
+            {
+                _batch = _repository.StartBatch();
+
+                // The pipe is unbuffered: without this every header byte would be a system call.
+                _batchOutput = new BufferedStream(_batch.StandardOutput.BaseStream, 1 << 16);
+            }
+
             _batch.StandardInput.Write(blob + "\n");
             _batch.StandardInput.Flush();
-            var stream = _batch.StandardOutput.BaseStream;
+            var stream = _batchOutput!;
             var header = ReadLine(stream);
             var parts = header.Split(' ');
             if (parts.Length < 3 || !int.TryParse(parts[2], out var size))
@@ -63,6 +71,8 @@ public sealed class GitTreeFileSource : IFileSource, IDisposable
                 _batch.WaitForExit(5000);
                 _batch.Dispose();
                 _batch = null;
+                _batchOutput?.Dispose();
+                _batchOutput = null;
             }
         }
     }
