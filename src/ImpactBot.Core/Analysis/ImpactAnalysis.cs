@@ -3,6 +3,7 @@ using ImpactBot.Core.Changes;
 using ImpactBot.Core.Files;
 using ImpactBot.Core.Graph;
 using ImpactBot.Core.Impact;
+using ImpactBot.Core.Owners;
 using ImpactBot.Core.Report;
 
 namespace ImpactBot.Core.Analysis;
@@ -41,11 +42,11 @@ public static class ImpactAnalysis
 
         var head = ProjectGraph.Build(request.HeadFiles, request.HeadCommit, config, options, baseGraph, cancellationToken);
         var headGraph = head.Build.Graph;
-        var changed = request.ChangedPaths.Where(p => !PathGlob.MatchesAny(config.Ignore, p)).ToHashSet(StringComparer.Ordinal);
+        // Ignored files never become assets (the project reader drops them); they must not be blamed for changes either.
+        var ignore = config.Ignore.Select(p => new GlobPattern(p)).ToList();
+        var changed = request.ChangedPaths.Where(p => !ignore.Any(g => g.IsMatch(p))).ToHashSet(StringComparer.Ordinal);
         var artifacts = new[] { options.ManifestText is null ? null : options.ManifestPath, options.CatalogText is null ? null : options.CatalogPath };
-        var changes = ChangeDetector.Detect(baseGraph, headGraph, changed)
-            .Where(c => c.Path is null || !PathGlob.MatchesAny(config.Ignore, c.Path))
-            .ToImmutableArray();
+        var changes = ChangeDetector.Detect(baseGraph, headGraph, changed);
         var locator = new ColumnLocator(request.HeadFiles);
         var impacts = ImpactAnalyzer.Analyze(baseGraph, headGraph, changes, locator.Find);
         var report = new ImpactReport(request.BaseCommit, request.HeadCommit, changes, impacts, Diagnostics(headGraph, changes, impacts, [.. changed, .. artifacts.OfType<string>()]))

@@ -27,19 +27,19 @@ public static class GraphBuilder
         var built = new ConcurrentDictionary<string, AssetNode>(StringComparer.OrdinalIgnoreCase);
         var diagnostics = ImmutableArray.CreateBuilder<FileDiagnostic>();
 
-        foreach (var definition in definitions.Where(d => d.Sql is null && d.DeclaredColumns.Length > 0 || d.Type is AssetType.Source or AssetType.Seed))
+        // Assets whose columns are declared, not computed, are the schema the SQL assets bind against.
+        foreach (var definition in definitions.Where(d => d.Sql is null && (d.DeclaredColumns.Length > 0 || d.Type is AssetType.Source or AssetType.Seed)))
         {
-            if (definition.Sql is null)
-            {
-                built[definition.Id] = DeclaredNode(definition);
-            }
+            built[definition.Id] = DeclaredNode(definition);
         }
 
         var sqlAssets = definitions.Where(d => d.Sql is not null).ToList();
+        var bodies = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var upstreams = new Dictionary<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var asset in sqlAssets)
         {
-            upstreams[asset.Id] = Upstreams(asset, resolver, defaultDialect, previous);
+            bodies[asset.Id] = ContentHash.Of(asset.Sql!);
+            upstreams[asset.Id] = Upstreams(asset, bodies[asset.Id], resolver, defaultDialect, previous);
         }
 
         var (levels, cyclic) = BuildPlan.Levels(sqlAssets, upstreams);
@@ -50,7 +50,7 @@ public static class GraphBuilder
         {
             Parallel.ForEach(level, new ParallelOptions { CancellationToken = cancellationToken }, asset =>
             {
-                var node = BindOrReuse(asset, upstreams[asset.Id], resolver, schema, built, interfaces, defaultDialect, previous);
+                var node = BindOrReuse(asset, bodies[asset.Id], upstreams[asset.Id], resolver, schema, built, interfaces, defaultDialect, previous);
                 if (node.Reused)
                 {
                     Interlocked.Increment(ref reused);
@@ -63,7 +63,7 @@ public static class GraphBuilder
         foreach (var asset in cyclic)
         {
             diagnostics.Add(new FileDiagnostic("dependency-cycle", $"{asset.Id} is part of a dependency cycle; its lineage is bound without upstream schemas. Break the cycle of refs.", asset.Path ?? asset.Id, asset.Line, 0));
-            built[asset.Id] = BindOrReuse(asset, upstreams[asset.Id], resolver, schema, built, interfaces, defaultDialect, previous: null).Node;
+            built[asset.Id] = BindOrReuse(asset, bodies[asset.Id], upstreams[asset.Id], resolver, schema, built, interfaces, defaultDialect, previous: null).Node;
         }
 
         var order = new List<AssetNode>(definitions.Count);
@@ -93,14 +93,13 @@ public static class GraphBuilder
         Diagnostics = d.Diagnostics,
     };
 
-    private static ImmutableArray<string> Upstreams(AssetDefinition asset, RelationResolver resolver, DialectFacts defaultDialect, LineageGraph? previous)
+    private static ImmutableArray<string> Upstreams(AssetDefinition asset, string body, RelationResolver resolver, DialectFacts defaultDialect, LineageGraph? previous)
     {
         if (!asset.DependsOn.IsEmpty)
         {
             return asset.DependsOn;
         }
 
-        var body = ContentHash.Of(asset.Sql!);
         if (previous?.Find(asset.Id) is { } old && old.BodyHash == body)
         {
             return old.DependsOn;
@@ -113,6 +112,7 @@ public static class GraphBuilder
 
     private static (AssetNode Node, bool Reused) BindOrReuse(
         AssetDefinition asset,
+        string body,
         ImmutableArray<string> upstreams,
         RelationResolver resolver,
         GraphSchemaProvider schema,
@@ -122,7 +122,6 @@ public static class GraphBuilder
         LineageGraph? previous)
     {
         var dialect = asset.Dialect ?? defaultDialect;
-        var body = ContentHash.Of(asset.Sql!);
         var upstreamInterfaces = upstreams
             .Order(StringComparer.OrdinalIgnoreCase)
             .Select(u => built.TryGetValue(u, out var n) ? interfaces.GetOrAdd(u, _ => InterfaceHash(n)) : "?" + u);

@@ -114,12 +114,10 @@ public static class SnapshotReader
             for (var i = columns.Capacity; i > 0; i--)
             {
                 var name = Req();
-                columns.Add(new ColumnNode(name, [])
-                {
-                    Fingerprint = Req(),
-                    Type = Str(),
-                    Line = Int(),
-                } with { Sources = Edges() });
+                var fingerprint = Req();
+                var type = Str();
+                var line = Int();
+                columns.Add(new ColumnNode(name, Edges()) { Fingerprint = fingerprint, Type = type, Line = line });
             }
 
             return columns.MoveToImmutable();
