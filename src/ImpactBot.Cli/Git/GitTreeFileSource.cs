@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using ImpactBot.Core.Files;
@@ -5,13 +6,15 @@ using ImpactBot.Core.Files;
 namespace ImpactBot.Cli.Git;
 
 /// <summary>
-/// The files of one commit, read on demand through a single long-lived `git cat-file --batch`, so reading thousands of
-/// models costs one process, not thousands. Binary blobs (a NUL in the first 8 KB) read as null.
+/// The files of one commit, read through `git cat-file --batch`: many files at once with <see cref="Prefetch"/> (one
+/// process streams them all), single files on demand through one long-lived process. Binary blobs (a NUL in the first
+/// 8 KB) read as null.
 /// </summary>
 public sealed class GitTreeFileSource : IFileSource, IDisposable
 {
     private readonly GitRepository _repository;
     private readonly Dictionary<string, string> _blobs;
+    private readonly ConcurrentDictionary<string, string?> _fetched = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private Process? _batch;
     private BufferedStream? _batchOutput;
@@ -29,6 +32,11 @@ public sealed class GitTreeFileSource : IFileSource, IDisposable
 
     public string? ReadText(string path)
     {
+        if (_fetched.TryGetValue(path, out var text))
+        {
+            return text;
+        }
+
         if (!_blobs.TryGetValue(path, out var blob))
         {
             return null;
@@ -39,26 +47,46 @@ public sealed class GitTreeFileSource : IFileSource, IDisposable
             if (_batch is null)
             {
                 _batch = _repository.StartBatch();
-
-                // The pipe is unbuffered: without this every header byte would be a system call.
                 _batchOutput = new BufferedStream(_batch.StandardOutput.BaseStream, 1 << 16);
             }
 
             _batch.StandardInput.Write(blob + "\n");
             _batch.StandardInput.Flush();
-            var stream = _batchOutput!;
-            var header = ReadLine(stream);
-            var parts = header.Split(' ');
-            if (parts.Length < 3 || !int.TryParse(parts[2], out var size))
-            {
-                return null;
-            }
-
-            var bytes = new byte[size];
-            stream.ReadExactly(bytes);
-            stream.ReadByte();
-            return Array.IndexOf(bytes, (byte)0, 0, Math.Min(size, 8192)) >= 0 ? null : Encoding.UTF8.GetString(bytes);
+            return ReadObject(_batchOutput!);
         }
+    }
+
+    /// <summary>
+    /// Reads the files in one `git cat-file --batch` stream: ids are written on one thread while objects are read on
+    /// this one, so thousands of files cost one process and no round trip each.
+    /// </summary>
+    public void Prefetch(IEnumerable<string> paths)
+    {
+        var wanted = paths.Where(p => !_fetched.ContainsKey(p) && _blobs.ContainsKey(p)).Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count < 2)
+        {
+            return;
+        }
+
+        using var process = _repository.StartBatch();
+        var writer = Task.Run(() =>
+        {
+            // Buffered, unlike StandardInput (AutoFlush would make every id a system call); disposing it ends git's input.
+            using var input = new StreamWriter(process.StandardInput.BaseStream, new UTF8Encoding(false), 1 << 16);
+            foreach (var path in wanted)
+            {
+                input.Write(_blobs[path]);
+                input.Write('\n');
+            }
+        });
+        using var output = new BufferedStream(process.StandardOutput.BaseStream, 1 << 16);
+        foreach (var path in wanted)
+        {
+            _fetched[path] = ReadObject(output);
+        }
+
+        writer.GetAwaiter().GetResult();
+        process.WaitForExit();
     }
 
     public void Dispose()
@@ -75,6 +103,22 @@ public sealed class GitTreeFileSource : IFileSource, IDisposable
                 _batchOutput = null;
             }
         }
+    }
+
+    /// <summary>One "&lt;id&gt; blob &lt;size&gt;\n&lt;bytes&gt;\n" answer (or "&lt;id&gt; missing\n"), as text or null.</summary>
+    private static string? ReadObject(Stream stream)
+    {
+        var header = ReadLine(stream);
+        var parts = header.Split(' ');
+        if (parts.Length < 3 || !int.TryParse(parts[2], out var size))
+        {
+            return null;
+        }
+
+        var bytes = new byte[size];
+        stream.ReadExactly(bytes);
+        stream.ReadByte();
+        return Array.IndexOf(bytes, (byte)0, 0, Math.Min(size, 8192)) >= 0 ? null : Encoding.UTF8.GetString(bytes);
     }
 
     private static string ReadLine(Stream stream)

@@ -68,6 +68,9 @@ public static class DbtProjectReader
             : DbtProjectFile.Read(projectText, layout.Repo("dbt_project.yml"), diagnostics);
         var (dialect, targetType) = Dialect(files, layout, projectFile, config, manifest);
 
+        files.Prefetch(layout.Under(projectFile.MacroPaths.Concat(projectFile.ModelPaths).Concat(projectFile.SnapshotPaths), ".sql", ".yml", ".yaml")
+            .Concat(layout.Under(projectFile.SeedPaths, ".csv", ".yml", ".yaml"))
+            .Select(f => f.Path));
         var macroFiles = layout.Under(projectFile.MacroPaths, ".sql")
             .Select(f => (f.Path, Text: files.ReadText(f.Path)))
             .Where(f => f.Text is not null && !f.Text.Contains('\0', StringComparison.Ordinal))

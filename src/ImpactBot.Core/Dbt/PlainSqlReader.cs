@@ -18,7 +18,9 @@ internal static class PlainSqlReader
     {
         var targets = new List<Target>();
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var path in paths.Where(p => p.EndsWith(".sql", StringComparison.OrdinalIgnoreCase)))
+        var sqlPaths = paths.Where(p => p.EndsWith(".sql", StringComparison.OrdinalIgnoreCase)).ToList();
+        files.Prefetch(sqlPaths);
+        foreach (var path in sqlPaths)
         {
             var text = files.ReadText(path);
             if (text is null || text.Contains('\0', StringComparison.Ordinal))

@@ -11,4 +11,12 @@ public interface IFileSource
 
     /// <summary>The file's text (UTF-8), or null when it does not exist or is not text (binary content).</summary>
     string? ReadText(string path);
+
+    /// <summary>
+    /// A hint that these files are about to be read. Sources that pay a round trip per read (git) fetch them in one
+    /// stream; the default does nothing.
+    /// </summary>
+    void Prefetch(IEnumerable<string> paths)
+    {
+    }
 }
