@@ -13,7 +13,8 @@ internal static class SnapshotFiles
             return (null, null);
         }
 
-        using var stream = File.OpenRead(path);
+        // One read into memory: the reader's many small reads are then copies, not file-stream calls.
+        using var stream = new MemoryStream(File.ReadAllBytes(path), writable: false);
         var result = SnapshotReader.Read(stream);
         if (result.Graph is null)
         {

@@ -52,11 +52,17 @@ internal static class AnalyzeCommand
         }
 
         var git = new GitRepository(repoDir);
-        var head = await git.ResolveCommitAsync(headRef, cancellationToken).ConfigureAwait(false);
-        var @base = await git.MergeBaseAsync(await git.ResolveCommitAsync(baseRef, cancellationToken).ConfigureAwait(false), head, cancellationToken).ConfigureAwait(false);
-        var changed = await git.ChangedPathsAsync(@base, head, cancellationToken).ConfigureAwait(false);
-        using var baseFiles = await git.OpenTreeAsync(@base, cancellationToken).ConfigureAwait(false);
-        using var headFiles = await git.OpenTreeAsync(head, cancellationToken).ConfigureAwait(false);
+        // Each git call is a process start; the independent ones run side by side.
+        var resolveHead = git.ResolveCommitAsync(headRef, cancellationToken);
+        var resolveBase = git.ResolveCommitAsync(baseRef, cancellationToken);
+        var head = await resolveHead.ConfigureAwait(false);
+        var @base = await git.MergeBaseAsync(await resolveBase.ConfigureAwait(false), head, cancellationToken).ConfigureAwait(false);
+        var diff = git.ChangedPathsAsync(@base, head, cancellationToken);
+        var baseTree = git.OpenTreeAsync(@base, cancellationToken);
+        var headTree = git.OpenTreeAsync(head, cancellationToken);
+        var changed = await diff.ConfigureAwait(false);
+        using var baseFiles = await baseTree.ConfigureAwait(false);
+        using var headFiles = await headTree.ConfigureAwait(false);
         var (cached, problem) = SnapshotFiles.TryLoad(snapshotPath);
         var result = ImpactAnalysis.Run(
             new AnalysisRequest(baseFiles, headFiles, @base, head, changed) { CachedBase = cached, CacheProblem = problem },

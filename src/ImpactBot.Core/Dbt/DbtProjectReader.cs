@@ -79,15 +79,13 @@ public static class DbtProjectReader
         diagnostics.AddRange(macros.Diagnostics);
         var context = new JinjaContext { ProjectName = projectFile.Name, Vars = projectFile.Vars, Macros = macros, TargetType = targetType };
 
-        var properties = new PropertiesReader(projectFile.Name, diagnostics);
         var yamlFolders = projectFile.ModelPaths.Concat(projectFile.SeedPaths).Concat(projectFile.SnapshotPaths);
-        foreach (var (path, _, _) in layout.Under(yamlFolders, ".yml", ".yaml"))
-        {
-            if (files.ReadText(path) is { } text)
-            {
-                properties.Read(path, text);
-            }
-        }
+        var yamlFiles = layout.Under(yamlFolders, ".yml", ".yaml")
+            .Select(f => (f.Path, Text: files.ReadText(f.Path)))
+            .Where(f => f.Text is not null)
+            .Select(f => (f.Path, f.Text!))
+            .ToList();
+        var properties = PropertiesReader.ReadAll(projectFile.Name, yamlFiles, diagnostics);
 
         var modelBuilder = new ModelBuilder(layout, projectFile, context, files, diagnostics);
         var models = modelBuilder.Build(properties.Models);

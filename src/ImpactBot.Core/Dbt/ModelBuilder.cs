@@ -36,12 +36,22 @@ internal sealed class ModelBuilder(ProjectLayout layout, DbtProjectFile project,
             }
         }
 
-        var models = new List<DbtModel>();
-        foreach (var (path, _, relative) in sqlFiles)
+        // Rendering is independent per file and the bulk of reading a large project: done in parallel, kept in file order.
+        var built = sqlFiles
+            .AsParallel()
+            .AsOrdered()
+            .Select(file =>
+            {
+                var fileName = ProjectLayout.FileName(file.Path);
+                byFile.TryGetValue(fileName, out var match);
+                return Build(file.Path, file.Relative, fileName, match.Patch, match.Version);
+            })
+            .ToList();
+        var models = new List<DbtModel>(built.Count);
+        foreach (var (model, hints) in built)
         {
-            var fileName = ProjectLayout.FileName(path);
-            byFile.TryGetValue(fileName, out var match);
-            models.Add(Build(path, relative, fileName, match.Patch, match.Version));
+            models.Add(model);
+            Hints[model.UniqueId] = hints;
         }
 
         foreach (var patch in patches.Where(p => p.Versions.IsEmpty && !fileNames.Contains(p.Name)))
@@ -55,7 +65,7 @@ internal sealed class ModelBuilder(ProjectLayout layout, DbtProjectFile project,
     private static string? LatestVersion(NodePatch patch) =>
         patch.LatestVersion ?? patch.Versions.Select(v => v.Version).OrderBy(v => double.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : 0).LastOrDefault();
 
-    private DbtModel Build(string path, string relative, string fileName, NodePatch? patch, VersionPatch? version)
+    private (DbtModel Model, OwnerHints Hints) Build(string path, string relative, string fileName, NodePatch? patch, VersionPatch? version)
     {
         var name = patch?.Name ?? fileName;
         var uniqueId = version is null ? $"model.{project.Name}.{name}" : $"model.{project.Name}.{name}.v{version.Version}";
@@ -118,8 +128,8 @@ internal sealed class ModelBuilder(ProjectLayout layout, DbtProjectFile project,
         }
 
         var configMeta = config.Meta();
-        Hints[uniqueId] = new OwnerHints(topMeta, ymlOrigin, configMeta, patch is null ? path : ymlOrigin);
-        return model with
+        var hints = new OwnerHints(topMeta, ymlOrigin, configMeta, patch is null ? path : ymlOrigin);
+        return (model with
         {
             Config = config,
             Materialization = config.Str("materialized") ?? "view",
@@ -135,7 +145,7 @@ internal sealed class ModelBuilder(ProjectLayout layout, DbtProjectFile project,
             Contracted = config.ContractEnforced(),
             Tags = config.List("tags"),
             Meta = configMeta.Merge(topMeta),
-        };
+        }, hints);
     }
 
     private static ImmutableArray<DbtColumn> Columns(NodePatch? patch, VersionPatch? version)

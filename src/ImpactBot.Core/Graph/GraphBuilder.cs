@@ -34,12 +34,21 @@ public static class GraphBuilder
         }
 
         var sqlAssets = definitions.Where(d => d.Sql is not null).ToList();
+        var prepared = sqlAssets
+            .AsParallel()
+            .AsOrdered()
+            .Select(asset =>
+            {
+                var body = ContentHash.Of(asset.Sql!);
+                return (asset.Id, Body: body, Upstreams: Upstreams(asset, body, resolver, defaultDialect, previous));
+            })
+            .ToList();
         var bodies = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var upstreams = new Dictionary<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var asset in sqlAssets)
+        foreach (var (id, body, assetUpstreams) in prepared)
         {
-            bodies[asset.Id] = ContentHash.Of(asset.Sql!);
-            upstreams[asset.Id] = Upstreams(asset, bodies[asset.Id], resolver, defaultDialect, previous);
+            bodies[id] = body;
+            upstreams[id] = assetUpstreams;
         }
 
         var (levels, cyclic) = BuildPlan.Levels(sqlAssets, upstreams);

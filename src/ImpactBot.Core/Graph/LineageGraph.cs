@@ -1,5 +1,4 @@
 using ImpactBot.Core.Files;
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using ImpactBot.Sql.Lineage;
 
@@ -11,17 +10,22 @@ namespace ImpactBot.Core.Graph;
 /// </summary>
 public sealed class LineageGraph
 {
-    private readonly FrozenDictionary<string, AssetNode> _byId;
-    private readonly FrozenDictionary<string, ImmutableArray<Consumer>> _consumers;
+    // Plain dictionaries: a graph is built once per run and looked up a few thousand times, so freezing (which
+    // analyses every key to pick a layout) costs more than it saves.
+    private readonly Dictionary<string, AssetNode> _byId;
+    private readonly Dictionary<string, ImmutableArray<Consumer>> _consumers;
 
     public LineageGraph(string commit, ImmutableArray<AssetNode> assets, ImmutableArray<FileDiagnostic> diagnostics)
     {
         Commit = commit;
         Assets = assets;
         Diagnostics = diagnostics;
-        _byId = assets
-            .GroupBy(a => a.Id, StringComparer.OrdinalIgnoreCase)
-            .ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        _byId = new Dictionary<string, AssetNode>(assets.Length, StringComparer.OrdinalIgnoreCase);
+        foreach (var asset in assets)
+        {
+            _byId.TryAdd(asset.Id, asset);
+        }
+
         _consumers = BuildConsumers(assets);
     }
 
@@ -44,7 +48,7 @@ public sealed class LineageGraph
     public int CountByStatus(LineageStatus status) =>
         Assets.Count(a => a.Type is AssetType.Model or AssetType.Snapshot && a.Status == status);
 
-    private static FrozenDictionary<string, ImmutableArray<Consumer>> BuildConsumers(ImmutableArray<AssetNode> assets)
+    private static Dictionary<string, ImmutableArray<Consumer>> BuildConsumers(ImmutableArray<AssetNode> assets)
     {
         var map = new Dictionary<string, ImmutableArray<Consumer>.Builder>(StringComparer.OrdinalIgnoreCase);
         void Add(string upstream, Consumer consumer)
@@ -92,6 +96,6 @@ public sealed class LineageGraph
             }
         }
 
-        return map.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToImmutable(), StringComparer.OrdinalIgnoreCase);
+        return map.ToDictionary(kv => kv.Key, kv => kv.Value.ToImmutable(), StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -27,6 +27,41 @@ internal sealed partial class PropertiesReader(string projectName, List<FileDiag
 
     public List<DbtMetric> Metrics { get; } = [];
 
+    /// <summary>
+    /// Reads many files in parallel (YAML parsing is the costliest part of reading a large project), one reader per
+    /// file, then merges them in the given order so the result does not depend on scheduling.
+    /// </summary>
+    public static PropertiesReader ReadAll(string projectName, IReadOnlyList<(string Path, string Text)> files, List<FileDiagnostic> diagnostics)
+    {
+        var readers = files
+            .AsParallel()
+            .AsOrdered()
+            .Select(file =>
+            {
+                var fileDiagnostics = new List<FileDiagnostic>();
+                var reader = new PropertiesReader(projectName, fileDiagnostics);
+                reader.Read(file.Path, file.Text);
+                return (reader, fileDiagnostics);
+            })
+            .ToList();
+        var merged = new PropertiesReader(projectName, diagnostics);
+        foreach (var (reader, fileDiagnostics) in readers)
+        {
+            merged.Models.AddRange(reader.Models);
+            merged.Seeds.AddRange(reader.Seeds);
+            merged.Snapshots.AddRange(reader.Snapshots);
+            merged.Sources.AddRange(reader.Sources);
+            merged.SourceTests.AddRange(reader.SourceTests);
+            merged.Exposures.AddRange(reader.Exposures);
+            merged.Groups.AddRange(reader.Groups);
+            merged.SemanticModels.AddRange(reader.SemanticModels);
+            merged.Metrics.AddRange(reader.Metrics);
+            diagnostics.AddRange(fileDiagnostics);
+        }
+
+        return merged;
+    }
+
     public void Read(string path, string text)
     {
         var root = YamlLoader.LoadMapping(text, path, diagnostics);
