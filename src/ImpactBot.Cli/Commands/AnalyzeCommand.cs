@@ -22,10 +22,11 @@ internal static class AnalyzeCommand
         var dialect = CommonOptions.Dialect();
         var manifest = CommonOptions.Manifest();
         var catalog = CommonOptions.Catalog();
+        var showTimings = CommonOptions.Timings();
 
         var command = new Command("analyze", "Print the change-impact report of base...head.")
         {
-            repo, baseRef, headRef, format, snapshot, failOn, projectDir, dialect, manifest, catalog,
+            repo, baseRef, headRef, format, snapshot, failOn, projectDir, dialect, manifest, catalog, showTimings,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -33,8 +34,14 @@ internal static class AnalyzeCommand
             return ExitCodeMap.RunAsync(parse.InvocationConfiguration.Error, async () =>
             {
                 var options = await CommonOptions.ProjectOptionsAsync(parse.GetValue(projectDir), parse.GetValue(dialect), parse.GetValue(manifest), parse.GetValue(catalog), cancellationToken).ConfigureAwait(false);
-                var result = await RunAsync(parse.GetRequiredValue(repo), parse.GetRequiredValue(baseRef), parse.GetRequiredValue(headRef), parse.GetValue(snapshot), options, cancellationToken).ConfigureAwait(false);
-                await output.WriteAsync(Render(result.Report, parse.GetRequiredValue(format))).ConfigureAwait(false);
+                var timings = new PhaseTimings();
+                var result = await RunAsync(parse.GetRequiredValue(repo), parse.GetRequiredValue(baseRef), parse.GetRequiredValue(headRef), parse.GetValue(snapshot), options, cancellationToken, timings).ConfigureAwait(false);
+                await output.WriteAsync(timings.Measure("render", () => Render(result.Report, parse.GetRequiredValue(format)))).ConfigureAwait(false);
+                if (parse.GetValue(showTimings))
+                {
+                    await parse.InvocationConfiguration.Error.WriteAsync(timings.Format()).ConfigureAwait(false);
+                }
+
                 return SeverityNames.TryParseFailOn(parse.GetRequiredValue(failOn), out var threshold) && threshold is { } t && result.Report.Worst >= t
                     ? ExitCodes.FailOnMet
                     : ExitCodes.Ok;
@@ -44,8 +51,10 @@ internal static class AnalyzeCommand
     }
 
     /// <summary>Resolves refs, reads both trees through git and runs the analysis; shared with <c>impactbot run</c>.</summary>
-    public static async Task<AnalysisResult> RunAsync(string repoDir, string baseRef, string headRef, string? snapshotPath, ProjectOptions options, CancellationToken cancellationToken)
+    public static async Task<AnalysisResult> RunAsync(
+        string repoDir, string baseRef, string headRef, string? snapshotPath, ProjectOptions options, CancellationToken cancellationToken, PhaseTimings? timings = null)
     {
+        timings ??= new PhaseTimings();
         if (!Directory.Exists(repoDir))
         {
             throw new UsageException($"--repo {repoDir} does not exist.");
@@ -53,24 +62,31 @@ internal static class AnalyzeCommand
 
         var git = new GitRepository(repoDir);
         // Each git call is a process start; the independent ones run side by side.
-        var resolveHead = git.ResolveCommitAsync(headRef, cancellationToken);
-        var resolveBase = git.ResolveCommitAsync(baseRef, cancellationToken);
-        var head = await resolveHead.ConfigureAwait(false);
-        var @base = await git.MergeBaseAsync(await resolveBase.ConfigureAwait(false), head, cancellationToken).ConfigureAwait(false);
-        var diff = git.ChangedPathsAsync(@base, head, cancellationToken);
-        var baseTree = git.OpenTreeAsync(@base, cancellationToken);
-        var headTree = git.OpenTreeAsync(head, cancellationToken);
-        var changed = await diff.ConfigureAwait(false);
-        using var baseFiles = await baseTree.ConfigureAwait(false);
-        using var headFiles = await headTree.ConfigureAwait(false);
-        var (cached, problem) = SnapshotFiles.TryLoad(snapshotPath);
+        var (head, @base, changed, baseFiles, headFiles) = await timings.MeasureAsync("git", async () =>
+        {
+            var resolveHead = git.ResolveCommitAsync(headRef, cancellationToken);
+            var resolveBase = git.ResolveCommitAsync(baseRef, cancellationToken);
+            var head = await resolveHead.ConfigureAwait(false);
+            var @base = await git.MergeBaseAsync(await resolveBase.ConfigureAwait(false), head, cancellationToken).ConfigureAwait(false);
+            var diff = git.ChangedPathsAsync(@base, head, cancellationToken);
+            var baseTree = git.OpenTreeAsync(@base, cancellationToken);
+            var headTree = git.OpenTreeAsync(head, cancellationToken);
+            return (head, @base, await diff.ConfigureAwait(false), await baseTree.ConfigureAwait(false), await headTree.ConfigureAwait(false));
+        }).ConfigureAwait(false);
+        using var disposeBase = baseFiles;
+        using var disposeHead = headFiles;
+        var (cached, problem) = timings.Measure("snapshot load", () => SnapshotFiles.TryLoad(snapshotPath));
         var result = ImpactAnalysis.Run(
-            new AnalysisRequest(baseFiles, headFiles, @base, head, changed) { CachedBase = cached, CacheProblem = problem },
+            new AnalysisRequest(baseFiles, headFiles, @base, head, changed) { CachedBase = cached, CacheProblem = problem, Timings = timings },
             options,
             cancellationToken);
         if (snapshotPath is not null && !ReferenceEquals(cached, result.BaseGraph))
         {
-            SnapshotFiles.Save(result.BaseGraph, snapshotPath);
+            timings.Measure("snapshot save", () =>
+            {
+                SnapshotFiles.Save(result.BaseGraph, snapshotPath);
+                return snapshotPath;
+            });
         }
 
         return result;

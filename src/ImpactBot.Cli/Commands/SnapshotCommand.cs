@@ -20,9 +20,10 @@ internal static class SnapshotCommand
         var dialect = CommonOptions.Dialect();
         var manifest = CommonOptions.Manifest();
         var catalog = CommonOptions.Catalog();
+        var showTimings = CommonOptions.Timings();
         var build = new Command("build", "Build (or refresh) the lineage snapshot of a commit.")
         {
-            repo, reference, output, format, projectDir, dialect, manifest, catalog,
+            repo, reference, output, format, projectDir, dialect, manifest, catalog, showTimings,
         };
         build.SetAction((parse, cancellationToken) => ExitCodeMap.RunAsync(parse.InvocationConfiguration.Error, async () =>
         {
@@ -35,12 +36,21 @@ internal static class SnapshotCommand
             }
 
             var git = new GitRepository(repoDir);
-            var commit = await git.ResolveCommitAsync(parse.GetRequiredValue(reference), cancellationToken).ConfigureAwait(false);
-            using var files = await git.OpenTreeAsync(commit, cancellationToken).ConfigureAwait(false);
+            var timings = new PhaseTimings();
+            var (commit, files) = await timings.MeasureAsync("git", async () =>
+            {
+                var commit = await git.ResolveCommitAsync(parse.GetRequiredValue(reference), cancellationToken).ConfigureAwait(false);
+                return (commit, await git.OpenTreeAsync(commit, cancellationToken).ConfigureAwait(false));
+            }).ConfigureAwait(false);
+            using var disposeFiles = files;
             var outPath = parse.GetRequiredValue(output);
-            var (previous, _) = SnapshotFiles.TryLoad(outPath);
-            var (result, _) = ProjectGraph.Build(files, commit, ProjectGraph.ReadConfig(files), options, previous, cancellationToken);
-            SnapshotFiles.Save(result.Graph, outPath);
+            var (previous, _) = timings.Measure("snapshot load", () => SnapshotFiles.TryLoad(outPath));
+            var (result, _) = ProjectGraph.Build(files, commit, ProjectGraph.ReadConfig(files), options, previous, timings, cancellationToken);
+            timings.Measure("snapshot save", () =>
+            {
+                SnapshotFiles.Save(result.Graph, outPath);
+                return outPath;
+            });
             var graph = result.Graph;
             var summary = new SnapshotSummary(
                 graph.CountByStatus(LineageStatus.Complete) + graph.CountByStatus(LineageStatus.Partial) + graph.CountByStatus(LineageStatus.Failed),
@@ -58,6 +68,11 @@ internal static class SnapshotCommand
             else
             {
                 await writer.WriteLineAsync($"snapshot of {commit[..Math.Min(12, commit.Length)]} written to {outPath}: {summary.Models} models ({summary.Complete} complete, {summary.Partial} partial, {summary.Failed} failed), {summary.Columns} columns, {summary.Edges} edges; {result.Analysed} analysed, {result.Reused} reused, {summary.Seconds:0.###} s").ConfigureAwait(false);
+            }
+
+            if (parse.GetValue(showTimings))
+            {
+                await parse.InvocationConfiguration.Error.WriteAsync(timings.Format()).ConfigureAwait(false);
             }
 
             return ExitCodes.Ok;

@@ -23,4 +23,7 @@ public sealed record AnalysisRequest(IFileSource BaseFiles, IFileSource HeadFile
 
     /// <summary>Why the cached snapshot could not be used, when it could not (shown as a report warning).</summary>
     public string? CacheProblem { get; init; }
+
+    /// <summary>Where the phases' wall time is recorded, when the caller wants to show it.</summary>
+    public PhaseTimings? Timings { get; init; }
 }

@@ -19,6 +19,7 @@ public static class ImpactAnalysis
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
         var config = ProjectGraph.ReadConfig(request.HeadFiles);
+        var timings = request.Timings ?? new PhaseTimings();
         var warnings = ImmutableArray.CreateBuilder<string>();
         if (request.CacheProblem is not null)
         {
@@ -37,18 +38,18 @@ public static class ImpactAnalysis
                 warnings.Add($"the lineage snapshot was built from {Short(stale.Commit)}, not the merge base {Short(request.BaseCommit)}; it was refreshed incrementally");
             }
 
-            baseGraph = ProjectGraph.Build(request.BaseFiles, request.BaseCommit, ProjectGraph.ReadConfigOrDefault(request.BaseFiles), options, request.CachedBase, cancellationToken).Build.Graph;
+            baseGraph = ProjectGraph.Build(request.BaseFiles, request.BaseCommit, ProjectGraph.ReadConfigOrDefault(request.BaseFiles), options, request.CachedBase, timings.For("base"), cancellationToken).Build.Graph;
         }
 
-        var head = ProjectGraph.Build(request.HeadFiles, request.HeadCommit, config, options, baseGraph, cancellationToken);
+        var head = ProjectGraph.Build(request.HeadFiles, request.HeadCommit, config, options, baseGraph, timings.For("head"), cancellationToken);
         var headGraph = head.Build.Graph;
         // Ignored files never become assets (the project reader drops them); they must not be blamed for changes either.
         var ignore = config.Ignore.Select(p => new GlobPattern(p)).ToList();
         var changed = request.ChangedPaths.Where(p => !ignore.Any(g => g.IsMatch(p))).ToHashSet(StringComparer.Ordinal);
         var artifacts = new[] { options.ManifestText is null ? null : options.ManifestPath, options.CatalogText is null ? null : options.CatalogPath };
-        var changes = ChangeDetector.Detect(baseGraph, headGraph, changed);
+        var changes = timings.Measure("changes", () => ChangeDetector.Detect(baseGraph, headGraph, changed));
         var locator = new ColumnLocator(request.HeadFiles);
-        var impacts = ImpactAnalyzer.Analyze(baseGraph, headGraph, changes, locator.Find);
+        var impacts = timings.Measure("impact", () => ImpactAnalyzer.Analyze(baseGraph, headGraph, changes, locator.Find));
         var report = new ImpactReport(request.BaseCommit, request.HeadCommit, changes, impacts, Diagnostics(headGraph, changes, impacts, [.. changed, .. artifacts.OfType<string>()]))
         {
             Warnings = warnings.ToImmutable(),

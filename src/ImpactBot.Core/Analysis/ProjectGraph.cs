@@ -35,10 +35,12 @@ public static class ProjectGraph
         ImpactBotConfig config,
         ProjectOptions options,
         LineageGraph? previous,
+        PhaseTimings? timings = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var project = DbtProjectReader.Read(files, new DbtReadOptions
+        timings ??= new PhaseTimings();
+        var project = timings.Measure("read project", () => DbtProjectReader.Read(files, new DbtReadOptions
         {
             ProjectDir = options.ProjectDir,
             ManifestText = options.ManifestText,
@@ -46,13 +48,13 @@ public static class ProjectGraph
             CatalogText = options.CatalogText,
             CatalogPath = options.CatalogPath,
             Config = config,
-        });
+        }));
         var dialect = options.Dialect
             ?? (config.Dialect is { } d ? DialectFacts.For(d) : null)
             ?? (project.DialectHint is { } h ? DialectFacts.For(h) : null)
             ?? DefaultDialect;
-        var assets = ProjectAssets.From(project, dialect);
-        var build = GraphBuilder.Build(assets, commit, dialect, previous, cancellationToken);
+        var assets = timings.Measure("assets", () => ProjectAssets.From(project, dialect));
+        var build = timings.Measure("lineage graph", () => GraphBuilder.Build(assets, commit, dialect, previous, cancellationToken));
         var graph = build.Graph;
         if (!project.Diagnostics.IsEmpty)
         {

@@ -22,6 +22,34 @@ public sealed class SnapshotAndImpactScenarioTests
     }
 
     [Test]
+    public async Task SnapshotBuild_Timings_PrintsEachPhaseToStderrOnly()
+    {
+        using var scenario = ShopScenario.Create();
+        var snapshot = Path.Combine(scenario.Dir, ".git", "shop.snapshot");
+
+        var run = await ShopScenario.RunAsync("snapshot", "build", "--repo", scenario.Dir, "--ref", "main", "--out", snapshot, "--format", "json", "--timings");
+
+        Assert.That(run.Code, Is.EqualTo(0), run.Error);
+        Assert.That(JsonDocument.Parse(run.Output).RootElement.GetProperty("models").GetInt32(), Is.EqualTo(7), "stdout stays the JSON summary");
+        var phases = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split("  ")[0].Trim()).ToArray();
+        Assert.That(phases, Is.EqualTo(new[] { "git", "snapshot load", "read project", "assets", "lineage graph", "snapshot save", "total" }));
+    }
+
+    [Test]
+    public async Task Analyze_Timings_NamesBaseAndHeadPhases()
+    {
+        using var scenario = ShopScenario.Create();
+        scenario.Repo.Replace("models/marts/orders.sql", "sum(amount) as total_amount", "sum(amount) * 2 as total_amount");
+
+        var run = await scenario.AnalyzeAsync("--timings");
+
+        Assert.That(run.Code, Is.EqualTo(0), run.Error);
+        Assert.That(run.Json.GetProperty("impacts").GetArrayLength(), Is.GreaterThan(0));
+        Assert.That(run.Error, Does.Contain("base: read project").And.Contain("head: lineage graph").And.Contain("impact").And.Contain("total"));
+        Assert.That(run.Error, Does.Match(@"render\s+\d+ ms"));
+    }
+
+    [Test]
     public async Task Impact_Column_ListsDownstreamWithOwnersButNotSiblings()
     {
         using var scenario = ShopScenario.Create();

@@ -1,0 +1,48 @@
+using ImpactBot.Core.Analysis;
+
+namespace ImpactBot.Core.Tests.Analysis;
+
+public sealed class PhaseTimingsTests
+{
+    [Test]
+    public void Measure_PrefixedViews_RecordInOneListInOrder()
+    {
+        var timings = new PhaseTimings();
+
+        var value = timings.Measure("git", () => 42);
+        timings.For("head").Measure("read project", () => "x");
+        timings.For("head").For("dbt").Measure("yaml", () => 0);
+
+        Assert.That(value, Is.EqualTo(42));
+        Assert.That(timings.Phases.Select(p => p.Phase), Is.EqualTo(new[] { "git", "head: read project", "head: dbt: yaml" }));
+    }
+
+    [Test]
+    public async Task MeasureAsync_RecordsTheAwaitedWork()
+    {
+        var timings = new PhaseTimings();
+
+        var value = await timings.MeasureAsync("wait", async () =>
+        {
+            await Task.Delay(20);
+            return "done";
+        });
+
+        Assert.That(value, Is.EqualTo("done"));
+        Assert.That(timings.Phases.Single().Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(15)));
+    }
+
+    [Test]
+    public void Format_AlignsPhasesAndEndsWithTotal()
+    {
+        var timings = new PhaseTimings();
+        timings.Measure("a", () => 1);
+        timings.Measure("longer phase", () => 2);
+
+        var lines = timings.Format().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.That(lines, Has.Length.EqualTo(3));
+        Assert.That(lines.Select(l => l.IndexOf(" ms", StringComparison.Ordinal)).Distinct().Count(), Is.EqualTo(1), "milliseconds are right-aligned");
+        Assert.That(lines[^1], Does.StartWith("total"));
+    }
+}
