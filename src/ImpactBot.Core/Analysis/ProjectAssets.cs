@@ -81,6 +81,7 @@ public static class ProjectAssets
             {
                 Path = m.Path,
                 Sql = m.RenderedSql,
+                SourceMap = m.SourceMap,
                 Dialect = dialect,
                 Relations = RelationsOf(m.UniqueId, m.RelationName),
                 DeclaredColumns = Declared(m.Columns),

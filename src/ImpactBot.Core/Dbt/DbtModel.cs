@@ -27,6 +27,9 @@ public sealed record DbtModel
 
     public string RenderedSql { get; init; } = "";
 
+    /// <summary>Leads line:column positions in <see cref="RenderedSql"/> back to the lines of the file.</summary>
+    public SourceMap SourceMap { get; init; } = SourceMap.Identity;
+
     /// <summary>sha256 (hex, lower case) of the file text, comparable to the manifest checksum.</summary>
     public string ContentHash { get; init; } = "";
 

@@ -106,6 +106,7 @@ internal sealed class ModelBuilder(ProjectLayout layout, DbtProjectFile project,
             {
                 RawSql = text,
                 RenderedSql = render.Sql,
+                SourceMap = render.SourceMap,
                 ContentHash = PlainSqlReader.Hash(text),
                 Refs = render.Refs,
                 Sources = render.Sources,

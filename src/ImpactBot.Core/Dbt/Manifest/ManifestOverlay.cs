@@ -33,6 +33,7 @@ internal sealed class ManifestOverlay(ManifestData manifest, ProjectLayout layou
                 result.Add(model with
                 {
                     RenderedSql = Rewrite(node),
+                    SourceMap = SourceMap.Identity,
                     FromManifest = true,
                     RenderStatus = RenderStatus.Complete,
                     Diagnostics = [],
@@ -76,6 +77,7 @@ internal sealed class ManifestOverlay(ManifestData manifest, ProjectLayout layou
             Path = path,
             RawSql = node.RawCode ?? "",
             RenderedSql = render?.Sql ?? Rewrite(node),
+            SourceMap = render?.SourceMap ?? SourceMap.Identity,
             ContentHash = node.Checksum ?? "",
             Materialization = config.Str("materialized") ?? "view",
             Alias = node.Alias,
