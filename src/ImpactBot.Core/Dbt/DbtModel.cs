@@ -23,6 +23,12 @@ public sealed record DbtModel
     /// <summary>Repository-relative path of the SQL file ('' when the node comes only from a manifest).</summary>
     public required string Path { get; init; }
 
+    public const string Python = "python";
+
+    /// <summary>dbt's <c>language</c>: <c>sql</c>, or <c>python</c> for a Python model (no SQL: model-level lineage only).</summary>
+    public string Language { get; init; } = "sql";
+
+    /// <summary>The file's text (SQL with Jinja, or Python code).</summary>
     public string RawSql { get; init; } = "";
 
     public string RenderedSql { get; init; } = "";

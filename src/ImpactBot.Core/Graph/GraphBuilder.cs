@@ -90,6 +90,7 @@ public static class GraphBuilder
         Owners = d.Owners,
         Traits = d.Traits,
         DocsHash = d.DocsHash,
+        BodyHash = d.CodeHash ?? "",
         Diagnostics = d.Diagnostics,
     };
 
