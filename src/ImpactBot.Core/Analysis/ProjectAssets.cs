@@ -111,6 +111,7 @@ public static class ProjectAssets
             {
                 Path = s.Path,
                 Sql = s.RenderedSql,
+                SourceMap = s.SourceMap,
                 Dialect = dialect,
                 Relations = RelationsOf(s.UniqueId),
                 DeclaredColumns = Declared(s.Columns),

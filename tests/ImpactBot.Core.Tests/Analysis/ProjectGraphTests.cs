@@ -47,6 +47,16 @@ public sealed class ProjectGraphTests
     }
 
     [Test]
+    public void Build_SyntaxErrorInSnapshotBlock_ReportsTheFileLine()
+    {
+        var sql = "{% snapshot orders_snap %}\n{{ config(unique_key='id', strategy='check', check_cols='all') }}\n{# note #}\nselect id\n  + from t\n{% endsnapshot %}\n";
+
+        var error = SqlError(Build(("snapshots/orders_snap.sql", sql)), "orders_snap");
+
+        Assert.That(error.Location, Is.EqualTo("snapshots/orders_snap.sql:5:5"));
+    }
+
+    [Test]
     public void Build_SyntaxErrorWithoutJinja_ReportsTheSameLineAndColumnAsTheRenderedSql()
     {
         var sql = "select a\n  + from t\n";

@@ -232,7 +232,20 @@ internal sealed partial class RenderSession
             case "snapshot":
                 var start = sb.Length;
                 Render(block.Body, sb);
-                _blocks.Add(new JinjaBlock(block.Kind, block.Name, sb.ToString(start, sb.Length - start), Line(block.Pos)));
+                var end = sb.Length;
+                while (start < end && char.IsWhiteSpace(sb[start]))
+                {
+                    start++;
+                }
+
+                while (end > start && char.IsWhiteSpace(sb[end - 1]))
+                {
+                    end--;
+                }
+
+                var body = sb.ToString(start, end - start);
+                var map = ReferenceEquals(sb, _output) ? _map.Build(body, _lines, start) : SourceMap.Identity;
+                _blocks.Add(new JinjaBlock(block.Kind, block.Name, body, Line(block.Pos)) { SourceMap = map });
                 break;
             case "test" or "data_test" or "unit_test" or "docs" or "materialization":
                 _blocks.Add(new JinjaBlock(block.Kind, block.Name, "", Line(block.Pos)));

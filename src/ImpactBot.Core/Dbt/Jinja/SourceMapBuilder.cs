@@ -28,22 +28,32 @@ internal sealed class SourceMapBuilder
         _runs.Add((outputOffset, sourceOffset, verbatim));
     }
 
-    public SourceMap Build(string output, LineMap source)
+    /// <summary>The map of <paramref name="output"/>, the part of the output that starts at <paramref name="from"/>.</summary>
+    public SourceMap Build(string output, LineMap source, int from = 0)
     {
-        if (_runs.Count == 0 || _runs is [{ Output: 0, Source: 0, Verbatim: true }])
+        var first = _runs.FindLastIndex(r => r.Output <= from);
+        if (first < 0 || _runs.Count == 1 && _runs[0] is { Output: 0, Source: 0, Verbatim: true } && from == 0)
         {
             return SourceMap.Identity;
         }
 
         var lines = new LineMap(output);
-        var runs = ImmutableArray.CreateBuilder<SourceMapRun>(_runs.Count);
-        foreach (var (outputOffset, sourceOffset, verbatim) in _runs)
+        var runs = ImmutableArray.CreateBuilder<SourceMapRun>();
+        for (var i = first; i < _runs.Count && _runs[i].Output < from + Math.Max(output.Length, 1); i++)
         {
-            var (line, column) = lines.Locate(outputOffset);
+            var (outputOffset, sourceOffset, verbatim) = _runs[i];
+            if (outputOffset < from)
+            {
+                // The run covering the start: a copy is cut to where the part begins, anything else stays whole.
+                sourceOffset += verbatim ? from - outputOffset : 0;
+                outputOffset = from;
+            }
+
+            var (line, column) = lines.Locate(outputOffset - from);
             var (sourceLine, sourceColumn) = source.Locate(sourceOffset);
             runs.Add(new SourceMapRun(line, column, sourceLine, sourceColumn, verbatim));
         }
 
-        return new SourceMap(runs.MoveToImmutable());
+        return new SourceMap(runs.ToImmutable());
     }
 }

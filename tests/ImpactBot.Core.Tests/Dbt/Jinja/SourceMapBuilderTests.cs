@@ -105,6 +105,19 @@ public sealed class SourceMapBuilderTests
     }
 
     [Test]
+    public void Build_SnapshotBlock_BodyHasItsOwnMapFromItsFirstCharacter()
+    {
+        var result = Render("{% snapshot s %}\n{{ config(unique_key='id') }}\n\n  select id,\n  {{ ref('o') }}.x\nfrom t\n{% endsnapshot %}");
+
+        var block = result.Blocks.Single();
+        Assert.That(block.Sql, Is.EqualTo("select id,\n  __ref__.o.x\nfrom t"));
+        Assert.That(block.SourceMap.ToSource(1, 1), Is.EqualTo((4, 3)));
+        Assert.That(block.SourceMap.ToSource(2, 13), Is.EqualTo((5, 18)));
+        Assert.That(block.SourceMap.ToSource(2, 5), Is.EqualTo((5, 3)));
+        Assert.That(block.SourceMap.ToSource(3, 1), Is.EqualTo((6, 1)));
+    }
+
+    [Test]
     public void ToSource_LineZero_IsLeftAlone()
     {
         var result = Render("{# c #}\nselect 1");
