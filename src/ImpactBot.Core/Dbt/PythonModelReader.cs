@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text;
 using System.Text.RegularExpressions;
 using ImpactBot.Core.Dbt.Jinja;
@@ -6,23 +5,6 @@ using ImpactBot.Core.Files;
 using ImpactBot.Sql.Text;
 
 namespace ImpactBot.Core.Dbt;
-
-/// <summary>What a dbt Python model declares through its <c>dbt</c> argument: refs, sources and config.</summary>
-internal sealed record PythonModelCode(
-    ImmutableArray<DbtRef> Refs, ImmutableArray<DbtSourceRef> Sources, DbtMap Config, bool IsComplete, ImmutableArray<FileDiagnostic> Diagnostics)
-{
-    /// <summary>The model with what its code declares; it has no SQL, so it keeps <see cref="DbtModel.RenderedSql"/> empty.</summary>
-    public DbtModel ApplyTo(DbtModel model, string code) => model with
-    {
-        Language = DbtModel.Python,
-        RawSql = code,
-        ContentHash = PlainSqlReader.Hash(code),
-        Refs = Refs,
-        Sources = Sources,
-        RenderStatus = IsComplete ? RenderStatus.Complete : RenderStatus.Partial,
-        Diagnostics = Diagnostics,
-    };
-}
 
 /// <summary>
 /// Reads a dbt Python model (<c>def model(dbt, session)</c>) as data, without running it. Its <c>dbt.ref(...)</c>,
@@ -181,7 +163,10 @@ internal static partial class PythonModelReader
         return code.Length;
     }
 
-    /// <summary>The call's text as is, but for comments between its arguments, which Jinja would not read.</summary>
+    /// <summary>
+    /// The call's text as is, but for comments between its arguments, which Jinja would not read, and closing braces of
+    /// nested dicts, spaced so they do not end the tag.
+    /// </summary>
     private static void AppendCall(string code, int start, int end, StringBuilder template)
     {
         var i = start;
@@ -201,6 +186,11 @@ internal static partial class PythonModelReader
             }
             else
             {
+                if (code[i] == '}' && template[^1] == '}')
+                {
+                    template.Append(' ');
+                }
+
                 template.Append(code[i++]);
             }
         }

@@ -80,6 +80,16 @@ public sealed class PythonModelReaderTests
     }
 
     [Test]
+    public void Read_ConfigWithNestedDict_IsRead()
+    {
+        var result = Read("def model(dbt, session):\n    dbt.config(meta={'owner': {'team': 'ml'}}, materialized='table')\n    return dbt.ref('orders')\n");
+
+        Assert.That(result.Config["materialized"]?.Text, Is.EqualTo("table"));
+        var owner = (DbtMap)((DbtMap)result.Config["meta"]!)["owner"]!;
+        Assert.That(owner["team"]?.Text, Is.EqualTo("ml"));
+    }
+
+    [Test]
     public void Read_JinjaLookalikesInStrings_AreNotRendered()
     {
         var result = Read("def model(dbt, session):\n    sql = \"{{ ref('x') }} {% if %}\"\n    return dbt.ref('orders')\n");
