@@ -18,15 +18,17 @@ public sealed class ImpactAnalysisTests
         ["models/report.sql"] = "select id, score from {{ ref('scores') }}",
     };
 
-    private static ImpactReport Run(params (string Path, string Text)[] edits)
+    private static ImpactReport Run(params (string Path, string Text)[] edits) => Run(Base, edits);
+
+    private static ImpactReport Run(Dictionary<string, string> files, params (string Path, string Text)[] edits)
     {
-        var head = new Dictionary<string, string>(Base, StringComparer.Ordinal);
+        var head = new Dictionary<string, string>(files, StringComparer.Ordinal);
         foreach (var (path, text) in edits)
         {
             head[path] = text;
         }
 
-        var request = new AnalysisRequest(FixtureFiles.Of([.. Base.Select(kv => (kv.Key, kv.Value))]), FixtureFiles.Of([.. head.Select(kv => (kv.Key, kv.Value))]), "base", "head", [.. edits.Select(e => e.Path)]);
+        var request = new AnalysisRequest(FixtureFiles.Of([.. files.Select(kv => (kv.Key, kv.Value))]), FixtureFiles.Of([.. head.Select(kv => (kv.Key, kv.Value))]), "base", "head", [.. edits.Select(e => e.Path)]);
         return ImpactAnalysis.Run(request, ProjectOptions.Default).Report;
     }
 
@@ -47,6 +49,18 @@ public sealed class ImpactAnalysisTests
     public void Run_UpstreamExpressionChanged_ValuesReachThePythonModel()
     {
         var report = Run(("models/orders.sql", "select id, amount * 100 as amount, status from {{ source('shop', 'raw_orders') }}"));
+
+        Assert.That(Impact(report, "scores").Severity, Is.EqualTo(Severity.Values));
+        Assert.That(Impact(report, "report").Severity, Is.EqualTo(Severity.Values));
+    }
+
+    [Test]
+    public void Run_PythonModelWithoutYaml_UpstreamChangeStillReachesItsReader()
+    {
+        var files = new Dictionary<string, string>(Base, StringComparer.Ordinal);
+        files.Remove("models/scores.yml");
+
+        var report = Run(files, ("models/orders.sql", "select id, amount * 100 as amount, status from {{ source('shop', 'raw_orders') }}"));
 
         Assert.That(Impact(report, "scores").Severity, Is.EqualTo(Severity.Values));
         Assert.That(Impact(report, "report").Severity, Is.EqualTo(Severity.Values));
