@@ -77,10 +77,13 @@ public static class ProjectAssets
 
         foreach (var m in project.Models.Where(m => m.Enabled))
         {
+            var python = m.Language == DbtModel.Python;
             assets.Add(new AssetDefinition(ModelId(m), AssetType.Model)
             {
                 Path = m.Path,
-                Sql = m.RenderedSql,
+                Sql = python ? null : m.RenderedSql,
+                CodeHash = python ? m.ContentHash : null,
+                SourceMap = m.SourceMap,
                 Dialect = dialect,
                 Relations = RelationsOf(m.UniqueId, m.RelationName),
                 DeclaredColumns = Declared(m.Columns),
@@ -94,6 +97,7 @@ public static class ProjectAssets
                     Group = m.Group,
                     LatestVersion = int.TryParse(m.Version, out var v) ? v : null,
                     Tags = m.Tags,
+                    Kind = python ? AssetTraits.PythonKind : null,
                 },
                 DocsHash = Docs(m.Description, m.Columns),
                 Diagnostics = m.Diagnostics,
@@ -107,6 +111,7 @@ public static class ProjectAssets
             {
                 Path = s.Path,
                 Sql = s.RenderedSql,
+                SourceMap = s.SourceMap,
                 Dialect = dialect,
                 Relations = RelationsOf(s.UniqueId),
                 DeclaredColumns = Declared(s.Columns),

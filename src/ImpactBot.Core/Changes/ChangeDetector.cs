@@ -59,13 +59,30 @@ public static class ChangeDetector
 
     private static bool IsTracked(AssetNode asset) => asset.Type is not AssetType.Relation;
 
+    /// <summary>A model whose code the lineage cannot read (Python): its body hash is the code's, its columns are declared.</summary>
+    private static bool IsOpaque(AssetNode asset) => asset.Type == AssetType.Model && asset.Traits.Kind == AssetTraits.PythonKind;
+
+    private static string OpaqueReason(AssetNode head, bool codeChanged, ImmutableArray<ColumnChange> columns) => (codeChanged, columns.IsEmpty) switch
+    {
+        (true, true) => $"Python code changed ({head.Path})",
+        (true, false) => $"Python code and its declared columns changed ({head.Path})",
+        _ => $"declared columns changed in YAML ({head.Path} is a Python model)",
+    };
+
     private static AssetChange? Compare(AssetNode old, AssetNode head, IReadOnlyCollection<string> changedPaths)
     {
         // A SQL asset whose rendered body is unchanged only differs because an upstream did: that is impact, not change.
+        // An opaque model's columns come from YAML, never from upstream, so any difference in them is its own.
         var bodyChanged = old.BodyHash != head.BodyHash;
-        var direct = bodyChanged || head.BodyHash.Length == 0;
+        var opaque = IsOpaque(head);
+        var direct = bodyChanged || head.BodyHash.Length == 0 || opaque;
         var columns = direct ? ColumnDiff.Compare(old, head) : [];
         var rows = RowDiff(old, head, direct);
+        if (opaque && bodyChanged)
+        {
+            rows = rows.Insert(0, RowChangeKind.Code);
+        }
+
         var docsChanged = old.DocsHash != head.DocsHash || !old.Owners.SequenceEqual(head.Owners);
         if (columns.IsEmpty && rows.IsEmpty && !docsChanged)
         {
@@ -75,7 +92,7 @@ public static class ChangeDetector
         var reasons = ImmutableArray.CreateBuilder<string>();
         if (!columns.IsEmpty || rows.Any(r => r != RowChangeKind.Materialization))
         {
-            reasons.Add(BodyReason(head, bodyChanged, changedPaths));
+            reasons.Add(opaque ? OpaqueReason(head, bodyChanged, columns) : BodyReason(head, bodyChanged, changedPaths));
         }
 
         if (rows.Contains(RowChangeKind.Materialization))

@@ -9,4 +9,7 @@ public enum RowChangeKind
     Source,
     Limit,
     Materialization,
+
+    /// <summary>Code the lineage cannot read (a Python model) changed: any of its rows and values may have.</summary>
+    Code,
 }

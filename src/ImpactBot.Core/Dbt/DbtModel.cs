@@ -23,9 +23,18 @@ public sealed record DbtModel
     /// <summary>Repository-relative path of the SQL file ('' when the node comes only from a manifest).</summary>
     public required string Path { get; init; }
 
+    public const string Python = "python";
+
+    /// <summary>dbt's <c>language</c>: <c>sql</c>, or <c>python</c> for a Python model (no SQL: model-level lineage only).</summary>
+    public string Language { get; init; } = "sql";
+
+    /// <summary>The file's text (SQL with Jinja, or Python code).</summary>
     public string RawSql { get; init; } = "";
 
     public string RenderedSql { get; init; } = "";
+
+    /// <summary>Leads line:column positions in <see cref="RenderedSql"/> back to the lines of the file.</summary>
+    public SourceMap SourceMap { get; init; } = SourceMap.Identity;
 
     /// <summary>sha256 (hex, lower case) of the file text, comparable to the manifest checksum.</summary>
     public string ContentHash { get; init; } = "";

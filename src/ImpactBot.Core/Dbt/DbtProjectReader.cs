@@ -68,7 +68,7 @@ public static class DbtProjectReader
             : DbtProjectFile.Read(projectText, layout.Repo("dbt_project.yml"), diagnostics);
         var (dialect, targetType) = Dialect(files, layout, projectFile, config, manifest);
 
-        files.Prefetch(layout.Under(projectFile.MacroPaths.Concat(projectFile.ModelPaths).Concat(projectFile.SnapshotPaths), ".sql", ".yml", ".yaml")
+        files.Prefetch(layout.Under(projectFile.MacroPaths.Concat(projectFile.ModelPaths).Concat(projectFile.SnapshotPaths), ".sql", ".py", ".yml", ".yaml")
             .Concat(layout.Under(projectFile.SeedPaths, ".csv", ".yml", ".yaml"))
             .Select(f => f.Path));
         var macroFiles = layout.Under(projectFile.MacroPaths, ".sql")

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ImpactBot.Core.Files;
 
 namespace ImpactBot.Core.Dbt;
 
@@ -25,5 +26,8 @@ public sealed record DbtSourceRef(string SourceName, string TableName, int Line)
 /// </summary>
 public sealed record StarMacro(DbtRef? Ref, DbtSourceRef? Source, ImmutableArray<string> Except, string? RelationAlias, int Line);
 
-/// <summary>A named Jinja block such as <c>{% snapshot name %}</c>, with its rendered body.</summary>
-public sealed record JinjaBlock(string Kind, string Name, string Sql, int Line);
+/// <summary>A named Jinja block such as <c>{% snapshot name %}</c>, with its rendered body (trimmed) and that body's source map.</summary>
+public sealed record JinjaBlock(string Kind, string Name, string Sql, int Line)
+{
+    public SourceMap SourceMap { get; init; } = SourceMap.Identity;
+}

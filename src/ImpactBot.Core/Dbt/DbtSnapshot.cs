@@ -18,6 +18,9 @@ public sealed record DbtSnapshot
     /// <summary>The snapshot's select, with relations named by convention; for YAML snapshots <c>select * from</c> the relation.</summary>
     public string RenderedSql { get; init; } = "";
 
+    /// <summary>Leads line:column positions in <see cref="RenderedSql"/> back to the lines of the file.</summary>
+    public SourceMap SourceMap { get; init; } = SourceMap.Identity;
+
     public ImmutableArray<string> UniqueKey { get; init; } = [];
 
     public string? Strategy { get; init; }

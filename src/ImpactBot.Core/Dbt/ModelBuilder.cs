@@ -5,14 +5,14 @@ using ImpactBot.Core.Files;
 
 namespace ImpactBot.Core.Dbt;
 
-/// <summary>Builds models from the .sql files of the model paths: folder configs, YAML patches, versions, rendering.</summary>
+/// <summary>Builds models from the .sql (and Python .py) files of the model paths: folder configs, YAML patches, versions, rendering.</summary>
 internal sealed class ModelBuilder(ProjectLayout layout, DbtProjectFile project, JinjaContext context, IFileSource files, List<FileDiagnostic> diagnostics)
 {
     public Dictionary<string, OwnerHints> Hints { get; } = new(StringComparer.Ordinal);
 
     public List<DbtModel> Build(List<NodePatch> patches)
     {
-        var sqlFiles = layout.Under(project.ModelPaths, ".sql").ToList();
+        var sqlFiles = layout.Under(project.ModelPaths, ".sql", ".py").ToList();
         var fileNames = sqlFiles.Select(f => ProjectLayout.FileName(f.Path)).ToHashSet(StringComparer.Ordinal);
         var byFile = new Dictionary<string, (NodePatch Patch, VersionPatch? Version)>(StringComparer.Ordinal);
         foreach (var patch in patches)
@@ -108,6 +108,12 @@ internal sealed class ModelBuilder(ProjectLayout layout, DbtProjectFile project,
                 Diagnostics = [new FileDiagnostic("unreadable-file", "the model file is not text (binary or unreadable); it has no SQL", path, 0, 0)],
             };
         }
+        else if (PythonModelReader.IsPythonFile(path))
+        {
+            var python = PythonModelReader.Read(text, path, context with { ThisName = name });
+            config = FolderConfigTree.Apply(config, python.Config);
+            model = python.ApplyTo(model, text);
+        }
         else
         {
             render = JinjaRenderer.Render(text, path, context with { ThisName = name });
@@ -116,6 +122,7 @@ internal sealed class ModelBuilder(ProjectLayout layout, DbtProjectFile project,
             {
                 RawSql = text,
                 RenderedSql = render.Sql,
+                SourceMap = render.SourceMap,
                 ContentHash = PlainSqlReader.Hash(text),
                 Refs = render.Refs,
                 Sources = render.Sources,

@@ -36,7 +36,8 @@ internal sealed class SnapshotAndSeedBuilder(ProjectLayout layout, DbtProjectFil
                 snapshots.Add(Snapshot(block.Name, path, config, patch) with
                 {
                     RawSql = text,
-                    RenderedSql = block.Sql.Trim(),
+                    RenderedSql = block.Sql,
+                    SourceMap = block.SourceMap,
                     Refs = render.Refs,
                     Sources = render.Sources,
                     StarMacros = render.StarMacros,

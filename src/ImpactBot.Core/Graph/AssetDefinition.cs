@@ -18,6 +18,12 @@ public sealed record AssetDefinition(string Id, AssetType Type)
     /// <summary>The SQL to analyse (rendered dbt model, compiled code, or a plain SQL file); null for assets without SQL.</summary>
     public string? Sql { get; init; }
 
+    /// <summary>Leads positions in <see cref="Sql"/> back to the file's lines (rendered Jinja differs from what was written).</summary>
+    public SourceMap SourceMap { get; init; } = SourceMap.Identity;
+
+    /// <summary>Hash of code the graph cannot read (a Python model): it becomes the node's body hash, so edits count as changes.</summary>
+    public string? CodeHash { get; init; }
+
     public DialectFacts? Dialect { get; init; }
 
     public ImmutableArray<string> Relations { get; init; } = [];

@@ -21,7 +21,10 @@ public sealed record AssetTraits
 
     public string? Url { get; init; }
 
-    /// <summary>Exposure/external subtype: dashboard, ml, notebook, application ...</summary>
+    /// <summary>The <see cref="Kind"/> of a Python model: its code is opaque, its columns come from YAML, its upstreams from refs.</summary>
+    public const string PythonKind = "python";
+
+    /// <summary>Exposure/external subtype: dashboard, ml, notebook, application ...; <see cref="PythonKind"/> for a Python model.</summary>
     public string? Kind { get; init; }
 
     public ImmutableArray<string> Tags { get; init; } = [];

@@ -99,6 +99,7 @@ public static class GraphBuilder
         Owners = d.Owners,
         Traits = d.Traits,
         DocsHash = d.DocsHash,
+        BodyHash = d.CodeHash ?? "",
         Diagnostics = d.Diagnostics,
     };
 
@@ -135,6 +136,11 @@ public static class GraphBuilder
             .Order(StringComparer.OrdinalIgnoreCase)
             .Select(u => built.TryGetValue(u, out var n) ? interfaces.GetOrAdd(u, _ => InterfaceHash(n)) : "?" + u);
         var key = ContentHash.Of(SnapshotFormat.EngineVersion, dialect.Name, body, asset.PartiallyRendered ? "partial" : "", string.Join(',', upstreamInterfaces));
+        if (!asset.SourceMap.IsIdentity)
+        {
+            // Reused diagnostics keep the file positions they were mapped with, so the mapping is part of the key.
+            key = ContentHash.Of(key, asset.SourceMap.Fingerprint);
+        }
 
         if (previous?.Find(asset.Id) is { } old && old.ContentHash == key)
         {

@@ -11,7 +11,10 @@ internal static class LineageMapper
     {
         var path = asset.Path ?? asset.Id;
         var diagnostics = asset.Diagnostics.AddRange(lineage.Diagnostics.Select(d =>
-            new FileDiagnostic(d.Code, d.Message, path, asset.Line > 1 ? d.Span.Line + asset.Line - 1 : d.Span.Line, d.Span.Column, d.Severity)));
+        {
+            var (line, column) = asset.SourceMap.ToSource(d.Span.Line, d.Span.Column);
+            return new FileDiagnostic(d.Code, d.Message, path, asset.Line > 1 ? line + asset.Line - 1 : line, column, d.Severity);
+        }));
 
         if (lineage.Status == LineageStatus.Failed)
         {

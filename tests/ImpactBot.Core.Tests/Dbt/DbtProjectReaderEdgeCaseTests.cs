@@ -168,6 +168,26 @@ public sealed class DbtProjectReaderEdgeCaseTests
     }
 
     [Test]
+    public void Read_PythonModel_IsAModelWithRefsConfigAndYamlColumnsButNoSql()
+    {
+        var files = FixtureFiles.Of(
+            ("dbt_project.yml", "name: p\nmodels:\n  p:\n    +schema: ml\n"),
+            ("models/orders.sql", "select 1 as id"),
+            ("models/scores.py", "def model(dbt, session):\n    dbt.config(materialized='table')\n    return dbt.ref('orders').to_pandas()\n"),
+            ("models/scores.yml", "models:\n  - name: scores\n    description: churn scores\n    columns:\n      - name: id\n      - name: score\n        data_type: float\n"));
+
+        var project = DbtProjectReader.Read(files);
+
+        var scores = project.Models.Single(m => m.Name == "scores");
+        Assert.That((scores.UniqueId, scores.Language, scores.RenderedSql), Is.EqualTo(("model.p.scores", DbtModel.Python, "")));
+        Assert.That((scores.Materialization, scores.Schema, scores.Description), Is.EqualTo(("table", "ml", "churn scores")));
+        Assert.That(scores.Refs.Select(r => r.Name), Is.EqualTo(new[] { "orders" }));
+        Assert.That(scores.Columns.Select(c => (c.Name, c.DataType)), Is.EqualTo(new[] { ("id", (string?)null), ("score", "float") }));
+        Assert.That(scores.ContentHash, Is.Not.Empty);
+        Assert.That(project.Diagnostics, Is.Empty);
+    }
+
+    [Test]
     public void Read_EmptyRepository_IsEmptyKind()
     {
         Assert.That(DbtProjectReader.Read(FixtureFiles.Of(("README.md", "hi"))).Kind, Is.EqualTo(DbtProjectKind.Empty));

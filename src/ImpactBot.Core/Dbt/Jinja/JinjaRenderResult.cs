@@ -6,6 +6,7 @@ namespace ImpactBot.Core.Dbt.Jinja;
 /// <summary>
 /// The outcome of rendering one template. <see cref="IsComplete"/> is false when something was replaced by a
 /// placeholder or guessed (unknown macro, undecidable condition); the lineage edges seen are still all recorded.
+/// <see cref="SourceMap"/> leads positions in <see cref="Sql"/> back to the template's lines.
 /// </summary>
 public sealed record JinjaRenderResult(
     string Sql,
@@ -17,4 +18,7 @@ public sealed record JinjaRenderResult(
     ImmutableArray<string> IncrementalPredicates,
     ImmutableArray<JinjaBlock> Blocks,
     bool IsComplete,
-    ImmutableArray<FileDiagnostic> Diagnostics);
+    ImmutableArray<FileDiagnostic> Diagnostics)
+{
+    public SourceMap SourceMap { get; init; } = SourceMap.Identity;
+}

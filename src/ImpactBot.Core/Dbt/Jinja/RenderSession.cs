@@ -21,6 +21,8 @@ internal sealed partial class RenderSession
     private readonly List<StarMacro> _stars = [];
     private readonly List<string> _incrementalPredicates = [];
     private readonly List<JinjaBlock> _blocks = [];
+    private readonly SourceMapBuilder _map = new();
+    private StringBuilder? _output;
     private DbtMap _config = DbtMap.Empty;
     private List<Dictionary<string, object?>> _scopes = [new(StringComparer.Ordinal)];
     private MacroFrame? _frame;
@@ -40,6 +42,7 @@ internal sealed partial class RenderSession
     public JinjaRenderResult Run(ImmutableArray<TemplateNode> nodes)
     {
         var sb = new StringBuilder();
+        _output = sb;
         try
         {
             Render(nodes, sb);
@@ -50,8 +53,9 @@ internal sealed partial class RenderSession
         }
 
         StaticReferences.Collect(nodes, _lines, _refs, _sources);
+        var sql = sb.ToString();
         return new JinjaRenderResult(
-            sb.ToString(),
+            sql,
             [.. _refs.OrderBy(r => r.Line)],
             [.. _sources.OrderBy(s => s.Line)],
             _config,
@@ -60,7 +64,10 @@ internal sealed partial class RenderSession
             [.. _incrementalPredicates],
             [.. _blocks],
             !_partial,
-            [.. _diagnostics]);
+            [.. _diagnostics])
+        {
+            SourceMap = _map.Build(sql, _lines),
+        };
     }
 
     private void Render(ImmutableArray<TemplateNode> nodes, StringBuilder sb)
@@ -91,6 +98,7 @@ internal sealed partial class RenderSession
         switch (node)
         {
             case TextNode text:
+                Mark(sb, text.Pos, verbatim: true);
                 sb.Append(text.Text);
                 break;
             case OutputNode output:
@@ -101,6 +109,7 @@ internal sealed partial class RenderSession
                 }
                 else
                 {
+                    Mark(sb, output.Pos, verbatim: false);
                     sb.Append(JinjaValues.Print(value));
                 }
 
@@ -221,10 +230,22 @@ internal sealed partial class RenderSession
         switch (block.Kind)
         {
             case "snapshot":
-                var body = new StringBuilder();
-                Render(block.Body, body);
-                _blocks.Add(new JinjaBlock(block.Kind, block.Name, body.ToString(), Line(block.Pos)));
-                sb.Append(body);
+                var start = sb.Length;
+                Render(block.Body, sb);
+                var end = sb.Length;
+                while (start < end && char.IsWhiteSpace(sb[start]))
+                {
+                    start++;
+                }
+
+                while (end > start && char.IsWhiteSpace(sb[end - 1]))
+                {
+                    end--;
+                }
+
+                var body = sb.ToString(start, end - start);
+                var map = ReferenceEquals(sb, _output) ? _map.Build(body, _lines, start) : SourceMap.Identity;
+                _blocks.Add(new JinjaBlock(block.Kind, block.Name, body, Line(block.Pos)) { SourceMap = map });
                 break;
             case "test" or "data_test" or "unit_test" or "docs" or "materialization":
                 _blocks.Add(new JinjaBlock(block.Kind, block.Name, "", Line(block.Pos)));
@@ -260,6 +281,15 @@ internal sealed partial class RenderSession
         for (var i = 0; i < targets.Length; i++)
         {
             _scopes[^1][targets[i]] = items is not null && i < items.Count ? items[i] : Undefined.Instance;
+        }
+    }
+
+    /// <summary>Only the template's own output is mapped: macro bodies and set blocks reach it as values of a tag.</summary>
+    private void Mark(StringBuilder sb, int pos, bool verbatim)
+    {
+        if (ReferenceEquals(sb, _output))
+        {
+            _map.Add(sb.Length, pos, verbatim);
         }
     }
 

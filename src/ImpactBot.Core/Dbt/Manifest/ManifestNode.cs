@@ -23,6 +23,9 @@ internal sealed record ManifestNode
 
     public string? CompiledCode { get; init; }
 
+    /// <summary><c>sql</c> or <c>python</c>: the compiled code of a Python model is Python, not SQL.</summary>
+    public string Language { get; init; } = "sql";
+
     public string? Checksum { get; init; }
 
     public string? RelationName { get; init; }

@@ -28,11 +28,12 @@ internal sealed class ManifestOverlay(ManifestData manifest, ProjectLayout layou
                 stale++;
                 result.Add(model with { RelationName = node.RelationName });
             }
-            else if (node.CompiledCode is not null)
+            else if (node.CompiledCode is not null && model.Language != DbtModel.Python)
             {
                 result.Add(model with
                 {
                     RenderedSql = Rewrite(node),
+                    SourceMap = SourceMap.Identity,
                     FromManifest = true,
                     RenderStatus = RenderStatus.Complete,
                     Diagnostics = [],
@@ -63,7 +64,8 @@ internal sealed class ManifestOverlay(ManifestData manifest, ProjectLayout layou
     private DbtModel FromManifest(ManifestNode node)
     {
         var path = node.PackageName == projectName && node.OriginalFilePath.Length > 0 ? layout.Repo(node.OriginalFilePath) : "";
-        var render = node.CompiledCode is null && node.RawCode is not null
+        var python = node.Language == DbtModel.Python;
+        var render = node.CompiledCode is null && node.RawCode is not null && !python
             ? JinjaRenderer.Render(node.RawCode, path, context with { ThisName = node.Name })
             : null;
         var config = node.Config;
@@ -74,8 +76,10 @@ internal sealed class ManifestOverlay(ManifestData manifest, ProjectLayout layou
             Version = node.Version,
             IsLatestVersion = node.Version is null || node.Version == node.LatestVersion,
             Path = path,
+            Language = node.Language,
             RawSql = node.RawCode ?? "",
-            RenderedSql = render?.Sql ?? Rewrite(node),
+            RenderedSql = python ? "" : render?.Sql ?? Rewrite(node),
+            SourceMap = render?.SourceMap ?? SourceMap.Identity,
             ContentHash = node.Checksum ?? "",
             Materialization = config.Str("materialized") ?? "view",
             Alias = node.Alias,

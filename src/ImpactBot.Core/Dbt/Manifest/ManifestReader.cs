@@ -73,6 +73,7 @@ internal static class ManifestReader
             OriginalFilePath = node.Str("original_file_path") ?? "",
             RawCode = node.Str("raw_code") ?? node.Str("raw_sql"),
             CompiledCode = node.Str("compiled_code") ?? node.Str("compiled_sql"),
+            Language = node.Str("language") ?? "sql",
             Checksum = node.Obj("checksum")?.Str("checksum"),
             RelationName = node.Str("relation_name"),
             DependsOn = dependsOn,

@@ -50,6 +50,21 @@ public sealed class ManifestOverlayTests
     }
 
     [Test]
+    public void Read_PythonModel_CompiledPythonIsNotTakenForSql()
+    {
+        var node = "{\"resource_type\": \"model\", \"name\": \"scores\", \"package_name\": \"shop\", \"language\": \"python\", \"original_file_path\": \"models/scores.py\", "
+            + "\"compiled_code\": \"def model(dbt, session):\\n    return dbt.ref('orders')\\n\", \"depends_on\": {\"nodes\": [\"model.shop.orders\"]}}";
+        var orders = "{\"resource_type\": \"model\", \"name\": \"orders\", \"package_name\": \"shop\", \"compiled_code\": \"select 1 as id\"}";
+        var manifest = $"{{\"metadata\": {{\"project_name\": \"shop\"}}, \"nodes\": {{\"model.shop.scores\": {node}, \"model.shop.orders\": {orders}}}}}";
+
+        var scores = DbtProjectReader.Read(FixtureFiles.Of(("dbt_project.yml", "name: shop\n")), new DbtReadOptions { ManifestText = manifest })
+            .Models.Single(m => m.Name == "scores");
+
+        Assert.That((scores.Language, scores.RenderedSql), Is.EqualTo((DbtModel.Python, "")));
+        Assert.That(scores.Refs.Select(r => r.Name), Is.EqualTo(new[] { "orders" }));
+    }
+
+    [Test]
     public void Read_Catalog_AddsColumnsWithTypesInTableOrder()
     {
         var project = ReadMini(catalog: FixtureFiles.Read("dbt/mini/artifacts/catalog.json"));
