@@ -72,6 +72,7 @@ public sealed partial class FakeGitHubServer
             PullRequests.TryGetValue(pull_number, out var pull)
                 ? Json(new JsonArray([.. pull.Files.Select(FileJson)]))
                 : NotFoundResult());
+        rest.MapGet("/repos/{owner}/{repo}/contents/{**path}", Contents);
         web.MapPost("/api/graphql", GraphQl);
     }
 
@@ -102,6 +103,41 @@ public sealed partial class FakeGitHubServer
         }
 
         return Json(new JsonArray([.. all.Skip((page - 1) * perPage).Take(perPage).Select(CommentJson)]));
+    }
+
+    /// <summary>
+    /// A file at <c>?ref=</c>: its bytes with the raw media type (<c>application/vnd.github.raw</c> or <c>.v3.raw</c>),
+    /// else GitHub's content object with the bytes in base64. Without <c>ref</c> GitHub reads the default branch,
+    /// which this fake does not model: 404, like an absent file.
+    /// </summary>
+    private IResult Contents(HttpContext context, string path)
+    {
+        var sha = context.Request.Query["ref"].ToString();
+        if (!Files.TryGetValue((sha, path), out var text))
+        {
+            return NotFoundResult();
+        }
+
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        var accept = context.Request.Headers.Accept.ToString();
+        if (accept.Contains("application/vnd.github.raw", StringComparison.OrdinalIgnoreCase)
+            || accept.Contains("application/vnd.github.v3.raw", StringComparison.OrdinalIgnoreCase))
+        {
+            return Results.Bytes(bytes, "application/vnd.github.raw");
+        }
+
+        var blob = Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(bytes));
+        return Json(new JsonObject
+        {
+            ["type"] = "file",
+            ["encoding"] = "base64",
+            ["size"] = bytes.Length,
+            ["name"] = path[(path.LastIndexOf('/') + 1)..],
+            ["path"] = path,
+            ["content"] = Convert.ToBase64String(bytes),
+            ["sha"] = blob,
+            ["url"] = Api($"/repos/{Owner}/{Repo}/contents/{path}?ref={sha}"),
+        });
     }
 
     private IResult GraphQl(HttpContext context)
