@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -8,6 +9,8 @@ namespace ImpactBot.Testing.GitHub;
 public sealed partial class FakeGitHubServer
 {
     private const string BodyKey = "fake-github-body";
+
+    private static readonly string[] RawMediaTypes = ["application/vnd.github.v3.raw", "application/vnd.github.raw"];
 
     private static JsonNode? RequestBody(HttpContext context) => context.Items[BodyKey] as JsonNode;
 
@@ -106,8 +109,8 @@ public sealed partial class FakeGitHubServer
     }
 
     /// <summary>
-    /// A file at <c>?ref=</c>: its bytes with the raw media type (<c>application/vnd.github.raw</c> or <c>.v3.raw</c>),
-    /// else GitHub's content object with the bytes in base64. Without <c>ref</c> GitHub reads the default branch,
+    /// A file at <c>?ref=</c>: its bytes with the raw media type (<c>application/vnd.github.v3.raw</c> or <c>.raw</c>),
+    /// else GitHub's content object with the bytes in base64 (its blob sha left out). Without <c>ref</c> GitHub reads the default branch,
     /// which this fake does not model: 404, like an absent file.
     /// </summary>
     private IResult Contents(HttpContext context, string path)
@@ -118,15 +121,14 @@ public sealed partial class FakeGitHubServer
             return NotFoundResult();
         }
 
-        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        var bytes = Encoding.UTF8.GetBytes(text);
+        // GitHub answers the raw media type it was asked for as the content type.
         var accept = context.Request.Headers.Accept.ToString();
-        if (accept.Contains("application/vnd.github.raw", StringComparison.OrdinalIgnoreCase)
-            || accept.Contains("application/vnd.github.v3.raw", StringComparison.OrdinalIgnoreCase))
+        if (RawMediaTypes.FirstOrDefault(t => accept.Contains(t, StringComparison.OrdinalIgnoreCase)) is { } raw)
         {
-            return Results.Bytes(bytes, "application/vnd.github.raw");
+            return Results.Bytes(bytes, raw + "; charset=utf-8");
         }
 
-        var blob = Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(bytes));
         return Json(new JsonObject
         {
             ["type"] = "file",
@@ -135,7 +137,6 @@ public sealed partial class FakeGitHubServer
             ["name"] = path[(path.LastIndexOf('/') + 1)..],
             ["path"] = path,
             ["content"] = Convert.ToBase64String(bytes),
-            ["sha"] = blob,
             ["url"] = Api($"/repos/{Owner}/{Repo}/contents/{path}?ref={sha}"),
         });
     }
