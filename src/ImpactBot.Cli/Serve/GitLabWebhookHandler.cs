@@ -117,8 +117,9 @@ internal sealed class GitLabWebhookHandler(GitLabClient client, ServeOptions opt
     }
 
     /// <summary>
-    /// The head pipeline's id when it ran on the head commit in this project. GitLab refuses (404) a pipeline_id whose
-    /// pipeline has another sha, which a merged-results pipeline (run on a merge commit) or a fork's pipeline has.
+    /// The head pipeline's id when it ran on the head commit in this project. GitLab refuses (404) a pipeline_id that is
+    /// not this project's pipeline for the status's sha: a merged-results pipeline runs on a merge commit, and a fork's
+    /// pipeline may belong to the fork.
     /// </summary>
     internal static long? HeadPipelineId(GitLabMergeRequest mergeRequest) =>
         mergeRequest.HeadPipeline is { } pipeline
