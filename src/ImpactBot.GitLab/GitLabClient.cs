@@ -26,6 +26,7 @@ public sealed class GitLabClient
         Statuses = new StatusesClient(connection);
         Pipelines = new PipelinesClient(connection);
         Members = new MembersClient(connection);
+        RepositoryFiles = new RepositoryFilesClient(connection);
     }
 
     public GitLabClientOptions Options { get; }
@@ -43,4 +44,6 @@ public sealed class GitLabClient
     public PipelinesClient Pipelines { get; }
 
     public MembersClient Members { get; }
+
+    public RepositoryFilesClient RepositoryFiles { get; }
 }

@@ -70,6 +70,9 @@ public sealed class GitLabReviewPlatform(GitLabClient client, GitLabProjectId pr
         return client.Statuses.SetAsync(project, update, cancellationToken);
     }
 
+    public Task<string?> ReadFileAsync(string path, string commitSha, CancellationToken cancellationToken) =>
+        client.RepositoryFiles.GetRawAsync(project, path, commitSha, cancellationToken);
+
     /// <summary>Starts a new merge request pipeline (used by `impactbot serve` after an /impact note).</summary>
     public Task<GitLabPipeline> TriggerMergeRequestPipelineAsync(CancellationToken cancellationToken) =>
         client.Pipelines.CreateForMergeRequestAsync(project, mergeRequestIid, cancellationToken);

@@ -198,4 +198,52 @@ public sealed class GitHubReviewPlatformTests : GitHubTestBase
 
         Assert.That(files, Is.EqualTo(new[] { new GitHubPullRequestFile("models/b.sql", "renamed", "models/a.sql"), new GitHubPullRequestFile("models/c.sql", "added", null) }));
     }
+
+    [TestCase(".impactbot.yml", "acknowledge: anyone\n")]
+    [TestCase("warehouse/.impactbot.yml", "fail-on: never\n")]
+    [TestCase(".impactbot.yml", "\uFEFFfail-on: any\n")]
+    public async Task ReadFileAsync_FileAtCommit_ReturnsItsText(string path, string text)
+    {
+        Server.Files[("headsha1", path)] = text;
+
+        var read = await Platform().ReadFileAsync(path, "headsha1", default);
+
+        Assert.That(read, Is.EqualTo(text.TrimStart('\uFEFF')));
+        var request = Server.Requests.Single();
+        Assert.That((request.Operation, request.Path, request.Query), Is.EqualTo(("GET /repos/{owner}/{repo}/contents/{path}", $"/repos/octo-org/warehouse/contents/{path}", "?ref=headsha1")));
+    }
+
+    [Test]
+    public async Task ReadFileAsync_OnlyAtAnotherCommit_ReturnsNull()
+    {
+        Server.Files[("basesha1", ".impactbot.yml")] = "fail-on: any\n";
+
+        var read = await Platform().ReadFileAsync(".impactbot.yml", "headsha1", default);
+
+        Assert.That(read, Is.Null);
+        Assert.That(Server.Requests, Has.Count.EqualTo(1), "a 404 is an answer, not retried");
+    }
+
+    [Test]
+    public async Task ReadFileAsync_ServerErrorOnce_RetriesAndReturnsText()
+    {
+        Server.Files[("headsha1", ".impactbot.yml")] = "fail-on: any\n";
+        Server.Inject("GET /repos/{owner}/{repo}/contents/{path}", FakeFault.ServerError());
+
+        var read = await Platform().ReadFileAsync(".impactbot.yml", "headsha1", default);
+
+        Assert.That(read, Is.EqualTo("fail-on: any\n"));
+        Assert.That(Server.Requests.Select(r => r.FaultStatus), Is.EqualTo(new int?[] { 500, null }));
+    }
+
+    [Test]
+    public void ReadFileAsync_Forbidden_NamesThePermission()
+    {
+        Server.Inject("GET /repos/{owner}/{repo}/contents/{path}", FakeFault.Forbidden());
+        var platform = Platform();
+
+        Assert.That(
+            () => platform.ReadFileAsync(".impactbot.yml", "headsha1", default),
+            Throws.TypeOf<GitHubAuthorizationException>().With.Message.Contains("contents: read"));
+    }
 }

@@ -121,4 +121,16 @@ public sealed class GitLabReviewPlatformTests : FakeGitLabTestBase
 
         Assert.That(Server.Pipelines.Single().Id, Is.EqualTo(pipeline.Id));
     }
+
+    [Test]
+    public async Task ReadFileAsync_PresentAndAbsent_ReturnsTextOrNull()
+    {
+        Server.SetFile(HeadSha, ".impactbot.yml", "acknowledge: anyone\n");
+        var platform = Platform();
+
+        var present = await platform.ReadFileAsync(".impactbot.yml", HeadSha, CancellationToken.None);
+        var absent = await platform.ReadFileAsync(".impactbot.yml", BaseSha, CancellationToken.None);
+
+        Assert.That((present, absent), Is.EqualTo(("acknowledge: anyone\n", (string?)null)));
+    }
 }

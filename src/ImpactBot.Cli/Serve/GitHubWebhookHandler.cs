@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using ImpactBot.Core.Config;
 using ImpactBot.Core.Platform;
 using ImpactBot.Core.Publishing;
 using ImpactBot.Core.Report;
@@ -57,10 +56,11 @@ internal sealed class GitHubWebhookHandler(GitHubConnection connection, HttpClie
         }
 
         var pull = await platform.GetPullRequestAsync(cancellationToken).ConfigureAwait(false);
+        var config = await HeadConfig.ReadAsync(platform, pull.HeadSha, $"{trigger.Owner}/{trigger.Repository}#{trigger.Number}", logger, cancellationToken).ConfigureAwait(false);
         var session = new ReviewSession(platform, new ReviewSessionOptions
         {
             StatusContext = options.StatusName,
-            Policy = new StatusPolicy(options.FailOn, ImpactBotConfig.Default.Acknowledge == AcknowledgePolicy.OwnersOnly),
+            Policy = HeadConfig.Policy(options, config),
             Markdown = MarkdownOptions.GitHub,
         });
         var status = await session.AcknowledgeAsync(report, trigger.PreviousBody, editor, pull.HeadSha, cancellationToken).ConfigureAwait(false);

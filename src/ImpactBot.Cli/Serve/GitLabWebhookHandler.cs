@@ -1,9 +1,9 @@
-using ImpactBot.Core.Config;
 using ImpactBot.Core.Platform;
 using ImpactBot.Core.Publishing;
 using ImpactBot.Core.Report;
 using ImpactBot.GitHub.Events;
 using ImpactBot.GitLab;
+using ImpactBot.GitLab.Models;
 using ImpactBot.GitLab.Webhooks;
 using Microsoft.Extensions.Logging;
 
@@ -100,19 +100,33 @@ internal sealed class GitLabWebhookHandler(GitLabClient client, ServeOptions opt
         }
 
         var mergeRequest = await client.MergeRequests.GetAsync(platform.Project, platform.MergeRequestIid, cancellationToken).ConfigureAwait(false);
-        var session = new ReviewSession(platform, SessionOptions(options));
+        var config = await HeadConfig.ReadAsync(platform, mergeRequest.Sha, $"project {platform.Project} MR !{platform.MergeRequestIid}", logger, cancellationToken).ConfigureAwait(false);
+
+        // Pinned to the head pipeline, the status shows in that pipeline rather than in an external one GitLab makes up.
+        var pinned = new GitLabReviewPlatform(client, platform.Project, platform.MergeRequestIid, HeadPipelineId(mergeRequest));
+        var session = new ReviewSession(pinned, new ReviewSessionOptions
+        {
+            StatusContext = options.StatusName,
+            Policy = HeadConfig.Policy(options, config),
+            Markdown = MarkdownOptions.GitLab,
+        });
 
         // GitLab does not send the previous body; ticks without a recorded acknowledger are the new ones.
         var status = await session.AcknowledgeAsync(report, report.Body, hook.User.Username, mergeRequest.Sha, cancellationToken).ConfigureAwait(false);
         return new("acknowledged", $"status {status.State.ToString().ToLowerInvariant()}");
     }
 
-    internal static ReviewSessionOptions SessionOptions(ServeOptions options) => new()
-    {
-        StatusContext = options.StatusName,
-        Policy = new StatusPolicy(options.FailOn, ImpactBotConfig.Default.Acknowledge == AcknowledgePolicy.OwnersOnly),
-        Markdown = MarkdownOptions.GitLab,
-    };
+    /// <summary>
+    /// The head pipeline's id when it ran on the head commit in this project. GitLab refuses (404) a pipeline_id that is
+    /// not this project's pipeline for the status's sha: a merged-results pipeline runs on a merge commit, and a fork's
+    /// pipeline may belong to the fork.
+    /// </summary>
+    internal static long? HeadPipelineId(GitLabMergeRequest mergeRequest) =>
+        mergeRequest.HeadPipeline is { } pipeline
+            && string.Equals(pipeline.Sha, mergeRequest.Sha, StringComparison.OrdinalIgnoreCase)
+            && (pipeline.ProjectId == 0 || pipeline.ProjectId == mergeRequest.ProjectId)
+            ? pipeline.Id
+            : null;
 
     private static async Task RefuseAsync(GitLabReviewPlatform platform, long noteId, string user, string reason, CancellationToken cancellationToken)
     {

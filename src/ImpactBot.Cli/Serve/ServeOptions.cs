@@ -24,7 +24,8 @@ internal sealed record ServeOptions
 
     public string? GitHubWebhookSecret { get; init; }
 
-    public FailOn FailOn { get; init; } = FailOn.Breaking;
+    /// <summary>IMPACTBOT_FAIL_ON; null means "as the repository's .impactbot.yml says" (default breaking).</summary>
+    public FailOn? FailOn { get; init; }
 
     public string StatusName { get; init; } = "impactbot";
 
@@ -54,7 +55,7 @@ internal sealed record ServeOptions
             GitHubApiUrl = Url(env, "IMPACTBOT_GITHUB_API_URL") ?? GitHubConnectionOptions.DotComApiUrl,
             GitHubToken = Get(env, "IMPACTBOT_GITHUB_TOKEN"),
             GitHubWebhookSecret = Get(env, "IMPACTBOT_GITHUB_WEBHOOK_SECRET"),
-            FailOn = Get(env, "IMPACTBOT_FAIL_ON") is { } failOn ? GitLabCiSettings.ParseFailOn(failOn) : FailOn.Breaking,
+            FailOn = Get(env, "IMPACTBOT_FAIL_ON") is { } failOn ? GitLabCiSettings.ParseFailOn(failOn) : null,
             StatusName = Get(env, "IMPACTBOT_STATUS_NAME") ?? "impactbot",
         };
         options.Validate();
@@ -62,7 +63,7 @@ internal sealed record ServeOptions
     }
 
     public override string ToString() =>
-        $"ServeOptions {{ Urls = {Urls}, GitLab = {(GitLabEnabled ? GitLabApiUrl!.ToString() : "off")}, GitHub = {(GitHubEnabled ? GitHubApiUrl.ToString() : "off")}, FailOn = {FailOn}, StatusName = {StatusName} }}";
+        $"ServeOptions {{ Urls = {Urls}, GitLab = {(GitLabEnabled ? GitLabApiUrl!.ToString() : "off")}, GitHub = {(GitHubEnabled ? GitHubApiUrl.ToString() : "off")}, FailOn = {FailOn?.ToString() ?? "(.impactbot.yml)"}, StatusName = {StatusName} }}";
 
     /// <summary>Half a platform's settings is a mistake worth stopping for; a webhook without a secret would accept anyone.</summary>
     private void Validate()

@@ -28,4 +28,7 @@ public interface IReviewPlatform
 
     /// <summary>Publishes the status: a check run where allowed (GitHub), else a commit status.</summary>
     Task SetStatusAsync(CommitStatus status, CancellationToken cancellationToken);
+
+    /// <summary>The text (UTF-8) of a repository file at a commit, null when the file is absent there.</summary>
+    Task<string?> ReadFileAsync(string path, string commitSha, CancellationToken cancellationToken);
 }

@@ -14,4 +14,5 @@ internal sealed record GitHubOperation(string Description, string Permission)
     public static readonly GitHubOperation CreateCheckRun = new("create a check run", "checks: write");
     public static readonly GitHubOperation CreateStatus = new("create a commit status", "statuses: write");
     public static readonly GitHubOperation ReadPullRequest = new("read the pull request", "pull-requests: read");
+    public static readonly GitHubOperation ReadFile = new("read a repository file", "contents: read");
 }

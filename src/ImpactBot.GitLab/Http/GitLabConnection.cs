@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using ImpactBot.GitLab.Errors;
@@ -45,6 +46,22 @@ internal sealed class GitLabConnection
         try
         {
             return await GetAsync(relativeUrl, type, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GitLabNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A plain-text answer (UTF-8, a leading byte order mark dropped); a 404 is an answer (null), not an error.</summary>
+    public async Task<string?> GetTextOrNullAsync(string relativeUrl, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await SendAsync(new GitLabRequest(HttpMethod.Get, relativeUrl), null, cancellationToken).ConfigureAwait(false);
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var text = bytes.AsSpan();
+            return Encoding.UTF8.GetString(text.StartsWith(Encoding.UTF8.Preamble) ? text[Encoding.UTF8.Preamble.Length..] : text);
         }
         catch (GitLabNotFoundException)
         {

@@ -1,6 +1,6 @@
 namespace ImpactBot.GitLab.Models;
 
-/// <summary>The merge request fields the bot reads: branches, head sha and the diff refs of the latest version.</summary>
+/// <summary>The merge request fields the bot reads: branches, head sha, the diff refs of the latest version and the head pipeline.</summary>
 public sealed record GitLabMergeRequest
 {
     public long Id { get; init; }
@@ -30,6 +30,9 @@ public sealed record GitLabMergeRequest
     public string? WebUrl { get; init; }
 
     public GitLabUser? Author { get; init; }
+
+    /// <summary>The latest pipeline of the merge request (null when none ran); its sha differs from <see cref="Sha"/> for merged results.</summary>
+    public GitLabPipeline? HeadPipeline { get; init; }
 }
 
 /// <summary>base_sha is the merge base, start_sha the target branch head when the version was created.</summary>

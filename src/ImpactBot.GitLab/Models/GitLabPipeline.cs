@@ -1,6 +1,6 @@
 namespace ImpactBot.GitLab.Models;
 
-/// <summary>A pipeline as returned when one is created for a merge request.</summary>
+/// <summary>A pipeline as returned when one is created for a merge request, or as a merge request's head_pipeline.</summary>
 public sealed record GitLabPipeline
 {
     public long Id { get; init; }

@@ -2,8 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using ImpactBot.Cli.Serve;
-using ImpactBot.Core.Impact;
-using ImpactBot.Core.Publishing;
 using ImpactBot.GitHub;
 using ImpactBot.GitLab.Http;
 using ImpactBot.Testing.GitLab;
@@ -12,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using static ImpactBot.Cli.Tests.Serve.WebhookPayloads;
 using GitHubFake = ImpactBot.Testing.GitHub.FakeGitHubServer;
 
 namespace ImpactBot.Cli.Tests.Serve;
@@ -21,13 +20,6 @@ public sealed class ServeAppTests
     private const string GitLabSecret = "gl-webhook-secret-1";
     private const string GitHubSecret = "gh-webhook-secret-2";
     private const string GitHubToken = "ghp_fakeServeToken";
-
-    private static readonly string Report = string.Join('\n',
-        ReportMarker.Report,
-        "<!-- impactbot:meta head=abc123 -->",
-        "## Impact",
-        $"- [ ] **orders** reads stg_customers.last_name, which is removed {ReportMarker.ItemMarker("model.orders:last_name", Severity.Breaking)}",
-        "");
 
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
@@ -127,7 +119,7 @@ public sealed class ServeAppTests
     public async Task GitLabWebhook_ReportTickedByMaintainer_RecomputesStatusOnTheHead()
     {
         var report = gitLab.AddNote(FakeGitLabServer.Bot, Report);
-        var ticked = gitLab.EditNote(report.Id, body => body.Replace("- [ ]", "- [x]", StringComparison.Ordinal));
+        var ticked = gitLab.EditNote(report.Id, Ticked);
 
         using var response = await PostGitLabAsync(NoteHook(report.Id, FakeGitLabServer.Alice, ticked.Body, "update", FakeGitLabServer.Bot.Id), GitLabSecret);
 
@@ -196,7 +188,7 @@ public sealed class ServeAppTests
     public async Task GitHubWebhook_ValidSignatureTickedReport_RecomputesStatus()
     {
         gitHub.Permissions["ana"] = ("admin", "admin");
-        var ticked = Report.Replace("- [ ]", "- [x]", StringComparison.Ordinal);
+        var ticked = Ticked(Report);
         var comment = gitHub.AddComment(ticked);
         var body = EditedReport(comment.Id, ticked);
 
@@ -250,41 +242,10 @@ public sealed class ServeAppTests
         return e.ToJsonString();
     }
 
-    private static string NoteHook(long noteId, FakeUser user, string text, string action, long? authorId = null)
-    {
-        var hook = JsonNode.Parse(File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", "webhooks", "note-hook-merge-request.json")))!;
-        hook["user"]!["id"] = user.Id;
-        hook["user"]!["username"] = user.Username;
-        hook["project_id"] = FakeGitLabServer.ProjectId;
-        hook["project"]!["id"] = FakeGitLabServer.ProjectId;
-        var note = hook["object_attributes"]!;
-        note["id"] = noteId;
-        note["note"] = text;
-        note["author_id"] = authorId ?? user.Id;
-        note["action"] = action;
-        note["project_id"] = FakeGitLabServer.ProjectId;
-        var mergeRequest = hook["merge_request"]!;
-        mergeRequest["iid"] = FakeGitLabServer.MergeRequestIid;
-        mergeRequest["target_project_id"] = FakeGitLabServer.ProjectId;
-        mergeRequest["source_project_id"] = FakeGitLabServer.ProjectId;
-        return hook.ToJsonString();
-    }
+    private static string NoteHook(long noteId, FakeUser user, string text, string action, long? authorId = null) =>
+        NoteHookBody(noteId, user, text, action, authorId);
 
-    private string EditedReport(long commentId, string? body = null)
-    {
-        var e = JsonNode.Parse(File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", "webhooks", "issue_comment.edited.json")))!;
-        e["repository"]!["name"] = gitHub.Repo;
-        e["repository"]!["full_name"] = $"{gitHub.Owner}/{gitHub.Repo}";
-        e["repository"]!["owner"]!["login"] = gitHub.Owner;
-        e["issue"]!["number"] = 1;
-        e["issue"]!["pull_request"] = new JsonObject { ["url"] = "https://api.github.com/repos/octo-org/warehouse/pulls/1" };
-        e["comment"]!["id"] = commentId;
-        e["comment"]!["body"] = body ?? Report;
-        e["comment"]!["user"]!["login"] = gitHub.CurrentUser!.Login;
-        e["changes"]!["body"]!["from"] = Report;
-        e["sender"]!["login"] = "ana";
-        return e.ToJsonString();
-    }
+    private string EditedReport(long commentId, string? body = null) => EditedCommentBody(gitHub, commentId, body ?? Report);
 
     private async Task<HttpResponseMessage> PostGitLabAsync(string body, string? token, bool expectContinue = false)
     {

@@ -23,6 +23,17 @@ public sealed class ServeOptionsTests
     }
 
     [Test]
+    public void FromEnvironment_NoFailOn_LeavesItToTheRepositoryConfig()
+    {
+        var options = ServeOptions.FromEnvironment(
+            new Dictionary<string, string> { ["IMPACTBOT_GITHUB_TOKEN"] = "ghp_secret", ["IMPACTBOT_GITHUB_WEBHOOK_SECRET"] = "hook-secret" },
+            urls: null);
+
+        Assert.That(options.FailOn, Is.Null);
+        Assert.That(options.ToString(), Does.Contain("FailOn = (.impactbot.yml)"));
+    }
+
+    [Test]
     public void FromEnvironment_GitLabWithoutSecret_ThrowsUsage()
     {
         var env = new Dictionary<string, string> { ["IMPACTBOT_GITLAB_URL"] = "https://gitlab.example.com/api/v4", ["IMPACTBOT_GITLAB_TOKEN"] = "t" };

@@ -106,6 +106,8 @@ internal sealed class InMemoryReviewPlatform(string bot = "impact-bot") : IRevie
 
     public Task SetStatusAsync(CommitStatus status, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<string?> ReadFileAsync(string path, string commitSha, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     private async Task Record(string call)
     {
         await Task.Yield();

@@ -44,4 +44,26 @@ public sealed class MergeRequestsClientTests : FakeGitLabTestBase
         Assert.That(ex!.Message, Does.StartWith("GitLab GET /api/v4/projects/group%2Fsub%2Fproject/merge_requests/99 failed with 404"));
         Assert.That(ex.StatusCode, Is.EqualTo(404));
     }
+
+    [Test]
+    public async Task GetAsync_WithHeadPipeline_ReadsItsIdAndSha()
+    {
+        var pipeline = Server.FinishedPipeline();
+        Server.HeadPipeline = pipeline;
+        var client = TestClients.Create(Server);
+
+        var mr = await client.MergeRequests.GetAsync(TestClients.Project, MergeRequestIid, CancellationToken.None);
+
+        Assert.That((mr.HeadPipeline?.Id, mr.HeadPipeline?.Sha, mr.HeadPipeline?.ProjectId), Is.EqualTo(((long?)pipeline.Id, HeadSha, (long?)ProjectId)));
+    }
+
+    [Test]
+    public async Task GetAsync_NoPipelineYet_HeadPipelineIsNull()
+    {
+        var client = TestClients.Create(Server);
+
+        var mr = await client.MergeRequests.GetAsync(TestClients.Project, MergeRequestIid, CancellationToken.None);
+
+        Assert.That(mr.HeadPipeline, Is.Null);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -8,6 +9,8 @@ namespace ImpactBot.Testing.GitHub;
 public sealed partial class FakeGitHubServer
 {
     private const string BodyKey = "fake-github-body";
+
+    private static readonly string[] RawMediaTypes = ["application/vnd.github.v3.raw", "application/vnd.github.raw"];
 
     private static JsonNode? RequestBody(HttpContext context) => context.Items[BodyKey] as JsonNode;
 
@@ -72,6 +75,7 @@ public sealed partial class FakeGitHubServer
             PullRequests.TryGetValue(pull_number, out var pull)
                 ? Json(new JsonArray([.. pull.Files.Select(FileJson)]))
                 : NotFoundResult());
+        rest.MapGet("/repos/{owner}/{repo}/contents/{**path}", Contents);
         web.MapPost("/api/graphql", GraphQl);
     }
 
@@ -102,6 +106,39 @@ public sealed partial class FakeGitHubServer
         }
 
         return Json(new JsonArray([.. all.Skip((page - 1) * perPage).Take(perPage).Select(CommentJson)]));
+    }
+
+    /// <summary>
+    /// A file at <c>?ref=</c>: its bytes with the raw media type (<c>application/vnd.github.v3.raw</c> or <c>.raw</c>),
+    /// else GitHub's content object with the bytes in base64 (its blob sha left out). Without <c>ref</c> GitHub reads the default branch,
+    /// which this fake does not model: 404, like an absent file.
+    /// </summary>
+    private IResult Contents(HttpContext context, string path)
+    {
+        var sha = context.Request.Query["ref"].ToString();
+        if (!Files.TryGetValue((sha, path), out var text))
+        {
+            return NotFoundResult();
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text);
+        // GitHub answers the raw media type it was asked for as the content type.
+        var accept = context.Request.Headers.Accept.ToString();
+        if (RawMediaTypes.FirstOrDefault(t => accept.Contains(t, StringComparison.OrdinalIgnoreCase)) is { } raw)
+        {
+            return Results.Bytes(bytes, raw + "; charset=utf-8");
+        }
+
+        return Json(new JsonObject
+        {
+            ["type"] = "file",
+            ["encoding"] = "base64",
+            ["size"] = bytes.Length,
+            ["name"] = path[(path.LastIndexOf('/') + 1)..],
+            ["path"] = path,
+            ["content"] = Convert.ToBase64String(bytes),
+            ["url"] = Api($"/repos/{Owner}/{Repo}/contents/{path}?ref={sha}"),
+        });
     }
 
     private IResult GraphQl(HttpContext context)

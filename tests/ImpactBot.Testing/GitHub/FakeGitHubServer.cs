@@ -61,6 +61,9 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
 
     public ConcurrentQueue<(string Sha, JsonObject Status)> Statuses { get; } = new();
 
+    /// <summary>Repository files by commit sha and path (as in the tree, no leading slash); others answer 404.</summary>
+    public ConcurrentDictionary<(string Sha, string Path), string> Files { get; } = new();
+
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>What GITHUB_API_URL would be on this server.</summary>
@@ -92,6 +95,7 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
         Statuses.Clear();
         PullRequests.Clear();
         Permissions.Clear();
+        Files.Clear();
         CurrentUser = new FakeUser("impact-bot", 9001, "User");
         Time = TimeProvider.System;
     }
@@ -134,6 +138,8 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
     private async Task RecordAndInjectAsync(HttpContext context, RequestDelegate next)
     {
         var template = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(unmatched)";
+        // A catch-all parameter ({**path}) is named as GitHub's description writes it ({path}).
+        template = template.Replace("{**", "{", StringComparison.Ordinal);
         var operation = $"{context.Request.Method} {(template.StartsWith(RestPrefix, StringComparison.Ordinal) ? template[RestPrefix.Length..] : template)}";
         using var reader = new StreamReader(context.Request.Body);
         var text = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);

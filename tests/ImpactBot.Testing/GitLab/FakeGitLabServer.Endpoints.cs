@@ -28,6 +28,10 @@ public sealed partial class FakeGitLabServer
         app.MapPost(Mr + "/pipelines", (HttpContext c, string id, long iid) => HandleAsync(c, FakeRoutes.CreatePipeline, id, iid, (_, _) => CreatePipeline()));
         app.MapGet("/api/v4/projects/{id}/members/all/{userId:long}", (HttpContext c, string id, long userId) =>
             HandleAsync(c, FakeRoutes.Member, id, null, (_, _) => Member(userId)));
+
+        // file_path is one segment: GitLab wants the slashes of a path encoded (%2F); a plain slash matches no route.
+        app.MapGet("/api/v4/projects/{id}/repository/files/{filePath}/raw", (HttpContext c, string id, string? @ref) =>
+            HandleAsync(c, FakeRoutes.RawFile, id, null, (_, _) => RawFile(c, @ref)));
     }
 
     private async Task<IResult> HandleAsync(HttpContext context, string route, string? projectId, long? iid, Func<FakeUser, JsonElement, IResult> apply)

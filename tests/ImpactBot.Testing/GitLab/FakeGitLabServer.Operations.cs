@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
@@ -194,7 +195,23 @@ public sealed partial class FakeGitLabServer
             : Error(404, "404 Not found");
     }
 
-    private static object MergeRequestJson() => new
+    /// <summary>The file's bytes as text/plain, like GitLab; the path is read from the raw (still encoded) request target.</summary>
+    private IResult RawFile(HttpContext context, string? reference)
+    {
+        if (string.IsNullOrEmpty(reference))
+        {
+            return Json(new { error = "ref is missing" }, 400);
+        }
+
+        var raw = RawPath(context);
+        var start = raw.IndexOf("/repository/files/", StringComparison.Ordinal) + "/repository/files/".Length;
+        var path = Uri.UnescapeDataString(raw[start..raw.LastIndexOf("/raw", StringComparison.Ordinal)]);
+        return files.TryGetValue((reference, path), out var text)
+            ? Results.Bytes(Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8")
+            : Error(404, "404 File Not Found");
+    }
+
+    private object MergeRequestJson() => new
     {
         id = MergeRequestId,
         iid = MergeRequestIid,
@@ -218,5 +235,6 @@ public sealed partial class FakeGitLabServer
         squash_commit_sha = (string?)null,
         diff_refs = new { base_sha = BaseSha, head_sha = HeadSha, start_sha = StartSha },
         web_url = "https://gitlab.example.com/group/sub/project/-/merge_requests/7",
+        head_pipeline = HeadPipeline,
     };
 }

@@ -32,6 +32,7 @@ public sealed partial class FakeGitLabServer : IAsyncDisposable
     private readonly List<FakeCommitStatus> statuses = [];
     private readonly List<FakePipeline> pipelines = [];
     private readonly Dictionary<long, int> members = [];
+    private readonly Dictionary<(string Sha, string Path), string> files = [];
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Fault>> faults = new();
     private readonly FakeUser[] users = [Bot, Alice, Bob, Carol];
     private LoopbackServer? server;
@@ -56,6 +57,9 @@ public sealed partial class FakeGitLabServer : IAsyncDisposable
 
     public IReadOnlyList<FakePipeline> Pipelines => Snapshot(pipelines);
 
+    /// <summary>The merge request's head_pipeline (null: no pipeline ran for it).</summary>
+    public FakePipeline? HeadPipeline { get; set; }
+
     private LoopbackServer Server => server ?? throw new InvalidOperationException("Not started.");
 
     public static async Task<FakeGitLabServer> StartAsync()
@@ -78,6 +82,8 @@ public sealed partial class FakeGitLabServer : IAsyncDisposable
             pipelines.Clear();
             faults.Clear();
             members.Clear();
+            files.Clear();
+            HeadPipeline = null;
             members[Bot.Id] = 30;
             members[Alice.Id] = 40;
             members[Bob.Id] = 20;
@@ -119,6 +125,25 @@ public sealed partial class FakeGitLabServer : IAsyncDisposable
             var note = notes[index] with { UpdatedAt = Tick() };
             notes[index] = note with { Body = edit(note.Body) };
             return notes[index];
+        }
+    }
+
+    /// <summary>Puts a file into the repository at commit <paramref name="sha"/> (path as in the tree, no leading slash).</summary>
+    public void SetFile(string sha, string path, string text)
+    {
+        lock (gate)
+        {
+            files[(sha, path)] = text;
+        }
+    }
+
+    /// <summary>A pipeline that ran (finished) on <paramref name="sha"/>, to be used as <see cref="HeadPipeline"/>.</summary>
+    public FakePipeline FinishedPipeline(string sha = HeadSha)
+    {
+        lock (gate)
+        {
+            var now = Tick();
+            return new FakePipeline(NextId(), pipelines.Count + 1, ProjectId, sha, $"refs/merge-requests/{MergeRequestIid}/head", "success", now, now);
         }
     }
 

@@ -20,6 +20,7 @@ OPERATIONS = [
     ("post", "/repos/{owner}/{repo}/statuses/{sha}"),
     ("get", "/repos/{owner}/{repo}/pulls/{pull_number}"),
     ("get", "/repos/{owner}/{repo}/pulls/{pull_number}/files"),
+    ("get", "/repos/{owner}/{repo}/contents/{path}"),
 ]
 KEEP = ("type", "enum", "required", "nullable", "maxItems", "maxLength")
 
