@@ -40,6 +40,11 @@ internal sealed partial class Binder
                 break;
         }
 
+        if (item.MatchRecognize is { } matchRecognize)
+        {
+            relation = MatchRecognized(relation, matchRecognize);
+        }
+
         if (item is not TableFunction && item.Alias is { Columns.IsDefaultOrEmpty: false } withColumns)
         {
             relation = RenameByPosition(relation, withColumns.Columns, withColumns.Span);
