@@ -9,17 +9,8 @@ internal sealed partial class Binder
     private Relation MatchRecognized(Relation input, MatchRecognizeClause clause)
     {
         Report("match-recognize", "MATCH_RECOGNIZE is not modelled: its columns stay a wildcard over its input", clause.Span);
-        var edges = WildcardEdges(input);
-        if (edges.Count == 0)
-        {
-            foreach (var column in input.Columns)
-            {
-                edges.AddRange(column.Sources);
-            }
-        }
-
         var output = new Relation();
-        output.Columns.Add(new RelationColumn("*", false, EdgeSet.Compact(edges), Fingerprint.Of("MATCH_RECOGNIZE:" + input.BaseTableKey + ":" + clause.Text))
+        output.Columns.Add(new RelationColumn("*", false, EveryColumn(input), Fingerprint.Of("MATCH_RECOGNIZE:" + input.BaseTableKey + ":" + clause.Text))
         {
             Opaque = true,
         });

@@ -84,6 +84,21 @@ internal sealed partial class Binder
         return edges;
     }
 
+    /// <summary>Edges for every column of a relation whose outputs are not modelled: its wildcard, else each listed column's sources.</summary>
+    private static List<Edge> EveryColumn(Relation relation)
+    {
+        var edges = WildcardEdges(relation);
+        if (edges.Count == 0)
+        {
+            foreach (var column in relation.Columns)
+            {
+                edges.AddRange(column.Sources);
+            }
+        }
+
+        return EdgeSet.Compact(edges);
+    }
+
     /// <summary>The edges standing for "every column" of an open relation, for an unexpanded star.</summary>
     private static List<Edge> WildcardEdges(Relation relation)
     {

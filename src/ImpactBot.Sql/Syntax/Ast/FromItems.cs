@@ -103,6 +103,9 @@ public sealed record PivotClause(
     public bool DynamicIn { get; init; }
 
     public TableAlias? Alias { get; init; }
+
+    /// <summary>DuckDB <c>PIVOT .. GROUP BY</c>: the only input columns kept; without it every leftover column is a group key.</summary>
+    public ImmutableArray<Identifier> GroupBy { get; init; } = [];
 }
 
 public sealed record PivotAggregate(Expr Aggregate, Identifier? Alias, SourceSpan Span) : SqlNode(Span);

@@ -84,7 +84,7 @@ internal sealed partial class Parser
         }
 
         if (token.Kind == TokenKind.LParen || token.Keyword is Keyword.Select or Keyword.With or Keyword.Values ||
-            (token.Is(Keyword.From) && Peek().Kind != TokenKind.Semicolon))
+            (token.Is(Keyword.From) && Peek().Kind != TokenKind.Semicolon) || IsPivotStatementStart(token))
         {
             var query = ParseQuery();
             return new QueryStatement(query, SpanFrom(start));
