@@ -113,4 +113,20 @@ public sealed partial class SqlLineageTests
         var lineage = Analyze(Snowflake, "pivot cities on year using sum(population)");
         Assert.That(lineage.Status, Is.EqualTo(LineageStatus.Failed));
     }
+
+    [Test]
+    public void Analyze_PivotOnColumnMissingFromKnownInput_ReportsIt()
+    {
+        var lineage = Analyze(DuckDb, "pivot (select country, population from cities) on year in (2000) using sum(population) group by country");
+        Assert.That(lineage.Diagnostics.Select(d => (d.Code, d.Span.Column)), Does.Contain(("unresolved-column", 51)));
+        Assert.That(lineage.Status, Is.EqualTo(LineageStatus.Partial));
+    }
+
+    [Test]
+    public void Analyze_DuckDbUnpivotOnExpression_ReportedAndDynamic()
+    {
+        var lineage = Analyze(DuckDb, "unpivot monthly on jan + feb into name m value v");
+        Assert.That(lineage.Diagnostics.Select(d => d.Code), Is.SupersetOf(new[] { "unpivot-on-expression", "dynamic-pivot" }));
+        Assert.That(lineage.Columns.Select(c => c.Name), Is.EqualTo(new[] { "*", "m", "v" }));
+    }
 }

@@ -201,4 +201,33 @@ public sealed class ParserStatementTests
         Assert.That(Problems(result), Is.Not.Empty);
         Assert.That(Problems(result).All(d => d.Span.Line >= 1), Is.True);
     }
+
+    [Test]
+    public void Parse_SnowflakeInsertFirst_ReadsBranchesTargetsAndQuery()
+    {
+        var insert = (MultiInsertStatement)Single("""
+            insert overwrite first
+              when a > 1 then into t1 (x, y) values (a, default) into t2
+              else into db.s.t3
+            select a, b from src
+            """);
+        Assert.Multiple(() =>
+        {
+            Assert.That(insert.First, Is.True);
+            Assert.That(insert.Branches.Select(b => (b.When is not null, b.Else)), Is.EqualTo(new[] { (true, false), (false, true) }));
+            Assert.That(insert.Branches.SelectMany(b => b.Intos).Select(i => i.Target.ToString()), Is.EqualTo(new[] { "t1", "t2", "db.s.t3" }));
+            Assert.That(insert.Branches[0].Intos[0].Columns.Select(c => c.Text), Is.EqualTo(new[] { "x", "y" }));
+            Assert.That(insert.Branches[0].Intos[0].Values, Has.Length.EqualTo(2));
+            Assert.That(insert.Branches[0].Intos[1].Values, Is.Empty);
+            Assert.That(insert.Query, Is.TypeOf<SelectQuery>());
+        });
+    }
+
+    [Test]
+    public void Parse_UnconditionalInsertAll_OneBranchWithEveryInto()
+    {
+        var insert = (MultiInsertStatement)Single("insert all into t1 into t2 values (b) (select a, b from src)");
+        Assert.That(insert.First, Is.False);
+        Assert.That(insert.Branches.Single().Intos.Select(i => i.Target.ToString()), Is.EqualTo(new[] { "t1", "t2" }));
+    }
 }

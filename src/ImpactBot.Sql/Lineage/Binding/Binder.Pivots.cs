@@ -34,7 +34,11 @@ internal sealed partial class Binder
         foreach (var column in pivot.ForColumns)
         {
             consumed.Add(column);
-            ResolveInRelation(input, column, forEdges, out var print);
+            if (!ResolveInRelation(input, column, forEdges, out var print))
+            {
+                Report("unresolved-column", $"PIVOT column {column.Text} is not a column of its input", column.Span);
+            }
+
             forCanon.Append(print).Append(',');
         }
 

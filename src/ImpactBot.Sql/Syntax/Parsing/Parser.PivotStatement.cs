@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using ImpactBot.Sql.Syntax.Ast;
 using ImpactBot.Sql.Syntax.Lexing;
-using ImpactBot.Sql.Text;
 
 namespace ImpactBot.Sql.Syntax.Parsing;
 
@@ -139,15 +138,20 @@ internal sealed partial class Parser
         while (!AtEnd && !IsCloser(Current.Kind) && !At(Keyword.Into) && !IsClauseKeyword(Current))
         {
             var itemStart = _pos;
-            var value = ParseExpr();
-            var alias = ParseOptionalAlias();
-            if (value is ColumnRef or TupleExpr)
+            if (TextIs(Current, "COLUMNS") && Peek().Kind == TokenKind.LParen)
             {
-                values.Add(new PivotValue(value, alias, SpanFrom(itemStart)));
+                // COLUMNS(* EXCLUDE ..) / COLUMNS('regex'): the columns are picked by the schema; the binder reports it.
+                Advance();
+                SkipParenthesised();
+                dynamic = true;
+            }
+            else if (ParseExpr() is var value and (ColumnRef or TupleExpr))
+            {
+                values.Add(new PivotValue(value, ParseOptionalAlias(), SpanFrom(itemStart)));
             }
             else
             {
-                Report("dynamic-unpivot", "UNPIVOT ON COLUMNS(..) or an expression: the unpivoted columns are unknown", SpanFrom(itemStart), DiagnosticSeverity.Info);
+                Report("unpivot-on-expression", "UNPIVOT ON an expression: the unpivoted columns are unknown", SpanFrom(itemStart));
                 dynamic = true;
             }
 

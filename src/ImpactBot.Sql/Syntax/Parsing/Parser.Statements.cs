@@ -117,10 +117,12 @@ internal sealed partial class Parser
             return null;
         }
 
-        var statement = ParseInsert(_pos);
-        return statement is InsertStatement insert
-            ? insert with { Query = insert.Query with { With = with }, Span = SpanFrom(start) }
-            : statement;
+        return ParseInsert(_pos) switch
+        {
+            InsertStatement insert => insert with { Query = insert.Query with { With = with }, Span = SpanFrom(start) },
+            MultiInsertStatement multi => multi with { Query = multi.Query with { With = with }, Span = SpanFrom(start) },
+            var statement => statement,
+        };
     }
 
     private OpaqueStatement ParseOpaqueStatement(int start)
