@@ -84,4 +84,17 @@ public sealed partial class SqlLineageTests
     public void Analyze_LeftJoinPlainTable_Unchanged() =>
         AssertLineage(Postgres, "select a.x, b.y from a left join b on b.k = a.k and b.live", null,
             "x: a.x copy", "y: b.y copy", "row: b.k join, a.k join, b.live join");
+
+    [Test]
+    public void Analyze_FullJoinUsingFilteredDerivedTable_MergedKeyCarriesConditions() =>
+        AssertLineage(Postgres, "select k, x.v from a full join (select k, v from b where fb) x using (k)", null,
+            "k: a.k copy, b.k copy, b.fb conditional",
+            "v: b.v copy, b.fb conditional",
+            "row: a.k join, b.k join");
+
+    [Test]
+    public void Analyze_LeftJoinUsingFilteredDerivedTable_MergedKeyReadsPreservedSide() =>
+        AssertLineage(Postgres, "select k from a left join (select k from b where fb) x using (k)", null,
+            "k: a.k copy",
+            "row: a.k join, b.k join");
 }

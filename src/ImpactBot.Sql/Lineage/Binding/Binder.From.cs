@@ -175,6 +175,7 @@ internal sealed partial class Binder
             BindRowClause(on, rowKind, scope, canon);
         }
 
+        var firstKey = scope.Merged.Count;
         foreach (var key in join.Using)
         {
             var left = ResolveInRange(key, scope, leftStart, rightStart, out var leftHolder);
@@ -202,6 +203,14 @@ internal sealed partial class Binder
         if (!nullable && rightNullable)
         {
             MakeNullable(scope, rightStart, end);
+        }
+
+        if (!nullable)
+        {
+            // A merged key reads the left side (INNER/LEFT), the right (RIGHT), or both (FULL, NATURAL).
+            var readsLeft = join.Natural || join.Kind != JoinKind.Right;
+            var readsRight = join.Natural || join.Kind is JoinKind.Full or JoinKind.Right;
+            AddKeyConditions(scope, firstKey, rightStart, leftNullable && readsLeft, rightNullable && readsRight);
         }
     }
 

@@ -16,6 +16,21 @@ internal sealed partial class Binder
         }
     }
 
+    /// <summary>USING/NATURAL keys from <paramref name="firstKey"/> on that read a nullable side gain its conditions.</summary>
+    private static void AddKeyConditions(Scope scope, int firstKey, int rightStart, bool left, bool right)
+    {
+        for (var k = firstKey; k < scope.Merged.Count; k++)
+        {
+            foreach (var holder in scope.Merged[k].Holders)
+            {
+                if ((holder < rightStart ? left : right) && scope.Sources[holder].Relation.NullConditions is { } conditions)
+                {
+                    scope.Merged[k].ResolvesTo.AddRange(conditions);
+                }
+            }
+        }
+    }
+
     /// <summary>The relation with its row edges moved onto every column, listed or not, as conditional edges.</summary>
     private static Relation Nullable(Relation relation)
     {
