@@ -169,11 +169,12 @@ public sealed class ParserStatementTests
         });
     }
 
-    [Test]
-    public void Parse_DuckDbPivotStatementWithoutInList_IsDynamic()
+    [TestCase("pivot cities on year using sum(population)")]
+    [TestCase("pivot cities on year in (select y from years) using sum(population)")]
+    public void Parse_DuckDbPivotStatementWithoutValueList_IsDynamic(string sql)
     {
-        var query = (SelectQuery)((QueryStatement)Single("pivot cities on year using sum(population)", DialectFacts.DuckDb)).Query;
-        Assert.That(query.From.Single().Pivots.Single().DynamicIn, Is.True);
+        var pivot = ((SelectQuery)((QueryStatement)Single(sql, DialectFacts.DuckDb)).Query).From.Single().Pivots.Single();
+        Assert.That((pivot.DynamicIn, pivot.ForColumns.Single().Text), Is.EqualTo((true, "year")));
     }
 
     [Test]

@@ -195,22 +195,9 @@ internal sealed partial class Binder
         }
 
         // The ON clause saw the sources as they are; an enclosing outer join makes a nested group nullable instead.
-        if (!nullable && leftNullable)
+        if (!nullable && (leftNullable || rightNullable))
         {
-            MakeNullable(scope, leftStart, rightStart);
-        }
-
-        if (!nullable && rightNullable)
-        {
-            MakeNullable(scope, rightStart, end);
-        }
-
-        if (!nullable)
-        {
-            // A merged key reads the left side (INNER/LEFT), the right (RIGHT), or both (FULL, NATURAL).
-            var readsLeft = join.Natural || join.Kind != JoinKind.Right;
-            var readsRight = join.Natural || join.Kind is JoinKind.Full or JoinKind.Right;
-            AddKeyConditions(scope, firstKey, rightStart, leftNullable && readsLeft, rightNullable && readsRight);
+            ApplyOuterJoin(join, scope, leftStart, rightStart, end, firstKey);
         }
     }
 

@@ -49,6 +49,7 @@ internal sealed partial class Parser
             {
                 InListExpr { Not: false, Operand: ColumnRef c } list => (c, list.Items),
                 ColumnRef c => (c, default(ImmutableArray<Expr>)),
+                InSubqueryExpr { Not: false, Operand: ColumnRef c } => (c, default),
                 _ => (null, default),
             };
             if (column is null)
