@@ -129,4 +129,20 @@ public sealed partial class SqlLineageTests
         Assert.That(lineage.Diagnostics.Select(d => d.Code), Is.SupersetOf(new[] { "unpivot-on-expression", "dynamic-pivot" }));
         Assert.That(lineage.Columns.Select(c => c.Name), Is.EqualTo(new[] { "*", "m", "v" }));
     }
+
+    [TestCase("create table p as pivot cities on year in (2000) using sum(population) group by country", "p")]
+    [TestCase("insert into p pivot_wider cities on year in (2000) using sum(population) group by country", "p")]
+    [TestCase("pivot_wider cities on year in (2000) using sum(population) group by country", null)]
+    public void Analyze_DuckDbPivotStatementAsCreateOrInsertQuery_Traced(string sql, string? target)
+    {
+        var lineage = AssertLineage(DuckDb, sql, null,
+            "country: cities.country copy", "2000: cities.population aggregate, cities.year conditional", "row: cities.country group");
+        Assert.That(lineage.Target, Is.EqualTo(target));
+    }
+
+    [Test]
+    public void Analyze_DuckDbPivotLonger_IsUnpivot() =>
+        AssertLineage(DuckDb, "pivot_longer monthly on jan, feb into name month value sales", "monthly(id, jan, feb)",
+            "id: monthly.id copy", "month: monthly.jan conditional, monthly.feb conditional", "sales: monthly.jan copy, monthly.feb copy",
+            "row: monthly.jan filter, monthly.feb filter");
 }

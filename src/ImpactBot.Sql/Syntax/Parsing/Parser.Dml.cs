@@ -32,7 +32,7 @@ internal sealed partial class Parser
             Advance();
         }
 
-        if (!(IsQueryStartAfterParens() || Current.Keyword is Keyword.Select or Keyword.With or Keyword.Values or Keyword.From))
+        if (!(IsQueryStartAfterParens() || Current.Keyword is Keyword.Select or Keyword.With or Keyword.Values or Keyword.From || IsPivotStatementStart(Current)))
         {
             _pos = start;
             return ParseOpaqueStatement(start);

@@ -7,8 +7,9 @@ namespace ImpactBot.Sql.Syntax.Parsing;
 // DuckDB's PIVOT and UNPIVOT statements, parsed into SELECT * FROM dataset PIVOT (..) so they share the pivot model.
 internal sealed partial class Parser
 {
+    /// <summary>PIVOT / UNPIVOT, or their DuckDB spellings PIVOT_WIDER / PIVOT_LONGER, where the dialect has the statements.</summary>
     private bool IsPivotStatementStart(in Token token) =>
-        _dialect.PivotStatements && IsPivotStart(token);
+        _dialect.PivotStatements && (IsPivotStart(token) || TextIs(token, "PIVOT_WIDER") || TextIs(token, "PIVOT_LONGER"));
 
     /// <summary>
     /// <c>PIVOT dataset ON col [IN (..)], .. [USING agg [AS a], ..] [GROUP BY col, ..]</c> or
@@ -17,7 +18,7 @@ internal sealed partial class Parser
     private SelectQuery ParsePivotStatement()
     {
         var start = _pos;
-        var unpivot = Current.Keyword == Keyword.Unpivot;
+        var unpivot = Current.Keyword == Keyword.Unpivot || TextIs(Current, "PIVOT_LONGER");
         Advance();
         var includeNulls = false;
         if (unpivot && At(Keyword.Include) && Peek().Is(Keyword.Nulls))

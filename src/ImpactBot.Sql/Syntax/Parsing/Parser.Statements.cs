@@ -198,7 +198,8 @@ internal sealed partial class Parser
         var depth = 0;
         while (!AtEnd && !(depth == 0 && At(TokenKind.Semicolon)))
         {
-            if (depth == 0 && At(Keyword.As) && (Peek().Keyword is Keyword.Select or Keyword.With or Keyword.Values || Peek().Kind == TokenKind.LParen))
+            if (depth == 0 && At(Keyword.As) && (Peek().Keyword is Keyword.Select or Keyword.With or Keyword.Values || Peek().Kind == TokenKind.LParen ||
+                IsPivotStatementStart(Peek())))
             {
                 Advance();
                 return true;
