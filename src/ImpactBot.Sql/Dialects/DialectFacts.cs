@@ -66,6 +66,9 @@ public sealed record DialectFacts
     /// <summary>SELECT TOP n.</summary>
     public bool SelectTop { get; init; }
 
+    /// <summary>PIVOT and UNPIVOT are statements too: <c>PIVOT t ON col USING sum(x)</c> (DuckDB).</summary>
+    public bool PivotStatements { get; init; }
+
     /// <summary><c>^</c> is exponentiation, binding tighter than <c>*</c> (Postgres, DuckDB); elsewhere it is XOR.</summary>
     public bool CaretIsPower { get; init; }
 
@@ -179,6 +182,7 @@ public sealed record DialectFacts
         PositionalColumnRefs = true,
         ArrowLambdas = true,
         CaretIsPower = true,
+        PivotStatements = true,
         LateralColumnAliases = true,
         AliasesInWhere = true,
         AliasesInGroupBy = true,

@@ -14,7 +14,10 @@ namespace ImpactBot.Sql.Lineage;
 /// </summary>
 public static class SqlLineage
 {
-    /// <summary>The lineage of the main statement: the last one that produces rows (query, CREATE AS, INSERT, MERGE).</summary>
+    /// <summary>
+    /// The lineage of the main statement: the last one that produces rows (query, CREATE AS, INSERT, MERGE); for a
+    /// multi-table INSERT, its last target (<see cref="AnalyzeAll"/> gives every target).
+    /// </summary>
     public static QueryLineage Analyze(string sql, DialectFacts dialect, ISchemaProvider? schema = null)
     {
         ArgumentNullException.ThrowIfNull(dialect);
@@ -37,7 +40,7 @@ public static class SqlLineage
         return WithParseDiagnostics(lineage, parsed.Diagnostics, main.Span, all: true);
     }
 
-    /// <summary>The lineage of every statement that produces rows, in order.</summary>
+    /// <summary>The lineage of every statement that produces rows, in order; a multi-table INSERT gives one per target.</summary>
     public static ImmutableArray<QueryLineage> AnalyzeAll(string sql, DialectFacts dialect, ISchemaProvider? schema = null)
     {
         ArgumentNullException.ThrowIfNull(dialect);
@@ -47,7 +50,10 @@ public static class SqlLineage
         {
             if (ProducesRows(statement))
             {
-                result.Add(WithParseDiagnostics(Bind(statement, dialect, schema), parsed.Diagnostics, statement.Span, all: false));
+                foreach (var lineage in BindAll(statement, dialect, schema))
+                {
+                    result.Add(WithParseDiagnostics(lineage, parsed.Diagnostics, statement.Span, all: false));
+                }
             }
         }
 
@@ -65,9 +71,26 @@ public static class SqlLineage
         }
         catch (Exception ex)
         {
-            var code = ex is BindingBudgetException or InsufficientExecutionStackException ? "budget-exceeded" : "binder-error";
-            return QueryLineage.Failed(new Diagnostic(code, "lineage could not be computed: " + ex.Message, statement.Span, DiagnosticSeverity.Error));
+            return Failure(ex, statement);
         }
+    }
+
+    private static ImmutableArray<QueryLineage> BindAll(Statement statement, DialectFacts dialect, ISchemaProvider? schema)
+    {
+        try
+        {
+            return new Binder(dialect, schema).BindAll(statement);
+        }
+        catch (Exception ex)
+        {
+            return [Failure(ex, statement)];
+        }
+    }
+
+    private static QueryLineage Failure(Exception ex, Statement statement)
+    {
+        var code = ex is BindingBudgetException or InsufficientExecutionStackException ? "budget-exceeded" : "binder-error";
+        return QueryLineage.Failed(new Diagnostic(code, "lineage could not be computed: " + ex.Message, statement.Span, DiagnosticSeverity.Error));
     }
 
     private static ParseResult Parse(string sql, DialectFacts dialect)
@@ -83,7 +106,7 @@ public static class SqlLineage
     }
 
     private static bool ProducesRows(Statement statement) =>
-        statement is QueryStatement or CreateAsStatement or InsertStatement or MergeStatement;
+        statement is QueryStatement or CreateAsStatement or InsertStatement or MergeStatement or MultiInsertStatement;
 
     private static QueryLineage NoStatement(ParseResult parsed)
     {

@@ -67,5 +67,25 @@ internal static class FuzzSeeds
             GROUP BY c.[Name]
             ORDER BY SUM(o.Total) DESC;
             """),
+        (DialectFacts.Snowflake, """
+            insert first
+              when end_date is not null then into analytics.drops (company, start_date, end_date) values (company, start_date, end_date)
+              else into analytics.flat
+            with filtered as (select company, price_date, price from prices where price > 0)
+            select p.company, m.start_date, m.end_date, f.price
+            from prices p
+            left join filtered f on f.company = p.company
+            left join (select * from prices match_recognize (
+                partition by company order by price_date
+                measures first(price_date) as start_date, last(price_date) as end_date
+                one row per match pattern (a b+) define b as b.price < prev(b.price)) mr) m on m.company = p.company
+            """),
+        (DialectFacts.DuckDb, """
+            with p as (pivot (select country, year, kind, population from cities where population > 0)
+                       on year in (2000, 2010), kind in ('a', 'b') using sum(population) as total, max(population) group by country)
+            select * from p
+            union all by name
+            select * from (unpivot include nulls monthly on (jan, feb) as h1, columns(* exclude (id)) into name half value v1, v2)
+            """),
     ];
 }

@@ -207,6 +207,17 @@ public sealed class ParserFromTests
         Assert.That(result.Diagnostics.Select(d => (d.Code, d.Severity)), Has.All.EqualTo(("skipped-table-modifier", DiagnosticSeverity.Info)));
     }
 
+    [TestCase("t match_recognize (order by d pattern (a b+) define b as b.v < prev(b.v)) x")]
+    [TestCase("t x match_recognize (order by d pattern (a b+) define b as b.v < prev(b.v))")]
+    public void Parse_MatchRecognize_KeptOnTheItemWithoutDiagnostics(string from)
+    {
+        var result = Parse("select * from " + from);
+        var item = (TableRef)((SelectQuery)((Sql.Syntax.Ast.QueryStatement)result.Statements.Single()).Query).From.Single();
+        Assert.That(item.Alias!.Name.Text, Is.EqualTo("x"));
+        Assert.That(item.MatchRecognize!.Text, Is.EqualTo("match_recognize ( order by d pattern ( a b + ) define b as b . v < prev ( b . v ) )"));
+        Assert.That(result.Diagnostics, Is.Empty);
+    }
+
     [Test]
     public void Parse_BigQueryBacktickedPath_SplitsIntoParts()
     {

@@ -150,4 +150,85 @@ public sealed class ParserStatementTests
         Assert.That(result.Statements.Single(), Is.TypeOf<QueryStatement>());
         Assert.That(Problems(result), Is.Empty);
     }
+
+    [Test]
+    public void Parse_DuckDbPivotStatement_BecomesStarOverPivotedDataset()
+    {
+        var query = (SelectQuery)((QueryStatement)Single("pivot cities on year in (2000, 2010) using sum(population) as total group by country order by country", DialectFacts.DuckDb)).Query;
+        var pivot = query.From.Single().Pivots.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(query.Items.Single(), Is.TypeOf<StarSelectItem>());
+            Assert.That(((TableRef)query.From.Single()).Name.ToString(), Is.EqualTo("cities"));
+            Assert.That(pivot.ForColumns.Select(c => c.Text), Is.EqualTo(new[] { "year" }));
+            Assert.That(pivot.In.Select(v => ((Literal)v.Value).Text), Is.EqualTo(new[] { "2000", "2010" }));
+            Assert.That(pivot.Aggregates.Single().Alias!.Text, Is.EqualTo("total"));
+            Assert.That(pivot.GroupBy.Select(c => c.Text), Is.EqualTo(new[] { "country" }));
+            Assert.That((pivot.Unpivot, pivot.DynamicIn), Is.EqualTo((false, false)));
+            Assert.That(query.OrderBy, Has.Length.EqualTo(1));
+        });
+    }
+
+    [TestCase("pivot cities on year using sum(population)")]
+    [TestCase("pivot cities on year in (select y from years) using sum(population)")]
+    public void Parse_DuckDbPivotStatementWithoutValueList_IsDynamic(string sql)
+    {
+        var pivot = ((SelectQuery)((QueryStatement)Single(sql, DialectFacts.DuckDb)).Query).From.Single().Pivots.Single();
+        Assert.That((pivot.DynamicIn, pivot.ForColumns.Single().Text), Is.EqualTo((true, "year")));
+    }
+
+    [Test]
+    public void Parse_DuckDbUnpivotStatement_ReadsNameAndValueColumns()
+    {
+        var query = (SelectQuery)((QueryStatement)Single("unpivot include nulls monthly on jan, (feb, mar) as q into name month value sales", DialectFacts.DuckDb)).Query;
+        var pivot = query.From.Single().Pivots.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That((pivot.Unpivot, pivot.IncludeNulls), Is.EqualTo((true, true)));
+            Assert.That(pivot.ForColumns.Select(c => c.Text), Is.EqualTo(new[] { "month" }));
+            Assert.That(pivot.ValueColumns.Select(c => c.Text), Is.EqualTo(new[] { "sales" }));
+            Assert.That(pivot.In.Select(v => v.Alias?.Text), Is.EqualTo(new[] { null, "q" }));
+        });
+    }
+
+    [TestCase("pivot")]
+    [TestCase("pivot cities on")]
+    [TestCase("pivot cities on year in (")]
+    [TestCase("unpivot t on a into name")]
+    [TestCase("select * from (pivot t on k using)")]
+    public void Parse_TruncatedDuckDbPivotStatement_ReportsWithoutThrowing(string sql)
+    {
+        var result = Parse(sql, DialectFacts.DuckDb);
+        Assert.That(Problems(result), Is.Not.Empty);
+        Assert.That(Problems(result).All(d => d.Span.Line >= 1), Is.True);
+    }
+
+    [Test]
+    public void Parse_SnowflakeInsertFirst_ReadsBranchesTargetsAndQuery()
+    {
+        var insert = (MultiInsertStatement)Single("""
+            insert overwrite first
+              when a > 1 then into t1 (x, y) values (a, default) into t2
+              else into db.s.t3
+            select a, b from src
+            """);
+        Assert.Multiple(() =>
+        {
+            Assert.That(insert.First, Is.True);
+            Assert.That(insert.Branches.Select(b => (b.When is not null, b.Else)), Is.EqualTo(new[] { (true, false), (false, true) }));
+            Assert.That(insert.Branches.SelectMany(b => b.Intos).Select(i => i.Target.ToString()), Is.EqualTo(new[] { "t1", "t2", "db.s.t3" }));
+            Assert.That(insert.Branches[0].Intos[0].Columns.Select(c => c.Text), Is.EqualTo(new[] { "x", "y" }));
+            Assert.That(insert.Branches[0].Intos[0].Values, Has.Length.EqualTo(2));
+            Assert.That(insert.Branches[0].Intos[1].Values, Is.Empty);
+            Assert.That(insert.Query, Is.TypeOf<SelectQuery>());
+        });
+    }
+
+    [Test]
+    public void Parse_UnconditionalInsertAll_OneBranchWithEveryInto()
+    {
+        var insert = (MultiInsertStatement)Single("insert all into t1 into t2 values (b) (select a, b from src)");
+        Assert.That(insert.First, Is.False);
+        Assert.That(insert.Branches.Single().Intos.Select(i => i.Target.ToString()), Is.EqualTo(new[] { "t1", "t2" }));
+    }
 }

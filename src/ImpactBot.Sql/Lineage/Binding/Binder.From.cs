@@ -6,11 +6,13 @@ namespace ImpactBot.Sql.Lineage.Binding;
 // FROM items: tables, CTE references, derived tables, joins with USING/NATURAL.
 internal sealed partial class Binder
 {
-    private void BindFromItem(FromItem item, Scope scope, bool selectable)
+    /// <param name="nullable">The item is on the nullable side of an outer join: its row edges wait for
+    /// <see cref="MakeNullable"/> instead of becoming row edges of the scope.</param>
+    private void BindFromItem(FromItem item, Scope scope, bool selectable, bool nullable = false)
     {
         if (item is JoinItem join)
         {
-            BindJoin(join, scope, selectable);
+            BindJoin(join, scope, selectable, nullable);
             return;
         }
 
@@ -38,6 +40,11 @@ internal sealed partial class Binder
                 break;
         }
 
+        if (item.MatchRecognize is { } matchRecognize)
+        {
+            relation = MatchRecognized(relation, matchRecognize);
+        }
+
         if (item is not TableFunction && item.Alias is { Columns.IsDefaultOrEmpty: false } withColumns)
         {
             relation = RenameByPosition(relation, withColumns.Columns, withColumns.Span);
@@ -57,9 +64,12 @@ internal sealed partial class Binder
         }
 
         scope.Sources.Add(new ScopeSource(names, relation, selectable));
-        foreach (var edge in relation.RowEdges)
+        if (!nullable || !selectable)
         {
-            scope.RowEdges.Add(selectable ? edge : edge with { Kind = EdgeKind.Filter });
+            foreach (var edge in relation.RowEdges)
+            {
+                scope.RowEdges.Add(selectable ? edge : edge with { Kind = EdgeKind.Filter });
+            }
         }
 
         if (selectable)
@@ -147,13 +157,15 @@ internal sealed partial class Binder
         _partial |= env.Partial;
     }
 
-    private void BindJoin(JoinItem join, Scope scope, bool selectable)
+    private void BindJoin(JoinItem join, Scope scope, bool selectable, bool nullable)
     {
+        var leftNullable = join.Kind is JoinKind.Right or JoinKind.Full;
+        var rightNullable = join.Kind is JoinKind.Left or JoinKind.Full;
         var leftStart = scope.Sources.Count;
-        BindFromItem(join.Left, scope, selectable);
+        BindFromItem(join.Left, scope, selectable, nullable || leftNullable);
         var rightStart = scope.Sources.Count;
         var semi = join.Kind is JoinKind.Semi or JoinKind.Anti;
-        BindFromItem(join.Right, scope, selectable && !semi);
+        BindFromItem(join.Right, scope, selectable && !semi, nullable || rightNullable);
         var end = scope.Sources.Count;
         var rowKind = semi ? EdgeKind.Filter : EdgeKind.Join;
         var canon = semi ? scope.Clauses.Filter : scope.Clauses.Join;
@@ -163,6 +175,7 @@ internal sealed partial class Binder
             BindRowClause(on, rowKind, scope, canon);
         }
 
+        var firstKey = scope.Merged.Count;
         foreach (var key in join.Using)
         {
             var left = ResolveInRange(key, scope, leftStart, rightStart, out var leftHolder);
@@ -179,6 +192,12 @@ internal sealed partial class Binder
         if (join.Natural)
         {
             BindNatural(join, scope, leftStart, rightStart, end, rowKind);
+        }
+
+        // The ON clause saw the sources as they are; an enclosing outer join makes a nested group nullable instead.
+        if (!nullable && (leftNullable || rightNullable))
+        {
+            ApplyOuterJoin(join, scope, leftStart, rightStart, end, firstKey);
         }
     }
 

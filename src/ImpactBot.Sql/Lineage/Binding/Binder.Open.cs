@@ -36,6 +36,13 @@ internal sealed partial class Binder
     /// <summary>A name an open relation does not list: a column of its catalog table, of its PIVOT input, or of its stars.</summary>
     private List<Edge> ResolveOpen(Relation relation, Identifier name, out string fingerprint)
     {
+        if (relation.NullConditions is { } conditions)
+        {
+            var found = ResolveOpen(relation.Fallback!, name, out fingerprint);
+            found.AddRange(conditions);
+            return found;
+        }
+
         var rendered = Names.Render(name, ColumnFolding);
         if (relation.BaseTable is { } table)
         {
@@ -77,9 +84,29 @@ internal sealed partial class Binder
         return edges;
     }
 
+    /// <summary>Edges for every column of a relation whose outputs are not modelled: its wildcard, else each listed column's sources.</summary>
+    private static List<Edge> EveryColumn(Relation relation)
+    {
+        var edges = WildcardEdges(relation);
+        if (edges.Count == 0)
+        {
+            foreach (var column in relation.Columns)
+            {
+                edges.AddRange(column.Sources);
+            }
+        }
+
+        return EdgeSet.Compact(edges);
+    }
+
     /// <summary>The edges standing for "every column" of an open relation, for an unexpanded star.</summary>
     private static List<Edge> WildcardEdges(Relation relation)
     {
+        if (relation.NullConditions is { } conditions)
+        {
+            return [.. WildcardEdges(relation.Fallback!), .. conditions];
+        }
+
         if (relation.BaseTable is { } table)
         {
             return [new Edge(table, "*", EdgeKind.Copy)];

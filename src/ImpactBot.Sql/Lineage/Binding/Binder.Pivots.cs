@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using ImpactBot.Sql.Dialects;
 using ImpactBot.Sql.Syntax.Ast;
 
@@ -33,11 +34,15 @@ internal sealed partial class Binder
         foreach (var column in pivot.ForColumns)
         {
             consumed.Add(column);
-            ResolveInRelation(input, column, forEdges, out var print);
+            if (!ResolveInRelation(input, column, forEdges, out var print))
+            {
+                Report("unresolved-column", $"PIVOT column {column.Text} is not a column of its input", column.Span);
+            }
+
             forCanon.Append(print).Append(',');
         }
 
-        var output = LeftoverColumns(input, consumed);
+        var output = pivot.GroupBy.IsDefaultOrEmpty ? LeftoverColumns(input, consumed) : KeptColumns(input, pivot.GroupBy);
         foreach (var column in output.Columns)
         {
             foreach (var edge in column.Sources)
@@ -48,8 +53,17 @@ internal sealed partial class Binder
 
         if (pivot.DynamicIn)
         {
-            Report("dynamic-pivot", "PIVOT ... IN (ANY | subquery): the generated columns are unknown", pivot.Span);
-            output.Columns.Add(new RelationColumn("*", false, [.. forEdges.Select(e => e with { Kind = EdgeKind.Conditional })], "PIVOT*") { Opaque = true });
+            Report("dynamic-pivot", "PIVOT over values that are not listed: the generated columns are unknown", pivot.Span);
+            var generated = new ExprCollector();
+            foreach (var aggregate in pivot.Aggregates)
+            {
+                BindExpr(aggregate.Aggregate, EdgeKind.Copy, generated, inner);
+                generated.Canon.Append(',');
+            }
+
+            generated.Edges.AddRange(forEdges.Select(e => e with { Kind = EdgeKind.Conditional }));
+            generated.Canon.Append(" FOR ").Append(forCanon);
+            output.Columns.Add(new RelationColumn("*", false, EdgeSet.Compact(generated.Edges), "PIVOT*" + Fingerprint.Of(generated.Canon)) { Opaque = true, Aggregated = true });
         }
 
         foreach (var value in pivot.In)
@@ -78,6 +92,11 @@ internal sealed partial class Binder
 
     private Relation Unpivot(Relation input, PivotClause pivot)
     {
+        if (pivot.DynamicIn)
+        {
+            return DynamicUnpivot(input, pivot);
+        }
+
         var consumed = new List<Identifier>();
         var perValue = new List<List<Edge>>();
         for (var k = 0; k < Math.Max(1, pivot.ValueColumns.Length); k++)
@@ -129,6 +148,53 @@ internal sealed partial class Binder
         }
 
         output.Clauses.Grain.Append(print).Append(';');
+        return output;
+    }
+
+    /// <summary>
+    /// UNPIVOT ON COLUMNS(..) (DuckDB): which columns turn into rows is unknown, so the kept columns are a wildcard over the
+    /// input and the name and value columns may come from any input column.
+    /// </summary>
+    private Relation DynamicUnpivot(Relation input, PivotClause pivot)
+    {
+        Report("dynamic-pivot", "UNPIVOT over columns that are not listed: the kept and unpivoted columns are unknown", pivot.Span);
+        var every = EveryColumn(input);
+        var print = "UNPIVOT*:" + input.BaseTableKey + ":" + string.Join(',', pivot.ForColumns.Select(c => c.Text)) + ":" + string.Join(',', pivot.ValueColumns.Select(c => c.Text));
+        var output = new Relation();
+        output.RowEdges.AddRange(input.RowEdges);
+        output.Clauses.Append(input.Clauses);
+        output.Clauses.Grain.Append(print).Append(';');
+        output.Columns.Add(new RelationColumn("*", false, [.. every], "STAR:" + print) { Opaque = true });
+        foreach (var name in pivot.ForColumns)
+        {
+            output.Columns.Add(new RelationColumn(name.Text, name.Quoted, [.. every.Select(e => e with { Kind = EdgeKind.Conditional })], "NAME:" + print));
+        }
+
+        foreach (var value in pivot.ValueColumns)
+        {
+            output.Columns.Add(new RelationColumn(value.Text, value.Quoted, [.. every], "VALUE:" + print));
+        }
+
+        return output;
+    }
+
+    /// <summary>DuckDB <c>PIVOT .. GROUP BY</c>: only the listed input columns stay, so the output is known even over an open input.</summary>
+    private Relation KeptColumns(Relation input, ImmutableArray<Identifier> names)
+    {
+        var output = new Relation();
+        output.RowEdges.AddRange(input.RowEdges);
+        output.Clauses.Append(input.Clauses);
+        foreach (var name in names)
+        {
+            var edges = new List<Edge>();
+            if (!ResolveInRelation(input, name, edges, out var print))
+            {
+                Report("unresolved-column", $"PIVOT GROUP BY column {name.Text} is not a column of its input", name.Span);
+            }
+
+            output.Columns.Add(new RelationColumn(name.Text, name.Quoted, edges, print));
+        }
+
         return output;
     }
 
@@ -199,6 +265,7 @@ internal sealed partial class Binder
     {
         Literal l => JsonPaths.Unquote(l.Text),
         ColumnRef r => r.ToString(),
+        TupleExpr t => string.Join(',', t.Items.Select(ValueText)),
         _ => value.GetType().Name,
     };
 

@@ -39,9 +39,22 @@ internal sealed partial class Binder
 
     private IdentifierFolding TableFolding => _dialect.TableFolding;
 
+    /// <summary>One lineage per written target: several for a multi-table INSERT, else the one of <see cref="Bind"/>.</summary>
+    public ImmutableArray<QueryLineage> BindAll(Statement statement)
+    {
+        if (statement is MultiInsertStatement multi)
+        {
+            SetBudget(statement);
+            return BindMultiInsert(multi);
+        }
+
+        return [Bind(statement)];
+    }
+
+    /// <summary>The statement's lineage; for a multi-table INSERT, that of its last target.</summary>
     public QueryLineage Bind(Statement statement)
     {
-        _budget = (int)Math.Min(int.MaxValue, Math.Max(NodeBudget, (long)statement.Span.Length * NodesPerCharacter));
+        SetBudget(statement);
         Relation relation;
         string? target = null;
         switch (statement)
@@ -62,6 +75,8 @@ internal sealed partial class Binder
                 relation = BindMerge(m);
                 target = RenderName(m.Target);
                 break;
+            case MultiInsertStatement multi:
+                return BindMultiInsert(multi)[^1];
             default:
                 return QueryLineage.Failed(new Diagnostic(
                     "no-query", "the statement produces no rows to trace", statement.Span, DiagnosticSeverity.Error));
@@ -69,6 +84,9 @@ internal sealed partial class Binder
 
         return Assemble(relation, target);
     }
+
+    private void SetBudget(Statement statement) =>
+        _budget = (int)Math.Min(int.MaxValue, Math.Max(NodeBudget, (long)statement.Span.Length * NodesPerCharacter));
 
     private QueryLineage Assemble(Relation relation, string? target)
     {

@@ -27,6 +27,9 @@ internal sealed class Relation
 
     public List<Identifier> FallbackHidden { get; } = [];
 
+    /// <summary>For the nullable side of an outer join: the conditional edges every name of <see cref="Fallback"/> gains.</summary>
+    public List<Edge>? NullConditions { get; init; }
+
     /// <summary>Edges every unknown name of an open generic table function derives from.</summary>
     public List<Edge>? OpenSources { get; set; }
 

@@ -14,7 +14,13 @@ public abstract record FromItem(SourceSpan Span) : SqlNode(Span)
     public TableAlias? Alias { get; init; }
 
     public ImmutableArray<PivotClause> Pivots { get; init; } = [];
+
+    /// <summary>A MATCH_RECOGNIZE clause on the item; its output columns are not modelled.</summary>
+    public MatchRecognizeClause? MatchRecognize { get; init; }
 }
+
+/// <summary><c>MATCH_RECOGNIZE (..)</c>, kept as its token text so a change to it still changes the fingerprints.</summary>
+public sealed record MatchRecognizeClause(string Text, SourceSpan Span) : SqlNode(Span);
 
 /// <summary>A named table, view, CTE or dbt relation. Unknown modifiers (SAMPLE, AT, CHANGES, FOR SYSTEM_TIME) are skipped.</summary>
 public sealed record TableRef(QualifiedName Name, SourceSpan Span) : FromItem(Span);
@@ -97,6 +103,9 @@ public sealed record PivotClause(
     public bool DynamicIn { get; init; }
 
     public TableAlias? Alias { get; init; }
+
+    /// <summary>DuckDB <c>PIVOT .. GROUP BY</c>: the only input columns kept; without it every leftover column is a group key.</summary>
+    public ImmutableArray<Identifier> GroupBy { get; init; } = [];
 }
 
 public sealed record PivotAggregate(Expr Aggregate, Identifier? Alias, SourceSpan Span) : SqlNode(Span);

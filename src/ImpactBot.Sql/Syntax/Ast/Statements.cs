@@ -26,6 +26,18 @@ public sealed record InsertStatement(
     SourceSpan Span) : Statement(Span);
 
 /// <summary>
+/// Snowflake <c>INSERT [OVERWRITE] ALL|FIRST [WHEN cond THEN] INTO t [(cols)] [VALUES (..)] .. [ELSE INTO ..] query</c>.
+/// Every row of <see cref="Query"/> goes to the INTO clauses whose branch matches (FIRST: only the first matching branch).
+/// </summary>
+public sealed record MultiInsertStatement(bool First, ImmutableArray<InsertBranch> Branches, Query Query, SourceSpan Span) : Statement(Span);
+
+/// <summary>One WHEN branch (<see cref="When"/> set), the ELSE branch, or the unconditional INTO list of INSERT ALL.</summary>
+public sealed record InsertBranch(Expr? When, bool Else, ImmutableArray<InsertInto> Intos, SourceSpan Span) : SqlNode(Span);
+
+/// <summary><c>INTO target [(cols)] [VALUES (..)]</c>; without VALUES the query's columns map by position.</summary>
+public sealed record InsertInto(QualifiedName Target, ImmutableArray<Identifier> Columns, ImmutableArray<Expr> Values, SourceSpan Span) : SqlNode(Span);
+
+/// <summary>
 /// <c>MERGE INTO target USING source ON cond WHEN ...</c>. Lineage comes from the source and the
 /// assignments: <see cref="Assignments"/> holds every <c>SET col = expr</c> and every INSERT column/value pair.
 /// </summary>

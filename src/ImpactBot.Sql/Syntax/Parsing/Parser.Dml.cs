@@ -10,13 +10,12 @@ internal sealed partial class Parser
     private Statement ParseInsert(int start)
     {
         Advance();
-        if (TextIs(Current, "ALL") || TextIs(Current, "FIRST"))
+        Accept(Keyword.Overwrite);
+        if (Current.Keyword is Keyword.All or Keyword.First && Peek().Keyword is Keyword.Into or Keyword.When)
         {
-            _pos = start;
-            return ParseOpaqueStatement(start);
+            return ParseMultiInsert(start);
         }
 
-        Accept(Keyword.Overwrite);
         Accept(Keyword.Into);
         Accept(Keyword.Table);
         var target = ParseTableName();
@@ -33,7 +32,7 @@ internal sealed partial class Parser
             Advance();
         }
 
-        if (!(IsQueryStartAfterParens() || Current.Keyword is Keyword.Select or Keyword.With or Keyword.Values or Keyword.From))
+        if (!(IsQueryStartAfterParens() || Current.Keyword is Keyword.Select or Keyword.With or Keyword.Values or Keyword.From || IsPivotStatementStart(Current)))
         {
             _pos = start;
             return ParseOpaqueStatement(start);

@@ -259,6 +259,6 @@ internal sealed partial class Parser
         }
 
         return i > _pos + offset && _tokens[i].Kind == TokenKind.Word &&
-               _tokens[i].Keyword is Keyword.Select or Keyword.With or Keyword.Values or Keyword.From;
+               (_tokens[i].Keyword is Keyword.Select or Keyword.With or Keyword.Values or Keyword.From || IsPivotStatementStart(_tokens[i]));
     }
 }

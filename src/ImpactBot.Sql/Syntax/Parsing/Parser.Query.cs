@@ -141,6 +141,8 @@ internal sealed partial class Parser
                 return ParseValues();
             case TokenKind.Word when token.Keyword == Keyword.With:
                 return ParseQuery();
+            case TokenKind.Word when IsPivotStatementStart(token):
+                return ParsePivotStatement();
             default:
                 Report("unparsed-span", $"expected a query, found {Describe(token)}", token.Span);
                 return new SelectQuery(SpanFrom(start));

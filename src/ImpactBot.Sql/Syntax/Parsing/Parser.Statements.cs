@@ -84,7 +84,7 @@ internal sealed partial class Parser
         }
 
         if (token.Kind == TokenKind.LParen || token.Keyword is Keyword.Select or Keyword.With or Keyword.Values ||
-            (token.Is(Keyword.From) && Peek().Kind != TokenKind.Semicolon))
+            (token.Is(Keyword.From) && Peek().Kind != TokenKind.Semicolon) || IsPivotStatementStart(token))
         {
             var query = ParseQuery();
             return new QueryStatement(query, SpanFrom(start));
@@ -117,10 +117,12 @@ internal sealed partial class Parser
             return null;
         }
 
-        var statement = ParseInsert(_pos);
-        return statement is InsertStatement insert
-            ? insert with { Query = insert.Query with { With = with }, Span = SpanFrom(start) }
-            : statement;
+        return ParseInsert(_pos) switch
+        {
+            InsertStatement insert => insert with { Query = insert.Query with { With = with }, Span = SpanFrom(start) },
+            MultiInsertStatement multi => multi with { Query = multi.Query with { With = with }, Span = SpanFrom(start) },
+            var statement => statement,
+        };
     }
 
     private OpaqueStatement ParseOpaqueStatement(int start)
@@ -196,7 +198,8 @@ internal sealed partial class Parser
         var depth = 0;
         while (!AtEnd && !(depth == 0 && At(TokenKind.Semicolon)))
         {
-            if (depth == 0 && At(Keyword.As) && (Peek().Keyword is Keyword.Select or Keyword.With or Keyword.Values || Peek().Kind == TokenKind.LParen))
+            if (depth == 0 && At(Keyword.As) && (Peek().Keyword is Keyword.Select or Keyword.With or Keyword.Values || Peek().Kind == TokenKind.LParen ||
+                IsPivotStatementStart(Peek())))
             {
                 Advance();
                 return true;

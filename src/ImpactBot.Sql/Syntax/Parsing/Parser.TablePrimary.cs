@@ -13,7 +13,7 @@ internal sealed partial class Parser
         var start = _pos;
         var lateral = Accept(Keyword.Lateral);
         var item = ParseTableCore(start, lateral);
-        SkipTableModifiers();
+        var matchRecognize = SkipTableModifiers();
         if (item is TableFunction { Kind: not TableFunctionKind.Explode } && At(Keyword.With) && Peek().Is(Keyword.Ordinality))
         {
             Advance();
@@ -40,7 +40,12 @@ internal sealed partial class Parser
             item = function with { WithOrdinality = true, OrdinalityAlias = offsetAlias };
         }
 
-        SkipTableModifiers();
+        matchRecognize = SkipTableModifiers() ?? matchRecognize;
+        if (matchRecognize is not null)
+        {
+            item = item with { MatchRecognize = matchRecognize };
+        }
+
         var pivots = ImmutableArray.CreateBuilder<PivotClause>();
         while (IsPivotStart(Current))
         {
@@ -164,14 +169,26 @@ internal sealed partial class Parser
         return inner;
     }
 
-    /// <summary>Skips SAMPLE, TABLESAMPLE, AT/BEFORE/CHANGES (..), FOR SYSTEM_TIME AS OF .., MATCH_RECOGNIZE and table hints.</summary>
-    private void SkipTableModifiers()
+    /// <summary>
+    /// Skips SAMPLE, TABLESAMPLE, AT/BEFORE/CHANGES (..), FOR SYSTEM_TIME AS OF .., table hints and MATCH_RECOGNIZE, which
+    /// is returned because it replaces the columns.
+    /// </summary>
+    private MatchRecognizeClause? SkipTableModifiers()
     {
+        MatchRecognizeClause? matchRecognize = null;
         while (true)
         {
             var start = _pos;
             var token = Current;
             var next = Peek();
+            if (TextIs(token, "MATCH_RECOGNIZE") && next.Kind == TokenKind.LParen)
+            {
+                Advance();
+                SkipParenthesised();
+                matchRecognize = new MatchRecognizeClause(TokensText(start, _pos), SpanOf(start, _pos));
+                continue;
+            }
+
             if (token.Keyword is Keyword.Sample or Keyword.Tablesample && token.Kind == TokenKind.Word)
             {
                 Advance();
@@ -207,7 +224,7 @@ internal sealed partial class Parser
             }
             else
             {
-                return;
+                return matchRecognize;
             }
 
             Report("skipped-table-modifier", $"table modifier {Describe(token)} was skipped", SpanOf(start, _pos), DiagnosticSeverity.Info);
@@ -221,6 +238,18 @@ internal sealed partial class Parser
     /// <summary>Whether the <c>(</c> at <paramref name="offset"/> opens <c>(name, ..)</c>.</summary>
     private bool IsAliasColumnList(int offset) =>
         IsAnyName(Peek(offset + 1)) && Peek(offset + 2).Kind is TokenKind.Comma or TokenKind.RParen;
+
+    /// <summary>The tokens of [start, end) joined by single spaces: the text with layout and comments gone.</summary>
+    private string TokensText(int start, int end)
+    {
+        var text = new System.Text.StringBuilder();
+        for (var i = start; i < end; i++)
+        {
+            text.Append(i > start ? " " : "").Append(SpanText(_tokens[i]));
+        }
+
+        return text.ToString();
+    }
 
     private void SkipAsOf()
     {
