@@ -12,5 +12,5 @@ public static class SnapshotFormat
     public const int Version = 1;
 
     /// <summary>Bump when lineage rules change, so cached snapshots built by older rules are rebuilt rather than trusted.</summary>
-    public const string EngineVersion = "lineage-2";
+    public const string EngineVersion = "lineage-3";
 }
