@@ -3,6 +3,7 @@ using ImpactBot.Cli.Git;
 using ImpactBot.Core.Analysis;
 using ImpactBot.Core.Impact;
 using ImpactBot.Core.Report;
+using ImpactBot.Core.Timing;
 
 namespace ImpactBot.Cli.Commands;
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using ImpactBot.Cli.Git;
 using ImpactBot.Core.Analysis;
+using ImpactBot.Core.Timing;
 using ImpactBot.Sql.Lineage;
 
 namespace ImpactBot.Cli.Commands;

@@ -1,5 +1,6 @@
 using ImpactBot.Core.Files;
 using ImpactBot.Core.Graph;
+using ImpactBot.Core.Timing;
 using ImpactBot.Sql.Dialects;
 
 namespace ImpactBot.Core.Analysis;

@@ -5,6 +5,7 @@ using ImpactBot.Core.Graph;
 using ImpactBot.Core.Impact;
 using ImpactBot.Core.Owners;
 using ImpactBot.Core.Report;
+using ImpactBot.Core.Timing;
 
 namespace ImpactBot.Core.Analysis;
 

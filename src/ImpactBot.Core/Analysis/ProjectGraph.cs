@@ -3,6 +3,7 @@ using ImpactBot.Core.Config;
 using ImpactBot.Core.Dbt;
 using ImpactBot.Core.Files;
 using ImpactBot.Core.Graph;
+using ImpactBot.Core.Timing;
 using ImpactBot.Sql.Dialects;
 
 namespace ImpactBot.Core.Analysis;
@@ -48,6 +49,7 @@ public static class ProjectGraph
             CatalogText = options.CatalogText,
             CatalogPath = options.CatalogPath,
             Config = config,
+            Timings = timings.For("read project"),
         }));
         var dialect = options.Dialect
             ?? (config.Dialect is { } d ? DialectFacts.For(d) : null)

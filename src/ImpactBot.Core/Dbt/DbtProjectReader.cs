@@ -6,6 +6,7 @@ using ImpactBot.Core.Dbt.Manifest;
 using ImpactBot.Core.Dbt.Yaml;
 using ImpactBot.Core.Files;
 using ImpactBot.Core.Owners;
+using ImpactBot.Core.Timing;
 using ImpactBot.Sql.Dialects;
 
 namespace ImpactBot.Core.Dbt;
@@ -68,9 +69,14 @@ public static class DbtProjectReader
             : DbtProjectFile.Read(projectText, layout.Repo("dbt_project.yml"), diagnostics);
         var (dialect, targetType) = Dialect(files, layout, projectFile, config, manifest);
 
-        files.Prefetch(layout.Under(projectFile.MacroPaths.Concat(projectFile.ModelPaths).Concat(projectFile.SnapshotPaths), ".sql", ".py", ".yml", ".yaml")
-            .Concat(layout.Under(projectFile.SeedPaths, ".csv", ".yml", ".yaml"))
-            .Select(f => f.Path));
+        var timings = options.Timings ?? new PhaseTimings();
+        timings.Measure("read files", () =>
+        {
+            files.Prefetch(layout.Under(projectFile.MacroPaths.Concat(projectFile.ModelPaths).Concat(projectFile.SnapshotPaths), ".sql", ".py", ".yml", ".yaml")
+                .Concat(layout.Under(projectFile.SeedPaths, ".csv", ".yml", ".yaml"))
+                .Select(f => f.Path));
+            return files;
+        });
         var macroFiles = layout.Under(projectFile.MacroPaths, ".sql")
             .Select(f => (f.Path, Text: files.ReadText(f.Path)))
             .Where(f => f.Text is not null && !f.Text.Contains('\0', StringComparison.Ordinal))
@@ -85,10 +91,10 @@ public static class DbtProjectReader
             .Where(f => f.Text is not null)
             .Select(f => (f.Path, f.Text!))
             .ToList();
-        var properties = PropertiesReader.ReadAll(projectFile.Name, yamlFiles, diagnostics);
+        var properties = timings.Measure("yaml", () => PropertiesReader.ReadAll(projectFile.Name, yamlFiles, diagnostics));
 
         var modelBuilder = new ModelBuilder(layout, projectFile, context, files, diagnostics);
-        var models = modelBuilder.Build(properties.Models);
+        var models = timings.Measure("render models", () => modelBuilder.Build(properties.Models));
         var otherBuilder = new SnapshotAndSeedBuilder(layout, projectFile, context, files, diagnostics);
         var snapshots = otherBuilder.BuildSnapshots(properties.Snapshots);
         var seeds = otherBuilder.BuildSeeds(properties.Seeds);

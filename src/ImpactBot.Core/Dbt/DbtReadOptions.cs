@@ -1,4 +1,5 @@
 using ImpactBot.Core.Config;
+using ImpactBot.Core.Timing;
 
 namespace ImpactBot.Core.Dbt;
 
@@ -22,4 +23,7 @@ public sealed record DbtReadOptions
 
     /// <summary>The parsed <c>.impactbot.yml</c>; null means defaults.</summary>
     public ImpactBotConfig? Config { get; init; }
+
+    /// <summary>Where the reading phases' wall time is recorded (files, YAML, models, owners).</summary>
+    public PhaseTimings? Timings { get; init; }
 }

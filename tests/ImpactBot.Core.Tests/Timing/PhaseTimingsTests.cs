@@ -1,6 +1,6 @@
-using ImpactBot.Core.Analysis;
+using ImpactBot.Core.Timing;
 
-namespace ImpactBot.Core.Tests.Analysis;
+namespace ImpactBot.Core.Tests.Timing;
 
 public sealed class PhaseTimingsTests
 {
@@ -30,6 +30,25 @@ public sealed class PhaseTimingsTests
 
         Assert.That(value, Is.EqualTo("done"));
         Assert.That(timings.Phases.Single().Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(15)));
+    }
+
+    [Test]
+    public void Format_NestedPhase_IndentedAfterItsOuterPhaseAndCountedOnce()
+    {
+        var timings = new PhaseTimings();
+        timings.Measure("read project", () =>
+        {
+            timings.For("read project").Measure("yaml", () => 0);
+            return 0;
+        });
+
+        var lines = timings.Format().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.That(lines[0], Does.StartWith("read project "));
+        Assert.That(lines[1], Does.StartWith("  read project: yaml "));
+        var outer = timings.Phases[0].Elapsed;
+        Assert.That(lines[2], Does.StartWith("total"));
+        Assert.That(double.Parse(lines[2].Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(Math.Round(outer.TotalMilliseconds)).Within(1));
     }
 
     [Test]
