@@ -89,6 +89,11 @@ internal static class PlainSqlReader
                     }
                 }
             }
+            else if (tokens[i].IsWord("INSERT") && MultiTableTargets(tokens, i) is { Count: > 0 } targets)
+            {
+                // Snowflake INSERT ALL|FIRST: one statement fills every INTO table; each becomes an asset of it.
+                found.AddRange(targets.Select(name => (i, name, "insert")));
+            }
             else if ((tokens[i].IsWord("INSERT") || tokens[i].IsWord("MERGE")) && i + 1 < tokens.Count)
             {
                 var j = tokens[i + 1].IsWord("INTO") || tokens[i + 1].IsWord("OVERWRITE") ? i + 2 : i + 1;
@@ -107,10 +112,47 @@ internal static class PlainSqlReader
         for (var k = 0; k < found.Count; k++)
         {
             var start = tokens[found[k].TokenIndex].Start;
-            var end = k + 1 < found.Count ? tokens[found[k + 1].TokenIndex].Start : text.Length;
+            var next = found.FindIndex(k + 1, f => f.TokenIndex != found[k].TokenIndex);
+            var end = next >= 0 ? tokens[found[next].TokenIndex].Start : text.Length;
             var sql = TrimBatchSeparator(text[start..end]);
             yield return new Target(found[k].Name, found[k].Kind, path, sql, tokens[found[k].TokenIndex].Line);
         }
+    }
+
+    /// <summary>The INTO tables of <c>INSERT [OVERWRITE] ALL|FIRST ... SELECT</c> at token <paramref name="i"/>; empty for other INSERTs.</summary>
+    private static List<string> MultiTableTargets(List<SqlTokens.Token> tokens, int i)
+    {
+        var targets = new List<string>();
+        var j = i + 1 < tokens.Count && tokens[i + 1].IsWord("OVERWRITE") ? i + 2 : i + 1;
+        if (j >= tokens.Count || !(tokens[j].IsWord("ALL") || tokens[j].IsWord("FIRST")))
+        {
+            return targets;
+        }
+
+        // Up to the query (SELECT or WITH outside the VALUES/column-list parentheses) or the end of the statement.
+        var depth = 0;
+        for (j++; j < tokens.Count; j++)
+        {
+            var token = tokens[j];
+            if (token.Kind == SqlTokens.Kind.Symbol)
+            {
+                depth += token.Text switch { "(" => 1, ")" => -1, _ => 0 };
+                if (token.Text == ";" && depth == 0)
+                {
+                    break;
+                }
+            }
+            else if (depth == 0 && (token.IsWord("SELECT") || token.IsWord("WITH")))
+            {
+                break;
+            }
+            else if (depth == 0 && token.IsWord("INTO") && ReadName(tokens, j + 1) is { } name && !targets.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                targets.Add(name);
+            }
+        }
+
+        return targets;
     }
 
     private static string? ReadName(List<SqlTokens.Token> tokens, int j)

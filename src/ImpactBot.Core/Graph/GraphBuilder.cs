@@ -159,6 +159,13 @@ public static class GraphBuilder
         }
 
         var lineage = SqlLineage.Analyze(asset.Sql!, dialect, schema);
+        if (lineage.Target is { } target && resolver.Resolve(target) is { } written && !written.Equals(asset.Id, StringComparison.OrdinalIgnoreCase))
+        {
+            // A multi-table INSERT writes several assets and Analyze answers for the last one: take this asset's branch.
+            lineage = SqlLineage.AnalyzeAll(asset.Sql!, dialect, schema)
+                .LastOrDefault(l => l.Target is { } t && string.Equals(resolver.Resolve(t), asset.Id, StringComparison.OrdinalIgnoreCase)) ?? lineage;
+        }
+
         return (LineageMapper.ToNode(Base(asset), asset, lineage, resolver, upstreams) with { ContentHash = key, BodyHash = body }, false);
     }
 

@@ -78,4 +78,22 @@ public sealed class ProjectGraphTests
         Assert.That(SqlError(before, "m").Line, Is.EqualTo(2));
         Assert.That(SqlError(after, "m").Line, Is.EqualTo(4));
     }
+    [Test]
+    public void Build_PlainSqlMultiTableInsert_EachTargetIsAnAssetWithItsOwnColumns()
+    {
+        var sql = """
+            create table raw.events (id int, kind varchar, amount number);
+            insert all
+              when kind = 'order' then into mart.orders (order_id, total) values (id, amount)
+              when kind = 'refund' then into mart.refunds (refund_id, refunded) values (id, amount)
+            select id, kind, amount from raw.events;
+            """;
+
+        var graph = ProjectGraph.Build(FixtureFiles.Of([("load/events.sql", sql)]), "head", ImpactBotConfig.Default, ProjectOptions.Default, previous: null).Build.Graph;
+
+        Assert.That(graph.Assets.Select(a => a.Id), Is.EquivalentTo(new[] { "raw.events", "mart.orders", "mart.refunds" }));
+        Assert.That(graph.Find("mart.orders")!.Columns.Select(c => c.Name), Is.EqualTo(new[] { "order_id", "total" }));
+        Assert.That(graph.Find("mart.refunds")!.Columns.Select(c => c.Name), Is.EqualTo(new[] { "refund_id", "refunded" }));
+        Assert.That(graph.Find("mart.refunds")!.FindColumn("refunded")!.Sources.Select(e => (e.Asset, e.Column)), Is.EqualTo(new[] { ("raw.events", "amount") }));
+    }
 }

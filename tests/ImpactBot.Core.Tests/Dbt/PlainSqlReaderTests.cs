@@ -73,4 +73,16 @@ public sealed class PlainSqlReaderTests
         Assert.That(project.Models.Single().Name, Is.EqualTo("v"));
         Assert.That(project.Diagnostics.Single().Code, Is.EqualTo("unreadable-file"));
     }
+    [TestCase("insert all")]
+    [TestCase("insert overwrite first")]
+    public void Read_MultiTableInsert_EveryIntoTableIsAnAssetOfTheWholeStatement(string head)
+    {
+        var sql = $"{head}\n  when a > 0 then into s.pos (x) values (a)\n  else into s.rest values (a)\nselect a from s.src;\ncreate view s.v as select 1 as one;\n";
+
+        var models = DbtProjectReader.Read(FixtureFiles.Of([("load.sql", sql)])).Models;
+
+        Assert.That(models.Select(m => m.Name), Is.EqualTo(new[] { "s.pos", "s.rest", "s.v" }));
+        Assert.That(models.Single(m => m.Name == "s.rest").RenderedSql, Does.StartWith(head).And.EndWith("select a from s.src;"));
+        Assert.That(models.Single(m => m.Name == "s.v").RenderedSql, Does.StartWith("create view s.v"));
+    }
 }
