@@ -188,17 +188,18 @@ public static class ProjectAssets
             });
         }
 
+        var known = assets.Select(a => a.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var c in project.CatalogAssets)
         {
-            assets.Add(Catalog(c, assets));
+            assets.Add(Catalog(c, known));
+            known.Add(c.Name);
         }
 
         return assets.ToImmutable();
     }
 
-    private static AssetDefinition Catalog(CatalogAsset c, IEnumerable<AssetDefinition> known)
+    private static AssetDefinition Catalog(CatalogAsset c, HashSet<string> byId)
     {
-        var byId = known.Select(a => a.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var references = ImmutableArray.CreateBuilder<ColumnEdge>();
         var models = ImmutableArray.CreateBuilder<string>();
         foreach (var dependency in c.DependsOn)
