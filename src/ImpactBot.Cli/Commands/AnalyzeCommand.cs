@@ -83,11 +83,7 @@ internal static class AnalyzeCommand
             cancellationToken);
         if (snapshotPath is not null && !ReferenceEquals(cached, result.BaseGraph))
         {
-            timings.Measure("snapshot save", () =>
-            {
-                SnapshotFiles.Save(result.BaseGraph, snapshotPath);
-                return snapshotPath;
-            });
+            timings.Measure("snapshot save", () => SnapshotFiles.Save(result.BaseGraph, snapshotPath));
         }
 
         return result;

@@ -47,11 +47,7 @@ internal static class SnapshotCommand
             var outPath = parse.GetRequiredValue(output);
             var (previous, _) = timings.Measure("snapshot load", () => SnapshotFiles.TryLoad(outPath));
             var (result, _) = ProjectGraph.Build(files, commit, ProjectGraph.ReadConfig(files), options, previous, timings, cancellationToken);
-            timings.Measure("snapshot save", () =>
-            {
-                SnapshotFiles.Save(result.Graph, outPath);
-                return outPath;
-            });
+            timings.Measure("snapshot save", () => SnapshotFiles.Save(result.Graph, outPath));
             var graph = result.Graph;
             var summary = new SnapshotSummary(
                 graph.CountByStatus(LineageStatus.Complete) + graph.CountByStatus(LineageStatus.Partial) + graph.CountByStatus(LineageStatus.Failed),

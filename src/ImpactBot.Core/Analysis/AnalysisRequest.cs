@@ -1,24 +1,15 @@
 using ImpactBot.Core.Files;
 using ImpactBot.Core.Graph;
 using ImpactBot.Core.Timing;
-using ImpactBot.Sql.Dialects;
 
 namespace ImpactBot.Core.Analysis;
 
 /// <summary>
-/// Everything one analysis needs: the files of the merge base and of the head, which paths changed between them, and the
-/// optional inputs (dialect override, dbt artifacts, a cached base snapshot).
+/// The commits of one analysis: the files of the merge base and of the head, which paths changed between them, and an
+/// optional cached base snapshot. How the project is read (dialect, dbt artifacts) is <see cref="ProjectOptions"/>.
 /// </summary>
 public sealed record AnalysisRequest(IFileSource BaseFiles, IFileSource HeadFiles, string BaseCommit, string HeadCommit, IReadOnlyList<string> ChangedPaths)
 {
-    public DialectFacts? Dialect { get; init; }
-
-    public string? ProjectDir { get; init; }
-
-    public string? ManifestText { get; init; }
-
-    public string? CatalogText { get; init; }
-
     /// <summary>A snapshot loaded from the cache; refreshed incrementally when it was built from another commit.</summary>
     public LineageGraph? CachedBase { get; init; }
 

@@ -70,13 +70,10 @@ public static class DbtProjectReader
         var (dialect, targetType) = Dialect(files, layout, projectFile, config, manifest);
 
         var timings = options.Timings ?? new PhaseTimings();
-        timings.Measure("read files", () =>
-        {
-            files.Prefetch(layout.Under(projectFile.MacroPaths.Concat(projectFile.ModelPaths).Concat(projectFile.SnapshotPaths), ".sql", ".py", ".yml", ".yaml")
+        timings.Measure("read files", () => files.Prefetch(
+            layout.Under(projectFile.MacroPaths.Concat(projectFile.ModelPaths).Concat(projectFile.SnapshotPaths), ".sql", ".py", ".yml", ".yaml")
                 .Concat(layout.Under(projectFile.SeedPaths, ".csv", ".yml", ".yaml"))
-                .Select(f => f.Path));
-            return files;
-        });
+                .Select(f => f.Path)));
         var macroFiles = layout.Under(projectFile.MacroPaths, ".sql")
             .Select(f => (f.Path, Text: files.ReadText(f.Path)))
             .Where(f => f.Text is not null && !f.Text.Contains('\0', StringComparison.Ordinal))

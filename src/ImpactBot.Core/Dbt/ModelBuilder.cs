@@ -12,8 +12,8 @@ internal sealed class ModelBuilder(ProjectLayout layout, DbtProjectFile project,
 
     public List<DbtModel> Build(List<NodePatch> patches)
     {
-        var sqlFiles = layout.Under(project.ModelPaths, ".sql", ".py").ToList();
-        var fileNames = sqlFiles.Select(f => ProjectLayout.FileName(f.Path)).ToHashSet(StringComparer.Ordinal);
+        var modelFiles = layout.Under(project.ModelPaths, ".sql", ".py").ToList();
+        var fileNames = modelFiles.Select(f => ProjectLayout.FileName(f.Path)).ToHashSet(StringComparer.Ordinal);
         var byFile = new Dictionary<string, (NodePatch Patch, VersionPatch? Version)>(StringComparer.Ordinal);
         foreach (var patch in patches)
         {
@@ -37,7 +37,7 @@ internal sealed class ModelBuilder(ProjectLayout layout, DbtProjectFile project,
         }
 
         // Rendering is independent per file and the bulk of reading a large project: done in parallel, kept in file order.
-        var built = sqlFiles
+        var built = modelFiles
             .AsParallel()
             .AsOrdered()
             .Select(file =>

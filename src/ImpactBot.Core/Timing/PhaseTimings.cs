@@ -36,6 +36,14 @@ public sealed class PhaseTimings
         return result;
     }
 
+    public void Measure(string phase, Action work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var (slot, clock) = Start(phase);
+        work();
+        _phases[slot] = (_phases[slot].Phase, clock.Elapsed);
+    }
+
     public async Task<T> MeasureAsync<T>(string phase, Func<Task<T>> work)
     {
         ArgumentNullException.ThrowIfNull(work);
