@@ -1,4 +1,4 @@
-using System.Text;
+using ImpactBot.Core.Files;
 using ImpactBot.GitHub.Errors;
 
 namespace ImpactBot.GitHub;
@@ -19,8 +19,7 @@ public sealed partial class GitHubReviewPlatform
                 GitHubOperation.ReadFile,
                 _ => Client.Repository.Content.GetRawContentByRef(Owner, Repository, path, commitSha),
                 cancellationToken).ConfigureAwait(false);
-            var text = bytes.AsSpan();
-            return Encoding.UTF8.GetString(text.StartsWith(Encoding.UTF8.Preamble) ? text[Encoding.UTF8.Preamble.Length..] : text);
+            return Utf8Text.Decode(bytes);
         }
         catch (GitHubNotFoundException)
         {

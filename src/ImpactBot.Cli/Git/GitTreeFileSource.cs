@@ -118,7 +118,7 @@ public sealed class GitTreeFileSource : IFileSource, IDisposable
         var bytes = new byte[size];
         stream.ReadExactly(bytes);
         stream.ReadByte();
-        return Array.IndexOf(bytes, (byte)0, 0, Math.Min(size, 8192)) >= 0 ? null : Encoding.UTF8.GetString(bytes);
+        return Array.IndexOf(bytes, (byte)0, 0, Math.Min(size, 8192)) >= 0 ? null : Utf8Text.Decode(bytes);
     }
 
     private static string ReadLine(Stream stream)

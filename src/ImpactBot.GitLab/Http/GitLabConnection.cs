@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using ImpactBot.Core.Files;
 using ImpactBot.GitLab.Errors;
 using Polly;
 using Polly.CircuitBreaker;
@@ -60,8 +61,7 @@ internal sealed class GitLabConnection
         {
             using var response = await SendAsync(new GitLabRequest(HttpMethod.Get, relativeUrl), null, cancellationToken).ConfigureAwait(false);
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            var text = bytes.AsSpan();
-            return Encoding.UTF8.GetString(text.StartsWith(Encoding.UTF8.Preamble) ? text[Encoding.UTF8.Preamble.Length..] : text);
+            return Utf8Text.Decode(bytes);
         }
         catch (GitLabNotFoundException)
         {

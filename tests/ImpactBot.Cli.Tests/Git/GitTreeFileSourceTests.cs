@@ -51,4 +51,19 @@ public sealed class GitTreeFileSourceTests
             Assert.That(files.ReadText("models/missing.sql"), Is.Null);
         });
     }
+    [Test]
+    public async Task ReadText_Utf8ByteOrderMark_IsDroppedInSingleAndPrefetchedReads()
+    {
+        using var repo = TempGitRepo.Create();
+        repo.WriteBytes("db/a.sql", [0xEF, 0xBB, 0xBF, .. "CREATE VIEW dbo.a AS SELECT 1 AS x"u8]);
+        repo.WriteBytes("db/b.sql", [0xEF, 0xBB, 0xBF, .. "CREATE VIEW dbo.b AS SELECT 2 AS y"u8]);
+        var commit = repo.Commit("ssdt files with a BOM");
+        using var files = await new GitRepository(repo.Path).OpenTreeAsync(commit, CancellationToken.None);
+
+        var single = files.ReadText("db/a.sql");
+        files.Prefetch(["db/a.sql", "db/b.sql"]);
+
+        Assert.That(single, Is.EqualTo("CREATE VIEW dbo.a AS SELECT 1 AS x"));
+        Assert.That(files.ReadText("db/b.sql"), Is.EqualTo("CREATE VIEW dbo.b AS SELECT 2 AS y"));
+    }
 }
