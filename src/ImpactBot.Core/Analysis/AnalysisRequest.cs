@@ -16,6 +16,9 @@ public sealed record AnalysisRequest(IFileSource BaseFiles, IFileSource HeadFile
     /// <summary>Why the cached snapshot could not be used, when it could not (shown as a report warning).</summary>
     public string? CacheProblem { get; init; }
 
+    /// <summary>Read the head commit in full even when the change would allow building it from the base graph.</summary>
+    public bool FullHeadRead { get; init; }
+
     /// <summary>Where the phases' wall time is recorded, when the caller wants to show it.</summary>
     public PhaseTimings? Timings { get; init; }
 }

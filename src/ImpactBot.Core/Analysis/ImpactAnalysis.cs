@@ -11,7 +11,8 @@ namespace ImpactBot.Core.Analysis;
 
 /// <summary>
 /// The main job as one function: base graph (from the cached snapshot when it matches the merge base, else built or
-/// refreshed incrementally), head graph (re-analysing only what changed), changes, impact, report.
+/// refreshed incrementally), head graph (from the base and the changed files when the change allows, else read in full
+/// re-analysing only what changed), changes, impact, report.
 /// </summary>
 public static class ImpactAnalysis
 {
@@ -42,11 +43,14 @@ public static class ImpactAnalysis
             baseGraph = ProjectGraph.Build(request.BaseFiles, request.BaseCommit, ProjectGraph.ReadConfigOrDefault(request.BaseFiles), options, request.CachedBase, timings.For("base"), cancellationToken).Build.Graph;
         }
 
-        var head = ProjectGraph.Build(request.HeadFiles, request.HeadCommit, config, options, baseGraph, timings.For("head"), cancellationToken);
-        var headGraph = head.Build.Graph;
         // Ignored files never become assets (the project reader drops them); they must not be blamed for changes either.
         var ignore = config.Ignore.Select(p => new GlobPattern(p)).ToList();
         var changed = request.ChangedPaths.Where(p => !ignore.Any(g => g.IsMatch(p))).ToHashSet(StringComparer.Ordinal);
+        var delta = request.FullHeadRead
+            ? null
+            : DeltaHead.TryBuild(request.HeadFiles, request.HeadCommit, baseGraph, config, options, changed, timings.For("head (delta)"), cancellationToken);
+        var headGraph = delta?.Graph
+            ?? ProjectGraph.Build(request.HeadFiles, request.HeadCommit, config, options, baseGraph, timings.For("head"), cancellationToken).Build.Graph;
         var artifacts = new[] { options.ManifestText is null ? null : options.ManifestPath, options.CatalogText is null ? null : options.CatalogPath };
         var changes = timings.Measure("changes", () => ChangeDetector.Detect(baseGraph, headGraph, changed));
         var locator = new ColumnLocator(request.HeadFiles);
@@ -55,7 +59,7 @@ public static class ImpactAnalysis
         {
             Warnings = warnings.ToImmutable(),
         };
-        return new AnalysisResult(report, baseGraph, headGraph, config);
+        return new AnalysisResult(report, baseGraph, headGraph, config) { DeltaHead = delta is not null };
     }
 
     /// <summary>

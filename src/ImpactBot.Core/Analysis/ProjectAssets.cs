@@ -43,10 +43,11 @@ public static class ProjectAssets
             .ToDictionary(g => g.Key, g => g.Select(kv => kv.Key).ToList(), StringComparer.Ordinal);
         ImmutableArray<string> RelationsOf(string uniqueId, params string?[] extra) =>
             [.. relations.GetValueOrDefault(uniqueId, []).Concat(extra.OfType<string>()).Distinct(StringComparer.OrdinalIgnoreCase)];
-        string Resolve(DbtRef r) => project.RelationIndex.TryGetValue(r.RelationName, out var u) && ids.TryGetValue(u, out var id) ? id : r.Name;
-        string ResolveSource(DbtSourceRef s) => project.RelationIndex.TryGetValue(s.RelationName, out var u) && ids.TryGetValue(u, out var id) ? id : $"{s.SourceName}.{s.TableName}";
-        ImmutableArray<string> Upstreams(IEnumerable<DbtRef> refs, IEnumerable<DbtSourceRef> sources, IEnumerable<string> manifestDeps) =>
-            [.. refs.Select(Resolve).Concat(sources.Select(ResolveSource)).Concat(manifestDeps.Select(d => ids.GetValueOrDefault(d) ?? d)).Distinct(StringComparer.OrdinalIgnoreCase)];
+        string? AssetOf(string relation) => project.RelationIndex.TryGetValue(relation, out var u) && ids.TryGetValue(u, out var id) ? id : null;
+        string Resolve(DbtRef r) => AssetOf(r.RelationName) ?? r.Name;
+        string ResolveSource(DbtSourceRef s) => AssetOf(s.RelationName) ?? $"{s.SourceName}.{s.TableName}";
+        ImmutableArray<string> Upstreams(ImmutableArray<DbtRef> refs, ImmutableArray<DbtSourceRef> sources, IEnumerable<string> manifestDeps) =>
+            [.. ProjectAssets.Upstreams(refs, sources, AssetOf).Concat(manifestDeps.Select(d => ids.GetValueOrDefault(d) ?? d)).Distinct(StringComparer.OrdinalIgnoreCase)];
 
         var assets = ImmutableArray.CreateBuilder<AssetDefinition>();
         foreach (var s in project.Sources)
@@ -77,32 +78,7 @@ public static class ProjectAssets
 
         foreach (var m in project.Models.Where(m => m.Enabled))
         {
-            var python = m.Language == DbtModel.Python;
-            assets.Add(new AssetDefinition(ModelId(m), AssetType.Model)
-            {
-                Path = m.Path,
-                Sql = python ? null : m.RenderedSql,
-                CodeHash = python ? m.ContentHash : null,
-                SourceMap = m.SourceMap,
-                Dialect = dialect,
-                Relations = RelationsOf(m.UniqueId, m.RelationName),
-                DeclaredColumns = Declared(m.Columns),
-                DependsOn = Upstreams(m.Refs, m.Sources, m.DependsOn),
-                Owners = Owners(m.Owners),
-                Traits = new AssetTraits
-                {
-                    Materialization = m.Materialization,
-                    Contracted = m.Contracted,
-                    Access = m.Access,
-                    Group = m.Group,
-                    LatestVersion = int.TryParse(m.Version, out var v) ? v : null,
-                    Tags = m.Tags,
-                    Kind = python ? AssetTraits.PythonKind : null,
-                },
-                DocsHash = Docs(m.Description, m.Columns),
-                Diagnostics = m.Diagnostics,
-                PartiallyRendered = m.RenderStatus != RenderStatus.Complete,
-            });
+            assets.Add(Model(m, dialect, RelationsOf(m.UniqueId, m.RelationName), Upstreams(m.Refs, m.Sources, m.DependsOn)));
         }
 
         foreach (var s in project.Snapshots.Where(s => s.Enabled))
@@ -121,6 +97,8 @@ public static class ProjectAssets
                 DocsHash = Docs(null, s.Columns),
                 Diagnostics = s.Diagnostics,
                 PartiallyRendered = s.RenderStatus != RenderStatus.Complete,
+                DbtName = s.Name,
+                KeepSql = !s.Path.EndsWith(".sql", StringComparison.OrdinalIgnoreCase),
             });
         }
 
@@ -147,6 +125,7 @@ public static class ProjectAssets
                 References = references.ToImmutable(),
                 DependsOn = references.Count == 0 ? [attached] : [],
                 Owners = ownersById.GetValueOrDefault(attached, []),
+                OwnersOf = attached,
             });
         }
 
@@ -160,6 +139,7 @@ public static class ProjectAssets
                 References = model is null ? [] : [.. s.Fields.SelectMany(f => f.Columns.Select(c => new ColumnEdge(model, c, Sql.Lineage.EdgeKind.Transform) { Line = f.Line }))],
                 DependsOn = model is null ? [] : [model],
                 Owners = model is null ? [] : ownersById.GetValueOrDefault(model, []),
+                OwnersOf = model,
             });
         }
 
@@ -198,6 +178,45 @@ public static class ProjectAssets
         return assets.ToImmutable();
     }
 
+    /// <summary>Upstream asset ids of refs and sources, given the asset each relation name (<c>__ref__.x</c>) stands for.</summary>
+    internal static ImmutableArray<string> Upstreams(ImmutableArray<DbtRef> refs, ImmutableArray<DbtSourceRef> sources, Func<string, string?> assetOf) =>
+        [.. refs.Select(r => assetOf(r.RelationName) ?? r.Name)
+            .Concat(sources.Select(s => assetOf(s.RelationName) ?? $"{s.SourceName}.{s.TableName}"))
+            .Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>A model's definition, once its relation names and upstream asset ids are known.</summary>
+    internal static AssetDefinition Model(DbtModel m, DialectFacts dialect, ImmutableArray<string> relations, ImmutableArray<string> dependsOn)
+    {
+        var python = m.Language == DbtModel.Python;
+        return new AssetDefinition(ModelId(m), AssetType.Model)
+        {
+            Path = m.Path,
+            Sql = python ? null : m.RenderedSql,
+            CodeHash = python ? m.ContentHash : null,
+            SourceMap = m.SourceMap,
+            Dialect = dialect,
+            Relations = relations,
+            DeclaredColumns = Declared(m.Columns),
+            DependsOn = dependsOn,
+            Owners = Owners(m.Owners),
+            Traits = new AssetTraits
+            {
+                Materialization = m.Materialization,
+                Contracted = m.Contracted,
+                Access = m.Access,
+                Group = m.Group,
+                LatestVersion = int.TryParse(m.Version, out var v) ? v : null,
+                Tags = m.Tags,
+                Kind = python ? AssetTraits.PythonKind : null,
+            },
+            DocsHash = Docs(m.Description, m.Columns),
+            Diagnostics = m.Diagnostics,
+            PartiallyRendered = m.RenderStatus != RenderStatus.Complete,
+            DbtName = m.Name,
+            PatchPath = m.PatchPath,
+        };
+    }
+
     private static AssetDefinition Catalog(CatalogAsset c, HashSet<string> byId)
     {
         var references = ImmutableArray.CreateBuilder<ColumnEdge>();
@@ -227,7 +246,7 @@ public static class ProjectAssets
         };
     }
 
-    private static string ModelId(DbtModel m) => m.Version is null || m.IsLatestVersion ? m.Name : $"{m.Name}_v{m.Version}";
+    internal static string ModelId(DbtModel m) => m.Version is null || m.IsLatestVersion ? m.Name : $"{m.Name}_v{m.Version}";
 
     private static ImmutableArray<DeclaredColumn> Declared(ImmutableArray<DbtColumn> columns) =>
         [.. columns.Select(c => new DeclaredColumn(c.Name, c.DataType, c.Line))];

@@ -51,18 +51,43 @@ public static class ProjectGraph
             Config = config,
             Timings = timings.For("read project"),
         }));
-        var dialect = options.Dialect
-            ?? (config.Dialect is { } d ? DialectFacts.For(d) : null)
-            ?? (project.DialectHint is { } h ? DialectFacts.For(h) : null)
-            ?? DefaultDialect;
+        var dialect = DialectOf(options, config, project.DialectHint);
         var assets = timings.Measure("assets", () => ProjectAssets.From(project, dialect));
         var build = timings.Measure("lineage graph", () => GraphBuilder.Build(assets, commit, dialect, previous, cancellationToken));
-        var graph = build.Graph;
-        if (!project.Diagnostics.IsEmpty)
+        var graph = new LineageGraph(build.Graph.Commit, build.Graph.Assets, Sorted(build.Graph.Diagnostics.AddRange(project.Diagnostics)))
         {
-            graph = new LineageGraph(graph.Commit, graph.Assets, graph.Diagnostics.AddRange(project.Diagnostics));
-        }
-
+            Project = ReadFromFiles(project, options) ? Inputs(project) : null,
+        };
         return (build with { Graph = graph }, project);
     }
+
+    /// <summary>The command line's dialect, else .impactbot.yml's, else the project's hint, else the default.</summary>
+    internal static DialectFacts DialectOf(ProjectOptions options, ImpactBotConfig config, SqlDialect? projectHint) =>
+        options.Dialect
+        ?? (config.Dialect is { } d ? DialectFacts.For(d) : null)
+        ?? (projectHint is { } h ? DialectFacts.For(h) : null)
+        ?? DefaultDialect;
+
+    /// <summary>A graph's own problems in one order (path, position, code), whichever way they were found.</summary>
+    internal static ImmutableArray<FileDiagnostic> Sorted(IEnumerable<FileDiagnostic> diagnostics) =>
+        [.. diagnostics
+            .OrderBy(d => d.Path, StringComparer.Ordinal)
+            .ThenBy(d => d.Line)
+            .ThenBy(d => d.Column)
+            .ThenBy(d => d.Code, StringComparer.Ordinal)
+            .ThenBy(d => d.Message, StringComparer.Ordinal)
+            .ThenBy(d => d.Severity)];
+
+    /// <summary>Only a project read from its files alone can later be rebuilt from them file by file.</summary>
+    private static bool ReadFromFiles(DbtProject project, ProjectOptions options) =>
+        project.Kind == DbtProjectKind.Dbt && !project.ManifestUsed && options.ManifestText is null && options.CatalogText is null;
+
+    private static ProjectInputs Inputs(DbtProject project) => new()
+    {
+        GroupFiles = [.. project.Groups.Select(g => g.Path).Distinct(StringComparer.Ordinal)],
+        DisabledNames = [.. project.Models.Where(m => !m.Enabled).Select(m => m.Name)
+            .Concat(project.Seeds.Where(s => !s.Enabled).Select(s => s.Name))
+            .Concat(project.Snapshots.Where(s => !s.Enabled).Select(s => s.Name))
+            .Distinct(StringComparer.Ordinal)],
+    };
 }

@@ -68,6 +68,9 @@ public sealed record DbtModel
 
     public string? Description { get; init; }
 
+    /// <summary>The YAML file that describes the model, if any.</summary>
+    public string? PatchPath { get; init; }
+
     public ImmutableArray<DbtColumn> Columns { get; init; } = [];
 
     public DbtMap Meta { get; init; } = DbtMap.Empty;

@@ -15,7 +15,7 @@ namespace ImpactBot.Core.Dbt;
 /// Reads a dbt project (or a plain SQL repository) from files, without dbt: the single entry point of this folder.
 /// Problems become diagnostics on the project or on the node; reading never throws on bad input.
 /// </summary>
-public static class DbtProjectReader
+public static partial class DbtProjectReader
 {
     public static DbtProject Read(IFileSource files, DbtReadOptions? options = null)
     {
@@ -27,13 +27,7 @@ public static class DbtProjectReader
         var paths = files.Paths.Where(p => !ignore.Any(g => g.IsMatch(p))).ToImmutableArray();
 
         var manifest = options.ManifestText is { } manifestText ? ManifestReader.Read(manifestText, options.ManifestPath, diagnostics) : null;
-        var projectDir = Normalize(options.ProjectDir ?? config.ProjectDir);
-        if (projectDir is not null && files.ReadText(Join(projectDir, "dbt_project.yml")) is null && manifest is null)
-        {
-            diagnostics.Add(new FileDiagnostic("project-dir-missing", $"no dbt_project.yml in '{projectDir}'", Join(projectDir, "dbt_project.yml"), 0, 0, Sql.Text.DiagnosticSeverity.Error));
-        }
-
-        projectDir ??= ProjectLayout.FindProjectDir(paths, diagnostics);
+        var projectDir = ProjectDir(files, options, config, paths, manifest, diagnostics);
         var owners = new OwnerResolver(config.OwnerAliases, CodeOwnersFile.Find(files));
         DbtProject project;
         if (projectDir is null && manifest is null)
@@ -60,27 +54,28 @@ public static class DbtProjectReader
         };
     }
 
+    private static string? ProjectDir(
+        IFileSource files, DbtReadOptions options, ImpactBotConfig config, ImmutableArray<string> paths, ManifestData? manifest, List<FileDiagnostic> diagnostics)
+    {
+        var projectDir = Normalize(options.ProjectDir ?? config.ProjectDir);
+        if (projectDir is not null && files.ReadText(Join(projectDir, "dbt_project.yml")) is null && manifest is null)
+        {
+            diagnostics.Add(new FileDiagnostic("project-dir-missing", $"no dbt_project.yml in '{projectDir}'", Join(projectDir, "dbt_project.yml"), 0, 0, Sql.Text.DiagnosticSeverity.Error));
+        }
+
+        return projectDir ?? ProjectLayout.FindProjectDir(paths, diagnostics);
+    }
+
     private static DbtProject ReadDbt(
         IFileSource files, DbtReadOptions options, ImpactBotConfig config, ProjectLayout layout, ManifestData? manifest, OwnerResolver owners, List<FileDiagnostic> diagnostics)
     {
-        var projectText = files.ReadText(layout.Repo("dbt_project.yml"));
-        var projectFile = projectText is null
-            ? DbtProjectFile.Read($"name: {manifest?.ProjectName ?? "project"}", layout.Repo("dbt_project.yml"), diagnostics)
-            : DbtProjectFile.Read(projectText, layout.Repo("dbt_project.yml"), diagnostics);
-        var (dialect, targetType) = Dialect(files, layout, projectFile, config, manifest);
-
+        var (projectFile, dialect, targetType) = ReadProjectFile(files, layout, config, manifest, diagnostics);
         var timings = options.Timings ?? new PhaseTimings();
         timings.Measure("read files", () => files.Prefetch(
             layout.Under(projectFile.MacroPaths.Concat(projectFile.ModelPaths).Concat(projectFile.SnapshotPaths), ".sql", ".py", ".yml", ".yaml")
                 .Concat(layout.Under(projectFile.SeedPaths, ".csv", ".yml", ".yaml"))
                 .Select(f => f.Path)));
-        var macroFiles = layout.Under(projectFile.MacroPaths, ".sql")
-            .Select(f => (f.Path, Text: files.ReadText(f.Path)))
-            .Where(f => f.Text is not null && !f.Text.Contains('\0', StringComparison.Ordinal))
-            .Select(f => new KeyValuePair<string, string>(f.Path, f.Text!));
-        var macros = JinjaMacroLibrary.Parse(macroFiles);
-        diagnostics.AddRange(macros.Diagnostics);
-        var context = new JinjaContext { ProjectName = projectFile.Name, Vars = projectFile.Vars, Macros = macros, TargetType = targetType };
+        var (context, macros) = RenderContext(files, layout, projectFile, targetType, diagnostics);
 
         var yamlFolders = projectFile.ModelPaths.Concat(projectFile.SeedPaths).Concat(projectFile.SnapshotPaths);
         var yamlFiles = layout.Under(yamlFolders, ".yml", ".yaml")
@@ -145,6 +140,30 @@ public static class DbtProjectReader
             .Distinct()
             .ToImmutableArray();
         return project with { Tests = tests, Diagnostics = MissingReferences.Find(project) };
+    }
+
+    private static (DbtProjectFile File, SqlDialect? Dialect, string TargetType) ReadProjectFile(
+        IFileSource files, ProjectLayout layout, ImpactBotConfig config, ManifestData? manifest, List<FileDiagnostic> diagnostics)
+    {
+        var projectText = files.ReadText(layout.Repo("dbt_project.yml"));
+        var projectFile = projectText is null
+            ? DbtProjectFile.Read($"name: {manifest?.ProjectName ?? "project"}", layout.Repo("dbt_project.yml"), diagnostics)
+            : DbtProjectFile.Read(projectText, layout.Repo("dbt_project.yml"), diagnostics);
+        var (dialect, targetType) = Dialect(files, layout, projectFile, config, manifest);
+        return (projectFile, dialect, targetType);
+    }
+
+    /// <summary>What rendering any model needs: the project's macros, vars and target type.</summary>
+    private static (JinjaContext Context, JinjaMacroLibrary Macros) RenderContext(
+        IFileSource files, ProjectLayout layout, DbtProjectFile projectFile, string targetType, List<FileDiagnostic> diagnostics)
+    {
+        var macroFiles = layout.Under(projectFile.MacroPaths, ".sql")
+            .Select(f => (f.Path, Text: files.ReadText(f.Path)))
+            .Where(f => f.Text is not null && !f.Text.Contains('\0', StringComparison.Ordinal))
+            .Select(f => new KeyValuePair<string, string>(f.Path, f.Text!));
+        var macros = JinjaMacroLibrary.Parse(macroFiles);
+        diagnostics.AddRange(macros.Diagnostics);
+        return (new JinjaContext { ProjectName = projectFile.Name, Vars = projectFile.Vars, Macros = macros, TargetType = targetType }, macros);
     }
 
     private static (SqlDialect? Dialect, string TargetType) Dialect(

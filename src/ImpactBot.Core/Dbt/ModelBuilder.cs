@@ -10,10 +10,12 @@ internal sealed class ModelBuilder(ProjectLayout layout, DbtProjectFile project,
 {
     public Dictionary<string, OwnerHints> Hints { get; } = new(StringComparer.Ordinal);
 
-    public List<DbtModel> Build(List<NodePatch> patches)
+    /// <summary>Every model of the model paths, or only those in <paramref name="only"/> (a delta read of changed files).</summary>
+    public List<DbtModel> Build(List<NodePatch> patches, IReadOnlySet<string>? only = null)
     {
-        var modelFiles = layout.Under(project.ModelPaths, ".sql", ".py").ToList();
-        var fileNames = modelFiles.Select(f => ProjectLayout.FileName(f.Path)).ToHashSet(StringComparer.Ordinal);
+        var allFiles = layout.Under(project.ModelPaths, ".sql", ".py").ToList();
+        var fileNames = allFiles.Select(f => ProjectLayout.FileName(f.Path)).ToHashSet(StringComparer.Ordinal);
+        var modelFiles = only is null ? allFiles : allFiles.Where(f => only.Contains(f.Path)).ToList();
         var byFile = new Dictionary<string, (NodePatch Patch, VersionPatch? Version)>(StringComparer.Ordinal);
         foreach (var patch in patches)
         {
@@ -84,10 +86,9 @@ internal sealed class ModelBuilder(ProjectLayout layout, DbtProjectFile project,
             config = FolderConfigTree.Apply(config, version.Config);
         }
 
-        var text = files.ReadText(path);
         var ymlOrigin = patch is null ? path : $"{patch.Path}:{patch.Line}";
         var topMeta = (patch?.Meta ?? DbtMap.Empty).Merge(version?.Meta);
-        var model = new DbtModel
+        var (model, fileConfig) = Render(new DbtModel
         {
             UniqueId = uniqueId,
             Name = name,
@@ -95,45 +96,11 @@ internal sealed class ModelBuilder(ProjectLayout layout, DbtProjectFile project,
             IsLatestVersion = version is null || version.Version == LatestVersion(patch!),
             Path = path,
             Description = patch?.Description,
+            PatchPath = patch?.Path,
             Columns = Columns(patch, version),
             DeprecationDate = version?.DeprecationDate ?? patch?.DeprecationDate,
-        };
-
-        JinjaRenderResult? render = null;
-        if (text is null || text.Contains('\0', StringComparison.Ordinal))
-        {
-            model = model with
-            {
-                RenderStatus = RenderStatus.Failed,
-                Diagnostics = [new FileDiagnostic("unreadable-file", "the model file is not text (binary or unreadable); it has no SQL", path, 0, 0)],
-            };
-        }
-        else if (PythonModelReader.IsPythonFile(path))
-        {
-            var python = PythonModelReader.Read(text, path, context with { ThisName = name });
-            config = FolderConfigTree.Apply(config, python.Config);
-            model = python.ApplyTo(model, text);
-        }
-        else
-        {
-            render = JinjaRenderer.Render(text, path, context with { ThisName = name });
-            config = FolderConfigTree.Apply(config, render.Config);
-            model = model with
-            {
-                RawSql = text,
-                RenderedSql = render.Sql,
-                SourceMap = render.SourceMap,
-                ContentHash = PlainSqlReader.Hash(text),
-                Refs = render.Refs,
-                Sources = render.Sources,
-                StarMacros = render.StarMacros,
-                IsIncremental = render.HasIncrementalPredicate,
-                IncrementalPredicates = render.IncrementalPredicates,
-                RenderStatus = render.IsComplete ? RenderStatus.Complete : RenderStatus.Partial,
-                Diagnostics = render.Diagnostics,
-            };
-        }
-
+        });
+        config = FolderConfigTree.Apply(config, fileConfig);
         var configMeta = config.Meta();
         var hints = new OwnerHints(topMeta, ymlOrigin, configMeta, patch is null ? path : ymlOrigin);
         return (model with
@@ -153,6 +120,46 @@ internal sealed class ModelBuilder(ProjectLayout layout, DbtProjectFile project,
             Tags = config.List("tags"),
             Meta = configMeta.Merge(topMeta),
         }, hints);
+    }
+
+    /// <summary>
+    /// The model's file read and rendered into <paramref name="model"/>, with the config its code sets. YAML plays no
+    /// part, so an unchanged model can be rendered again on its own (<see cref="DbtModelRead.RenderModel"/>).
+    /// </summary>
+    public (DbtModel Model, DbtMap Config) Render(DbtModel model)
+    {
+        var path = model.Path;
+        var text = files.ReadText(path);
+        if (text is null || text.Contains('\0', StringComparison.Ordinal))
+        {
+            return (model with
+            {
+                RenderStatus = RenderStatus.Failed,
+                Diagnostics = [new FileDiagnostic("unreadable-file", "the model file is not text (binary or unreadable); it has no SQL", path, 0, 0)],
+            }, DbtMap.Empty);
+        }
+
+        if (PythonModelReader.IsPythonFile(path))
+        {
+            var python = PythonModelReader.Read(text, path, context with { ThisName = model.Name });
+            return (python.ApplyTo(model, text), python.Config);
+        }
+
+        var render = JinjaRenderer.Render(text, path, context with { ThisName = model.Name });
+        return (model with
+        {
+            RawSql = text,
+            RenderedSql = render.Sql,
+            SourceMap = render.SourceMap,
+            ContentHash = PlainSqlReader.Hash(text),
+            Refs = render.Refs,
+            Sources = render.Sources,
+            StarMacros = render.StarMacros,
+            IsIncremental = render.HasIncrementalPredicate,
+            IncrementalPredicates = render.IncrementalPredicates,
+            RenderStatus = render.IsComplete ? RenderStatus.Complete : RenderStatus.Partial,
+            Diagnostics = render.Diagnostics,
+        }, render.Config);
     }
 
     private static ImmutableArray<DbtColumn> Columns(NodePatch? patch, VersionPatch? version)

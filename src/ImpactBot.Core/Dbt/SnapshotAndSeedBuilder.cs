@@ -67,6 +67,33 @@ internal sealed class SnapshotAndSeedBuilder(ProjectLayout layout, DbtProjectFil
         return snapshots;
     }
 
+    /// <summary>
+    /// The SQL of snapshot block <paramref name="name"/> in an unchanged file, rendered again on its own (the rendering
+    /// takes no YAML); null when the file no longer holds that block.
+    /// </summary>
+    public DbtSnapshot? Render(string path, string name)
+    {
+        var text = files.ReadText(path);
+        if (text is null || text.Contains('\0', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var render = JinjaRenderer.Render(text, path, context);
+        return render.Blocks.FirstOrDefault(b => b.Kind == "snapshot" && b.Name == name) is { } block
+            ? new DbtSnapshot
+            {
+                UniqueId = $"snapshot.{project.Name}.{name}",
+                Name = name,
+                Path = path,
+                RenderedSql = block.Sql,
+                SourceMap = block.SourceMap,
+                RenderStatus = render.IsComplete ? RenderStatus.Complete : RenderStatus.Partial,
+                Diagnostics = render.Diagnostics,
+            }
+            : null;
+    }
+
     private DbtSnapshot Snapshot(string name, string path, DbtMap config, NodePatch? patch)
     {
         var uniqueId = $"snapshot.{project.Name}.{name}";

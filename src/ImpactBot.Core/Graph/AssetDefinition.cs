@@ -46,4 +46,22 @@ public sealed record AssetDefinition(string Id, AssetType Type)
 
     /// <summary>The renderer could not see everything (unknown macros): lineage is at best partial.</summary>
     public bool PartiallyRendered { get; init; }
+
+    /// <summary>The dbt name the SQL was rendered with; see <see cref="AssetInputs.DbtName"/>.</summary>
+    public string? DbtName { get; init; }
+
+    /// <summary>The YAML file that describes the asset, if any.</summary>
+    public string? PatchPath { get; init; }
+
+    /// <summary>The asset whose owners this one takes; see <see cref="AssetInputs.OwnersOf"/>.</summary>
+    public string? OwnersOf { get; init; }
+
+    /// <summary>The SQL is in no file as written (a snapshot defined in YAML), so a snapshot must keep it.</summary>
+    public bool KeepSql { get; init; }
+
+    /// <summary>
+    /// Set instead of <see cref="Sql"/> for an asset rebuilt from a snapshot: the SQL is read only if the asset must be
+    /// bound again (see <see cref="GraphBuilder"/>).
+    /// </summary>
+    public DeferredSql? Deferred { get; init; }
 }

@@ -49,6 +49,9 @@ public sealed record AssetNode(string Id, AssetType Type)
 
     public ImmutableArray<FileDiagnostic> Diagnostics { get; init; } = [];
 
+    /// <summary>What the reader knew beyond lineage, so a later run can rebuild the asset without its files.</summary>
+    public AssetInputs Inputs { get; init; } = AssetInputs.None;
+
     public ColumnNode? FindColumn(string name)
     {
         foreach (var column in Columns)

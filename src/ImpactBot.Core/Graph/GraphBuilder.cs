@@ -14,6 +14,9 @@ namespace ImpactBot.Core.Graph;
 /// </summary>
 public static class GraphBuilder
 {
+    /// <summary>Code of the diagnostic on assets whose refs form a cycle.</summary>
+    public const string CycleCode = "dependency-cycle";
+
     public static GraphBuildResult Build(
         IReadOnlyList<AssetDefinition> definitions,
         string commit,
@@ -27,19 +30,27 @@ public static class GraphBuilder
         var built = new ConcurrentDictionary<string, AssetNode>(StringComparer.OrdinalIgnoreCase);
         var diagnostics = ImmutableArray.CreateBuilder<FileDiagnostic>();
 
-        // Assets whose columns are declared, not computed, are the schema the SQL assets bind against.
-        foreach (var definition in definitions.Where(d => d.Sql is null && (d.DeclaredColumns.Length > 0 || d.Type is AssetType.Source or AssetType.Seed)))
+        var inputList = definitions.AsParallel().AsOrdered().Select(InputsOf).ToList();
+        var inputs = new Dictionary<AssetDefinition, AssetInputs>(definitions.Count, ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < definitions.Count; i++)
         {
-            built[definition.Id] = DeclaredNode(definition);
+            inputs[definitions[i]] = inputList[i];
         }
 
-        var sqlAssets = definitions.Where(d => d.Sql is not null).ToList();
+        // Assets whose columns are declared, not computed, are the schema the SQL assets bind against.
+        foreach (var definition in definitions.Where(d => !HasSql(d) && (d.DeclaredColumns.Length > 0 || d.Type is AssetType.Source or AssetType.Seed)))
+        {
+            built[definition.Id] = DeclaredNode(definition) with { Inputs = inputs[definition] };
+        }
+
+
+        var sqlAssets = definitions.Where(HasSql).ToList();
         var prepared = sqlAssets
             .AsParallel()
             .AsOrdered()
             .Select(asset =>
             {
-                var body = ContentHash.Of(asset.Sql!);
+                var body = asset.Deferred?.BodyHash ?? ContentHash.Of(asset.Sql!);
                 return (asset.Id, Body: body, Upstreams: Upstreams(asset, body, resolver, defaultDialect, previous));
             })
             .ToList();
@@ -59,7 +70,7 @@ public static class GraphBuilder
         {
             Parallel.ForEach(level, new ParallelOptions { CancellationToken = cancellationToken }, asset =>
             {
-                var node = BindOrReuse(asset, bodies[asset.Id], upstreams[asset.Id], resolver, schema, built, interfaces, defaultDialect, previous);
+                var node = BindOrReuse(asset, inputs[asset], bodies[asset.Id], upstreams[asset.Id], resolver, schema, built, interfaces, defaultDialect, previous);
                 if (node.Reused)
                 {
                     Interlocked.Increment(ref reused);
@@ -71,17 +82,40 @@ public static class GraphBuilder
 
         foreach (var asset in cyclic)
         {
-            diagnostics.Add(new FileDiagnostic("dependency-cycle", $"{asset.Id} is part of a dependency cycle; its lineage is bound without upstream schemas. Break the cycle of refs.", asset.Path ?? asset.Id, asset.Line, 0));
-            built[asset.Id] = BindOrReuse(asset, bodies[asset.Id], upstreams[asset.Id], resolver, schema, built, interfaces, defaultDialect, previous: null).Node;
+            diagnostics.Add(new FileDiagnostic(CycleCode, $"{asset.Id} is part of a dependency cycle; its lineage is bound without upstream schemas. Break the cycle of refs.", asset.Path ?? asset.Id, asset.Line, 0));
+            built[asset.Id] = BindOrReuse(asset, inputs[asset], bodies[asset.Id], upstreams[asset.Id], resolver, schema, built, interfaces, defaultDialect, previous: null).Node;
         }
 
         var order = new List<AssetNode>(definitions.Count);
-        order.AddRange(definitions.Where(d => d.Sql is null && built.ContainsKey(d.Id)).Select(d => built[d.Id]));
+        order.AddRange(definitions.Where(d => !HasSql(d) && built.ContainsKey(d.Id)).Select(d => built[d.Id]));
         order.AddRange(levels.SelectMany(l => l).Concat(cyclic).Select(d => built[d.Id]));
-        order.AddRange(definitions.Where(d => d.Sql is null && !built.ContainsKey(d.Id)).Select(ReferenceNode));
+        order.AddRange(definitions.Where(d => !HasSql(d) && !built.ContainsKey(d.Id)).Select(d => ReferenceNode(d) with { Inputs = inputs[d] }));
         var graph = new LineageGraph(commit, [.. order], diagnostics.ToImmutable());
         return new GraphBuildResult(graph, sqlAssets.Count - reused, reused);
     }
+
+    private static bool HasSql(AssetDefinition d) => d.Sql is not null || d.Deferred is not null;
+
+    private static AssetInputs InputsOf(AssetDefinition d, int ordinal)
+    {
+        var sql = HasSql(d);
+        return new AssetInputs
+        {
+            Ordinal = ordinal,
+            Relations = d.Relations,
+            DeclaredColumns = sql ? d.DeclaredColumns : [],
+            Upstreams = sql ? d.DependsOn : [],
+            PartiallyRendered = d.PartiallyRendered,
+            SourceMapFingerprint = SourceMapFingerprint(d),
+            DbtName = d.DbtName,
+            PatchPath = d.PatchPath,
+            OwnersOf = d.OwnersOf,
+            StoredSql = d.KeepSql ? d.Sql : null,
+        };
+    }
+
+    private static string? SourceMapFingerprint(AssetDefinition d) =>
+        d.Deferred is { } deferred ? deferred.SourceMapFingerprint : d.Sql is null || d.SourceMap.IsIdentity ? null : ContentHash.Of(d.SourceMap.Fingerprint);
 
     private static AssetNode DeclaredNode(AssetDefinition d) => Base(d) with
     {
@@ -116,12 +150,14 @@ public static class GraphBuilder
         }
 
         // Plain SQL: only the query itself tells what it reads.
-        var tables = SqlLineage.Analyze(asset.Sql!, asset.Dialect ?? defaultDialect).Tables;
+        var sql = asset.Sql ?? asset.Deferred!.Load(asset).Sql!;
+        var tables = SqlLineage.Analyze(sql, asset.Dialect ?? defaultDialect).Tables;
         return [.. tables.Select(t => resolver.Resolve(t) ?? t).Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 
     private static (AssetNode Node, bool Reused) BindOrReuse(
         AssetDefinition asset,
+        AssetInputs inputs,
         string body,
         ImmutableArray<string> upstreams,
         RelationResolver resolver,
@@ -136,14 +172,20 @@ public static class GraphBuilder
             .Order(StringComparer.OrdinalIgnoreCase)
             .Select(u => built.TryGetValue(u, out var n) ? interfaces.GetOrAdd(u, _ => InterfaceHash(n)) : "?" + u);
         var key = ContentHash.Of(SnapshotFormat.EngineVersion, dialect.Name, body, asset.PartiallyRendered ? "partial" : "", string.Join(',', upstreamInterfaces));
-        if (!asset.SourceMap.IsIdentity)
+        if (inputs.SourceMapFingerprint is { } fingerprint)
         {
             // Reused diagnostics keep the file positions they were mapped with, so the mapping is part of the key.
-            key = ContentHash.Of(key, asset.SourceMap.Fingerprint);
+            key = ContentHash.Of(key, fingerprint);
         }
 
         if (previous?.Find(asset.Id) is { } old && old.ContentHash == key)
         {
+            if (asset.Deferred is not null)
+            {
+                // Rebuilt from that very node, with the same upstream columns: it is the node.
+                return (old, true);
+            }
+
             return (Base(asset) with
             {
                 Columns = old.Columns,
@@ -155,7 +197,13 @@ public static class GraphBuilder
                 BodyHash = body,
                 DependsOn = old.DependsOn,
                 Diagnostics = asset.Diagnostics.AddRange(old.Diagnostics.Except(asset.Diagnostics)),
+                Inputs = inputs,
             }, true);
+        }
+
+        if (asset.Deferred is { } deferred)
+        {
+            asset = deferred.Load(asset);
         }
 
         var lineage = SqlLineage.Analyze(asset.Sql!, dialect, schema);
@@ -166,7 +214,7 @@ public static class GraphBuilder
                 .LastOrDefault(l => l.Target is { } t && string.Equals(resolver.Resolve(t), asset.Id, StringComparison.OrdinalIgnoreCase)) ?? lineage;
         }
 
-        return (LineageMapper.ToNode(Base(asset), asset, lineage, resolver, upstreams) with { ContentHash = key, BodyHash = body }, false);
+        return (LineageMapper.ToNode(Base(asset), asset, lineage, resolver, upstreams) with { ContentHash = key, BodyHash = body, Inputs = inputs }, false);
     }
 
     private static string InterfaceHash(AssetNode node) =>

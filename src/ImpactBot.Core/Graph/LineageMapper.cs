@@ -14,7 +14,7 @@ internal static class LineageMapper
         {
             var (line, column) = asset.SourceMap.ToSource(d.Span.Line, d.Span.Column);
             return new FileDiagnostic(d.Code, d.Message, path, asset.Line > 1 ? line + asset.Line - 1 : line, column, d.Severity);
-        }));
+        })).Distinct().ToImmutableArray();
 
         if (lineage.Status == LineageStatus.Failed)
         {

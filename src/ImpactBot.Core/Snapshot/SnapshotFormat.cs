@@ -9,7 +9,7 @@ public static class SnapshotFormat
 {
     public const string Magic = "IMPACTBOT-SNAPSHOT";
 
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>Bump when lineage rules change, so cached snapshots built by older rules are rebuilt rather than trusted.</summary>
     public const string EngineVersion = "lineage-3";

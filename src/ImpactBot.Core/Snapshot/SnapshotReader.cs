@@ -55,7 +55,9 @@ public static class SnapshotReader
                 assets.Add(ReadAsset());
             }
 
-            return new LineageGraph(commit, assets.MoveToImmutable(), Diagnostics());
+            var diagnostics = Diagnostics();
+            var project = r.ReadBoolean() ? new ProjectInputs { GroupFiles = Strings(), DisabledNames = Strings() } : null;
+            return new LineageGraph(commit, assets.MoveToImmutable(), diagnostics) { Project = project };
         }
 
         private string? Str() => strings[r.Read7BitEncodedInt()];
@@ -85,6 +87,32 @@ public static class SnapshotReader
                 RowSources = Edges(),
                 References = Edges(),
                 Diagnostics = Diagnostics(),
+                Inputs = ReadInputs(),
+            };
+        }
+
+        private AssetInputs ReadInputs()
+        {
+            var ordinal = Int();
+            var relations = Strings();
+            var declared = ImmutableArray.CreateBuilder<DeclaredColumn>(Int());
+            for (var i = declared.Capacity; i > 0; i--)
+            {
+                declared.Add(new DeclaredColumn(Req(), Str(), Int()));
+            }
+
+            return new AssetInputs
+            {
+                Ordinal = ordinal,
+                Relations = relations,
+                DeclaredColumns = declared.MoveToImmutable(),
+                Upstreams = Strings(),
+                PartiallyRendered = r.ReadBoolean(),
+                SourceMapFingerprint = Str(),
+                DbtName = Str(),
+                PatchPath = Str(),
+                OwnersOf = Str(),
+                StoredSql = Str(),
             };
         }
 

@@ -40,6 +40,12 @@ public static class SnapshotWriter
         }
 
         WriteDiagnostics(w, graph.Diagnostics, s);
+        w.Write(graph.Project is not null);
+        if (graph.Project is { } project)
+        {
+            WriteStrings(w, project.GroupFiles, s);
+            WriteStrings(w, project.DisabledNames, s);
+        }
     }
 
     private static void WriteAsset(BinaryWriter w, AssetNode a, StringTable s)
@@ -74,6 +80,28 @@ public static class SnapshotWriter
         WriteEdges(w, a.RowSources, s);
         WriteEdges(w, a.References, s);
         WriteDiagnostics(w, a.Diagnostics, s);
+        WriteInputs(w, a.Inputs, s);
+    }
+
+    private static void WriteInputs(BinaryWriter w, AssetInputs i, StringTable s)
+    {
+        w.Write7BitEncodedInt(i.Ordinal);
+        WriteStrings(w, i.Relations, s);
+        w.Write7BitEncodedInt(i.DeclaredColumns.Length);
+        foreach (var c in i.DeclaredColumns)
+        {
+            w.Write7BitEncodedInt(s.Id(c.Name));
+            w.Write7BitEncodedInt(s.Id(c.Type));
+            w.Write7BitEncodedInt(c.Line);
+        }
+
+        WriteStrings(w, i.Upstreams, s);
+        w.Write(i.PartiallyRendered);
+        w.Write7BitEncodedInt(s.Id(i.SourceMapFingerprint));
+        w.Write7BitEncodedInt(s.Id(i.DbtName));
+        w.Write7BitEncodedInt(s.Id(i.PatchPath));
+        w.Write7BitEncodedInt(s.Id(i.OwnersOf));
+        w.Write7BitEncodedInt(s.Id(i.StoredSql));
     }
 
     private static void WriteTraits(BinaryWriter w, AssetTraits t, StringTable s)

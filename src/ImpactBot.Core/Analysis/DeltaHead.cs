@@ -1,0 +1,221 @@
+using System.Collections.Immutable;
+using ImpactBot.Core.Config;
+using ImpactBot.Core.Dbt;
+using ImpactBot.Core.Files;
+using ImpactBot.Core.Graph;
+using ImpactBot.Core.Timing;
+using ImpactBot.Sql.Dialects;
+
+namespace ImpactBot.Core.Analysis;
+
+/// <summary>
+/// Builds the head graph from the base graph and the changed files alone, when the change allows it: the base was read
+/// from a dbt project's files, and every changed file that can matter is an existing, unversioned model's code. Every
+/// other asset is rebuilt from what the base graph kept (<see cref="AssetInputs"/>) and its SQL is read only if an
+/// upstream's columns changed. The result equals a full read of the head; anything else falls back to one (null).
+/// </summary>
+internal static class DeltaHead
+{
+    public static GraphBuildResult? TryBuild(
+        IFileSource headFiles,
+        string headCommit,
+        LineageGraph baseGraph,
+        ImpactBotConfig config,
+        ProjectOptions options,
+        IReadOnlyCollection<string> changedPaths,
+        PhaseTimings timings,
+        CancellationToken cancellationToken)
+    {
+        if (baseGraph.Project is not { } project || options.ManifestText is not null || options.CatalogText is not null || !HasDistinctOrdinals(baseGraph))
+        {
+            return null;
+        }
+
+        var touched = Touched(baseGraph, headFiles, changedPaths);
+        if (touched is null)
+        {
+            return null;
+        }
+
+        var modelPaths = touched.Keys.ToHashSet(StringComparer.Ordinal);
+        var yamlPaths = touched.Values.Select(n => n.Inputs.PatchPath).OfType<string>().Concat(project.GroupFiles).Distinct(StringComparer.Ordinal).ToList();
+        var read = timings.Measure("read changed files", () => DbtProjectReader.ReadModels(
+            headFiles,
+            new DbtReadOptions { ProjectDir = options.ProjectDir, Config = config },
+            modelPaths,
+            yamlPaths,
+            NodeNames(baseGraph, project),
+            baseGraph.Assets.Where(a => a.Type == AssetType.Source).Select(a => a.Id).ToHashSet(StringComparer.Ordinal)));
+        var dialect = ProjectGraph.DialectOf(options, config, read.DialectHint);
+
+        var relations = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var node in baseGraph.Assets)
+        {
+            foreach (var relation in node.Inputs.Relations.Where(r => r.StartsWith(DbtRef.RelationPrefix, StringComparison.Ordinal) || r.StartsWith(DbtSourceRef.RelationPrefix, StringComparison.Ordinal)))
+            {
+                relations.TryAdd(relation, node.Id);
+            }
+        }
+
+        var changed = new Dictionary<string, AssetDefinition>(StringComparer.OrdinalIgnoreCase);
+        foreach (var model in read.Models)
+        {
+            // A model that was disabled, renamed or split into versions changes the project's shape: read it all.
+            if (!touched.TryGetValue(model.Path, out var node) || !model.Enabled || ProjectAssets.ModelId(model) != node.Id || changed.ContainsKey(node.Id))
+            {
+                return null;
+            }
+
+            changed[node.Id] = ProjectAssets.Model(model, dialect, node.Inputs.Relations, ProjectAssets.Upstreams(model.Refs, model.Sources, r => relations.GetValueOrDefault(r)));
+        }
+
+        if (changed.Count != touched.Count)
+        {
+            return null;
+        }
+
+        var definitions = timings.Measure("definitions", () => Definitions(baseGraph, changed, dialect, read));
+        var build = timings.Measure("lineage graph", () => GraphBuilder.Build(definitions, headCommit, dialect, baseGraph, cancellationToken));
+        var kept = baseGraph.Diagnostics.Where(d => d.Code != GraphBuilder.CycleCode && !modelPaths.Contains(d.Path));
+        var graph = new LineageGraph(headCommit, build.Graph.Assets, ProjectGraph.Sorted(build.Graph.Diagnostics.Concat(kept).Concat(read.Diagnostics)))
+        {
+            Project = project,
+        };
+        return build with { Graph = graph };
+    }
+
+    /// <summary>The changed model files and their base nodes; null when some change could affect anything else.</summary>
+    private static Dictionary<string, AssetNode>? Touched(LineageGraph baseGraph, IFileSource headFiles, IReadOnlyCollection<string> changedPaths)
+    {
+        var models = new Dictionary<string, AssetNode?>(StringComparer.Ordinal);
+        foreach (var node in baseGraph.Assets.Where(a => a.Type == AssetType.Model && a.Path is not null))
+        {
+            // Two models from one file (versions) are left to the full read.
+            models[node.Path!] = models.ContainsKey(node.Path!) ? null : node;
+        }
+
+        var headPaths = headFiles.Paths.ToHashSet(StringComparer.Ordinal);
+        var touched = new Dictionary<string, AssetNode>(StringComparer.Ordinal);
+        foreach (var path in changedPaths)
+        {
+            if (models.TryGetValue(path, out var node))
+            {
+                if (node is null || node.Inputs.DbtName != node.Id || node.Traits.LatestVersion is not null || !headPaths.Contains(path))
+                {
+                    return null;
+                }
+
+                touched[path] = node;
+            }
+            else if (MayShapeProject(path))
+            {
+                return null;
+            }
+        }
+
+        return touched;
+    }
+
+    /// <summary>Files a dbt project reads besides existing models' code: new models, macros, YAML, seeds, CODEOWNERS, config.</summary>
+    private static bool MayShapeProject(string path)
+    {
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        return name == "CODEOWNERS"
+            || Path.GetExtension(name).ToLowerInvariant() is ".sql" or ".py" or ".yml" or ".yaml" or ".csv";
+    }
+
+    private static bool HasDistinctOrdinals(LineageGraph graph)
+    {
+        var seen = new bool[graph.Assets.Length];
+        foreach (var ordinal in graph.Assets.Select(a => a.Inputs.Ordinal))
+        {
+            if (ordinal < 0 || ordinal >= seen.Length || seen[ordinal])
+            {
+                return false;
+            }
+
+            seen[ordinal] = true;
+        }
+
+        return graph.Assets.Select(a => a.Id).Distinct(StringComparer.OrdinalIgnoreCase).Count() == graph.Assets.Length;
+    }
+
+    /// <summary>What refs may name: models (by dbt name, every version), seeds, snapshots, and disabled ones too.</summary>
+    private static HashSet<string> NodeNames(LineageGraph graph, ProjectInputs project) =>
+        graph.Assets
+            .Where(a => a.Type is AssetType.Model or AssetType.Seed or AssetType.Snapshot)
+            .Select(a => a.Type == AssetType.Model ? a.Inputs.DbtName ?? a.Id : a.Id)
+            .Concat(project.DisabledNames)
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Every asset's definition in the reader's order: the changed models as read, the rest rebuilt from the base.</summary>
+    private static AssetDefinition[] Definitions(LineageGraph baseGraph, Dictionary<string, AssetDefinition> changed, DialectFacts dialect, DbtModelRead read)
+    {
+        // Data tests and semantic models take their model's owners, as the first asset of that id has them.
+        var ownersChanged = new Dictionary<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
+        var firstById = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var node in baseGraph.Assets.Where(a => a.Type is AssetType.Source or AssetType.Seed or AssetType.Model or AssetType.Snapshot).OrderBy(a => a.Inputs.Ordinal))
+        {
+            if (firstById.Add(node.Id) && changed.TryGetValue(node.Id, out var definition) && !definition.Owners.SequenceEqual(node.Owners))
+            {
+                ownersChanged[node.Id] = definition.Owners;
+            }
+        }
+
+        AssetDefinition Load(AssetDefinition stub)
+        {
+            if (stub.Type == AssetType.Snapshot)
+            {
+                var snapshot = read.RenderSnapshot(stub.Path!, stub.Id)
+                    ?? throw new InvalidOperationException($"{stub.Path} no longer holds snapshot {stub.Id}, though the file did not change");
+                return stub with { Sql = snapshot.RenderedSql, SourceMap = snapshot.SourceMap, Diagnostics = snapshot.Diagnostics, Deferred = null };
+            }
+
+            var model = read.RenderModel(stub.Path!, stub.DbtName ?? stub.Id);
+            return stub with { Sql = model.RenderedSql, SourceMap = model.SourceMap, Diagnostics = model.Diagnostics, Deferred = null };
+        }
+
+        var definitions = new AssetDefinition[baseGraph.Assets.Length];
+        foreach (var node in baseGraph.Assets)
+        {
+            var definition = changed.GetValueOrDefault(node.Id) ?? Rebuilt(node, dialect, Load);
+            if (node.Inputs.OwnersOf is { } owner && ownersChanged.TryGetValue(owner, out var owners))
+            {
+                definition = definition with { Owners = owners };
+            }
+
+            definitions[node.Inputs.Ordinal] = definition;
+        }
+
+        return definitions;
+    }
+
+    /// <summary>The definition an unchanged asset had, from its node; SQL is deferred until a bind needs it.</summary>
+    private static AssetDefinition Rebuilt(AssetNode node, DialectFacts dialect, Func<AssetDefinition, AssetDefinition> load)
+    {
+        var inputs = node.Inputs;
+        var hasSql = node.Type == AssetType.Snapshot || node.Type == AssetType.Model && node.Traits.Kind != AssetTraits.PythonKind;
+        return new AssetDefinition(node.Id, node.Type)
+        {
+            Path = node.Path,
+            Line = node.Line,
+            Sql = inputs.StoredSql,
+            KeepSql = inputs.StoredSql is not null,
+            Deferred = hasSql && inputs.StoredSql is null ? new DeferredSql(node.BodyHash, inputs.SourceMapFingerprint, load) : null,
+            CodeHash = !hasSql && node.BodyHash.Length > 0 ? node.BodyHash : null,
+            Dialect = node.Type is AssetType.Model or AssetType.Snapshot ? dialect : null,
+            Relations = inputs.Relations,
+            DeclaredColumns = hasSql ? inputs.DeclaredColumns : [.. node.Columns.Select(c => new DeclaredColumn(c.Name, c.Type, c.Line))],
+            DependsOn = hasSql ? inputs.Upstreams : node.DependsOn,
+            References = hasSql ? [] : node.References,
+            Owners = node.Owners,
+            Traits = node.Traits,
+            DocsHash = node.DocsHash,
+            Diagnostics = hasSql ? [] : node.Diagnostics,
+            PartiallyRendered = inputs.PartiallyRendered,
+            DbtName = inputs.DbtName,
+            PatchPath = inputs.PatchPath,
+            OwnersOf = inputs.OwnersOf,
+        };
+    }
+}

@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using ImpactBot.Core.Config;
+using ImpactBot.Core.Dbt.Yaml;
+using ImpactBot.Core.Files;
+using ImpactBot.Core.Owners;
+
+namespace ImpactBot.Core.Dbt;
+
+public static partial class DbtProjectReader
+{
+    /// <summary>
+    /// Reads only the model files <paramref name="modelPaths"/> of a dbt project, with the YAML files
+    /// <paramref name="yamlPaths"/> (those that describe the models and those that define groups), as a full read would
+    /// see them. Refs and sources are checked against <paramref name="nodeNames"/> and <paramref name="sourceKeys"/>
+    /// (<c>source.table</c>), which the caller knows from elsewhere: the rest of the project is not read.
+    /// </summary>
+    public static DbtModelRead ReadModels(
+        IFileSource files,
+        DbtReadOptions options,
+        IReadOnlySet<string> modelPaths,
+        IReadOnlyCollection<string> yamlPaths,
+        IReadOnlySet<string> nodeNames,
+        IReadOnlySet<string> sourceKeys)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(options);
+        var config = options.Config ?? ImpactBotConfig.Default;
+        var diagnostics = new List<FileDiagnostic>();
+        var ignore = config.Ignore.Select(p => new GlobPattern(p)).ToList();
+        var paths = files.Paths.Where(p => !ignore.Any(g => g.IsMatch(p))).ToImmutableArray();
+        var layout = new ProjectLayout(ProjectDir(files, options, config, paths, null, diagnostics) ?? "", paths);
+        var (projectFile, dialect, targetType) = ReadProjectFile(files, layout, config, null, diagnostics);
+        files.Prefetch(modelPaths.Concat(yamlPaths));
+        var (context, _) = RenderContext(files, layout, projectFile, targetType, diagnostics);
+
+        // In the order a full read meets them, so the first description of a model wins as it would there.
+        var wanted = yamlPaths.ToHashSet(StringComparer.Ordinal);
+        var yamlFiles = layout.Under(projectFile.ModelPaths.Concat(projectFile.SeedPaths).Concat(projectFile.SnapshotPaths), ".yml", ".yaml")
+            .Where(f => wanted.Contains(f.Path))
+            .Select(f => (f.Path, Text: files.ReadText(f.Path)))
+            .Where(f => f.Text is not null)
+            .Select(f => (f.Path, f.Text!))
+            .ToList();
+        var properties = PropertiesReader.ReadAll(projectFile.Name, yamlFiles, diagnostics);
+        var modelBuilder = new ModelBuilder(layout, projectFile, context, files, diagnostics);
+        var models = modelBuilder.Build(properties.Models, modelPaths);
+        var assigner = new OwnerAssignment(new OwnerResolver(config.OwnerAliases, CodeOwnersFile.Find(files)), properties.Groups, modelBuilder.Hints);
+        var assigned = models.Select(assigner.Assign).ToImmutableArray();
+        var missing = MissingReferences.Find(projectFile.Name, nodeNames, sourceKeys, assigned.Select(m => (m.Path, m.Refs, m.Sources)));
+
+        var renderDiagnostics = new List<FileDiagnostic>();
+        var renderer = new ModelBuilder(layout, projectFile, context, files, renderDiagnostics);
+        var snapshots = new SnapshotAndSeedBuilder(layout, projectFile, context, files, renderDiagnostics);
+        return new DbtModelRead
+        {
+            Models = assigned,
+            Diagnostics = [.. diagnostics.Where(d => modelPaths.Contains(d.Path)), .. missing],
+            DialectHint = dialect,
+            RenderModel = (path, name) => renderer.Render(new DbtModel { UniqueId = "", Name = name, Path = path }).Model,
+            RenderSnapshot = snapshots.Render,
+        };
+    }
+}

@@ -1,0 +1,16 @@
+using System.Collections.Immutable;
+
+namespace ImpactBot.Core.Graph;
+
+/// <summary>
+/// Project-wide facts a delta head build needs besides each asset's <see cref="AssetInputs"/>. A graph has them only when
+/// it was read from a dbt project's files (no manifest, no catalog): then every asset can be rebuilt from its own files.
+/// </summary>
+public sealed record ProjectInputs
+{
+    /// <summary>YAML files that define groups (a model's group owner is one of its owners).</summary>
+    public ImmutableArray<string> GroupFiles { get; init; } = [];
+
+    /// <summary>Names of disabled models, seeds and snapshots: refs to them are not missing, yet they are no assets.</summary>
+    public ImmutableArray<string> DisabledNames { get; init; } = [];
+}
