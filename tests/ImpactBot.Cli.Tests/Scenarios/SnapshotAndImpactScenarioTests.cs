@@ -49,7 +49,7 @@ public sealed class SnapshotAndImpactScenarioTests
 
         Assert.That(run.Code, Is.EqualTo(0), run.Error);
         Assert.That(run.Json.GetProperty("impacts").GetArrayLength(), Is.GreaterThan(0));
-        Assert.That(run.Error, Does.Contain("base: read project").And.Contain("head: lineage graph").And.Contain("impact").And.Contain("total"));
+        Assert.That(run.Error, Does.Contain("base: read project").And.Contain("head (delta): lineage graph").And.Contain("impact").And.Contain("total"));
         Assert.That(run.Error, Does.Match(@"render\s+\d+ ms"));
     }
 

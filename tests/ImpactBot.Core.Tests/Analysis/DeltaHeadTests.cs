@@ -1,0 +1,192 @@
+using System.Text.RegularExpressions;
+using ImpactBot.Core.Analysis;
+using ImpactBot.Core.Files;
+using ImpactBot.Core.Graph;
+using ImpactBot.Core.Report;
+using ImpactBot.Core.Snapshot;
+
+namespace ImpactBot.Core.Tests.Analysis;
+
+/// <summary>
+/// The head graph built from the base graph and the changed files (delta) must equal a full read of the head, byte for
+/// byte once written as a snapshot, and give the same report: every model of the fixture projects gets every edit.
+/// </summary>
+public sealed class DeltaHeadTests
+{
+    private static readonly Dictionary<string, string> PythonProject = new(StringComparer.Ordinal)
+    {
+        ["dbt_project.yml"] = "name: shop\n",
+        ["models/sources.yml"] = "sources:\n  - name: shop\n    tables:\n      - name: raw_orders\n        columns:\n          - name: id\n          - name: amount\n",
+        ["models/orders.sql"] = "select id, amount from {{ source('shop', 'raw_orders') }}",
+        ["models/scores.py"] = "def model(dbt, session):\n    return dbt.ref('orders').to_pandas()\n",
+        ["models/scores.yml"] = "models:\n  - name: scores\n    config:\n      meta:\n        owner: ann@acme.com\n    columns:\n      - name: id\n        data_tests: [unique]\n      - name: score\n",
+        ["models/report.sql"] = "select id, score from {{ ref('scores') }}",
+    };
+
+    /// <summary>Edits of one model file: name, new text from old text and another model's name.</summary>
+    private static readonly (string Name, Func<string, string, string> Edit)[] Edits =
+    [
+        ("comment only", (text, _) => text + "\n-- reviewed\n"),
+        ("materialized", (text, _) => "{{ config(materialized='table') }}\n" + text),
+        ("owner in config", (text, _) => "{{ config(meta={'owner': 'zed@acme.com'}) }}\n" + text),
+        ("group in config", (text, _) => "{{ config(group='finance') }}\n" + text),
+        ("constant", (_, _) => "select 1 as id\n"),
+        ("star of another model", (_, other) => $"select * from {{{{ ref('{other}') }}}}\n"),
+        ("broken sql", (_, _) => "select from where (\n"),
+        ("unknown macro", (text, _) => Regex.Replace(text, "select", "select {{ mystery_macro() }} as mystery,", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1))),
+        ("missing ref", (_, _) => "select id from {{ ref('ghost') }}\n"),
+        ("binary", (_, _) => "PK\0\0"),
+        ("disabled", (text, _) => "{{ config(enabled=false) }}\n" + text),
+    ];
+
+    private static IEnumerable<TestCaseData> ModelEdits()
+    {
+        foreach (var (project, files) in Projects())
+        {
+            var models = files.Keys.Where(p => p.Contains("/models/", StringComparison.Ordinal) || p.StartsWith("models/", StringComparison.Ordinal))
+                .Where(p => p.EndsWith(".sql", StringComparison.Ordinal) || p.EndsWith(".py", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            foreach (var path in models)
+            {
+                var other = Path.GetFileNameWithoutExtension(models.First(m => m != path));
+                foreach (var (name, edit) in Edits.Where(e => !path.EndsWith(".py", StringComparison.Ordinal) || e.Name is "comment only" or "binary"))
+                {
+                    yield return new TestCaseData(project, path, name, edit(files[path], other)).SetName($"Delta_{project}_{path}_{name}");
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<(string Name, Dictionary<string, string> Files)> Projects()
+    {
+        yield return ("shop", Load("dbt/shop"));
+        yield return ("mini", Load("dbt/mini/project"));
+        yield return ("python", PythonProject);
+    }
+
+    private static Dictionary<string, string> Load(string fixture) =>
+        FixtureFiles.Load(fixture) is var source ? source.Paths.ToDictionary(p => p, p => source.ReadText(p)!, StringComparer.Ordinal) : [];
+
+    [TestCaseSource(nameof(ModelEdits))]
+    public void DeltaHead_ModelEdit_EqualsFullRead(string project, string path, string edit, string newText)
+    {
+        var files = Projects().Single(p => p.Name == project).Files;
+
+        var (delta, full) = RunBoth(files, (path, newText));
+
+        var baseNode = delta.BaseGraph.Assets.First(a => a.Path == path);
+        var expectDelta = edit != "disabled" && baseNode.Traits.LatestVersion is null;
+        Assert.That(delta.DeltaHead, Is.EqualTo(expectDelta), "delta mode used");
+        Assert.That(full.DeltaHead, Is.False);
+        AssertSame(delta, full);
+    }
+
+    [Test]
+    public void DeltaHead_SeveralModelsAndAnUnrelatedFile_EqualsFullRead()
+    {
+        var files = Load("dbt/shop");
+
+        var (delta, full) = RunBoth(
+            files,
+            ("analytics/models/staging/stg_orders.sql", "select 1 as order_id, 2 as customer_id\n"),
+            ("analytics/models/marts/orders.sql", "select order_id from {{ ref('stg_orders') }}\n"),
+            ("README.md", "# shop\n"));
+
+        Assert.That(delta.DeltaHead, Is.True);
+        AssertSame(delta, full);
+        Assert.That(delta.Report.Impacts, Is.Not.Empty);
+    }
+
+    [TestCase("analytics/models/staging/stg_orders.sql", "select * from {{ ref('orders') }}\n", true, TestName = "DeltaHead_EditClosesACycle_EqualsFullRead")]
+    [TestCase("analytics/models/staging/stg_customers.sql", "select * from {{ ref('orders') }}\n", false, TestName = "DeltaHead_EditReadsALaterModel_EqualsFullRead")]
+    public void DeltaHead_EditReshapesTheDag_EqualsFullRead(string path, string text, bool cycle)
+    {
+        var (delta, full) = RunBoth(Load("dbt/shop"), (path, text));
+
+        Assert.That(delta.DeltaHead, Is.True);
+        Assert.That(delta.HeadGraph.Diagnostics.Any(d => d.Code == GraphBuilder.CycleCode), Is.EqualTo(cycle));
+        AssertSame(delta, full);
+    }
+
+    [TestCase("analytics/models/marts/_marts.yml", "version: 2\n", TestName = "DeltaHead_YamlEdited_ReadsHeadInFull")]
+    [TestCase("analytics/models/marts/new_model.sql", "select 1 as id\n", TestName = "DeltaHead_ModelAdded_ReadsHeadInFull")]
+    [TestCase("analytics/macros/cents.sql", "{% macro cents_to_dollars(c) %}{{ c }} / 1000{% endmacro %}\n", TestName = "DeltaHead_MacroEdited_ReadsHeadInFull")]
+    [TestCase("analytics/dbt_project.yml", "name: analytics\nvars:\n  x: 1\n", TestName = "DeltaHead_ProjectFileEdited_ReadsHeadInFull")]
+    [TestCase(".github/CODEOWNERS", "* @someone\n", TestName = "DeltaHead_CodeOwnersEdited_ReadsHeadInFull")]
+    [TestCase("analytics/seeds/country_codes.csv", "code,name,region\nDE,Germany,EU\n", TestName = "DeltaHead_SeedEdited_ReadsHeadInFull")]
+    public void DeltaHead_ChangeBeyondModelCode_FallsBackToFullRead(string path, string text)
+    {
+        var (delta, full) = RunBoth(Load("dbt/shop"), (path, text));
+
+        Assert.That(delta.DeltaHead, Is.False);
+        AssertSame(delta, full);
+    }
+
+    [Test]
+    public void DeltaHead_ModelDeleted_ReadsHeadInFull()
+    {
+        var files = Load("dbt/shop");
+        var head = new Dictionary<string, string>(files, StringComparer.Ordinal);
+        head.Remove("analytics/models/marts/orders.sql");
+
+        var result = Run(files, head, ["analytics/models/marts/orders.sql"], fullHead: false);
+
+        Assert.That(result.DeltaHead, Is.False);
+        Assert.That(result.HeadGraph.Find("orders"), Is.Null);
+    }
+
+    [Test]
+    public void DeltaHead_BaseFromManifest_ReadsHeadInFull()
+    {
+        var files = Load("dbt/mini/project");
+        var options = ProjectOptions.Default with { ManifestText = FixtureFiles.Read("dbt/mini/artifacts/manifest.json") };
+        var head = new Dictionary<string, string>(files, StringComparer.Ordinal) { ["models/revenue.sql"] = files["models/revenue.sql"] + "\n-- x\n" };
+
+        var result = Run(files, head, ["models/revenue.sql"], fullHead: false, options);
+
+        Assert.That(result.BaseGraph.Project, Is.Null);
+        Assert.That(result.DeltaHead, Is.False);
+    }
+
+    private static (AnalysisResult Delta, AnalysisResult Full) RunBoth(Dictionary<string, string> files, params (string Path, string Text)[] edits)
+    {
+        var head = new Dictionary<string, string>(files, StringComparer.Ordinal);
+        foreach (var (path, text) in edits)
+        {
+            head[path] = text;
+        }
+
+        string[] changed = [.. edits.Select(e => e.Path)];
+        return (Run(files, head, changed, fullHead: false), Run(files, head, changed, fullHead: true));
+    }
+
+    private static AnalysisResult Run(Dictionary<string, string> baseFiles, Dictionary<string, string> headFiles, string[] changed, bool fullHead, ProjectOptions? options = null)
+    {
+        options ??= ProjectOptions.Default;
+        var baseSource = new InMemoryFileSource(baseFiles);
+        // The base comes from a snapshot file, as in a real run: what the delta needs must survive writing and reading.
+        var baseGraph = ProjectGraph.Build(baseSource, "base", ProjectGraph.ReadConfigOrDefault(baseSource), options, previous: null).Build.Graph;
+        using var stream = new MemoryStream(Bytes(baseGraph));
+        var cached = SnapshotReader.Read(stream).Graph;
+        var request = new AnalysisRequest(baseSource, new InMemoryFileSource(headFiles), "base", "head", changed)
+        {
+            CachedBase = cached,
+            FullHeadRead = fullHead,
+        };
+        return ImpactAnalysis.Run(request, options);
+    }
+
+    private static void AssertSame(AnalysisResult delta, AnalysisResult full)
+    {
+        Assert.That(Bytes(delta.HeadGraph), Is.EqualTo(Bytes(full.HeadGraph)), "head snapshot bytes");
+        Assert.That(JsonReportRenderer.Render(delta.Report), Is.EqualTo(JsonReportRenderer.Render(full.Report)), "JSON report");
+    }
+
+    private static byte[] Bytes(LineageGraph graph)
+    {
+        using var stream = new MemoryStream();
+        SnapshotWriter.Write(graph, stream);
+        return stream.ToArray();
+    }
+}
