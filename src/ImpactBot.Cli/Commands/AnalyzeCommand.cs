@@ -62,19 +62,21 @@ internal static class AnalyzeCommand
         }
 
         var git = new GitRepository(repoDir);
-        // Each git call is a process start; the independent ones run side by side.
-        var (head, @base, changed, baseFiles, headFiles) = await timings.MeasureAsync("git", async () =>
+        // Each git call is a process start; the independent ones run side by side, in two rounds.
+        var (head, @base, changed, headFiles) = await timings.MeasureAsync("git", async () =>
         {
             var resolveHead = git.ResolveCommitAsync(headRef, cancellationToken);
             var resolveBase = git.ResolveCommitAsync(baseRef, cancellationToken);
+            var mergeBase = git.MergeBaseAsync(baseRef, headRef, cancellationToken);
             var head = await resolveHead.ConfigureAwait(false);
-            var @base = await git.MergeBaseAsync(await resolveBase.ConfigureAwait(false), head, cancellationToken).ConfigureAwait(false);
-            var diff = git.ChangedPathsAsync(@base, head, cancellationToken);
-            var baseTree = git.OpenTreeAsync(@base, cancellationToken);
             var headTree = git.OpenTreeAsync(head, cancellationToken);
-            return (head, @base, await diff.ConfigureAwait(false), await baseTree.ConfigureAwait(false), await headTree.ConfigureAwait(false));
+            await resolveBase.ConfigureAwait(false);
+            var @base = await mergeBase.ConfigureAwait(false);
+            var diff = await git.ChangedPathsAsync(@base, head, cancellationToken).ConfigureAwait(false);
+            return (head, @base, diff, await headTree.ConfigureAwait(false));
         }).ConfigureAwait(false);
-        using var disposeBase = baseFiles;
+        // IFileSource reads synchronously; the base tree is listed on first use, if any.
+        using var baseFiles = new LazyFileSource(() => git.OpenTreeAsync(@base, cancellationToken).GetAwaiter().GetResult());
         using var disposeHead = headFiles;
         var (cached, problem) = timings.Measure("snapshot load", () => SnapshotFiles.TryLoad(snapshotPath));
         var result = ImpactAnalysis.Run(

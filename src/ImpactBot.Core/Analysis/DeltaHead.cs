@@ -181,7 +181,7 @@ internal static class DeltaHead
             var definition = changed.GetValueOrDefault(node.Id) ?? Rebuilt(node, dialect, Load);
             if (node.Inputs.OwnersOf is { } owner && ownersChanged.TryGetValue(owner, out var owners))
             {
-                definition = definition with { Owners = owners };
+                definition = definition with { Owners = owners, Unchanged = false };
             }
 
             definitions[node.Inputs.Ordinal] = definition;
@@ -216,6 +216,7 @@ internal static class DeltaHead
             DbtName = inputs.DbtName,
             PatchPath = inputs.PatchPath,
             OwnersOf = inputs.OwnersOf,
+            Unchanged = true,
         };
     }
 }

@@ -60,6 +60,12 @@ public sealed record AssetDefinition(string Id, AssetType Type)
     public bool KeepSql { get; init; }
 
     /// <summary>
+    /// Rebuilt from the previous graph's node, and nothing of it changed since: the builder takes that node as it is
+    /// (for SQL, when its upstreams are the previous nodes too).
+    /// </summary>
+    public bool Unchanged { get; init; }
+
+    /// <summary>
     /// Set instead of <see cref="Sql"/> for an asset rebuilt from a snapshot: the SQL is read only if the asset must be
     /// bound again (see <see cref="GraphBuilder"/>).
     /// </summary>

@@ -40,7 +40,7 @@ public static class GraphBuilder
         // Assets whose columns are declared, not computed, are the schema the SQL assets bind against.
         foreach (var definition in definitions.Where(d => !HasSql(d) && (d.DeclaredColumns.Length > 0 || d.Type is AssetType.Source or AssetType.Seed)))
         {
-            built[definition.Id] = DeclaredNode(definition) with { Inputs = inputs[definition] };
+            built[definition.Id] = Previous(definition, previous) ?? DeclaredNode(definition) with { Inputs = inputs[definition] };
         }
 
 
@@ -89,10 +89,12 @@ public static class GraphBuilder
         var order = new List<AssetNode>(definitions.Count);
         order.AddRange(definitions.Where(d => !HasSql(d) && built.ContainsKey(d.Id)).Select(d => built[d.Id]));
         order.AddRange(levels.SelectMany(l => l).Concat(cyclic).Select(d => built[d.Id]));
-        order.AddRange(definitions.Where(d => !HasSql(d) && !built.ContainsKey(d.Id)).Select(d => ReferenceNode(d) with { Inputs = inputs[d] }));
+        order.AddRange(definitions.Where(d => !HasSql(d) && !built.ContainsKey(d.Id)).Select(d => Previous(d, previous) ?? ReferenceNode(d) with { Inputs = inputs[d] }));
         var graph = new LineageGraph(commit, [.. order], diagnostics.ToImmutable());
         return new GraphBuildResult(graph, sqlAssets.Count - reused, reused);
     }
+
+    private static AssetNode? Previous(AssetDefinition d, LineageGraph? previous) => d.Unchanged ? previous?.Find(d.Id) : null;
 
     private static bool HasSql(AssetDefinition d) => d.Sql is not null || d.Deferred is not null;
 
@@ -167,6 +169,12 @@ public static class GraphBuilder
         DialectFacts defaultDialect,
         LineageGraph? previous)
     {
+        if (Previous(asset, previous) is { } same && upstreams.All(u => built.TryGetValue(u, out var n) ? ReferenceEquals(n, previous!.Find(u)) : previous!.Find(u) is null))
+        {
+            // Nothing it reads changed either: no need to hash what would only confirm it.
+            return (same, true);
+        }
+
         var dialect = asset.Dialect ?? defaultDialect;
         var upstreamInterfaces = upstreams
             .Order(StringComparer.OrdinalIgnoreCase)

@@ -5,15 +5,15 @@ using ImpactBot.Sql.Lineage;
 namespace ImpactBot.Core.Graph;
 
 /// <summary>
-/// The column graph of one commit. Assets are stored upstream-first; the reverse (consumer) index is built once on
-/// construction so impact traversal is a walk over dictionaries.
+/// The column graph of one commit. Assets are stored upstream-first; the reverse (consumer) index is built on first use
+/// (a graph that is only written or compared never needs it) so impact traversal is a walk over dictionaries.
 /// </summary>
 public sealed class LineageGraph
 {
     // Plain dictionaries: a graph is built once per run and looked up a few thousand times, so freezing (which
     // analyses every key to pick a layout) costs more than it saves.
     private readonly Dictionary<string, AssetNode> _byId;
-    private readonly Dictionary<string, ImmutableArray<Consumer>> _consumers;
+    private readonly Lazy<Dictionary<string, List<ConsumerRef>>> _consumers;
 
     public LineageGraph(string commit, ImmutableArray<AssetNode> assets, ImmutableArray<FileDiagnostic> diagnostics)
     {
@@ -26,7 +26,7 @@ public sealed class LineageGraph
             _byId.TryAdd(asset.Id, asset);
         }
 
-        _consumers = BuildConsumers(assets);
+        _consumers = new Lazy<Dictionary<string, List<ConsumerRef>>>(() => BuildConsumers(assets));
     }
 
     public string Commit { get; }
@@ -45,47 +45,67 @@ public sealed class LineageGraph
     public AssetNode? Find(string id) => _byId.GetValueOrDefault(id);
 
     /// <summary>Every reading of <paramref name="assetId"/> by other assets.</summary>
-    public ImmutableArray<Consumer> ConsumersOf(string assetId) =>
-        _consumers.TryGetValue(assetId, out var consumers) ? consumers : [];
+    public ImmutableArray<Consumer> ConsumersOf(string assetId)
+    {
+        if (!_consumers.Value.TryGetValue(assetId, out var refs))
+        {
+            return [];
+        }
+
+        var consumers = ImmutableArray.CreateBuilder<Consumer>(refs.Count);
+        foreach (var r in refs)
+        {
+            var asset = Assets[r.Asset];
+            consumers.Add(new Consumer(asset, r.Column < 0 ? null : asset.Columns[r.Column].Name, r.Edge, r.Role));
+        }
+
+        return consumers.MoveToImmutable();
+    }
 
     public int CountByStatus(LineageStatus status) =>
         Assets.Count(a => a.Type is AssetType.Model or AssetType.Snapshot && a.Status == status);
 
-    private static Dictionary<string, ImmutableArray<Consumer>> BuildConsumers(ImmutableArray<AssetNode> assets)
+    /// <summary>
+    /// The reverse index as compact references (asset index, column index); <see cref="ConsumersOf"/> makes the
+    /// <see cref="Consumer"/> records only for the assets a walk reaches, a few hundred of tens of thousands.
+    /// </summary>
+    private static Dictionary<string, List<ConsumerRef>> BuildConsumers(ImmutableArray<AssetNode> assets)
     {
-        var map = new Dictionary<string, ImmutableArray<Consumer>.Builder>(StringComparer.OrdinalIgnoreCase);
-        void Add(string upstream, Consumer consumer)
+        var map = new Dictionary<string, List<ConsumerRef>>(assets.Length, StringComparer.OrdinalIgnoreCase);
+        void Add(string upstream, ConsumerRef consumer)
         {
             if (!map.TryGetValue(upstream, out var list))
             {
-                list = ImmutableArray.CreateBuilder<Consumer>();
+                list = new List<ConsumerRef>(4);
                 map[upstream] = list;
             }
 
             list.Add(consumer);
         }
 
-        foreach (var asset in assets)
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var a = 0; a < assets.Length; a++)
         {
-            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var column in asset.Columns)
+            var asset = assets[a];
+            seen.Clear();
+            for (var c = 0; c < asset.Columns.Length; c++)
             {
-                foreach (var edge in column.Sources)
+                foreach (var edge in asset.Columns[c].Sources)
                 {
-                    Add(edge.Asset, new Consumer(asset, column.Name, edge, ConsumerRole.Column));
+                    Add(edge.Asset, new ConsumerRef(a, c, edge, ConsumerRole.Column));
                     seen.Add(edge.Asset);
                 }
             }
 
             foreach (var edge in asset.RowSources)
             {
-                Add(edge.Asset, new Consumer(asset, null, edge, ConsumerRole.Row));
+                Add(edge.Asset, new ConsumerRef(a, -1, edge, ConsumerRole.Row));
                 seen.Add(edge.Asset);
             }
 
             foreach (var edge in asset.References)
             {
-                Add(edge.Asset, new Consumer(asset, null, edge, ConsumerRole.Reference));
+                Add(edge.Asset, new ConsumerRef(a, -1, edge, ConsumerRole.Reference));
                 seen.Add(edge.Asset);
             }
 
@@ -94,11 +114,13 @@ public sealed class LineageGraph
             {
                 if (seen.Add(upstream))
                 {
-                    Add(upstream, new Consumer(asset, null, new ColumnEdge(upstream, "*", EdgeKind.Unknown), ConsumerRole.Model));
+                    Add(upstream, new ConsumerRef(a, -1, new ColumnEdge(upstream, "*", EdgeKind.Unknown), ConsumerRole.Model));
                 }
             }
         }
 
-        return map.ToDictionary(kv => kv.Key, kv => kv.Value.ToImmutable(), StringComparer.OrdinalIgnoreCase);
+        return map;
     }
+
+    private readonly record struct ConsumerRef(int Asset, int Column, ColumnEdge Edge, ConsumerRole Role);
 }

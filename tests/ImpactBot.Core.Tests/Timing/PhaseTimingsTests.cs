@@ -64,4 +64,17 @@ public sealed class PhaseTimingsTests
         Assert.That(lines.Select(l => l.IndexOf(" ms", StringComparison.Ordinal)).Distinct().Count(), Is.EqualTo(1), "milliseconds are right-aligned");
         Assert.That(lines[^1], Does.StartWith("total"));
     }
+
+    [Test]
+    public void Format_ShowsMemoryAllocatedDuringEachPhase()
+    {
+        var timings = new PhaseTimings();
+        var kept = timings.Measure("allocate", () => new byte[8 * 1024 * 1024]);
+
+        var line = timings.Format().Split(Environment.NewLine)[0];
+
+        var megabytes = double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^2], System.Globalization.CultureInfo.CurrentCulture);
+        Assert.That(megabytes, Is.GreaterThanOrEqualTo(8.0).And.LessThan(9.0));
+        Assert.That(kept, Has.Length.EqualTo(8 * 1024 * 1024));
+    }
 }
