@@ -61,6 +61,8 @@ internal static class AnalyzeCommand
             throw new UsageException($"--repo {repoDir} does not exist.");
         }
 
+        // The snapshot loads on another thread while this one waits for git.
+        var load = Task.Run(() => SnapshotFiles.TryLoad(snapshotPath), cancellationToken);
         var git = new GitRepository(repoDir);
         // Each git call is a process start; the independent ones run side by side, in two rounds.
         var (head, @base, changed, headFiles) = await timings.MeasureAsync("git", async () =>
@@ -78,7 +80,7 @@ internal static class AnalyzeCommand
         // IFileSource reads synchronously; the base tree is listed on first use, if any.
         using var baseFiles = new LazyFileSource(() => git.OpenTreeAsync(@base, cancellationToken).GetAwaiter().GetResult());
         using var disposeHead = headFiles;
-        var (cached, problem) = timings.Measure("snapshot load", () => SnapshotFiles.TryLoad(snapshotPath));
+        var (cached, problem) = await timings.MeasureAsync("snapshot load (after git)", () => load).ConfigureAwait(false);
         var result = ImpactAnalysis.Run(
             new AnalysisRequest(baseFiles, headFiles, @base, head, changed) { CachedBase = cached, CacheProblem = problem, Timings = timings },
             options,

@@ -41,7 +41,7 @@ internal static class DeltaHead
         var yamlPaths = touched.Values.Select(n => n.Inputs.PatchPath).OfType<string>().Concat(project.GroupFiles).Distinct(StringComparer.Ordinal).ToList();
         var read = timings.Measure("read changed files", () => DbtProjectReader.ReadModels(
             headFiles,
-            new DbtReadOptions { ProjectDir = options.ProjectDir, Config = config },
+            new DbtReadOptions { ProjectDir = options.ProjectDir, Config = config, Timings = timings.For("read changed files") },
             modelPaths,
             yamlPaths,
             NodeNames(baseGraph, project),

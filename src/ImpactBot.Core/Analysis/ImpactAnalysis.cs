@@ -29,9 +29,12 @@ public static class ImpactAnalysis
         }
 
         LineageGraph baseGraph;
+        Task? baseIndex = null;
         if (request.CachedBase is { } cached && cached.Commit == request.BaseCommit)
         {
             baseGraph = cached;
+            // The impact walk needs the base's consumer index; the head read leaves a core idle often enough to build it.
+            baseIndex = Task.Run(baseGraph.PrepareConsumers, cancellationToken);
         }
         else
         {
@@ -52,7 +55,9 @@ public static class ImpactAnalysis
         var headGraph = delta?.Graph
             ?? ProjectGraph.Build(request.HeadFiles, request.HeadCommit, config, options, baseGraph, timings.For("head"), cancellationToken).Build.Graph;
         var artifacts = new[] { options.ManifestText is null ? null : options.ManifestPath, options.CatalogText is null ? null : options.CatalogPath };
+        var headIndex = Task.Run(headGraph.PrepareConsumers, cancellationToken);
         var changes = timings.Measure("changes", () => ChangeDetector.Detect(baseGraph, headGraph, changed));
+        Task.WaitAll([headIndex, baseIndex ?? Task.CompletedTask], cancellationToken);
         var locator = new ColumnLocator(request.HeadFiles);
         var impacts = timings.Measure("impact", () => ImpactAnalyzer.Analyze(baseGraph, headGraph, changes, locator.Find));
         var report = new ImpactReport(request.BaseCommit, request.HeadCommit, changes, impacts, Diagnostics(headGraph, changes, impacts, [.. changed, .. artifacts.OfType<string>()]))

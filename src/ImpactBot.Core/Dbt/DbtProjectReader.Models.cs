@@ -25,13 +25,14 @@ public static partial class DbtProjectReader
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(options);
         var config = options.Config ?? ImpactBotConfig.Default;
+        var timings = options.Timings ?? new Timing.PhaseTimings();
         var diagnostics = new List<FileDiagnostic>();
         var ignore = config.Ignore.Select(p => new GlobPattern(p)).ToList();
         var paths = files.Paths.Where(p => !ignore.Any(g => g.IsMatch(p))).ToImmutableArray();
         var layout = new ProjectLayout(ProjectDir(files, options, config, paths, null, diagnostics) ?? "", paths);
         var (projectFile, dialect, targetType) = ReadProjectFile(files, layout, config, null, diagnostics);
-        files.Prefetch(modelPaths.Concat(yamlPaths));
-        var (context, _) = RenderContext(files, layout, projectFile, targetType, diagnostics);
+        timings.Measure("read files", () => files.Prefetch(modelPaths.Concat(yamlPaths)));
+        var (context, _) = timings.Measure("macros", () => RenderContext(files, layout, projectFile, targetType, diagnostics));
 
         // In the order a full read meets them, so the first description of a model wins as it would there.
         var wanted = yamlPaths.ToHashSet(StringComparer.Ordinal);
@@ -41,9 +42,10 @@ public static partial class DbtProjectReader
             .Where(f => f.Text is not null)
             .Select(f => (f.Path, f.Text!))
             .ToList();
-        var properties = PropertiesReader.ReadAll(projectFile.Name, yamlFiles, diagnostics);
+        var names = modelPaths.Select(ProjectLayout.FileName).ToHashSet(StringComparer.Ordinal);
+        var properties = timings.Measure("yaml", () => PropertiesReader.ReadAll(projectFile.Name, yamlFiles, diagnostics, names));
         var modelBuilder = new ModelBuilder(layout, projectFile, context, files, diagnostics);
-        var models = modelBuilder.Build(properties.Models, modelPaths);
+        var models = timings.Measure("render models", () => modelBuilder.Build(properties.Models, modelPaths));
         var assigner = new OwnerAssignment(new OwnerResolver(config.OwnerAliases, CodeOwnersFile.Find(files)), properties.Groups, modelBuilder.Hints);
         var assigned = models.Select(assigner.Assign).ToImmutableArray();
         var missing = MissingReferences.Find(projectFile.Name, nodeNames, sourceKeys, assigned.Select(m => (m.Path, m.Refs, m.Sources)));

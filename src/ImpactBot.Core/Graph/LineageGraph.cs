@@ -62,6 +62,9 @@ public sealed class LineageGraph
         return consumers.MoveToImmutable();
     }
 
+    /// <summary>Builds the consumer index now (e.g. on an idle core) rather than on the first <see cref="ConsumersOf"/>.</summary>
+    public void PrepareConsumers() => _ = _consumers.Value;
+
     public int CountByStatus(LineageStatus status) =>
         Assets.Count(a => a.Type is AssetType.Model or AssetType.Snapshot && a.Status == status);
 

@@ -1,5 +1,6 @@
 using ImpactBot.Core.Files;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text;
 using ImpactBot.Core.Graph;
 using ImpactBot.Sql.Lineage;
@@ -15,99 +16,243 @@ public static class SnapshotReader
         ArgumentNullException.ThrowIfNull(stream);
         try
         {
-            using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-            if (r.ReadString() != SnapshotFormat.Magic)
+            var bytes = Bytes(stream);
+            var r = new Decoder(bytes, 0, bytes.Length, []);
+            if (r.RawString() != SnapshotFormat.Magic)
             {
                 return new(null, "not an ImpactBot snapshot; build one with `impactbot snapshot build --out FILE`");
             }
 
-            var version = r.Read7BitEncodedInt();
+            var version = r.Int();
             if (version != SnapshotFormat.Version)
             {
                 return new(null, $"snapshot format version {version} is not supported (this build reads version {SnapshotFormat.Version}); rebuild it with `impactbot snapshot build`");
             }
 
-            var engine = r.ReadString();
-            var count = r.Read7BitEncodedInt();
-            var strings = new string?[count + 1];
-            for (var i = 1; i <= count; i++)
+            var engine = r.RawString();
+            var strings = new string?[r.Int() + 1];
+            for (var i = 1; i < strings.Length; i++)
             {
-                strings[i] = r.ReadString();
+                strings[i] = r.RawString();
             }
 
-            var graph = new Reader(r, strings).ReadGraph();
+            var graph = ReadGraph(new Decoder(bytes, r.Position, bytes.Length, strings));
             return new(graph, null) { EngineMismatch = engine != SnapshotFormat.EngineVersion };
         }
-        catch (Exception e) when (e is EndOfStreamException or IOException or IndexOutOfRangeException or FormatException or DecoderFallbackException or ArgumentException)
+        catch (Exception e) when (e is EndOfStreamException or IOException or IndexOutOfRangeException or FormatException or DecoderFallbackException or ArgumentException or AggregateException)
         {
-            return new(null, $"the snapshot file is truncated or corrupt ({e.Message}); delete it and rebuild with `impactbot snapshot build`");
+            var message = e is AggregateException aggregate ? aggregate.InnerExceptions[0].Message : e.Message;
+            return new(null, $"the snapshot file is truncated or corrupt ({message}); delete it and rebuild with `impactbot snapshot build`");
         }
     }
 
-    private sealed class Reader(BinaryReader r, string?[] strings)
+    private static byte[] Bytes(Stream stream)
     {
-        public LineageGraph ReadGraph()
+        if (stream is MemoryStream memory && memory.Position == 0 && memory.TryGetBuffer(out var buffer) && buffer.Offset == 0 && buffer.Count == buffer.Array!.Length)
         {
-            var commit = Str() ?? "";
-            var assets = ImmutableArray.CreateBuilder<AssetNode>(r.Read7BitEncodedInt());
-            for (var i = assets.Capacity; i > 0; i--)
-            {
-                assets.Add(ReadAsset());
-            }
-
-            var diagnostics = Diagnostics();
-            var project = r.ReadBoolean() ? new ProjectInputs { GroupFiles = Strings(), DisabledNames = Strings() } : null;
-            return new LineageGraph(commit, assets.MoveToImmutable(), diagnostics) { Project = project };
+            return buffer.Array;
         }
 
-        private string? Str() => strings[r.Read7BitEncodedInt()];
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
 
-        private string Req() => Str() ?? "";
+    private static LineageGraph ReadGraph(Decoder r)
+    {
+        var commit = r.Str() ?? "";
+        var assets = new AssetNode[r.Int()];
+        var chunks = new (int First, int Count, int Start, int End)[r.Int()];
+        var first = 0;
+        for (var i = 0; i < chunks.Length; i++)
+        {
+            var count = r.Int();
+            var length = r.Int();
+            chunks[i] = (first, count, r.Position, r.Position + length);
+            first += count;
+            r.Skip(length);
+        }
 
-        private int Int() => r.Read7BitEncodedInt();
+        if (first != assets.Length)
+        {
+            throw new FormatException($"the chunks hold {first} assets, the header says {assets.Length}");
+        }
 
-        private AssetNode ReadAsset()
+        // Decoding allocates most of a large graph; chunks side by side spread that over the cores.
+        Parallel.ForEach(chunks, chunk =>
+        {
+            var decoder = r.Slice(chunk.Start, chunk.End);
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                assets[chunk.First + i] = decoder.Asset();
+            }
+        });
+
+        var diagnostics = r.Diagnostics();
+        var project = r.Bool() ? new ProjectInputs { GroupFiles = r.Strings(), DisabledNames = r.Strings() } : null;
+        return new LineageGraph(commit, ImmutableCollectionsMarshal.AsImmutableArray(assets), diagnostics) { Project = project };
+    }
+
+    /// <summary>Reads 7-bit integers, string-table ids and records from a stretch of the file's bytes.</summary>
+    private sealed class Decoder(byte[] bytes, int start, int end, string?[] strings)
+    {
+        public int Position { get; private set; } = start;
+
+        public Decoder Slice(int from, int to) => new(bytes, from, to, strings);
+
+        public void Skip(int count)
+        {
+            if (count < 0 || Position + count > end)
+            {
+                throw new EndOfStreamException("a chunk runs past the end of the file");
+            }
+
+            Position += count;
+        }
+
+        public int Int()
+        {
+            var result = 0;
+            for (var shift = 0; shift < 35; shift += 7)
+            {
+                var b = Byte();
+                result |= (b & 0x7F) << shift;
+                if (b < 0x80)
+                {
+                    return result;
+                }
+            }
+
+            throw new FormatException("a number is too long");
+        }
+
+        public bool Bool() => Byte() != 0;
+
+        public string RawString()
+        {
+            var length = Int();
+            Skip(length);
+            return Encoding.UTF8.GetString(bytes, Position - length, length);
+        }
+
+        public string? Str() => strings[Int()];
+
+        public ImmutableArray<string> Strings()
+        {
+            var count = Int();
+            if (count == 0)
+            {
+                return [];
+            }
+
+            var values = new string[count];
+            for (var i = 0; i < count; i++)
+            {
+                values[i] = Req();
+            }
+
+            return ImmutableCollectionsMarshal.AsImmutableArray(values);
+        }
+
+        public AssetNode Asset()
         {
             var id = Req();
-            var type = (AssetType)r.ReadByte();
+            var type = (AssetType)Byte();
             return new AssetNode(id, type)
             {
                 Path = Str(),
                 Line = Int(),
-                Status = (LineageStatus)r.ReadByte(),
-                HasWildcard = r.ReadBoolean(),
+                Status = (LineageStatus)Byte(),
+                HasWildcard = Bool(),
                 ContentHash = Req(),
                 BodyHash = Req(),
                 DocsHash = Req(),
-                Clauses = new ClauseFingerprints(Req(), Req(), Req(), Req(), Req()),
-                Traits = ReadTraits(),
+                Clauses = Clauses(),
+                Traits = Traits(),
                 Owners = Strings(),
                 DependsOn = Strings(),
                 Columns = Columns(),
                 RowSources = Edges(),
                 References = Edges(),
                 Diagnostics = Diagnostics(),
-                Inputs = ReadInputs(),
+                Inputs = Inputs(),
             };
         }
 
-        private AssetInputs ReadInputs()
+        public ImmutableArray<FileDiagnostic> Diagnostics()
+        {
+            var count = Int();
+            if (count == 0)
+            {
+                return [];
+            }
+
+            var list = new FileDiagnostic[count];
+            for (var i = 0; i < count; i++)
+            {
+                list[i] = new FileDiagnostic(Req(), Req(), Req(), Int(), Int(), (DiagnosticSeverity)Byte());
+            }
+
+            return ImmutableCollectionsMarshal.AsImmutableArray(list);
+        }
+
+        private byte Byte() => Position < end ? bytes[Position++] : throw new EndOfStreamException("the file ends inside a record");
+
+        private string Req() => Str() ?? "";
+
+        private ClauseFingerprints Clauses()
+        {
+            var clauses = new ClauseFingerprints(Req(), Req(), Req(), Req(), Req());
+            return clauses == ClauseFingerprints.Empty ? ClauseFingerprints.Empty : clauses;
+        }
+
+        private AssetTraits Traits()
+        {
+            var materialization = Str();
+            var contracted = Bool();
+            var access = Str();
+            var group = Str();
+            var latest = Int() - 1;
+            var url = Str();
+            var kind = Str();
+            var tags = Strings();
+            // Most assets (data tests, sources) have none: one shared instance instead of thousands.
+            if (materialization is null && !contracted && access is null && group is null && latest < 0 && url is null && kind is null && tags.IsEmpty)
+            {
+                return AssetTraits.None;
+            }
+
+            return new AssetTraits
+            {
+                Materialization = materialization,
+                Contracted = contracted,
+                Access = access,
+                Group = group,
+                LatestVersion = latest < 0 ? null : latest,
+                Url = url,
+                Kind = kind,
+                Tags = tags,
+            };
+        }
+
+        private AssetInputs Inputs()
         {
             var ordinal = Int();
             var relations = Strings();
-            var declared = ImmutableArray.CreateBuilder<DeclaredColumn>(Int());
-            for (var i = declared.Capacity; i > 0; i--)
+            var count = Int();
+            var declared = count == 0 ? [] : new DeclaredColumn[count];
+            for (var i = 0; i < count; i++)
             {
-                declared.Add(new DeclaredColumn(Req(), Str(), Int()));
+                declared[i] = new DeclaredColumn(Req(), Str(), Int());
             }
 
             return new AssetInputs
             {
                 Ordinal = ordinal,
                 Relations = relations,
-                DeclaredColumns = declared.MoveToImmutable(),
+                DeclaredColumns = ImmutableCollectionsMarshal.AsImmutableArray(declared),
                 Upstreams = Strings(),
-                PartiallyRendered = r.ReadBoolean(),
+                PartiallyRendered = Bool(),
                 SourceMapFingerprint = Str(),
                 DbtName = Str(),
                 PatchPath = Str(),
@@ -116,72 +261,42 @@ public static class SnapshotReader
             };
         }
 
-        private AssetTraits ReadTraits()
-        {
-            var materialization = Str();
-            var contracted = r.ReadBoolean();
-            var access = Str();
-            var group = Str();
-            var latest = Int() - 1;
-            return new AssetTraits
-            {
-                Materialization = materialization,
-                Contracted = contracted,
-                Access = access,
-                Group = group,
-                LatestVersion = latest < 0 ? null : latest,
-                Url = Str(),
-                Kind = Str(),
-                Tags = Strings(),
-            };
-        }
-
         private ImmutableArray<ColumnNode> Columns()
         {
-            var columns = ImmutableArray.CreateBuilder<ColumnNode>(Int());
-            for (var i = columns.Capacity; i > 0; i--)
+            var count = Int();
+            if (count == 0)
+            {
+                return [];
+            }
+
+            var columns = new ColumnNode[count];
+            for (var i = 0; i < count; i++)
             {
                 var name = Req();
                 var fingerprint = Req();
                 var type = Str();
                 var line = Int();
-                columns.Add(new ColumnNode(name, Edges()) { Fingerprint = fingerprint, Type = type, Line = line });
+                columns[i] = new ColumnNode(name, Edges()) { Fingerprint = fingerprint, Type = type, Line = line };
             }
 
-            return columns.MoveToImmutable();
+            return ImmutableCollectionsMarshal.AsImmutableArray(columns);
         }
 
         private ImmutableArray<ColumnEdge> Edges()
         {
-            var edges = ImmutableArray.CreateBuilder<ColumnEdge>(Int());
-            for (var i = edges.Capacity; i > 0; i--)
+            var count = Int();
+            if (count == 0)
             {
-                edges.Add(new ColumnEdge(Req(), Req(), (EdgeKind)r.ReadByte()) { Line = Int() });
+                return [];
             }
 
-            return edges.MoveToImmutable();
-        }
-
-        private ImmutableArray<string> Strings()
-        {
-            var values = ImmutableArray.CreateBuilder<string>(Int());
-            for (var i = values.Capacity; i > 0; i--)
+            var edges = new ColumnEdge[count];
+            for (var i = 0; i < count; i++)
             {
-                values.Add(Req());
+                edges[i] = new ColumnEdge(Req(), Req(), (EdgeKind)Byte()) { Line = Int() };
             }
 
-            return values.MoveToImmutable();
-        }
-
-        private ImmutableArray<FileDiagnostic> Diagnostics()
-        {
-            var list = ImmutableArray.CreateBuilder<FileDiagnostic>(Int());
-            for (var i = list.Capacity; i > 0; i--)
-            {
-                list.Add(new FileDiagnostic(Req(), Req(), Req(), Int(), Int(), (DiagnosticSeverity)r.ReadByte()));
-            }
-
-            return list.MoveToImmutable();
+            return ImmutableCollectionsMarshal.AsImmutableArray(edges);
         }
     }
 }

@@ -34,9 +34,24 @@ public static class SnapshotWriter
     {
         w.Write7BitEncodedInt(s.Id(graph.Commit));
         w.Write7BitEncodedInt(graph.Assets.Length);
-        foreach (var asset in graph.Assets)
+        var chunks = graph.Assets.Chunk(SnapshotFormat.AssetsPerChunk).ToList();
+        w.Write7BitEncodedInt(chunks.Count);
+        using var chunk = new MemoryStream();
+        foreach (var assets in chunks)
         {
-            WriteAsset(w, asset, s);
+            // Each chunk says how long it is, so a reader can decode the chunks side by side.
+            chunk.SetLength(0);
+            using (var cw = new BinaryWriter(chunk, Encoding.UTF8, leaveOpen: true))
+            {
+                foreach (var asset in assets)
+                {
+                    WriteAsset(cw, asset, s);
+                }
+            }
+
+            w.Write7BitEncodedInt(assets.Length);
+            w.Write7BitEncodedInt((int)chunk.Length);
+            w.Write(chunk.GetBuffer(), 0, (int)chunk.Length);
         }
 
         WriteDiagnostics(w, graph.Diagnostics, s);

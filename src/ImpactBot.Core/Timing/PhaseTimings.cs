@@ -66,7 +66,8 @@ public sealed class PhaseTimings
         var total = rows.Where(r => r.Outer).Aggregate(TimeSpan.Zero, (sum, r) => sum + r.Elapsed);
         var allocated = rows.Where(r => r.Outer).Sum(r => r.Allocated);
         var lines = rows.Select(r => $"{r.Text.PadRight(width)} {r.Elapsed.TotalMilliseconds,7:F0} ms {Megabytes(r.Allocated),7:F1} MB")
-            .Append($"{"total".PadRight(width)} {total.TotalMilliseconds,7:F0} ms {Megabytes(allocated),7:F1} MB");
+            .Append($"{"total".PadRight(width)} {total.TotalMilliseconds,7:F0} ms {Megabytes(allocated),7:F1} MB")
+            .Append($"garbage collections: gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}");
         return string.Join(Environment.NewLine, lines) + Environment.NewLine;
     }
 

@@ -90,4 +90,61 @@ public sealed class SnapshotRoundTripTests
         Assert.That(read.Graph, Is.Null);
         Assert.That(read.Error, Does.Contain("truncated or corrupt"));
     }
+
+    [Test]
+    public void Read_GraphOfManyChunks_ReadersInputsAndOrderSurvive()
+    {
+        var assets = Enumerable.Range(0, 5000).Select(i => Model($"m{i}", Col("id", i == 0 ? "s.a" : $"m{i - 1}.id")) with
+        {
+            Inputs = new AssetInputs
+            {
+                Ordinal = 4999 - i,
+                Relations = [$"__ref__.m{i}"],
+                DeclaredColumns = [new DeclaredColumn("id", i % 2 == 0 ? "int" : null, i)],
+                Upstreams = i == 0 ? [] : [$"m{i - 1}"],
+                PartiallyRendered = i % 7 == 0,
+                SourceMapFingerprint = $"map{i}",
+                DbtName = $"m{i}",
+                PatchPath = "models/_models.yml",
+            },
+        });
+        var graph = new LineageGraph("c", [Source("s", "a"), .. assets], [])
+        {
+            Project = new ProjectInputs { GroupFiles = ["models/_groups.yml"], DisabledNames = ["old_model"] },
+        };
+
+        var bytes = Bytes(graph);
+        using var stream = new MemoryStream(bytes);
+        var loaded = SnapshotReader.Read(stream).Graph!;
+
+        Assert.That(loaded.Assets.Select(a => a.Id), Is.EqualTo(graph.Assets.Select(a => a.Id)));
+        Assert.That(loaded.Find("m4321")!.Inputs, Is.EqualTo(graph.Find("m4321")!.Inputs).Using<AssetInputs>(SameInputs));
+        Assert.That(loaded.Project!.GroupFiles, Is.EqualTo(new[] { "models/_groups.yml" }));
+        Assert.That(loaded.Project.DisabledNames, Is.EqualTo(new[] { "old_model" }));
+        Assert.That(Bytes(loaded), Is.EqualTo(bytes), "written again, byte for byte");
+    }
+
+    [Test]
+    public void Read_FileCutInsideAChunk_ErrorNotException()
+    {
+        var bytes = Bytes(new LineageGraph("c", [.. Enumerable.Range(0, 3000).Select(i => Model($"m{i}", Col("id", "s.a")))], []));
+        using var truncated = new MemoryStream(bytes[..(bytes.Length - 100)]);
+
+        var read = SnapshotReader.Read(truncated);
+
+        Assert.That(read.Graph, Is.Null);
+        Assert.That(read.Error, Does.Contain("truncated or corrupt"));
+    }
+
+    private static bool SameInputs(AssetInputs a, AssetInputs b) =>
+        a.Ordinal == b.Ordinal && a.Relations.SequenceEqual(b.Relations) && a.DeclaredColumns.SequenceEqual(b.DeclaredColumns)
+        && a.Upstreams.SequenceEqual(b.Upstreams) && a.PartiallyRendered == b.PartiallyRendered && a.SourceMapFingerprint == b.SourceMapFingerprint
+        && a.DbtName == b.DbtName && a.PatchPath == b.PatchPath && a.OwnersOf == b.OwnersOf && a.StoredSql == b.StoredSql;
+
+    private static byte[] Bytes(LineageGraph graph)
+    {
+        using var stream = new MemoryStream();
+        SnapshotWriter.Write(graph, stream);
+        return stream.ToArray();
+    }
 }

@@ -31,7 +31,8 @@ internal sealed partial class PropertiesReader(string projectName, List<FileDiag
     /// Reads many files in parallel (YAML parsing is the costliest part of reading a large project), one reader per
     /// file, then merges them in the given order so the result does not depend on scheduling.
     /// </summary>
-    public static PropertiesReader ReadAll(string projectName, IReadOnlyList<(string Path, string Text)> files, List<FileDiagnostic> diagnostics)
+    /// <param name="modelNames">When given, only these models' entries (and groups) are read, for a delta read.</param>
+    public static PropertiesReader ReadAll(string projectName, IReadOnlyList<(string Path, string Text)> files, List<FileDiagnostic> diagnostics, IReadOnlySet<string>? modelNames = null)
     {
         var readers = files
             .AsParallel()
@@ -40,7 +41,7 @@ internal sealed partial class PropertiesReader(string projectName, List<FileDiag
             {
                 var fileDiagnostics = new List<FileDiagnostic>();
                 var reader = new PropertiesReader(projectName, fileDiagnostics);
-                reader.Read(file.Path, file.Text);
+                reader.Read(file.Path, file.Text, modelNames);
                 return (reader, fileDiagnostics);
             })
             .ToList();
@@ -62,9 +63,9 @@ internal sealed partial class PropertiesReader(string projectName, List<FileDiag
         return merged;
     }
 
-    public void Read(string path, string text)
+    public void Read(string path, string text, IReadOnlySet<string>? modelNames = null)
     {
-        var root = YamlLoader.LoadMapping(text, path, diagnostics);
+        var root = modelNames is null ? YamlLoader.LoadMapping(text, path, diagnostics) : YamlLoader.LoadModelEntries(text, path, modelNames, diagnostics);
         if (root is null)
         {
             return;

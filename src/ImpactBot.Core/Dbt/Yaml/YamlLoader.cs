@@ -27,6 +27,32 @@ internal static class YamlLoader
         }
     }
 
+    /// <summary>
+    /// The root mapping of a properties file cut down to some models' entries and the groups (see
+    /// <see cref="ModelEntryFilter"/>); the whole file when it cannot be cut safely.
+    /// </summary>
+    public static YamlMappingNode? LoadModelEntries(string text, string path, IReadOnlySet<string> modelNames, ICollection<FileDiagnostic> diagnostics)
+    {
+        IReadOnlyList<YamlDotNet.Core.Events.ParsingEvent>? events;
+        try
+        {
+            events = ModelEntryFilter.Filter(text, modelNames);
+        }
+        catch (YamlException)
+        {
+            events = null;
+        }
+
+        if (events is null)
+        {
+            return LoadMapping(text, path, diagnostics);
+        }
+
+        var stream = new YamlStream();
+        stream.Load(new ModelEntryFilter.Replay(events));
+        return stream.Documents[0].RootNode as YamlMappingNode;
+    }
+
     public static YamlNode? Load(string text, string path, ICollection<FileDiagnostic> diagnostics)
     {
         try
