@@ -30,17 +30,18 @@ public static class GraphBuilder
         var built = new ConcurrentDictionary<string, AssetNode>(StringComparer.OrdinalIgnoreCase);
         var diagnostics = ImmutableArray.CreateBuilder<FileDiagnostic>();
 
-        var inputList = definitions.AsParallel().AsOrdered().Select(InputsOf).ToList();
-        var inputs = new Dictionary<AssetDefinition, AssetInputs>(definitions.Count, ReferenceEqualityComparer.Instance);
+        var ordinals = new Dictionary<AssetDefinition, int>(definitions.Count, ReferenceEqualityComparer.Instance);
         for (var i = 0; i < definitions.Count; i++)
         {
-            inputs[definitions[i]] = inputList[i];
+            ordinals[definitions[i]] = i;
         }
+
+        AssetInputs Inputs(AssetDefinition d) => InputsOf(d, ordinals[d]);
 
         // Assets whose columns are declared, not computed, are the schema the SQL assets bind against.
         foreach (var definition in definitions.Where(d => !HasSql(d) && (d.DeclaredColumns.Length > 0 || d.Type is AssetType.Source or AssetType.Seed)))
         {
-            built[definition.Id] = Previous(definition, previous) ?? DeclaredNode(definition) with { Inputs = inputs[definition] };
+            built[definition.Id] = Previous(definition, previous) ?? DeclaredNode(definition) with { Inputs = Inputs(definition) };
         }
 
 
@@ -70,7 +71,7 @@ public static class GraphBuilder
         {
             Parallel.ForEach(level, new ParallelOptions { CancellationToken = cancellationToken }, asset =>
             {
-                var node = BindOrReuse(asset, inputs[asset], bodies[asset.Id], upstreams[asset.Id], resolver, schema, built, interfaces, defaultDialect, previous);
+                var node = BindOrReuse(asset, ordinals[asset], bodies[asset.Id], upstreams[asset.Id], resolver, schema, built, interfaces, defaultDialect, previous);
                 if (node.Reused)
                 {
                     Interlocked.Increment(ref reused);
@@ -83,13 +84,13 @@ public static class GraphBuilder
         foreach (var asset in cyclic)
         {
             diagnostics.Add(new FileDiagnostic(CycleCode, $"{asset.Id} is part of a dependency cycle; its lineage is bound without upstream schemas. Break the cycle of refs.", asset.Path ?? asset.Id, asset.Line, 0));
-            built[asset.Id] = BindOrReuse(asset, inputs[asset], bodies[asset.Id], upstreams[asset.Id], resolver, schema, built, interfaces, defaultDialect, previous: null).Node;
+            built[asset.Id] = BindOrReuse(asset, ordinals[asset], bodies[asset.Id], upstreams[asset.Id], resolver, schema, built, interfaces, defaultDialect, previous: null).Node;
         }
 
         var order = new List<AssetNode>(definitions.Count);
         order.AddRange(definitions.Where(d => !HasSql(d) && built.ContainsKey(d.Id)).Select(d => built[d.Id]));
         order.AddRange(levels.SelectMany(l => l).Concat(cyclic).Select(d => built[d.Id]));
-        order.AddRange(definitions.Where(d => !HasSql(d) && !built.ContainsKey(d.Id)).Select(d => Previous(d, previous) ?? ReferenceNode(d) with { Inputs = inputs[d] }));
+        order.AddRange(definitions.Where(d => !HasSql(d) && !built.ContainsKey(d.Id)).Select(d => Previous(d, previous) ?? ReferenceNode(d) with { Inputs = Inputs(d) }));
         var graph = new LineageGraph(commit, [.. order], diagnostics.ToImmutable());
         return new GraphBuildResult(graph, sqlAssets.Count - reused, reused);
     }
@@ -159,7 +160,7 @@ public static class GraphBuilder
 
     private static (AssetNode Node, bool Reused) BindOrReuse(
         AssetDefinition asset,
-        AssetInputs inputs,
+        int ordinal,
         string body,
         ImmutableArray<string> upstreams,
         RelationResolver resolver,
@@ -175,6 +176,7 @@ public static class GraphBuilder
             return (same, true);
         }
 
+        var inputs = InputsOf(asset, ordinal);
         var dialect = asset.Dialect ?? defaultDialect;
         var upstreamInterfaces = upstreams
             .Order(StringComparer.OrdinalIgnoreCase)

@@ -5,14 +5,15 @@ using ImpactBot.Sql.Lineage;
 namespace ImpactBot.Core.Graph;
 
 /// <summary>
-/// The column graph of one commit. Assets are stored upstream-first; the reverse (consumer) index is built on first use
-/// (a graph that is only written or compared never needs it) so impact traversal is a walk over dictionaries.
+/// The column graph of one commit. Assets are stored upstream-first; the id and reverse (consumer) indexes are built on
+/// first use (a graph that is only written, or replaced at once, never needs them) so impact traversal is a walk over
+/// dictionaries.
 /// </summary>
 public sealed class LineageGraph
 {
     // Plain dictionaries: a graph is built once per run and looked up a few thousand times, so freezing (which
     // analyses every key to pick a layout) costs more than it saves.
-    private readonly Dictionary<string, AssetNode> _byId;
+    private readonly Lazy<Dictionary<string, AssetNode>> _byId;
     private readonly Lazy<Dictionary<string, List<ConsumerRef>>> _consumers;
 
     public LineageGraph(string commit, ImmutableArray<AssetNode> assets, ImmutableArray<FileDiagnostic> diagnostics)
@@ -20,12 +21,16 @@ public sealed class LineageGraph
         Commit = commit;
         Assets = assets;
         Diagnostics = diagnostics;
-        _byId = new Dictionary<string, AssetNode>(assets.Length, StringComparer.OrdinalIgnoreCase);
-        foreach (var asset in assets)
+        _byId = new Lazy<Dictionary<string, AssetNode>>(() =>
         {
-            _byId.TryAdd(asset.Id, asset);
-        }
+            var byId = new Dictionary<string, AssetNode>(assets.Length, StringComparer.OrdinalIgnoreCase);
+            foreach (var asset in assets)
+            {
+                byId.TryAdd(asset.Id, asset);
+            }
 
+            return byId;
+        });
         _consumers = new Lazy<Dictionary<string, List<ConsumerRef>>>(() => BuildConsumers(assets));
     }
 
@@ -42,7 +47,7 @@ public sealed class LineageGraph
 
     public int EdgeCount => Assets.Sum(a => a.RowSources.Length + a.References.Length + a.Columns.Sum(c => c.Sources.Length));
 
-    public AssetNode? Find(string id) => _byId.GetValueOrDefault(id);
+    public AssetNode? Find(string id) => _byId.Value.GetValueOrDefault(id);
 
     /// <summary>Every reading of <paramref name="assetId"/> by other assets.</summary>
     public ImmutableArray<Consumer> ConsumersOf(string assetId)
