@@ -4,6 +4,7 @@ using ImpactBot.Core.Analysis;
 using ImpactBot.Core.Dbt;
 using ImpactBot.Core.Files;
 using ImpactBot.Core.Graph;
+using ImpactBot.Core.Report;
 using ImpactBot.Core.Snapshot;
 using ImpactBot.Sql.Dialects;
 using ImpactBot.Sql.Lineage;
@@ -56,6 +57,7 @@ internal static class ProjectScale
             Console.WriteLine($"graph: {graph.CountByStatus(LineageStatus.Complete)} complete, {graph.CountByStatus(LineageStatus.Partial)} partial, {graph.CountByStatus(LineageStatus.Failed)} failed models; {graph.ColumnCount} columns, {graph.EdgeCount} edges");
             var snapshot = Path.Combine(repo, ".git", "impactbot.snapshot");
             MeasureSnapshot(graph, snapshot);
+            CompareHeadBuilds(graph, baseFiles, headFiles);
 
             if (cli is null)
             {
@@ -97,6 +99,32 @@ internal static class ProjectScale
         return graph;
     }
 
+    /// <summary>
+    /// The head graph built from the base graph and the 20 changed files (delta) must equal the full read of the head:
+    /// same snapshot bytes, same JSON report. Prints both times.
+    /// </summary>
+    private static void CompareHeadBuilds(LineageGraph baseGraph, Dictionary<string, string> baseFiles, Dictionary<string, string> headFiles)
+    {
+        var changed = headFiles.Where(f => !baseFiles.TryGetValue(f.Key, out var old) || old != f.Value).Select(f => f.Key).ToList();
+        var request = new AnalysisRequest(new InMemoryFileSource(baseFiles), new InMemoryFileSource(headFiles), baseGraph.Commit, "head", changed) { CachedBase = baseGraph };
+        var clock = Stopwatch.StartNew();
+        var delta = ImpactAnalysis.Run(request, ProjectOptions.Default);
+        var deltaTime = clock.Elapsed;
+        clock.Restart();
+        var full = ImpactAnalysis.Run(request with { FullHeadRead = true }, ProjectOptions.Default);
+        var fullTime = clock.Elapsed;
+        var same = Bytes(delta.HeadGraph).AsSpan().SequenceEqual(Bytes(full.HeadGraph))
+            && JsonReportRenderer.Render(delta.Report) == JsonReportRenderer.Render(full.Report);
+        Console.WriteLine($"in-process analyze: delta head {deltaTime.TotalSeconds:F2} s (used: {(delta.DeltaHead ? "yes" : "no")}), full head {fullTime.TotalSeconds:F2} s; identical head graph and report: {(same ? "yes" : "NO")}");
+    }
+
+    private static byte[] Bytes(LineageGraph graph)
+    {
+        using var stream = new MemoryStream();
+        SnapshotWriter.Write(graph, stream);
+        return stream.ToArray();
+    }
+
     private static void MeasureSnapshot(LineageGraph graph, string path)
     {
         var clock = Stopwatch.StartNew();
@@ -117,14 +145,15 @@ internal static class ProjectScale
         }
     }
 
-    /// <summary>Three runs (wall times vary with what else the machine does); prints each, the best and the peak memory.</summary>
+    /// <summary>Five runs (wall times vary with what else the machine does); prints each, the best, the median and the peak memory.</summary>
     private static void WholeProcess(string label, string cli, string repo, params string[] arguments)
     {
-        var runs = Enumerable.Range(0, 3).Select(_ => TimedRun(cli, repo, arguments)).ToList();
+        var runs = Enumerable.Range(0, 5).Select(_ => TimedRun(cli, repo, arguments)).ToList();
         var last = runs[^1];
         var firstLine = last.Output.Split('\n')[0];
         var times = string.Join(" / ", runs.Select(r => r.Seconds.ToString("F2", CultureInfo.InvariantCulture)));
-        Console.WriteLine($"{label}: best {runs.Min(r => r.Seconds):F2} s ({times}), peak {runs.Max(r => r.PeakMb):F0} MB, exit {last.ExitCode}, {last.Output.Length} chars out{(firstLine.Length < 200 ? ": " + firstLine : "")}");
+        var median = runs.Select(r => r.Seconds).Order().ElementAt(runs.Count / 2);
+        Console.WriteLine($"{label}: best {runs.Min(r => r.Seconds):F2} s, median {median:F2} s ({times}), peak {runs.Max(r => r.PeakMb):F0} MB, exit {last.ExitCode}, {last.Output.Length} chars out{(firstLine.Length < 200 ? ": " + firstLine : "")}");
         if (last.Error.Length > 0)
         {
             Console.WriteLine("  stderr: " + last.Error.Trim().Split('\n')[0]);

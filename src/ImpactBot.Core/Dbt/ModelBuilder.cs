@@ -39,17 +39,13 @@ internal sealed class ModelBuilder(ProjectLayout layout, DbtProjectFile project,
         }
 
         // Rendering is independent per file and the bulk of reading a large project: done in parallel, kept in file order.
-        var built = modelFiles
-            .AsParallel()
-            .AsOrdered()
-            .Select(file =>
-            {
-                var fileName = ProjectLayout.FileName(file.Path);
-                byFile.TryGetValue(fileName, out var match);
-                return Build(file.Path, file.Relative, fileName, match.Patch, match.Version);
-            })
-            .ToList();
-        var models = new List<DbtModel>(built.Count);
+        var built = Threading.ParallelMap.Map(modelFiles, file =>
+        {
+            var fileName = ProjectLayout.FileName(file.Path);
+            byFile.TryGetValue(fileName, out var match);
+            return Build(file.Path, file.Relative, fileName, match.Patch, match.Version);
+        });
+        var models = new List<DbtModel>(built.Length);
         foreach (var (model, hints) in built)
         {
             models.Add(model);

@@ -2,6 +2,7 @@ using ImpactBot.Core.Files;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using ImpactBot.Core.Snapshot;
+using ImpactBot.Core.Threading;
 using ImpactBot.Sql.Dialects;
 using ImpactBot.Sql.Lineage;
 
@@ -46,15 +47,11 @@ public static class GraphBuilder
 
 
         var sqlAssets = definitions.Where(HasSql).ToList();
-        var prepared = sqlAssets
-            .AsParallel()
-            .AsOrdered()
-            .Select(asset =>
-            {
-                var body = asset.Deferred?.BodyHash ?? ContentHash.Of(asset.Sql!);
-                return (asset.Id, Body: body, Upstreams: Upstreams(asset, body, resolver, defaultDialect, previous));
-            })
-            .ToList();
+        var prepared = ParallelMap.Map(sqlAssets, asset =>
+        {
+            var body = asset.Deferred?.BodyHash ?? ContentHash.Of(asset.Sql!);
+            return (asset.Id, Body: body, Upstreams: Upstreams(asset, body, resolver, defaultDialect, previous));
+        });
         var bodies = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var upstreams = new Dictionary<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var (id, body, assetUpstreams) in prepared)

@@ -34,17 +34,13 @@ internal sealed partial class PropertiesReader(string projectName, List<FileDiag
     /// <param name="modelNames">When given, only these models' entries (and groups) are read, for a delta read.</param>
     public static PropertiesReader ReadAll(string projectName, IReadOnlyList<(string Path, string Text)> files, List<FileDiagnostic> diagnostics, IReadOnlySet<string>? modelNames = null)
     {
-        var readers = files
-            .AsParallel()
-            .AsOrdered()
-            .Select(file =>
-            {
-                var fileDiagnostics = new List<FileDiagnostic>();
-                var reader = new PropertiesReader(projectName, fileDiagnostics);
-                reader.Read(file.Path, file.Text, modelNames);
-                return (reader, fileDiagnostics);
-            })
-            .ToList();
+        var readers = Threading.ParallelMap.Map(files, file =>
+        {
+            var fileDiagnostics = new List<FileDiagnostic>();
+            var reader = new PropertiesReader(projectName, fileDiagnostics);
+            reader.Read(file.Path, file.Text, modelNames);
+            return (reader, fileDiagnostics);
+        });
         var merged = new PropertiesReader(projectName, diagnostics);
         foreach (var (reader, fileDiagnostics) in readers)
         {
