@@ -57,7 +57,7 @@ internal static class ProjectScale
             Console.WriteLine($"graph: {graph.CountByStatus(LineageStatus.Complete)} complete, {graph.CountByStatus(LineageStatus.Partial)} partial, {graph.CountByStatus(LineageStatus.Failed)} failed models; {graph.ColumnCount} columns, {graph.EdgeCount} edges");
             var snapshot = Path.Combine(repo, ".git", "impactbot.snapshot");
             MeasureSnapshot(graph, snapshot);
-            CompareHeadBuilds(graph, baseFiles, headFiles);
+            CompareHeadBuilds(baseFiles, headFiles);
 
             if (cli is null)
             {
@@ -103,10 +103,14 @@ internal static class ProjectScale
     /// The head graph built from the base graph and the 20 changed files (delta) must equal the full read of the head:
     /// same snapshot bytes, same JSON report. Prints both times.
     /// </summary>
-    private static void CompareHeadBuilds(LineageGraph baseGraph, Dictionary<string, string> baseFiles, Dictionary<string, string> headFiles)
+    private static void CompareHeadBuilds(Dictionary<string, string> baseFiles, Dictionary<string, string> headFiles)
     {
+        // As `analyze` has it: the base graph of a project read from its files, through a snapshot file.
+        var baseSource = new InMemoryFileSource(baseFiles);
+        using var stream = new MemoryStream(Bytes(ProjectGraph.Build(baseSource, "base", ProjectGraph.ReadConfig(baseSource), ProjectOptions.Default, previous: null).Build.Graph));
+        var baseGraph = SnapshotReader.Read(stream).Graph!;
         var changed = headFiles.Where(f => !baseFiles.TryGetValue(f.Key, out var old) || old != f.Value).Select(f => f.Key).ToList();
-        var request = new AnalysisRequest(new InMemoryFileSource(baseFiles), new InMemoryFileSource(headFiles), baseGraph.Commit, "head", changed) { CachedBase = baseGraph };
+        var request = new AnalysisRequest(baseSource, new InMemoryFileSource(headFiles), baseGraph.Commit, "head", changed) { CachedBase = baseGraph };
         var clock = Stopwatch.StartNew();
         var delta = ImpactAnalysis.Run(request, ProjectOptions.Default);
         var deltaTime = clock.Elapsed;
