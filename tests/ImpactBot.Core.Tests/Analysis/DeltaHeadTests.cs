@@ -23,6 +23,36 @@ public sealed class DeltaHeadTests
         ["models/report.sql"] = "select id, score from {{ ref('scores') }}",
     };
 
+    /// <summary>YAML anchors, a disabled model others ref, a snapshot defined in YAML on a model, a group in its own file.</summary>
+    private static readonly Dictionary<string, string> EdgeProject = new(StringComparer.Ordinal)
+    {
+        ["dbt_project.yml"] = "name: edge\n",
+        ["models/_groups.yml"] = "groups:\n  - name: ops\n    owner:\n      email: ops@acme.com\n",
+        ["models/_models.yml"] = """
+            models:
+              - &defaults
+                name: base_orders
+                config:
+                  meta:
+                    owner: ann@acme.com
+                columns:
+                  - name: id
+                    data_tests: [unique]
+              - <<: *defaults
+                name: orders
+                group: ops
+              - name: legacy
+                config:
+                  enabled: false
+            """,
+        ["models/sources.yml"] = "sources:\n  - name: raw\n    tables:\n      - name: orders\n        columns:\n          - name: id\n          - name: amount\n",
+        ["models/base_orders.sql"] = "select id, amount from {{ source('raw', 'orders') }}\n",
+        ["models/orders.sql"] = "select id, amount * 2 as amount from {{ ref('base_orders') }}\n",
+        ["models/legacy.sql"] = "select 1 as id\n",
+        ["models/uses_legacy.sql"] = "select o.id from {{ ref('orders') }} o join {{ ref('legacy') }} l on l.id = o.id\n",
+        ["snapshots/_snapshots.yml"] = "snapshots:\n  - name: orders_history\n    relation: ref('orders')\n    config:\n      unique_key: id\n      strategy: check\n      check_cols: all\n",
+    };
+
     /// <summary>Edits of one model file: name, new text from old text and another model's name.</summary>
     private static readonly (string Name, Func<string, string, string> Edit)[] Edits =
     [
@@ -63,6 +93,7 @@ public sealed class DeltaHeadTests
         yield return ("shop", Load("dbt/shop"));
         yield return ("mini", Load("dbt/mini/project"));
         yield return ("python", PythonProject);
+        yield return ("edge", EdgeProject);
     }
 
     private static Dictionary<string, string> Load(string fixture) =>
@@ -75,11 +106,26 @@ public sealed class DeltaHeadTests
 
         var (delta, full) = RunBoth(files, (path, newText));
 
-        var baseNode = delta.BaseGraph.Assets.First(a => a.Path == path);
-        var expectDelta = edit != "disabled" && baseNode.Traits.LatestVersion is null;
+        // A disabled model's file is no asset: editing it may enable it, which changes the project's shape.
+        var baseNode = delta.BaseGraph.Assets.FirstOrDefault(a => a.Path == path);
+        var expectDelta = edit != "disabled" && baseNode is { Traits.LatestVersion: null };
         Assert.That(delta.DeltaHead, Is.EqualTo(expectDelta), "delta mode used");
         Assert.That(full.DeltaHead, Is.False);
         AssertSame(delta, full);
+    }
+
+    [Test]
+    public void EdgeProject_HoldsTheShapesItIsFor()
+    {
+        var source = new InMemoryFileSource(EdgeProject);
+        var graph = ProjectGraph.Build(source, "base", ProjectGraph.ReadConfigOrDefault(source), ProjectOptions.Default, previous: null).Build.Graph;
+
+        Assert.That(graph.Find("orders_history")?.Inputs.StoredSql, Does.Contain("__ref__.orders"), "a snapshot defined in YAML");
+        Assert.That(graph.Find("legacy"), Is.Null, "a disabled model");
+        Assert.That(graph.Project!.DisabledNames, Does.Contain("legacy"));
+        Assert.That(graph.Diagnostics.Where(d => d.Code == "missing-ref"), Is.Empty, "a ref to a disabled model is not missing");
+        Assert.That(graph.Project.GroupFiles, Is.EqualTo(new[] { "models/_groups.yml" }));
+        Assert.That(graph.Find("orders")!.Owners, Has.Some.Contains("ops@acme.com"), "the group's owner");
     }
 
     [Test]
