@@ -31,12 +31,14 @@ public sealed class SnapshotAndImpactScenarioTests
 
         Assert.That(run.Code, Is.EqualTo(0), run.Error);
         Assert.That(JsonDocument.Parse(run.Output).RootElement.GetProperty("models").GetInt32(), Is.EqualTo(7), "stdout stays the JSON summary");
-        var phases = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim().Split("  ")[0]).ToArray();
+        var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var phases = lines[..^1].Select(l => l.Trim().Split("  ")[0]).ToArray();
         Assert.That(phases, Is.EqualTo(new[]
         {
             "git", "snapshot load", "read project", "read project: read files", "read project: yaml", "read project: render models",
             "assets", "lineage graph", "snapshot save", "total",
         }));
+        Assert.That(lines[^1], Does.StartWith("garbage collections: gen0 "));
     }
 
     [Test]
