@@ -137,22 +137,7 @@ public static class SnapshotReader
 
         public string? Str() => strings[Int()];
 
-        public ImmutableArray<string> Strings()
-        {
-            var count = Int();
-            if (count == 0)
-            {
-                return [];
-            }
-
-            var values = new string[count];
-            for (var i = 0; i < count; i++)
-            {
-                values[i] = Req();
-            }
-
-            return ImmutableCollectionsMarshal.AsImmutableArray(values);
-        }
+        public ImmutableArray<string> Strings() => Array(static d => d.Req());
 
         public AssetNode Asset()
         {
@@ -179,22 +164,8 @@ public static class SnapshotReader
             };
         }
 
-        public ImmutableArray<FileDiagnostic> Diagnostics()
-        {
-            var count = Int();
-            if (count == 0)
-            {
-                return [];
-            }
-
-            var list = new FileDiagnostic[count];
-            for (var i = 0; i < count; i++)
-            {
-                list[i] = new FileDiagnostic(Req(), Req(), Req(), Int(), Int(), (DiagnosticSeverity)Byte());
-            }
-
-            return ImmutableCollectionsMarshal.AsImmutableArray(list);
-        }
+        public ImmutableArray<FileDiagnostic> Diagnostics() =>
+            Array(static d => new FileDiagnostic(d.Req(), d.Req(), d.Req(), d.Int(), d.Int(), (DiagnosticSeverity)d.Byte()));
 
         private byte Byte() => Position < end ? bytes[Position++] : throw new EndOfStreamException("the file ends inside a record");
 
@@ -237,20 +208,11 @@ public static class SnapshotReader
 
         private AssetInputs Inputs()
         {
-            var ordinal = Int();
-            var relations = Strings();
-            var count = Int();
-            var declared = count == 0 ? [] : new DeclaredColumn[count];
-            for (var i = 0; i < count; i++)
-            {
-                declared[i] = new DeclaredColumn(Req(), Str(), Int());
-            }
-
             return new AssetInputs
             {
-                Ordinal = ordinal,
-                Relations = relations,
-                DeclaredColumns = ImmutableCollectionsMarshal.AsImmutableArray(declared),
+                Ordinal = Int(),
+                Relations = Strings(),
+                DeclaredColumns = Array(static d => new DeclaredColumn(d.Req(), d.Str(), d.Int())),
                 Upstreams = Strings(),
                 PartiallyRendered = Bool(),
                 SourceMapFingerprint = Str(),
@@ -261,7 +223,20 @@ public static class SnapshotReader
             };
         }
 
-        private ImmutableArray<ColumnNode> Columns()
+        private ImmutableArray<ColumnNode> Columns() => Array(static d =>
+        {
+            var name = d.Req();
+            var fingerprint = d.Req();
+            var type = d.Str();
+            var line = d.Int();
+            return new ColumnNode(name, d.Edges()) { Fingerprint = fingerprint, Type = type, Line = line };
+        });
+
+        private ImmutableArray<ColumnEdge> Edges() =>
+            Array(static d => new ColumnEdge(d.Req(), d.Req(), (EdgeKind)d.Byte()) { Line = d.Int() });
+
+        /// <summary>A counted list; the empty one allocates nothing.</summary>
+        private ImmutableArray<T> Array<T>(Func<Decoder, T> read)
         {
             var count = Int();
             if (count == 0)
@@ -269,34 +244,13 @@ public static class SnapshotReader
                 return [];
             }
 
-            var columns = new ColumnNode[count];
+            var items = new T[count];
             for (var i = 0; i < count; i++)
             {
-                var name = Req();
-                var fingerprint = Req();
-                var type = Str();
-                var line = Int();
-                columns[i] = new ColumnNode(name, Edges()) { Fingerprint = fingerprint, Type = type, Line = line };
+                items[i] = read(this);
             }
 
-            return ImmutableCollectionsMarshal.AsImmutableArray(columns);
-        }
-
-        private ImmutableArray<ColumnEdge> Edges()
-        {
-            var count = Int();
-            if (count == 0)
-            {
-                return [];
-            }
-
-            var edges = new ColumnEdge[count];
-            for (var i = 0; i < count; i++)
-            {
-                edges[i] = new ColumnEdge(Req(), Req(), (EdgeKind)Byte()) { Line = Int() };
-            }
-
-            return ImmutableCollectionsMarshal.AsImmutableArray(edges);
+            return ImmutableCollectionsMarshal.AsImmutableArray(items);
         }
     }
 }
