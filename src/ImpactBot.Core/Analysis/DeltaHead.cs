@@ -74,7 +74,7 @@ internal static class DeltaHead
             return null;
         }
 
-        var definitions = timings.Measure("definitions", () => Definitions(baseGraph, changed, dialect, read));
+        var definitions = timings.Measure("definitions", () => Definitions(baseGraph, changed, dialect, read, headFiles));
         var build = timings.Measure("lineage graph", () => GraphBuilder.Build(definitions, headCommit, dialect, baseGraph, cancellationToken));
         var kept = baseGraph.Diagnostics.Where(d => d.Code != GraphBuilder.CycleCode && !modelPaths.Contains(d.Path));
         var graph = new LineageGraph(headCommit, build.Graph.Assets, ProjectGraph.Sorted(build.Graph.Diagnostics.Concat(kept).Concat(read.Diagnostics)))
@@ -149,7 +149,7 @@ internal static class DeltaHead
             .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Every asset's definition in the reader's order: the changed models as read, the rest rebuilt from the base.</summary>
-    private static AssetDefinition[] Definitions(LineageGraph baseGraph, Dictionary<string, AssetDefinition> changed, DialectFacts dialect, DbtModelRead read)
+    private static AssetDefinition[] Definitions(LineageGraph baseGraph, Dictionary<string, AssetDefinition> changed, DialectFacts dialect, DbtModelRead read, IFileSource files)
     {
         // Data tests and semantic models take their model's owners, as the first asset of that id has them.
         var ownersChanged = new Dictionary<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
@@ -162,23 +162,11 @@ internal static class DeltaHead
             }
         }
 
-        AssetDefinition Load(AssetDefinition stub)
-        {
-            if (stub.Type == AssetType.Snapshot)
-            {
-                var snapshot = read.RenderSnapshot(stub.Path!, stub.Id)
-                    ?? throw new InvalidOperationException($"{stub.Path} no longer holds snapshot {stub.Id}, though the file did not change");
-                return stub with { Sql = snapshot.RenderedSql, SourceMap = snapshot.SourceMap, Diagnostics = snapshot.Diagnostics, Deferred = null };
-            }
-
-            var model = read.RenderModel(stub.Path!, stub.DbtName ?? stub.Id);
-            return stub with { Sql = model.RenderedSql, SourceMap = model.SourceMap, Diagnostics = model.Diagnostics, Deferred = null };
-        }
-
+        var loader = new StubLoader(read, files);
         var definitions = new AssetDefinition[baseGraph.Assets.Length];
         foreach (var node in baseGraph.Assets)
         {
-            var definition = changed.GetValueOrDefault(node.Id) ?? Rebuilt(node, dialect, Load);
+            var definition = changed.GetValueOrDefault(node.Id) ?? Rebuilt(node, dialect, loader);
             if (node.Inputs.OwnersOf is { } owner && ownersChanged.TryGetValue(owner, out var owners))
             {
                 definition = definition with { Owners = owners, Unchanged = false };
@@ -191,7 +179,7 @@ internal static class DeltaHead
     }
 
     /// <summary>The definition an unchanged asset had, from its node; SQL is deferred until a bind needs it.</summary>
-    private static AssetDefinition Rebuilt(AssetNode node, DialectFacts dialect, Func<AssetDefinition, AssetDefinition> load)
+    private static AssetDefinition Rebuilt(AssetNode node, DialectFacts dialect, IDeferredSqlLoader loader)
     {
         var inputs = node.Inputs;
         var hasSql = node.Type == AssetType.Snapshot || node.Type == AssetType.Model && node.Traits.Kind != AssetTraits.PythonKind;
@@ -201,7 +189,7 @@ internal static class DeltaHead
             Line = node.Line,
             Sql = inputs.StoredSql,
             KeepSql = inputs.StoredSql is not null,
-            Deferred = hasSql && inputs.StoredSql is null ? new DeferredSql(node.BodyHash, inputs.SourceMapFingerprint, load) : null,
+            Deferred = hasSql && inputs.StoredSql is null ? new DeferredSql(node.BodyHash, inputs.SourceMapFingerprint, loader) : null,
             CodeHash = !hasSql && node.BodyHash.Length > 0 ? node.BodyHash : null,
             Dialect = node.Type is AssetType.Model or AssetType.Snapshot ? dialect : null,
             Relations = inputs.Relations,
@@ -218,5 +206,24 @@ internal static class DeltaHead
             OwnersOf = inputs.OwnersOf,
             Unchanged = true,
         };
+    }
+
+    /// <summary>Renders unchanged models and snapshots again, from files read in batches.</summary>
+    private sealed class StubLoader(DbtModelRead read, IFileSource files) : IDeferredSqlLoader
+    {
+        public void Prefetch(IReadOnlyList<AssetDefinition> assets) => files.Prefetch(assets.Select(a => a.Path).OfType<string>());
+
+        public AssetDefinition Load(AssetDefinition stub)
+        {
+            if (stub.Type == AssetType.Snapshot)
+            {
+                var snapshot = read.RenderSnapshot(stub.Path!, stub.Id)
+                    ?? throw new InvalidOperationException($"{stub.Path} no longer holds snapshot {stub.Id}, though the file did not change");
+                return stub with { Sql = snapshot.RenderedSql, SourceMap = snapshot.SourceMap, Diagnostics = snapshot.Diagnostics, Deferred = null };
+            }
+
+            var model = read.RenderModel(stub.Path!, stub.DbtName ?? stub.Id);
+            return stub with { Sql = model.RenderedSql, SourceMap = model.SourceMap, Diagnostics = model.Diagnostics, Deferred = null };
+        }
     }
 }

@@ -66,6 +66,16 @@ public static class GraphBuilder
         var reused = 0;
         foreach (var level in levels)
         {
+            // Deferred SQL that must be bound again (an upstream's columns changed) is read in one go, not file by file.
+            var toLoad = level
+                .Where(a => a.Deferred is not null && !UpstreamsUnchanged(a, upstreams[a.Id], built, previous)
+                    && previous?.Find(a.Id)?.ContentHash != ReuseKey(a, InputsOf(a, ordinals[a]), bodies[a.Id], upstreams[a.Id], built, interfaces, defaultDialect))
+                .GroupBy(a => a.Deferred!.Loader);
+            foreach (var group in toLoad)
+            {
+                group.Key.Prefetch([.. group]);
+            }
+
             Parallel.ForEach(level, new ParallelOptions { CancellationToken = cancellationToken }, asset =>
             {
                 var node = BindOrReuse(asset, ordinals[asset], bodies[asset.Id], upstreams[asset.Id], resolver, schema, built, interfaces, defaultDialect, previous);
@@ -93,6 +103,11 @@ public static class GraphBuilder
     }
 
     private static AssetNode? Previous(AssetDefinition d, LineageGraph? previous) => d.Unchanged ? previous?.Find(d.Id) : null;
+
+    /// <summary>An unchanged asset whose upstreams are all the previous graph's own nodes.</summary>
+    private static bool UpstreamsUnchanged(AssetDefinition d, ImmutableArray<string> upstreams, ConcurrentDictionary<string, AssetNode> built, LineageGraph? previous) =>
+        d.Unchanged && previous is not null
+        && upstreams.All(u => built.TryGetValue(u, out var n) ? ReferenceEquals(n, previous.Find(u)) : previous.Find(u) is null);
 
     private static bool HasSql(AssetDefinition d) => d.Sql is not null || d.Deferred is not null;
 
@@ -150,9 +165,28 @@ public static class GraphBuilder
         }
 
         // Plain SQL: only the query itself tells what it reads.
-        var sql = asset.Sql ?? asset.Deferred!.Load(asset).Sql!;
+        var sql = asset.Sql ?? asset.Deferred!.Loader.Load(asset).Sql!;
         var tables = SqlLineage.Analyze(sql, asset.Dialect ?? defaultDialect).Tables;
         return [.. tables.Select(t => resolver.Resolve(t) ?? t).Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
+
+    /// <summary>Everything that decides an asset's lineage: engine, dialect, SQL, render status, upstream columns.</summary>
+    private static string ReuseKey(
+        AssetDefinition asset,
+        AssetInputs inputs,
+        string body,
+        ImmutableArray<string> upstreams,
+        ConcurrentDictionary<string, AssetNode> built,
+        ConcurrentDictionary<string, string> interfaces,
+        DialectFacts defaultDialect)
+    {
+        var dialect = asset.Dialect ?? defaultDialect;
+        var upstreamInterfaces = upstreams
+            .Order(StringComparer.OrdinalIgnoreCase)
+            .Select(u => built.TryGetValue(u, out var n) ? interfaces.GetOrAdd(u, _ => InterfaceHash(n)) : "?" + u);
+        var key = ContentHash.Of(SnapshotFormat.EngineVersion, dialect.Name, body, asset.PartiallyRendered ? "partial" : "", string.Join(',', upstreamInterfaces));
+        // Reused diagnostics keep the file positions they were mapped with, so the mapping is part of the key.
+        return inputs.SourceMapFingerprint is { } fingerprint ? ContentHash.Of(key, fingerprint) : key;
     }
 
     private static (AssetNode Node, bool Reused) BindOrReuse(
@@ -167,7 +201,7 @@ public static class GraphBuilder
         DialectFacts defaultDialect,
         LineageGraph? previous)
     {
-        if (Previous(asset, previous) is { } same && upstreams.All(u => built.TryGetValue(u, out var n) ? ReferenceEquals(n, previous!.Find(u)) : previous!.Find(u) is null))
+        if (Previous(asset, previous) is { } same && UpstreamsUnchanged(asset, upstreams, built, previous))
         {
             // Nothing it reads changed either: no need to hash what would only confirm it.
             return (same, true);
@@ -175,16 +209,7 @@ public static class GraphBuilder
 
         var inputs = InputsOf(asset, ordinal);
         var dialect = asset.Dialect ?? defaultDialect;
-        var upstreamInterfaces = upstreams
-            .Order(StringComparer.OrdinalIgnoreCase)
-            .Select(u => built.TryGetValue(u, out var n) ? interfaces.GetOrAdd(u, _ => InterfaceHash(n)) : "?" + u);
-        var key = ContentHash.Of(SnapshotFormat.EngineVersion, dialect.Name, body, asset.PartiallyRendered ? "partial" : "", string.Join(',', upstreamInterfaces));
-        if (inputs.SourceMapFingerprint is { } fingerprint)
-        {
-            // Reused diagnostics keep the file positions they were mapped with, so the mapping is part of the key.
-            key = ContentHash.Of(key, fingerprint);
-        }
-
+        var key = ReuseKey(asset, inputs, body, upstreams, built, interfaces, defaultDialect);
         if (previous?.Find(asset.Id) is { } old && old.ContentHash == key)
         {
             if (asset.Deferred is not null)
@@ -210,7 +235,7 @@ public static class GraphBuilder
 
         if (asset.Deferred is { } deferred)
         {
-            asset = deferred.Load(asset);
+            asset = deferred.Loader.Load(asset);
         }
 
         var lineage = SqlLineage.Analyze(asset.Sql!, dialect, schema);
