@@ -47,6 +47,11 @@ internal static class DeltaHead
             NodeNames(baseGraph, project),
             baseGraph.Assets.Where(a => a.Type == AssetType.Source).Select(a => a.Id).ToHashSet(StringComparer.Ordinal)));
         var dialect = ProjectGraph.DialectOf(options, config, read.DialectHint);
+        if (dialect.Name != project.Dialect || read.RootDir != project.RootDir)
+        {
+            // The base was read with other options (--dialect, --project-dir): everything must be bound anew.
+            return null;
+        }
 
         var relations = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var node in baseGraph.Assets)

@@ -56,7 +56,7 @@ public static class ProjectGraph
         var build = timings.Measure("lineage graph", () => GraphBuilder.Build(assets, commit, dialect, previous, cancellationToken));
         var graph = new LineageGraph(build.Graph.Commit, build.Graph.Assets, Sorted(build.Graph.Diagnostics.AddRange(project.Diagnostics)))
         {
-            Project = ReadFromFiles(project, options) ? Inputs(project) : null,
+            Project = ReadFromFiles(project, options) ? Inputs(project, dialect) : null,
         };
         return (build with { Graph = graph }, project);
     }
@@ -82,8 +82,10 @@ public static class ProjectGraph
     private static bool ReadFromFiles(DbtProject project, ProjectOptions options) =>
         project.Kind == DbtProjectKind.Dbt && !project.ManifestUsed && options.ManifestText is null && options.CatalogText is null;
 
-    private static ProjectInputs Inputs(DbtProject project) => new()
+    private static ProjectInputs Inputs(DbtProject project, DialectFacts dialect) => new()
     {
+        RootDir = project.RootDir,
+        Dialect = dialect.Name,
         GroupFiles = [.. project.Groups.Select(g => g.Path).Distinct(StringComparer.Ordinal)],
         DisabledNames = [.. project.Models.Where(m => !m.Enabled).Select(m => m.Name)
             .Concat(project.Seeds.Where(s => !s.Enabled).Select(s => s.Name))

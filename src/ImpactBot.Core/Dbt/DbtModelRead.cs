@@ -17,6 +17,9 @@ public sealed class DbtModelRead
 
     public SqlDialect? DialectHint { get; init; }
 
+    /// <summary>The folder holding dbt_project.yml ('' for the repository root).</summary>
+    public string RootDir { get; init; } = "";
+
     /// <summary>Renders the model file at a path under a dbt name; YAML plays no part in rendering.</summary>
     public required Func<string, string, DbtModel> RenderModel { get; init; }
 

@@ -58,6 +58,7 @@ public static partial class DbtProjectReader
             Models = assigned,
             Diagnostics = [.. diagnostics.Where(d => modelPaths.Contains(d.Path)), .. missing],
             DialectHint = dialect,
+            RootDir = layout.RootDir,
             RenderModel = (path, name) => renderer.Render(new DbtModel { UniqueId = "", Name = name, Path = path }).Model,
             RenderSnapshot = snapshots.Render,
         };

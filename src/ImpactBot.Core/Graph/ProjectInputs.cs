@@ -8,6 +8,12 @@ namespace ImpactBot.Core.Graph;
 /// </summary>
 public sealed record ProjectInputs
 {
+    /// <summary>The folder holding dbt_project.yml ('' for the repository root).</summary>
+    public string RootDir { get; init; } = "";
+
+    /// <summary>The dialect the SQL was bound with; a head read with another one must be bound anew.</summary>
+    public string Dialect { get; init; } = "";
+
     /// <summary>YAML files that define groups (a model's group owner is one of its owners).</summary>
     public ImmutableArray<string> GroupFiles { get; init; } = [];
 

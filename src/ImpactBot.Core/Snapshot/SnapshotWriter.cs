@@ -58,6 +58,8 @@ public static class SnapshotWriter
         w.Write(graph.Project is not null);
         if (graph.Project is { } project)
         {
+            w.Write7BitEncodedInt(s.Id(project.RootDir));
+            w.Write7BitEncodedInt(s.Id(project.Dialect));
             WriteStrings(w, project.GroupFiles, s);
             WriteStrings(w, project.DisabledNames, s);
         }

@@ -4,6 +4,7 @@ using ImpactBot.Core.Files;
 using ImpactBot.Core.Graph;
 using ImpactBot.Core.Report;
 using ImpactBot.Core.Snapshot;
+using ImpactBot.Sql.Dialects;
 
 namespace ImpactBot.Core.Tests.Analysis;
 
@@ -195,6 +196,18 @@ public sealed class DeltaHeadTests
         Assert.That(result.DeltaHead, Is.False);
     }
 
+    [Test]
+    public void DeltaHead_BaseBoundWithAnotherDialect_ReadsHeadInFull()
+    {
+        var files = Load("dbt/mini/project");
+        var head = new Dictionary<string, string>(files, StringComparer.Ordinal) { ["models/revenue.sql"] = files["models/revenue.sql"] + "\n-- x\n" };
+
+        var result = Run(files, head, ["models/revenue.sql"], fullHead: false, ProjectOptions.Default with { Dialect = DialectFacts.BigQuery }, baseOptions: ProjectOptions.Default);
+
+        Assert.That(result.BaseGraph.Project!.Dialect, Is.EqualTo(DialectFacts.Snowflake.Name));
+        Assert.That(result.DeltaHead, Is.False);
+    }
+
     private static (AnalysisResult Delta, AnalysisResult Full) RunBoth(Dictionary<string, string> files, params (string Path, string Text)[] edits)
     {
         var head = new Dictionary<string, string>(files, StringComparer.Ordinal);
@@ -207,12 +220,13 @@ public sealed class DeltaHeadTests
         return (Run(files, head, changed, fullHead: false), Run(files, head, changed, fullHead: true));
     }
 
-    private static AnalysisResult Run(Dictionary<string, string> baseFiles, Dictionary<string, string> headFiles, string[] changed, bool fullHead, ProjectOptions? options = null)
+    private static AnalysisResult Run(
+        Dictionary<string, string> baseFiles, Dictionary<string, string> headFiles, string[] changed, bool fullHead, ProjectOptions? options = null, ProjectOptions? baseOptions = null)
     {
         options ??= ProjectOptions.Default;
         var baseSource = new InMemoryFileSource(baseFiles);
         // The base comes from a snapshot file, as in a real run: what the delta needs must survive writing and reading.
-        var baseGraph = ProjectGraph.Build(baseSource, "base", ProjectGraph.ReadConfigOrDefault(baseSource), options, previous: null).Build.Graph;
+        var baseGraph = ProjectGraph.Build(baseSource, "base", ProjectGraph.ReadConfigOrDefault(baseSource), baseOptions ?? options, previous: null).Build.Graph;
         using var stream = new MemoryStream(Bytes(baseGraph));
         var cached = SnapshotReader.Read(stream).Graph;
         var request = new AnalysisRequest(baseSource, new InMemoryFileSource(headFiles), "base", "head", changed)

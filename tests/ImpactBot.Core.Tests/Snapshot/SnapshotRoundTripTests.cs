@@ -110,7 +110,7 @@ public sealed class SnapshotRoundTripTests
         });
         var graph = new LineageGraph("c", [Source("s", "a"), .. assets], [])
         {
-            Project = new ProjectInputs { GroupFiles = ["models/_groups.yml"], DisabledNames = ["old_model"] },
+            Project = new ProjectInputs { RootDir = "analytics", Dialect = "snowflake", GroupFiles = ["models/_groups.yml"], DisabledNames = ["old_model"] },
         };
 
         var bytes = Bytes(graph);
@@ -119,7 +119,8 @@ public sealed class SnapshotRoundTripTests
 
         Assert.That(loaded.Assets.Select(a => a.Id), Is.EqualTo(graph.Assets.Select(a => a.Id)));
         Assert.That(loaded.Find("m4321")!.Inputs, Is.EqualTo(graph.Find("m4321")!.Inputs).Using<AssetInputs>(SameInputs));
-        Assert.That(loaded.Project!.GroupFiles, Is.EqualTo(new[] { "models/_groups.yml" }));
+        Assert.That((loaded.Project!.RootDir, loaded.Project.Dialect), Is.EqualTo(("analytics", "snowflake")));
+        Assert.That(loaded.Project.GroupFiles, Is.EqualTo(new[] { "models/_groups.yml" }));
         Assert.That(loaded.Project.DisabledNames, Is.EqualTo(new[] { "old_model" }));
         Assert.That(Bytes(loaded), Is.EqualTo(bytes), "written again, byte for byte");
     }
