@@ -26,7 +26,7 @@ internal static class DeltaHead
         PhaseTimings timings,
         CancellationToken cancellationToken)
     {
-        if (baseGraph.Project is not { } project || options.ManifestText is not null || options.CatalogText is not null || !HasDistinctOrdinals(baseGraph))
+        if (baseGraph.Project is not { } project || options.ManifestText is not null || options.CatalogText is not null || !HasOneNodePerDefinition(baseGraph))
         {
             return null;
         }
@@ -129,7 +129,8 @@ internal static class DeltaHead
             || Path.GetExtension(name).ToLowerInvariant() is ".sql" or ".py" or ".yml" or ".yaml" or ".csv";
     }
 
-    private static bool HasDistinctOrdinals(LineageGraph graph)
+    /// <summary>One node per definition: distinct ids and reader positions (duplicate names are left to the full read).</summary>
+    private static bool HasOneNodePerDefinition(LineageGraph graph)
     {
         var seen = new bool[graph.Assets.Length];
         foreach (var ordinal in graph.Assets.Select(a => a.Inputs.Ordinal))
