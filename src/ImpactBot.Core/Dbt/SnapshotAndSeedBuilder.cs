@@ -33,17 +33,7 @@ internal sealed class SnapshotAndSeedBuilder(ProjectLayout layout, DbtProjectFil
                 var config = project.Snapshots.Resolve(fqn);
                 config = FolderConfigTree.Apply(config, patch?.Config ?? DbtMap.Empty);
                 config = FolderConfigTree.Apply(config, render.Config);
-                snapshots.Add(Snapshot(block.Name, path, config, patch) with
-                {
-                    RawSql = text,
-                    RenderedSql = block.Sql,
-                    SourceMap = block.SourceMap,
-                    Refs = render.Refs,
-                    Sources = render.Sources,
-                    StarMacros = render.StarMacros,
-                    RenderStatus = render.IsComplete ? RenderStatus.Complete : RenderStatus.Partial,
-                    Diagnostics = render.Diagnostics,
-                });
+                snapshots.Add(Rendered(Snapshot(block.Name, path, config, patch), text, render, block));
             }
         }
 
@@ -81,18 +71,21 @@ internal sealed class SnapshotAndSeedBuilder(ProjectLayout layout, DbtProjectFil
 
         var render = JinjaRenderer.Render(text, path, context);
         return render.Blocks.FirstOrDefault(b => b.Kind == "snapshot" && b.Name == name) is { } block
-            ? new DbtSnapshot
-            {
-                UniqueId = $"snapshot.{project.Name}.{name}",
-                Name = name,
-                Path = path,
-                RenderedSql = block.Sql,
-                SourceMap = block.SourceMap,
-                RenderStatus = render.IsComplete ? RenderStatus.Complete : RenderStatus.Partial,
-                Diagnostics = render.Diagnostics,
-            }
+            ? Rendered(new DbtSnapshot { UniqueId = $"snapshot.{project.Name}.{name}", Name = name, Path = path }, text, render, block)
             : null;
     }
+
+    private static DbtSnapshot Rendered(DbtSnapshot snapshot, string text, JinjaRenderResult render, JinjaBlock block) => snapshot with
+    {
+        RawSql = text,
+        RenderedSql = block.Sql,
+        SourceMap = block.SourceMap,
+        Refs = render.Refs,
+        Sources = render.Sources,
+        StarMacros = render.StarMacros,
+        RenderStatus = render.IsComplete ? RenderStatus.Complete : RenderStatus.Partial,
+        Diagnostics = render.Diagnostics,
+    };
 
     private DbtSnapshot Snapshot(string name, string path, DbtMap config, NodePatch? patch)
     {
