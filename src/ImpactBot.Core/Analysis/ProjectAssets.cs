@@ -45,7 +45,6 @@ public static class ProjectAssets
             [.. relations.GetValueOrDefault(uniqueId, []).Concat(extra.OfType<string>()).Distinct(StringComparer.OrdinalIgnoreCase)];
         string? AssetOf(string relation) => project.RelationIndex.TryGetValue(relation, out var u) && ids.TryGetValue(u, out var id) ? id : null;
         string Resolve(DbtRef r) => AssetOf(r.RelationName) ?? r.Name;
-        string ResolveSource(DbtSourceRef s) => AssetOf(s.RelationName) ?? $"{s.SourceName}.{s.TableName}";
         ImmutableArray<string> Upstreams(ImmutableArray<DbtRef> refs, ImmutableArray<DbtSourceRef> sources, IEnumerable<string> manifestDeps) =>
             [.. ProjectAssets.Upstreams(refs, sources, AssetOf).Concat(manifestDeps.Select(d => ids.GetValueOrDefault(d) ?? d)).Distinct(StringComparer.OrdinalIgnoreCase)];
 
@@ -105,28 +104,7 @@ public static class ProjectAssets
         var ownersById = assets.GroupBy(a => a.Id, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Owners, StringComparer.OrdinalIgnoreCase);
         foreach (var t in project.Tests)
         {
-            var attached = ids.GetValueOrDefault(t.AttachedTo) ?? t.AttachedTo;
-            var references = ImmutableArray.CreateBuilder<ColumnEdge>();
-            if (t.Column is not null)
-            {
-                references.Add(new ColumnEdge(attached, t.Column, Sql.Lineage.EdgeKind.Copy) { Line = t.Line });
-            }
-
-            var parent = t.ToRef is not null ? Resolve(t.ToRef) : t.ToSource is not null ? ResolveSource(t.ToSource) : null;
-            if (parent is not null && t.Field is not null)
-            {
-                references.Add(new ColumnEdge(parent, t.Field, Sql.Lineage.EdgeKind.Copy) { Line = t.Line });
-            }
-
-            assets.Add(new AssetDefinition(t.Name, AssetType.Test)
-            {
-                Path = t.Path,
-                Line = t.Line,
-                References = references.ToImmutable(),
-                DependsOn = references.Count == 0 ? [attached] : [],
-                Owners = ownersById.GetValueOrDefault(attached, []),
-                OwnersOf = attached,
-            });
+            assets.Add(Test(t, u => ids.GetValueOrDefault(u), AssetOf, id => ownersById.GetValueOrDefault(id, [])));
         }
 
         foreach (var s in project.SemanticModels)
@@ -176,6 +154,39 @@ public static class ProjectAssets
         }
 
         return assets.ToImmutable();
+    }
+
+    /// <summary>
+    /// A data test's definition: it reads the tested column (and a relationship's parent field) and takes the owners of
+    /// the node it tests. <paramref name="assetOfUniqueId"/> and <paramref name="assetOfRelation"/> name assets.
+    /// </summary>
+    internal static AssetDefinition Test(
+        DbtDataTest t, Func<string, string?> assetOfUniqueId, Func<string, string?> assetOfRelation, Func<string, ImmutableArray<string>> ownersOf)
+    {
+        var attached = assetOfUniqueId(t.AttachedTo) ?? t.AttachedTo;
+        var references = ImmutableArray.CreateBuilder<ColumnEdge>();
+        if (t.Column is not null)
+        {
+            references.Add(new ColumnEdge(attached, t.Column, Sql.Lineage.EdgeKind.Copy) { Line = t.Line });
+        }
+
+        var parent = t.ToRef is { } r ? assetOfRelation(r.RelationName) ?? r.Name
+            : t.ToSource is { } s ? assetOfRelation(s.RelationName) ?? $"{s.SourceName}.{s.TableName}"
+            : null;
+        if (parent is not null && t.Field is not null)
+        {
+            references.Add(new ColumnEdge(parent, t.Field, Sql.Lineage.EdgeKind.Copy) { Line = t.Line });
+        }
+
+        return new AssetDefinition(t.Name, AssetType.Test)
+        {
+            Path = t.Path,
+            Line = t.Line,
+            References = references.ToImmutable(),
+            DependsOn = references.Count == 0 ? [attached] : [],
+            Owners = ownersOf(attached),
+            OwnersOf = attached,
+        };
     }
 
     /// <summary>Upstream asset ids of refs and sources, given the asset each relation name (<c>__ref__.x</c>) stands for.</summary>
