@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ImpactBot.Core.Config;
 using ImpactBot.Core.Dbt;
+using ImpactBot.Core.Dbt.Yaml;
 using ImpactBot.Core.Files;
 using ImpactBot.Core.Graph;
 using ImpactBot.Core.Timing;
@@ -10,13 +11,15 @@ namespace ImpactBot.Core.Analysis;
 
 /// <summary>
 /// Builds the head graph from the base graph and the changed files alone, when the change allows it: the base was read
-/// from a dbt project's files, and every changed file that can matter is an existing, unversioned model's code. Every
-/// other asset is rebuilt from what the base graph kept (<see cref="AssetInputs"/>) and its SQL is read only if an
-/// upstream's columns changed. The result equals a full read of the head; anything else falls back to one (null).
+/// from a dbt project's files, and every changed file that can matter is an existing, unversioned model's code or a YAML
+/// file that describes models and nothing else. Every other asset is rebuilt from what the base graph kept
+/// (<see cref="AssetInputs"/>) and its SQL is read only if an upstream's columns changed. The result equals a full read
+/// of the head; anything else falls back to one (null).
 /// </summary>
 internal static class DeltaHead
 {
     public static GraphBuildResult? TryBuild(
+        IFileSource baseFiles,
         IFileSource headFiles,
         string headCommit,
         LineageGraph baseGraph,
@@ -31,25 +34,26 @@ internal static class DeltaHead
             return null;
         }
 
-        var touched = Touched(baseGraph, headFiles, changedPaths);
-        if (touched is null)
+        if (Touched(baseGraph, project, baseFiles, headFiles, changedPaths) is not var (touched, yamlChanged))
         {
             return null;
         }
 
         var modelPaths = touched.Keys.ToHashSet(StringComparer.Ordinal);
-        var yamlPaths = touched.Values.Select(n => n.Inputs.PatchPath).OfType<string>().Concat(project.GroupFiles).Distinct(StringComparer.Ordinal).ToList();
+        var yamlPaths = touched.Values.Select(n => n.Inputs.PatchPath).OfType<string>().Concat(project.GroupFiles).Concat(yamlChanged).Distinct(StringComparer.Ordinal).ToList();
         var read = timings.Measure("read changed files", () => DbtProjectReader.ReadModels(
             headFiles,
             new DbtReadOptions { ProjectDir = options.ProjectDir, Config = config, Timings = timings.For("read changed files") },
             modelPaths,
             yamlPaths,
+            yamlChanged,
             NodeNames(baseGraph, project),
             baseGraph.Assets.Where(a => a.Type == AssetType.Source).Select(a => a.Id).ToHashSet(StringComparer.Ordinal)));
         var dialect = ProjectGraph.DialectOf(options, config, read.DialectHint);
-        if (dialect.Name != project.Dialect || read.RootDir != project.RootDir)
+        if (dialect.Name != project.Dialect || read.RootDir != project.RootDir || !yamlChanged.IsSubsetOf(read.YamlPathsRead))
         {
-            // The base was read with other options (--dialect, --project-dir): everything must be bound anew.
+            // The base was read with other options (--dialect, --project-dir), or a changed YAML file is none of the
+            // project's: read it all.
             return null;
         }
 
@@ -63,6 +67,7 @@ internal static class DeltaHead
         }
 
         var changed = new Dictionary<string, AssetDefinition>(StringComparer.OrdinalIgnoreCase);
+        var idsOfModels = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var model in read.Models)
         {
             // A model that was disabled, renamed or split into versions changes the project's shape: read it all.
@@ -72,16 +77,17 @@ internal static class DeltaHead
             }
 
             changed[node.Id] = ProjectAssets.Model(model, dialect, node.Inputs.Relations, ProjectAssets.Upstreams(model.Refs, model.Sources, r => relations.GetValueOrDefault(r)));
+            idsOfModels[model.UniqueId] = node.Id;
         }
 
-        if (changed.Count != touched.Count)
+        if (changed.Count != touched.Count || !ChangedTests(baseGraph, read, yamlChanged, changed, idsOfModels, relations))
         {
             return null;
         }
 
         var definitions = timings.Measure("definitions", () => Definitions(baseGraph, changed, dialect, read, headFiles));
         var build = timings.Measure("lineage graph", () => GraphBuilder.Build(definitions, headCommit, dialect, baseGraph, cancellationToken));
-        var kept = baseGraph.Diagnostics.Where(d => d.Code != GraphBuilder.CycleCode && !modelPaths.Contains(d.Path));
+        var kept = baseGraph.Diagnostics.Where(d => d.Code != GraphBuilder.CycleCode && !modelPaths.Contains(d.Path) && !yamlChanged.Contains(d.Path));
         var graph = new LineageGraph(headCommit, build.Graph.Assets, ProjectGraph.Sorted(build.Graph.Diagnostics.Concat(kept).Concat(read.Diagnostics)))
         {
             Project = project,
@@ -89,28 +95,64 @@ internal static class DeltaHead
         return build with { Graph = graph };
     }
 
-    /// <summary>The changed model files and their base nodes; null when some change could affect anything else.</summary>
-    private static Dictionary<string, AssetNode>? Touched(LineageGraph baseGraph, IFileSource headFiles, IReadOnlyCollection<string> changedPaths)
+    /// <summary>
+    /// The changed model files with their base nodes (models described by a changed YAML file count as changed too), and
+    /// the changed YAML files; null when some change could affect anything else.
+    /// </summary>
+    private static (Dictionary<string, AssetNode> Models, HashSet<string> Yaml)? Touched(
+        LineageGraph baseGraph, ProjectInputs project, IFileSource baseFiles, IFileSource headFiles, IReadOnlyCollection<string> changedPaths)
     {
         var models = new Dictionary<string, AssetNode?>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, AssetNode?>(StringComparer.Ordinal);
         foreach (var node in baseGraph.Assets.Where(a => a.Type == AssetType.Model && a.Path is not null))
         {
-            // Two models from one file (versions) are left to the full read.
+            // Two models from one file or of one name (versions) are left to the full read.
             models[node.Path!] = models.ContainsKey(node.Path!) ? null : node;
+            byName[node.Inputs.DbtName ?? node.Id] = byName.ContainsKey(node.Inputs.DbtName ?? node.Id) ? null : node;
         }
 
         var headPaths = headFiles.Paths.ToHashSet(StringComparer.Ordinal);
         var touched = new Dictionary<string, AssetNode>(StringComparer.Ordinal);
+        var yaml = new HashSet<string>(StringComparer.Ordinal);
+        bool Touch(AssetNode? node)
+        {
+            if (node is null || node.Inputs.DbtName != node.Id || node.Traits.LatestVersion is not null || !headPaths.Contains(node.Path!))
+            {
+                return false;
+            }
+
+            touched[node.Path!] = node;
+            return true;
+        }
+
         foreach (var path in changedPaths)
         {
             if (models.TryGetValue(path, out var node))
             {
-                if (node is null || node.Inputs.DbtName != node.Id || node.Traits.LatestVersion is not null || !headPaths.Contains(path))
+                if (!Touch(node))
+                {
+                    return null;
+                }
+            }
+            else if (IsYaml(path))
+            {
+                // Only a file of model entries, before and after; a name that is a disabled model may be enabled now.
+                var before = baseFiles.ReadText(path) is { } b ? ModelEntryFilter.ModelsOnly(b) : null;
+                var after = headFiles.ReadText(path) is { } a ? ModelEntryFilter.ModelsOnly(a) : null;
+                if (before is null || after is null)
                 {
                     return null;
                 }
 
-                touched[path] = node;
+                foreach (var name in before.Concat(after).Distinct(StringComparer.Ordinal))
+                {
+                    if (project.DisabledNames.Contains(name) || byName.TryGetValue(name, out var described) && !Touch(described))
+                    {
+                        return null;
+                    }
+                }
+
+                yaml.Add(path);
             }
             else if (MayShapeProject(path))
             {
@@ -118,7 +160,54 @@ internal static class DeltaHead
             }
         }
 
-        return touched;
+        return (touched, yaml);
+    }
+
+    private static bool IsYaml(string path) =>
+        path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The data tests of changed YAML files, rebuilt into <paramref name="changed"/> in their base order; false when the
+    /// tests themselves differ (added, removed, renamed, reordered), which moves every later asset.
+    /// </summary>
+    private static bool ChangedTests(
+        LineageGraph baseGraph,
+        DbtModelRead read,
+        HashSet<string> yamlChanged,
+        Dictionary<string, AssetDefinition> changed,
+        Dictionary<string, string> idsOfModels,
+        Dictionary<string, string> relations)
+    {
+        if (yamlChanged.Count == 0)
+        {
+            return true;
+        }
+
+        var before = baseGraph.Assets.Where(a => a.Type == AssetType.Test && a.Path is not null && yamlChanged.Contains(a.Path)).OrderBy(a => a.Inputs.Ordinal).ToList();
+        if (before.Count != read.Tests.Length || before.Where((node, i) => node.Id != read.Tests[i].Name).Any())
+        {
+            return false;
+        }
+
+        var owners = FirstOwners(baseGraph, changed);
+        foreach (var test in read.Tests)
+        {
+            changed[test.Name] = ProjectAssets.Test(test, idsOfModels.GetValueOrDefault, relations.GetValueOrDefault, id => owners.GetValueOrDefault(id, []));
+        }
+
+        return true;
+    }
+
+    /// <summary>Owners by asset id as a full read has them: those of the first source, seed, model or snapshot of that id.</summary>
+    private static Dictionary<string, ImmutableArray<string>> FirstOwners(LineageGraph baseGraph, Dictionary<string, AssetDefinition> changed)
+    {
+        var owners = new Dictionary<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var node in baseGraph.Assets.Where(a => a.Type is AssetType.Source or AssetType.Seed or AssetType.Model or AssetType.Snapshot).OrderBy(a => a.Inputs.Ordinal))
+        {
+            owners.TryAdd(node.Id, changed.TryGetValue(node.Id, out var definition) && definition.Type == node.Type ? definition.Owners : node.Owners);
+        }
+
+        return owners;
     }
 
     /// <summary>Files a dbt project reads besides existing models' code: new models, macros, YAML, seeds, CODEOWNERS, config.</summary>
@@ -158,24 +247,20 @@ internal static class DeltaHead
     private static AssetDefinition[] Definitions(LineageGraph baseGraph, Dictionary<string, AssetDefinition> changed, DialectFacts dialect, DbtModelRead read, IFileSource files)
     {
         // Data tests and semantic models take their model's owners, as the first asset of that id has them.
-        var ownersChanged = new Dictionary<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
-        var firstById = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var node in baseGraph.Assets.Where(a => a.Type is AssetType.Source or AssetType.Seed or AssetType.Model or AssetType.Snapshot).OrderBy(a => a.Inputs.Ordinal))
-        {
-            if (firstById.Add(node.Id) && changed.TryGetValue(node.Id, out var definition) && !definition.Owners.SequenceEqual(node.Owners))
-            {
-                ownersChanged[node.Id] = definition.Owners;
-            }
-        }
+        var owners = FirstOwners(baseGraph, changed);
+        var ownersChanged = baseGraph.Assets
+            .Where(a => owners.TryGetValue(a.Id, out var now) && a.Type is AssetType.Source or AssetType.Seed or AssetType.Model or AssetType.Snapshot && !now.SequenceEqual(a.Owners))
+            .Select(a => a.Id)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
         var loader = new StubLoader(read, files);
         var definitions = new AssetDefinition[baseGraph.Assets.Length];
         foreach (var node in baseGraph.Assets)
         {
             var definition = changed.GetValueOrDefault(node.Id) ?? Rebuilt(node, dialect, loader);
-            if (node.Inputs.OwnersOf is { } owner && ownersChanged.TryGetValue(owner, out var owners))
+            if (node.Inputs.OwnersOf is { } owner && ownersChanged.Contains(owner))
             {
-                definition = definition with { Owners = owners, Unchanged = false };
+                definition = definition with { Owners = owners[owner], Unchanged = false };
             }
 
             definitions[node.Inputs.Ordinal] = definition;

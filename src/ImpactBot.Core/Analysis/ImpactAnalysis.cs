@@ -51,7 +51,7 @@ public static class ImpactAnalysis
         var changed = request.ChangedPaths.Where(p => !ignore.Any(g => g.IsMatch(p))).ToHashSet(StringComparer.Ordinal);
         var delta = request.FullHeadRead
             ? null
-            : DeltaHead.TryBuild(request.HeadFiles, request.HeadCommit, baseGraph, config, options, changed, timings.For("head (delta)"), cancellationToken);
+            : DeltaHead.TryBuild(request.BaseFiles, request.HeadFiles, request.HeadCommit, baseGraph, config, options, changed, timings.For("head (delta)"), cancellationToken);
         var headGraph = delta?.Graph
             ?? ProjectGraph.Build(request.HeadFiles, request.HeadCommit, config, options, baseGraph, timings.For("head"), cancellationToken).Build.Graph;
         var artifacts = new[] { options.ManifestText is null ? null : options.ManifestPath, options.CatalogText is null ? null : options.CatalogPath };

@@ -12,6 +12,12 @@ public sealed class DbtModelRead
 {
     public required ImmutableArray<DbtModel> Models { get; init; }
 
+    /// <summary>The data tests defined in the YAML files read whole.</summary>
+    public ImmutableArray<DbtDataTest> Tests { get; init; } = [];
+
+    /// <summary>The YAML files read: those asked for that lie in the project's model, seed and snapshot paths.</summary>
+    public ImmutableArray<string> YamlPathsRead { get; init; } = [];
+
     /// <summary>The project-level problems a full read would report on the files read (missing refs, unreadable files).</summary>
     public required ImmutableArray<FileDiagnostic> Diagnostics { get; init; }
 

@@ -11,14 +11,17 @@ public static partial class DbtProjectReader
     /// <summary>
     /// Reads only the model files <paramref name="modelPaths"/> of a dbt project, with the YAML files
     /// <paramref name="yamlPaths"/> (those that describe the models and those that define groups), as a full read would
-    /// see them. Refs and sources are checked against <paramref name="nodeNames"/> and <paramref name="sourceKeys"/>
-    /// (<c>source.table</c>), which the caller knows from elsewhere: the rest of the project is not read.
+    /// see them. Of the YAML files only the models' entries and the groups are read, except <paramref name="wholeYamlPaths"/>
+    /// (changed files: read whole, with their data tests and problems). Refs and sources are checked against
+    /// <paramref name="nodeNames"/> and <paramref name="sourceKeys"/> (<c>source.table</c>), which the caller knows from
+    /// elsewhere: the rest of the project is not read.
     /// </summary>
     public static DbtModelRead ReadModels(
         IFileSource files,
         DbtReadOptions options,
         IReadOnlySet<string> modelPaths,
         IReadOnlyCollection<string> yamlPaths,
+        IReadOnlySet<string> wholeYamlPaths,
         IReadOnlySet<string> nodeNames,
         IReadOnlySet<string> sourceKeys)
     {
@@ -43,7 +46,7 @@ public static partial class DbtProjectReader
             .Select(f => (f.Path, f.Text!))
             .ToList();
         var names = modelPaths.Select(ProjectLayout.FileName).ToHashSet(StringComparer.Ordinal);
-        var properties = timings.Measure("yaml", () => PropertiesReader.ReadAll(projectFile.Name, yamlFiles, diagnostics, names));
+        var properties = timings.Measure("yaml", () => PropertiesReader.ReadAll(projectFile.Name, yamlFiles, diagnostics, names, wholeYamlPaths));
         var modelBuilder = new ModelBuilder(layout, projectFile, context, files, diagnostics);
         var models = timings.Measure("render models", () => modelBuilder.Build(properties.Models, modelPaths));
         var assigner = new OwnerAssignment(new OwnerResolver(config.OwnerAliases, CodeOwnersFile.Find(files)), properties.Groups, modelBuilder.Hints);
@@ -53,10 +56,18 @@ public static partial class DbtProjectReader
         var renderDiagnostics = new List<FileDiagnostic>();
         var renderer = new ModelBuilder(layout, projectFile, context, files, renderDiagnostics);
         var snapshots = new SnapshotAndSeedBuilder(layout, projectFile, context, files, renderDiagnostics);
+        // The data tests of the whole files, in the order a full read lists them (columns of models first).
+        var tests = assigned.SelectMany(m => m.Columns.SelectMany(c => c.Tests))
+            .Concat(properties.Models.SelectMany(p => p.Tests.Where(t => t.Column is null)))
+            .Where(t => wholeYamlPaths.Contains(t.Path))
+            .Distinct()
+            .ToImmutableArray();
         return new DbtModelRead
         {
             Models = assigned,
-            Diagnostics = [.. diagnostics.Where(d => modelPaths.Contains(d.Path)), .. missing],
+            Tests = tests,
+            YamlPathsRead = [.. yamlFiles.Select(f => f.Item1)],
+            Diagnostics = [.. diagnostics.Where(d => modelPaths.Contains(d.Path) || wholeYamlPaths.Contains(d.Path)), .. missing],
             DialectHint = dialect,
             RootDir = layout.RootDir,
             RenderModel = (path, name) => renderer.Render(new DbtModel { UniqueId = "", Name = name, Path = path }).Model,

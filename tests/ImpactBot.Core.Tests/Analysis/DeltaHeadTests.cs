@@ -156,6 +156,58 @@ public sealed class DeltaHeadTests
         AssertSame(delta, full);
     }
 
+    private const string Staging = "analytics/models/staging/_staging.yml";
+
+    private static IEnumerable<TestCaseData> YamlEdits()
+    {
+        TestCaseData Edit(string name, bool delta, params (string Path, Func<string, string> Edit)[] edits) =>
+            new TestCaseData(edits, delta).SetName($"DeltaHead_Yaml_{name}_{(delta ? "EqualsFullRead" : "ReadsHeadInFull")}");
+
+        yield return Edit("DescriptionChanged", true, (Staging, t => t.Replace("One row per order.", "One row per placed order.", StringComparison.Ordinal)));
+        yield return Edit("LinesShifted", true, (Staging, t => "# staging models\n\n" + t));
+        yield return Edit("ColumnDocumented", true, (Staging, t => t + "      - name: name\n        description: the customer's name\n        data_type: varchar\n"));
+        yield return Edit("OwnerChanged", true, (Staging, t => t.Replace("owner: \"Jane Doe\"", "owner: zed@acme.com", StringComparison.Ordinal)));
+        yield return Edit("EntryForNoModel", true, (Staging, t => t + "  - name: ghost\n    description: no such model\n"));
+        yield return Edit("ColumnAddedInSqlAndYaml", true,
+            ("analytics/models/staging/stg_customers.sql", t => t.Replace("select", "select 'x' as nickname,", StringComparison.OrdinalIgnoreCase)),
+            (Staging, t => t + "      - name: nickname\n"));
+        yield return Edit("TestAdded", false, (Staging, t => t.Replace("      - name: customer_id\n        tests:", "      - name: customer_id\n        tests:\n          - not_null", StringComparison.Ordinal)));
+        yield return Edit("Broken", false, (Staging, t => t + "  - name: [oops\n"));
+        yield return Edit("SourcesAdded", false, (Staging, t => t + "sources:\n  - name: extra\n    tables: [{name: t}]\n"));
+        yield return Edit("VersionsAdded", false, (Staging, t => t.Replace("  - name: stg_customers\n", "  - name: stg_customers\n    versions: [{v: 1}]\n", StringComparison.Ordinal)));
+        yield return Edit("MartsWithGroupsAndExposures", false, ("analytics/models/marts/_marts.yml", t => t.Replace("data_type: numeric", "data_type: decimal", StringComparison.Ordinal)));
+    }
+
+    [TestCaseSource(nameof(YamlEdits))]
+    public void DeltaHead_YamlEdit(IReadOnlyList<(string Path, Func<string, string> Edit)> edits, bool expectDelta)
+    {
+        var files = Load("dbt/shop");
+
+        var (delta, full) = RunBoth(files, [.. edits.Select(e => (e.Path, e.Edit(files[e.Path])))]);
+
+        Assert.That(delta.DeltaHead, Is.EqualTo(expectDelta), "delta mode used");
+        AssertSame(delta, full);
+    }
+
+    [Test]
+    public void DeltaHead_PythonModelOwnerChangedInYaml_EqualsFullRead()
+    {
+        var (delta, full) = RunBoth(PythonProject, ("models/scores.yml", PythonProject["models/scores.yml"].Replace("ann@acme.com", "bob@acme.com", StringComparison.Ordinal)));
+
+        Assert.That(delta.DeltaHead, Is.True);
+        AssertSame(delta, full);
+        Assert.That(delta.HeadGraph.Find("unique_scores_id")?.Owners, Has.Some.Contains("bob@acme.com"), "the model's data test takes the new owner");
+    }
+
+    [Test]
+    public void DeltaHead_YamlWithAnchorsEdited_ReadsHeadInFull()
+    {
+        var (delta, full) = RunBoth(EdgeProject, ("models/_models.yml", EdgeProject["models/_models.yml"].Replace("ann@acme.com", "bob@acme.com", StringComparison.Ordinal)));
+
+        Assert.That(delta.DeltaHead, Is.False);
+        AssertSame(delta, full);
+    }
+
     [TestCase("analytics/models/marts/_marts.yml", "version: 2\n", TestName = "DeltaHead_YamlEdited_ReadsHeadInFull")]
     [TestCase("analytics/models/marts/new_model.sql", "select 1 as id\n", TestName = "DeltaHead_ModelAdded_ReadsHeadInFull")]
     [TestCase("analytics/macros/cents.sql", "{% macro cents_to_dollars(c) %}{{ c }} / 1000{% endmacro %}\n", TestName = "DeltaHead_MacroEdited_ReadsHeadInFull")]

@@ -31,14 +31,20 @@ internal sealed partial class PropertiesReader(string projectName, List<FileDiag
     /// Reads many files in parallel (YAML parsing is the costliest part of reading a large project), one reader per
     /// file, then merges them in the given order so the result does not depend on scheduling.
     /// </summary>
-    /// <param name="modelNames">When given, only these models' entries (and groups) are read, for a delta read.</param>
-    public static PropertiesReader ReadAll(string projectName, IReadOnlyList<(string Path, string Text)> files, List<FileDiagnostic> diagnostics, IReadOnlySet<string>? modelNames = null)
+    /// <param name="modelNames">When given, only these models' entries (and groups) are read, for a delta read...</param>
+    /// <param name="wholeFiles">... except from these files, read whole.</param>
+    public static PropertiesReader ReadAll(
+        string projectName,
+        IReadOnlyList<(string Path, string Text)> files,
+        List<FileDiagnostic> diagnostics,
+        IReadOnlySet<string>? modelNames = null,
+        IReadOnlySet<string>? wholeFiles = null)
     {
         var readers = Threading.ParallelMap.Map(files, file =>
         {
             var fileDiagnostics = new List<FileDiagnostic>();
             var reader = new PropertiesReader(projectName, fileDiagnostics);
-            reader.Read(file.Path, file.Text, modelNames);
+            reader.Read(file.Path, file.Text, wholeFiles?.Contains(file.Path) == true ? null : modelNames);
             return (reader, fileDiagnostics);
         });
         var merged = new PropertiesReader(projectName, diagnostics);

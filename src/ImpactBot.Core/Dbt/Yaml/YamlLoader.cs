@@ -33,16 +33,7 @@ internal static class YamlLoader
     /// </summary>
     public static YamlMappingNode? LoadModelEntries(string text, string path, IReadOnlySet<string> modelNames, ICollection<FileDiagnostic> diagnostics)
     {
-        IReadOnlyList<YamlDotNet.Core.Events.ParsingEvent>? events;
-        try
-        {
-            events = ModelEntryFilter.Filter(text, modelNames);
-        }
-        catch (YamlException)
-        {
-            events = null;
-        }
-
+        var events = ModelEntryFilter.Filter(text, modelNames);
         if (events is null)
         {
             return LoadMapping(text, path, diagnostics);
