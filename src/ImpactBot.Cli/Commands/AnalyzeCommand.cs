@@ -24,10 +24,14 @@ internal static class AnalyzeCommand
         var manifest = CommonOptions.Manifest();
         var catalog = CommonOptions.Catalog();
         var showTimings = CommonOptions.Timings();
+        var fullRead = new Option<bool>("--full-read")
+        {
+            Description = "Read the whole head commit even when only models changed (same report, slower; to rule out the delta build).",
+        };
 
         var command = new Command("analyze", "Print the change-impact report of base...head.")
         {
-            repo, baseRef, headRef, format, snapshot, failOn, projectDir, dialect, manifest, catalog, showTimings,
+            repo, baseRef, headRef, format, snapshot, failOn, projectDir, dialect, manifest, catalog, showTimings, fullRead,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -36,7 +40,7 @@ internal static class AnalyzeCommand
             {
                 var options = await CommonOptions.ProjectOptionsAsync(parse.GetValue(projectDir), parse.GetValue(dialect), parse.GetValue(manifest), parse.GetValue(catalog), cancellationToken).ConfigureAwait(false);
                 var timings = new PhaseTimings();
-                var result = await RunAsync(parse.GetRequiredValue(repo), parse.GetRequiredValue(baseRef), parse.GetRequiredValue(headRef), parse.GetValue(snapshot), options, cancellationToken, timings).ConfigureAwait(false);
+                var result = await RunAsync(parse.GetRequiredValue(repo), parse.GetRequiredValue(baseRef), parse.GetRequiredValue(headRef), parse.GetValue(snapshot), options, cancellationToken, timings, parse.GetValue(fullRead)).ConfigureAwait(false);
                 await output.WriteAsync(timings.Measure("render", () => Render(result.Report, parse.GetRequiredValue(format)))).ConfigureAwait(false);
                 if (parse.GetValue(showTimings))
                 {
@@ -53,7 +57,14 @@ internal static class AnalyzeCommand
 
     /// <summary>Resolves refs, reads both trees through git and runs the analysis; shared with <c>impactbot run</c>.</summary>
     public static async Task<AnalysisResult> RunAsync(
-        string repoDir, string baseRef, string headRef, string? snapshotPath, ProjectOptions options, CancellationToken cancellationToken, PhaseTimings? timings = null)
+        string repoDir,
+        string baseRef,
+        string headRef,
+        string? snapshotPath,
+        ProjectOptions options,
+        CancellationToken cancellationToken,
+        PhaseTimings? timings = null,
+        bool fullHeadRead = false)
     {
         timings ??= new PhaseTimings();
         if (!Directory.Exists(repoDir))
@@ -82,7 +93,7 @@ internal static class AnalyzeCommand
         using var disposeHead = headFiles;
         var (cached, problem) = await timings.MeasureAsync("snapshot load (after git)", () => load).ConfigureAwait(false);
         var result = ImpactAnalysis.Run(
-            new AnalysisRequest(baseFiles, headFiles, @base, head, changed) { CachedBase = cached, CacheProblem = problem, Timings = timings },
+            new AnalysisRequest(baseFiles, headFiles, @base, head, changed) { CachedBase = cached, CacheProblem = problem, Timings = timings, FullHeadRead = fullHeadRead },
             options,
             cancellationToken);
         if (snapshotPath is not null && !ReferenceEquals(cached, result.BaseGraph))

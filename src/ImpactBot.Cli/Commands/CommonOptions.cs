@@ -17,7 +17,7 @@ internal static class CommonOptions
 
     public static Option<string?> Catalog() => new("--catalog") { Description = "dbt target/catalog.json: column types of sources and models." };
 
-    public static Option<bool> Timings() => new("--timings") { Description = "Print the wall time of each phase to stderr (where a large project's time goes)." };
+    public static Option<bool> Timings() => new("--timings") { Description = "Print the wall time and memory allocated of each phase to stderr (where a large project's time goes)." };
 
     public static Option<string> Format(string defaultValue, params string[] allowed)
     {

@@ -56,6 +56,21 @@ public sealed class SnapshotAndImpactScenarioTests
     }
 
     [Test]
+    public async Task Analyze_FullRead_ReadsTheWholeHeadAndReportsTheSame()
+    {
+        using var scenario = ShopScenario.Create();
+        scenario.Repo.Replace("models/marts/orders.sql", "sum(amount) as total_amount", "sum(amount) * 2 as total_amount");
+
+        var delta = await scenario.AnalyzeAsync("--timings");
+        var full = await ShopScenario.RunAsync("analyze", "--repo", scenario.Dir, "--base", "main", "--format", "json", "--timings", "--full-read");
+
+        Assert.That(full.Code, Is.EqualTo(0), full.Error);
+        Assert.That(delta.Error, Does.Contain("head (delta): read changed files"));
+        Assert.That(full.Error, Does.Contain("head: read project").And.Not.Contain("(delta)"));
+        Assert.That(full.Output, Is.EqualTo(delta.Output));
+    }
+
+    [Test]
     public async Task Impact_Column_ListsDownstreamWithOwnersButNotSiblings()
     {
         using var scenario = ShopScenario.Create();
