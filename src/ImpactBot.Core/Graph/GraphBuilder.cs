@@ -11,7 +11,9 @@ namespace ImpactBot.Core.Graph;
 /// <summary>
 /// Builds the column graph of one commit from asset definitions: SQL assets bind upstream-first (so each upstream's real
 /// outputs expand the stars of its consumers), one level of the DAG at a time in parallel. With a previous graph, an
-/// asset whose SQL and upstream interfaces are unchanged is reused instead of re-analysed (BRIEF.md "early cutoff").
+/// asset whose SQL and upstream interfaces are unchanged is reused instead of re-analysed (BRIEF.md "early cutoff");
+/// one rebuilt from that graph (<see cref="AssetDefinition.Unchanged"/>) is taken as it is while its upstreams are too,
+/// and its deferred SQL is read only when it must be bound again.
 /// </summary>
 public static class GraphBuilder
 {
@@ -45,7 +47,6 @@ public static class GraphBuilder
             built[definition.Id] = Previous(definition, previous) ?? DeclaredNode(definition) with { Inputs = Inputs(definition) };
         }
 
-
         var sqlAssets = definitions.Where(HasSql).ToList();
         var prepared = ParallelMap.Map(sqlAssets, asset =>
         {
@@ -69,7 +70,7 @@ public static class GraphBuilder
             // Deferred SQL that must be bound again (an upstream's columns changed) is read in one go, not file by file.
             var toLoad = level
                 .Where(a => a.Deferred is not null && !UpstreamsUnchanged(a, upstreams[a.Id], built, previous)
-                    && previous?.Find(a.Id)?.ContentHash != ReuseKey(a, InputsOf(a, ordinals[a]), bodies[a.Id], upstreams[a.Id], built, interfaces, defaultDialect))
+                    && previous?.Find(a.Id)?.ContentHash != ReuseKey(a, Inputs(a), bodies[a.Id], upstreams[a.Id], built, interfaces, defaultDialect))
                 .GroupBy(a => a.Deferred!.Loader);
             foreach (var group in toLoad)
             {
