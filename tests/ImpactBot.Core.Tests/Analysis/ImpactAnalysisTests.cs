@@ -35,6 +35,18 @@ public sealed class ImpactAnalysisTests
     private static AssetImpact Impact(ImpactReport report, string asset) => report.Impacts.Single(i => i.Asset == asset);
 
     [Test]
+    public void Build_PythonModel_CountsAsPartialLineage()
+    {
+        var files = FixtureFiles.Of([.. Base.Select(kv => (kv.Key, kv.Value))]);
+
+        var graph = ProjectGraph.Build(files, "base", ProjectGraph.ReadConfigOrDefault(files), ProjectOptions.Default, previous: null).Build.Graph;
+
+        Assert.That(graph.Find("scores")!.Status, Is.EqualTo(Sql.Lineage.LineageStatus.Partial));
+        Assert.That(graph.Find("orders")!.Status, Is.EqualTo(Sql.Lineage.LineageStatus.Complete));
+        Assert.That(graph.CountByStatus(Sql.Lineage.LineageStatus.Partial), Is.EqualTo(1));
+    }
+
+    [Test]
     public void Run_UpstreamColumnRemoved_ReachesPythonModelAtModelLevelAndItsReaders()
     {
         var report = Run(("models/orders.sql", "select id, status from {{ source('shop', 'raw_orders') }}"));
