@@ -72,8 +72,9 @@ internal static class AnalyzeCommand
             throw new UsageException($"--repo {repoDir} does not exist.");
         }
 
-        // The snapshot loads on another thread while this one waits for git.
+        // The snapshot loads on another thread while this one waits for git, and the engines warm up beside it.
         var load = Task.Run(() => SnapshotFiles.TryLoad(snapshotPath), cancellationToken);
+        _ = Task.Run(Warmup.Run, cancellationToken);
         var git = new GitRepository(repoDir);
         // Each git call is a process start; the independent ones run side by side, in two rounds.
         var (head, @base, changed, headFiles) = await timings.MeasureAsync("git", async () =>
