@@ -6,9 +6,8 @@ using ImpactBot.Core.Files;
 namespace ImpactBot.Cli.Git;
 
 /// <summary>
-/// The files of one commit, read through `git cat-file --batch`: many files at once with <see cref="Prefetch"/> (one
-/// process streams them all), single files on demand through one long-lived process. Binary blobs (a NUL in the first
-/// 8 KB) read as null.
+/// The files of one commit, read through one long-lived `git cat-file --batch` process: many files at once with
+/// <see cref="Prefetch"/> (streamed), single files on demand. Binary blobs (a NUL in the first 8 KB) read as null.
 /// </summary>
 public sealed class GitTreeFileSource : IFileSource, IDisposable
 {
@@ -44,49 +43,57 @@ public sealed class GitTreeFileSource : IFileSource, IDisposable
 
         lock (_gate)
         {
-            if (_batch is null)
-            {
-                _batch = _repository.StartBatch();
-                _batchOutput = new BufferedStream(_batch.StandardOutput.BaseStream, 1 << 16);
-            }
-
-            _batch.StandardInput.Write(blob + "\n");
-            _batch.StandardInput.Flush();
-            return ReadObject(_batchOutput!);
+            var (batch, output) = Batch();
+            batch.StandardInput.Write(blob + "\n");
+            batch.StandardInput.Flush();
+            return ReadObject(output);
         }
     }
 
     /// <summary>
-    /// Reads the files in one `git cat-file --batch` stream: ids are written on one thread while objects are read on
-    /// this one, so thousands of files cost one process and no round trip each.
+    /// Reads the files through the one `git cat-file --batch` process: ids are written on one thread while objects are
+    /// read on this one, so thousands of files cost no round trip each and a handful no new process.
     /// </summary>
     public void Prefetch(IEnumerable<string> paths)
     {
         var wanted = paths.Where(p => !_fetched.ContainsKey(p) && _blobs.ContainsKey(p)).Distinct(StringComparer.Ordinal).ToList();
-        if (wanted.Count < 2)
+        if (wanted.Count == 0)
         {
             return;
         }
 
-        using var process = _repository.StartBatch();
-        var writer = Task.Run(() =>
+        lock (_gate)
         {
-            // Buffered, unlike StandardInput (AutoFlush would make every id a system call); disposing it ends git's input.
-            using var input = new StreamWriter(process.StandardInput.BaseStream, new UTF8Encoding(false), 1 << 16);
+            var (batch, output) = Batch();
+            var writer = Task.Run(() =>
+            {
+                // Buffered, unlike StandardInput (AutoFlush would make every id a system call); git's input stays open.
+                using var input = new StreamWriter(batch.StandardInput.BaseStream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+                foreach (var path in wanted)
+                {
+                    input.Write(_blobs[path]);
+                    input.Write('\n');
+                }
+            });
             foreach (var path in wanted)
             {
-                input.Write(_blobs[path]);
-                input.Write('\n');
+                _fetched[path] = ReadObject(output);
             }
-        });
-        using var output = new BufferedStream(process.StandardOutput.BaseStream, 1 << 16);
-        foreach (var path in wanted)
+
+            writer.GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>The long-lived `git cat-file --batch` process, started on first use; call under the lock.</summary>
+    private (Process Batch, BufferedStream Output) Batch()
+    {
+        if (_batch is null)
         {
-            _fetched[path] = ReadObject(output);
+            _batch = _repository.StartBatch();
+            _batchOutput = new BufferedStream(_batch.StandardOutput.BaseStream, 1 << 16);
         }
 
-        writer.GetAwaiter().GetResult();
-        process.WaitForExit();
+        return (_batch, _batchOutput!);
     }
 
     public void Dispose()
