@@ -115,6 +115,71 @@ public sealed class DeltaHeadTests
         AssertSame(delta, full);
     }
 
+    /// <summary>
+    /// A generated project three levels deep (stars, joins, aggregates, YAML with tests and owners, an exposure), and
+    /// seeded random sets of edits on one to four models at once: changes cascade through several levels of re-binding.
+    /// </summary>
+    [TestCaseSource(nameof(Seeds))]
+    public void DeltaHead_RandomEditsOfAGeneratedProject_EqualFullRead(int seed)
+    {
+        var files = GeneratedProject();
+        var random = new Random(seed);
+        var models = files.Keys.Where(p => p.EndsWith(".sql", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        var kept = Edits.Where(e => e.Name != "disabled").ToArray();
+        var edits = new List<(string Path, string Text)>();
+        foreach (var path in models.OrderBy(_ => random.Next()).Take(random.Next(1, 5)))
+        {
+            var (_, edit) = kept[random.Next(kept.Length)];
+            var other = Path.GetFileNameWithoutExtension(models[random.Next(models.Count)]);
+            edits.Add((path, edit(files[path], other)));
+        }
+
+        var (delta, full) = RunBoth(files, [.. edits]);
+
+        Assert.That(delta.DeltaHead, Is.True);
+        AssertSame(delta, full);
+    }
+
+    private static IEnumerable<int> Seeds() => Enumerable.Range(1, 24);
+
+    private static Dictionary<string, string> GeneratedProject()
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["dbt_project.yml"] = "name: gen\nmodels:\n  gen:\n    marts:\n      +materialized: table\n",
+            ["models/sources.yml"] = "sources:\n  - name: raw\n    tables:\n"
+                + string.Concat(Enumerable.Range(0, 3).Select(t => $"      - name: t{t}\n        columns:\n" + string.Concat(Enumerable.Range(0, 5).Select(c => $"          - name: c{c}\n")))),
+        };
+        var yaml = new System.Text.StringBuilder("models:\n");
+        for (var i = 0; i < 6; i++)
+        {
+            files[$"models/staging/stg_{i}.sql"] = i % 3 == 0
+                ? $"select * from {{{{ source('raw', 't{i % 3}') }}}}\n"
+                : $"select c0 as id, c1, c2 * 2 as c2, c3 from {{{{ source('raw', 't{i % 3}') }}}} where c4 > 0\n";
+            yaml.Append($"  - name: stg_{i}\n    meta:\n      owner: team{i % 2}@acme.com\n    columns:\n      - name: c1\n        data_tests: [not_null]\n");
+        }
+
+        for (var i = 0; i < 6; i++)
+        {
+            var (a, b) = (i % 6, (i + 1) % 6);
+            files[$"models/intermediate/int_{i}.sql"] =
+                $"with a as (select * from {{{{ ref('stg_{a}') }}}}), b as (select c1, c2 from {{{{ ref('stg_{b}') }}}})\n"
+                + "select a.c1, a.c2 + b.c2 as total, case when b.c1 is null then 0 else 1 end as matched from a left join b on a.c1 = b.c1\n";
+        }
+
+        for (var i = 0; i < 4; i++)
+        {
+            files[$"models/marts/mart_{i}.sql"] = i % 2 == 0
+                ? $"select c1, sum(total) as total, count(*) as n from {{{{ ref('int_{i}') }}}} group by c1\n"
+                : $"select * from {{{{ ref('int_{i}') }}}} join {{{{ ref('int_{i + 1}') }}}} using (c1)\n";
+            yaml.Append($"  - name: mart_{i}\n    columns:\n      - name: c1\n        data_tests: [unique]\n");
+        }
+
+        files["models/_models.yml"] = yaml.ToString();
+        files["models/exposures.yml"] = "exposures:\n  - name: board\n    type: dashboard\n    owner: {email: ceo@acme.com}\n    depends_on: [ref('mart_0'), ref('mart_1')]\n";
+        return files;
+    }
+
     [Test]
     public void EdgeProject_HoldsTheShapesItIsFor()
     {
