@@ -1,4 +1,3 @@
-using System.Collections;
 using System.CommandLine;
 using ImpactBot.Cli.Ci;
 using ImpactBot.Cli.Ci.GitHub;
@@ -17,7 +16,7 @@ internal static class RunCommand
         var command = new Command("run", "CI mode: analyse the pull/merge request of this CI job, post the checklist comment and set the status.");
         command.SetAction((parse, cancellationToken) => ExitCodeMap.RunAsync(parse.InvocationConfiguration.Error, async () =>
         {
-            var env = environment ?? ReadEnvironment();
+            var env = environment ?? ProcessEnvironment.Read();
             var output = parse.InvocationConfiguration.Output;
             var runner = Runners.FirstOrDefault(r => r.Detects(env));
             if (runner is null)
@@ -29,16 +28,5 @@ internal static class RunCommand
             return await runner.RunAsync(env, output, parse.InvocationConfiguration.Error, cancellationToken).ConfigureAwait(false);
         }));
         return command;
-    }
-
-    private static Dictionary<string, string> ReadEnvironment()
-    {
-        var env = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-        {
-            env[(string)entry.Key] = entry.Value as string ?? "";
-        }
-
-        return env;
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.CommandLine;
 using ImpactBot.Cli.Serve;
 
@@ -13,7 +12,7 @@ internal static class ServeCommand
         var command = new Command("serve", "Receive GitLab/GitHub webhooks: /impact reruns and checklist acknowledgements. Configured by IMPACTBOT_* variables (see README).") { urls };
         command.SetAction((parse, cancellationToken) => ExitCodeMap.RunAsync(parse.InvocationConfiguration.Error, async () =>
         {
-            var options = ServeOptions.FromEnvironment(ReadEnvironment(), parse.GetValue(urls));
+            var options = ServeOptions.FromEnvironment(ProcessEnvironment.Read(), parse.GetValue(urls));
             var app = ServeApp.Build(options);
             await using (app.ConfigureAwait(false))
             {
@@ -24,16 +23,5 @@ internal static class ServeCommand
             return ExitCodes.Ok;
         }));
         return command;
-    }
-
-    private static Dictionary<string, string> ReadEnvironment()
-    {
-        var env = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-        {
-            env[(string)entry.Key] = entry.Value as string ?? "";
-        }
-
-        return env;
     }
 }
