@@ -13,9 +13,7 @@ internal static class SnapshotFiles
             return (null, null);
         }
 
-        // One read into memory: the reader's many small reads are then copies, not file-stream calls.
-        using var stream = new MemoryStream(File.ReadAllBytes(path), writable: false);
-        var result = SnapshotReader.Read(stream);
+        var result = SnapshotReader.Read(File.ReadAllBytes(path));
         if (result.Graph is null)
         {
             return (null, $"{path}: {result.Error}");

@@ -107,8 +107,7 @@ internal static class ProjectScale
     {
         // As `analyze` has it: the base graph of a project read from its files, through a snapshot file.
         var baseSource = new InMemoryFileSource(baseFiles);
-        using var stream = new MemoryStream(Bytes(ProjectGraph.Build(baseSource, "base", ProjectGraph.ReadConfig(baseSource), ProjectOptions.Default, previous: null).Build.Graph));
-        var baseGraph = SnapshotReader.Read(stream).Graph!;
+        var baseGraph = SnapshotReader.Read(Bytes(ProjectGraph.Build(baseSource, "base", ProjectGraph.ReadConfig(baseSource), ProjectOptions.Default, previous: null).Build.Graph)).Graph!;
         var changed = headFiles.Where(f => !baseFiles.TryGetValue(f.Key, out var old) || old != f.Value).Select(f => f.Key).ToList();
         var request = new AnalysisRequest(baseSource, new InMemoryFileSource(headFiles), baseGraph.Commit, "head", changed) { CachedBase = baseGraph };
         var clock = Stopwatch.StartNew();
@@ -142,8 +141,7 @@ internal static class ProjectScale
         for (var round = 1; round <= 2; round++)
         {
             clock.Restart();
-            using var stream = new MemoryStream(File.ReadAllBytes(path), writable: false);
-            var result = SnapshotReader.Read(stream);
+            var result = SnapshotReader.Read(File.ReadAllBytes(path));
             var assets = result.Graph?.Assets.Length ?? 0;
             Console.WriteLine($"snapshot: {size / 1024.0 / 1024.0:F1} MB, write {write.TotalSeconds:F2} s, load {(round == 1 ? "cold" : "warm")} {clock.Elapsed.TotalSeconds:F3} s ({assets} assets)");
         }

@@ -80,12 +80,19 @@ internal static class DeltaHead
             idsOfModels[model.UniqueId] = node.Id;
         }
 
-        if (changed.Count != touched.Count || !ChangedTests(baseGraph, read, yamlChanged, changed, idsOfModels, relations))
+        if (changed.Count != touched.Count)
         {
             return null;
         }
 
-        var definitions = timings.Measure("definitions", () => Definitions(baseGraph, changed, dialect, read, headFiles));
+        // Data tests and semantic models take the owners of their model, as the first asset of that id has them.
+        var owners = FirstOwners(baseGraph, changed);
+        if (!ChangedTests(baseGraph, read, yamlChanged, changed, idsOfModels, relations, owners))
+        {
+            return null;
+        }
+
+        var definitions = timings.Measure("definitions", () => Definitions(baseGraph, changed, owners, dialect, read, headFiles));
         var build = timings.Measure("lineage graph", () => GraphBuilder.Build(definitions, headCommit, dialect, baseGraph, cancellationToken));
         var kept = baseGraph.Diagnostics.Where(d => d.Code != GraphBuilder.CycleCode && !modelPaths.Contains(d.Path) && !yamlChanged.Contains(d.Path));
         var graph = new LineageGraph(headCommit, build.Graph.Assets, ProjectGraph.Sorted(build.Graph.Diagnostics.Concat(kept).Concat(read.Diagnostics)))
@@ -176,7 +183,8 @@ internal static class DeltaHead
         HashSet<string> yamlChanged,
         Dictionary<string, AssetDefinition> changed,
         Dictionary<string, string> idsOfModels,
-        Dictionary<string, string> relations)
+        Dictionary<string, string> relations,
+        Dictionary<string, ImmutableArray<string>> owners)
     {
         if (yamlChanged.Count == 0)
         {
@@ -189,7 +197,6 @@ internal static class DeltaHead
             return false;
         }
 
-        var owners = FirstOwners(baseGraph, changed);
         foreach (var test in read.Tests)
         {
             changed[test.Name] = ProjectAssets.Test(test, idsOfModels.GetValueOrDefault, relations.GetValueOrDefault, id => owners.GetValueOrDefault(id, []));
@@ -244,10 +251,14 @@ internal static class DeltaHead
             .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Every asset's definition in the reader's order: the changed models as read, the rest rebuilt from the base.</summary>
-    private static AssetDefinition[] Definitions(LineageGraph baseGraph, Dictionary<string, AssetDefinition> changed, DialectFacts dialect, DbtModelRead read, IFileSource files)
+    private static AssetDefinition[] Definitions(
+        LineageGraph baseGraph,
+        Dictionary<string, AssetDefinition> changed,
+        Dictionary<string, ImmutableArray<string>> owners,
+        DialectFacts dialect,
+        DbtModelRead read,
+        IFileSource files)
     {
-        // Data tests and semantic models take their model's owners, as the first asset of that id has them.
-        var owners = FirstOwners(baseGraph, changed);
         var ownersChanged = baseGraph.Assets
             .Where(a => owners.TryGetValue(a.Id, out var now) && a.Type is AssetType.Source or AssetType.Seed or AssetType.Model or AssetType.Snapshot && !now.SequenceEqual(a.Owners))
             .Select(a => a.Id)

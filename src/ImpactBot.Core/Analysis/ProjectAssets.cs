@@ -25,7 +25,7 @@ public static class ProjectAssets
 
         foreach (var s in project.Sources)
         {
-            ids[s.UniqueId] = $"{s.SourceName}.{s.Name}";
+            ids[s.UniqueId] = DbtSource.AssetName(s.SourceName, s.Name);
         }
 
         foreach (var s in project.Seeds)
@@ -171,7 +171,7 @@ public static class ProjectAssets
         }
 
         var parent = t.ToRef is { } r ? assetOfRelation(r.RelationName) ?? r.Name
-            : t.ToSource is { } s ? assetOfRelation(s.RelationName) ?? $"{s.SourceName}.{s.TableName}"
+            : t.ToSource is { } s ? assetOfRelation(s.RelationName) ?? DbtSource.AssetName(s.SourceName, s.TableName)
             : null;
         if (parent is not null && t.Field is not null)
         {
@@ -192,7 +192,7 @@ public static class ProjectAssets
     /// <summary>Upstream asset ids of refs and sources, given the asset each relation name (<c>__ref__.x</c>) stands for.</summary>
     internal static ImmutableArray<string> Upstreams(ImmutableArray<DbtRef> refs, ImmutableArray<DbtSourceRef> sources, Func<string, string?> assetOf) =>
         [.. refs.Select(r => assetOf(r.RelationName) ?? r.Name)
-            .Concat(sources.Select(s => assetOf(s.RelationName) ?? $"{s.SourceName}.{s.TableName}"))
+            .Concat(sources.Select(s => assetOf(s.RelationName) ?? DbtSource.AssetName(s.SourceName, s.TableName)))
             .Distinct(StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>A model's definition, once its relation names and upstream asset ids are known.</summary>

@@ -13,7 +13,7 @@ public static partial class DbtProjectReader
     /// <paramref name="yamlPaths"/> (those that describe the models and those that define groups), as a full read would
     /// see them. Of the YAML files only the models' entries and the groups are read, except <paramref name="wholeYamlPaths"/>
     /// (changed files: read whole, with their data tests and problems). Refs and sources are checked against
-    /// <paramref name="nodeNames"/> and <paramref name="sourceKeys"/> (<c>source.table</c>), which the caller knows from
+    /// <paramref name="nodeNames"/> and <paramref name="sourceAssetNames"/> (<see cref="DbtSource.AssetName"/>), which the caller knows from
     /// elsewhere: the rest of the project is not read.
     /// </summary>
     public static DbtModelRead ReadModels(
@@ -23,7 +23,7 @@ public static partial class DbtProjectReader
         IReadOnlyCollection<string> yamlPaths,
         IReadOnlySet<string> wholeYamlPaths,
         IReadOnlySet<string> nodeNames,
-        IReadOnlySet<string> sourceKeys)
+        IReadOnlySet<string> sourceAssetNames)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(options);
@@ -51,7 +51,7 @@ public static partial class DbtProjectReader
         var models = timings.Measure("render models", () => modelBuilder.Build(properties.Models, modelPaths));
         var assigner = new OwnerAssignment(new OwnerResolver(config.OwnerAliases, CodeOwnersFile.Find(files)), properties.Groups, modelBuilder.Hints);
         var assigned = models.Select(assigner.Assign).ToImmutableArray();
-        var missing = MissingReferences.Find(projectFile.Name, nodeNames, sourceKeys, assigned.Select(m => (m.Path, m.Refs, m.Sources)));
+        var missing = MissingReferences.Find(projectFile.Name, nodeNames, sourceAssetNames, assigned.Select(m => (m.Path, m.Refs, m.Sources)));
 
         var renderDiagnostics = new List<FileDiagnostic>();
         var renderer = new ModelBuilder(layout, projectFile, context, files, renderDiagnostics);

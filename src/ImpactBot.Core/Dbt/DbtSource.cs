@@ -6,6 +6,9 @@ namespace ImpactBot.Core.Dbt;
 /// <summary>One table of a dbt source (<c>source('stripe', 'payments')</c>); its asset name is <c>stripe.payments</c>.</summary>
 public sealed record DbtSource
 {
+    /// <summary>The asset name of a source table, <c>source.table</c>: what refs to it and checks for it compare.</summary>
+    public static string AssetName(string sourceName, string tableName) => $"{sourceName}.{tableName}";
+
     /// <summary><c>source.&lt;project&gt;.&lt;source&gt;.&lt;table&gt;</c>.</summary>
     public required string UniqueId { get; init; }
 

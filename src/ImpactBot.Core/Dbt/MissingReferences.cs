@@ -10,14 +10,14 @@ internal static class MissingReferences
     {
         var names = project.Models.Select(m => m.Name).Concat(project.Seeds.Select(s => s.Name)).Concat(project.Snapshots.Select(s => s.Name))
             .ToHashSet(StringComparer.Ordinal);
-        var sources = project.Sources.Select(s => SourceKey(s.SourceName, s.Name)).ToHashSet(StringComparer.Ordinal);
+        var sources = project.Sources.Select(s => DbtSource.AssetName(s.SourceName, s.Name)).ToHashSet(StringComparer.Ordinal);
         var nodes = project.Models.Select(m => (m.Path, m.Refs, m.Sources))
             .Concat(project.Snapshots.Select(s => (s.Path, s.Refs, s.Sources)))
             .Concat(project.Exposures.Select(e => (e.Path, e.Refs, e.Sources)));
         return Find(project.Name, names, sources, nodes);
     }
 
-    /// <summary>The refs and sources of <paramref name="nodes"/> checked against known node names and source keys.</summary>
+    /// <summary>The refs and sources of <paramref name="nodes"/> checked against known node names and source asset names.</summary>
     public static ImmutableArray<FileDiagnostic> Find(
         string projectName,
         IReadOnlySet<string> names,
@@ -32,7 +32,7 @@ internal static class MissingReferences
                 result.Add(new FileDiagnostic("missing-ref", $"ref('{r.Name}') names no model, seed or snapshot of this project", path, r.Line, 0));
             }
 
-            foreach (var s in sourceRefs.Where(s => !sources.Contains(SourceKey(s.SourceName, s.TableName))))
+            foreach (var s in sourceRefs.Where(s => !sources.Contains(DbtSource.AssetName(s.SourceName, s.TableName))))
             {
                 result.Add(new FileDiagnostic("missing-source", $"source('{s.SourceName}', '{s.TableName}') is not declared in any YAML file", path, s.Line, 0));
             }
@@ -40,7 +40,4 @@ internal static class MissingReferences
 
         return result.ToImmutable();
     }
-
-    /// <summary><c>source.table</c>, as a source table's asset id is written.</summary>
-    public static string SourceKey(string sourceName, string tableName) => $"{sourceName}.{tableName}";
 }

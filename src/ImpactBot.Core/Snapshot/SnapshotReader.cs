@@ -14,9 +14,17 @@ public static class SnapshotReader
     public static SnapshotReadResult Read(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return Read(copy.ToArray());
+    }
+
+    /// <summary>Reads a whole snapshot file's bytes (decoded in place, chunks side by side).</summary>
+    public static SnapshotReadResult Read(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
         try
         {
-            var bytes = Bytes(stream);
             var r = new Decoder(bytes, 0, bytes.Length, []);
             if (r.RawString() != SnapshotFormat.Magic)
             {
@@ -44,18 +52,6 @@ public static class SnapshotReader
             var message = e is AggregateException aggregate ? aggregate.InnerExceptions[0].Message : e.Message;
             return new(null, $"the snapshot file is truncated or corrupt ({message}); delete it and rebuild with `impactbot snapshot build`");
         }
-    }
-
-    private static byte[] Bytes(Stream stream)
-    {
-        if (stream is MemoryStream memory && memory.Position == 0 && memory.TryGetBuffer(out var buffer) && buffer.Offset == 0 && buffer.Count == buffer.Array!.Length)
-        {
-            return buffer.Array;
-        }
-
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
     }
 
     private static LineageGraph ReadGraph(Decoder r)
