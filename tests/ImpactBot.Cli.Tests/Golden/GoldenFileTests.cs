@@ -15,6 +15,7 @@ public sealed class GoldenFileTests
     [Test]
     public void Verify_MissingGoldenFile_FailsWithHowToWriteIt()
     {
+        Assume.That(Environment.GetEnvironmentVariable(GoldenFile.UpdateVariable), Is.Null.Or.Empty, "golden files are being rewritten");
         var error = Assert.Throws<GoldenFileException>(() => GoldenFile.Verify("x", "does-not-exist/never.txt"));
 
         Assert.That(error!.Message, Does.Contain(GoldenFile.UpdateVariable + "=1").And.Contain("never.txt"));
