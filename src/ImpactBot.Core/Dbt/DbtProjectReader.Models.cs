@@ -49,7 +49,7 @@ public static partial class DbtProjectReader
         var properties = timings.Measure("yaml", () => PropertiesReader.ReadAll(projectFile.Name, yamlFiles, diagnostics, names, wholeYamlPaths));
         var modelBuilder = new ModelBuilder(layout, projectFile, context, files, diagnostics);
         var models = timings.Measure("render models", () => modelBuilder.Build(properties.Models, modelPaths));
-        var assigner = new OwnerAssignment(new OwnerResolver(config.OwnerAliases, CodeOwnersFile.Find(files)), properties.Groups, modelBuilder.Hints);
+        var assigner = new OwnerAssignment(new OwnerResolver(config.OwnerAliases, CodeOwnersFile.Find(files), config.CodeOwners), properties.Groups, modelBuilder.Hints);
         var assigned = models.Select(assigner.Assign).ToImmutableArray();
         var missing = MissingReferences.Find(projectFile.Name, nodeNames, sourceAssetNames, assigned.Select(m => (m.Path, m.Refs, m.Sources)));
 

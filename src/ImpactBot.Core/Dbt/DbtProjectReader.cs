@@ -28,7 +28,7 @@ public static partial class DbtProjectReader
 
         var manifest = options.ManifestText is { } manifestText ? ManifestReader.Read(manifestText, options.ManifestPath, diagnostics) : null;
         var projectDir = ProjectDir(files, options, config, paths, manifest, diagnostics);
-        var owners = new OwnerResolver(config.OwnerAliases, CodeOwnersFile.Find(files));
+        var owners = new OwnerResolver(config.OwnerAliases, CodeOwnersFile.Find(files), config.CodeOwners);
         DbtProject project;
         if (projectDir is null && manifest is null)
         {
