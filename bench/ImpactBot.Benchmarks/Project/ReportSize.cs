@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ImpactBot.Core.Analysis;
+using ImpactBot.Dbt.Analysis;
 using ImpactBot.Core.Files;
 using ImpactBot.Core.Publishing;
 using ImpactBot.Core.Report;
