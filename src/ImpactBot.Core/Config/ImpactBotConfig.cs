@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ImpactBot.Core.Dbt;
 using ImpactBot.Sql.Dialects;
 
 namespace ImpactBot.Core.Config;
@@ -24,4 +25,7 @@ public sealed record ImpactBotConfig
     public AcknowledgePolicy Acknowledge { get; init; } = AcknowledgePolicy.OwnersOnly;
 
     public ImmutableArray<CatalogAsset> Catalog { get; init; } = [];
+
+    /// <summary><c>vars:</c> for rendering, as dbt's <c>--vars</c>; <c>--vars</c> on the command line overrides them.</summary>
+    public DbtMap Vars { get; init; } = DbtMap.Empty;
 }

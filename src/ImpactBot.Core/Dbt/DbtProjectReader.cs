@@ -75,7 +75,7 @@ public static partial class DbtProjectReader
             layout.Under(projectFile.MacroPaths.Concat(projectFile.ModelPaths).Concat(projectFile.SnapshotPaths), ".sql", ".py", ".yml", ".yaml")
                 .Concat(layout.Under(projectFile.SeedPaths, ".csv", ".yml", ".yaml"))
                 .Select(f => f.Path)));
-        var (context, macros) = RenderContext(files, layout, projectFile, targetType, diagnostics);
+        var (context, macros) = RenderContext(files, layout, projectFile, targetType, options, diagnostics);
 
         var yamlFolders = projectFile.ModelPaths.Concat(projectFile.SeedPaths).Concat(projectFile.SnapshotPaths);
         var yamlFiles = layout.Under(yamlFolders, ".yml", ".yaml")
@@ -153,9 +153,12 @@ public static partial class DbtProjectReader
         return (projectFile, dialect, targetType);
     }
 
-    /// <summary>What rendering any model needs: the project's macros, vars and target type.</summary>
+    /// <summary>
+    /// What rendering any model needs: the project's macros, its vars overridden by those given (as dbt's <c>--vars</c>),
+    /// and the target (from profiles.yml when read, else the dialect hint).
+    /// </summary>
     private static (JinjaContext Context, JinjaMacroLibrary Macros) RenderContext(
-        IFileSource files, ProjectLayout layout, DbtProjectFile projectFile, string targetType, List<FileDiagnostic> diagnostics)
+        IFileSource files, ProjectLayout layout, DbtProjectFile projectFile, string targetType, DbtReadOptions options, List<FileDiagnostic> diagnostics)
     {
         var macroFiles = layout.Under(projectFile.MacroPaths, ".sql")
             .Select(f => (f.Path, Text: files.ReadText(f.Path)))
@@ -163,7 +166,19 @@ public static partial class DbtProjectReader
             .Select(f => new KeyValuePair<string, string>(f.Path, f.Text!));
         var macros = JinjaMacroLibrary.Parse(macroFiles);
         diagnostics.AddRange(macros.Diagnostics);
-        return (new JinjaContext { ProjectName = projectFile.Name, Vars = projectFile.Vars, Macros = macros, TargetType = targetType }, macros);
+        var context = new JinjaContext { ProjectName = projectFile.Name, Vars = projectFile.Vars.Merge(options.Vars), Macros = macros, TargetType = targetType };
+        if (options.Target is { } target)
+        {
+            context = context with
+            {
+                TargetName = target.Name,
+                TargetType = target.Type.Length > 0 ? target.Type : targetType,
+                TargetSchema = target.Schema ?? context.TargetSchema,
+                TargetDatabase = target.Database ?? context.TargetDatabase,
+            };
+        }
+
+        return (context, macros);
     }
 
     private static (SqlDialect? Dialect, string TargetType) Dialect(

@@ -78,7 +78,22 @@ public static class MarkdownReportRenderer
         var sb = new StringBuilder();
         sb.Append("## ImpactBot: ").Append(Headline(report)).Append('\n');
         sb.Append('`').Append(Short(report.Base)).Append("...").Append(Short(report.Head)).Append("` · ")
-          .Append(report.Changes.Length).Append(report.Changes.Length == 1 ? " changed asset" : " changed assets").Append('\n');
+          .Append(report.Changes.Length).Append(report.Changes.Length == 1 ? " changed asset" : " changed assets");
+        if (report.Settings is { } settings)
+        {
+            sb.Append(" · SQL read as ").Append(Code(settings.Dialect)).Append(" (from ").Append(Code(settings.DialectSource)).Append(')');
+            if (settings.Target.Length > 0)
+            {
+                sb.Append(", target ").Append(Code(settings.Target));
+            }
+
+            if (settings.Vars != "{}")
+            {
+                sb.Append(", vars ").Append(Code(settings.Vars));
+            }
+        }
+
+        sb.Append('\n');
         foreach (var warning in report.Warnings)
         {
             sb.Append("\n> [!WARNING]\n> ").Append(warning).Append('\n');
