@@ -1,6 +1,6 @@
 using System.CommandLine;
-using ImpactBot.Core.Analysis;
-using ImpactBot.Core.Dbt;
+using ImpactBot.Dbt.Analysis;
+using ImpactBot.Dbt;
 using ImpactBot.Core.Files;
 using ImpactBot.Sql.Dialects;
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using ImpactBot.Core.Dbt;
 using ImpactBot.Sql.Dialects;
 
 namespace ImpactBot.Core.Config;
@@ -26,6 +25,6 @@ public sealed record ImpactBotConfig
 
     public ImmutableArray<CatalogAsset> Catalog { get; init; } = [];
 
-    /// <summary><c>vars:</c> for rendering, as dbt's <c>--vars</c>; <c>--vars</c> on the command line overrides them.</summary>
-    public DbtMap Vars { get; init; } = DbtMap.Empty;
+    /// <summary><c>vars:</c> for rendering (as dbt's <c>--vars</c>) as JSON text; <c>--vars</c> on the command line overrides them.</summary>
+    public string Vars { get; init; } = "{}";
 }
