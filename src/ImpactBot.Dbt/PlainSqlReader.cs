@@ -24,6 +24,9 @@ internal static class PlainSqlReader
 
         /// <summary>Objects a model-level routine names after FROM, JOIN, INTO, UPDATE, USING, APPLY.</summary>
         public ImmutableArray<string> Reads { get; init; } = [];
+
+        /// <summary>An INSERT or MERGE inside a routine, or of literal rows only: it loads data, it does not define the table.</summary>
+        public bool IsLoad { get; init; }
     }
 
     public static ImmutableArray<DbtModel> Read(IEnumerable<string> paths, IFileSource files, List<FileDiagnostic> diagnostics)
@@ -61,10 +64,11 @@ internal static class PlainSqlReader
                     ContentHash = hashes[first.Path],
                     Materialization = first.Kind,
                 };
-                if (group.All(t => t.Columns is not null))
+                if (first.Columns is { } columns && group.All(t => t.Columns is not null || t.IsLoad))
                 {
-                    // Nothing but DDL defines the table: its columns are declared, there is no query to bind.
-                    return model with { Language = DbtModel.Ddl, RenderedSql = "", Columns = first.Columns!.Value };
+                    // Nothing but DDL defines the table (procedures and literal rows only load it): its columns are
+                    // declared, there is no query to bind.
+                    return model with { Language = DbtModel.Ddl, RenderedSql = "", RawSql = first.Sql, Columns = columns };
                 }
 
                 return first.ModelLevel && group.Count() == 1
@@ -153,10 +157,21 @@ internal static class PlainSqlReader
             {
                 "table" => target with { Columns = ColumnList(tokens, index) is { } list ? TableColumnDefinitions.Read(tokens, list) : null },
                 "function" or "procedure" => Routine(target, text, tokens, index, found.Skip(k + 1).Where(f => f.Kind is not "insert").Select(f => f.TokenIndex).FirstOrDefault(tokens.Count)),
-                _ => target,
+                _ => target with { IsLoad = InRoutine(tokens, found, k) || !HasQuery(tokens, index, next >= 0 ? found[next].TokenIndex : tokens.Count) },
             };
         }
     }
+
+    /// <summary>The INSERT or MERGE found at <paramref name="k"/> sits in the body of a routine of the same batch.</summary>
+    private static bool InRoutine(List<SqlTokens.Token> tokens, List<(int TokenIndex, string Name, string Kind)> found, int k)
+    {
+        var routine = found.Take(k).LastOrDefault(f => f.Kind != "insert");
+        return routine.Kind is "function" or "procedure"
+            && !tokens.Skip(routine.TokenIndex).Take(found[k].TokenIndex - routine.TokenIndex).Any(t => t.IsWord("GO"));
+    }
+
+    private static bool HasQuery(List<SqlTokens.Token> tokens, int from, int to) =>
+        tokens.Skip(from).Take(to - from).Any(t => t.IsWord("SELECT") || t.IsWord("USING"));
 
     /// <summary>The token that opens the column list of the CREATE TABLE at <paramref name="create"/>, if it has one.</summary>
     private static int? ColumnList(List<SqlTokens.Token> tokens, int create)
