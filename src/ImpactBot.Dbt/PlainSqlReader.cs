@@ -34,6 +34,8 @@ internal static class PlainSqlReader
         var targets = new List<Target>();
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         var sqlPaths = paths.Where(p => p.EndsWith(".sql", StringComparison.OrdinalIgnoreCase)).ToList();
+        // In a SQL Server database project the schema is declared: DDL defines tables, DML anywhere only loads them.
+        var declarative = paths.Any(p => p.EndsWith(".sqlproj", StringComparison.OrdinalIgnoreCase));
         files.Prefetch(sqlPaths);
         foreach (var path in sqlPaths)
         {
@@ -64,7 +66,7 @@ internal static class PlainSqlReader
                     ContentHash = hashes[first.Path],
                     Materialization = first.Kind,
                 };
-                if (first.Columns is { } columns && group.All(t => t.Columns is not null || t.IsLoad))
+                if (first.Columns is { } columns && group.All(t => t.Columns is not null || t.IsLoad || declarative && t.Kind == "insert"))
                 {
                     // Nothing but DDL defines the table (procedures and literal rows only load it): its columns are
                     // declared, there is no query to bind.
@@ -157,7 +159,7 @@ internal static class PlainSqlReader
             {
                 "table" => target with { Columns = ColumnList(tokens, index) is { } list ? TableColumnDefinitions.Read(tokens, list) : null },
                 "function" or "procedure" => Routine(target, text, tokens, index, found.Skip(k + 1).Where(f => f.Kind is not "insert").Select(f => f.TokenIndex).FirstOrDefault(tokens.Count)),
-                _ => target with { IsLoad = InRoutine(tokens, found, k) || !HasQuery(tokens, index, next >= 0 ? found[next].TokenIndex : tokens.Count) },
+                _ => target with { IsLoad = InRoutine(tokens, found, k) || LiteralRows(tokens, index) },
             };
         }
     }
@@ -170,8 +172,25 @@ internal static class PlainSqlReader
             && !tokens.Skip(routine.TokenIndex).Take(found[k].TokenIndex - routine.TokenIndex).Any(t => t.IsWord("GO"));
     }
 
-    private static bool HasQuery(List<SqlTokens.Token> tokens, int from, int to) =>
-        tokens.Skip(from).Take(to - from).Any(t => t.IsWord("SELECT") || t.IsWord("USING"));
+    /// <summary>An <c>INSERT ... VALUES</c> (or <c>DEFAULT VALUES</c>): rows written as literals, read from no table.</summary>
+    private static bool LiteralRows(List<SqlTokens.Token> tokens, int insert)
+    {
+        var depth = 0;
+        for (var i = insert + 1; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.Kind == SqlTokens.Kind.Symbol)
+            {
+                depth += token.Text switch { "(" => 1, ")" => -1, _ => 0 };
+            }
+            else if (depth == 0 && (token.IsWord("VALUES") || token.IsWord("SELECT") || token.IsWord("WITH") || token.IsWord("USING") || token.IsWord("EXEC") || token.IsWord("EXECUTE")))
+            {
+                return token.IsWord("VALUES");
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The token that opens the column list of the CREATE TABLE at <paramref name="create"/>, if it has one.</summary>
     private static int? ColumnList(List<SqlTokens.Token> tokens, int create)

@@ -137,4 +137,29 @@ public sealed class PlainSqlReaderTests
         Assert.That((procedure.Language, procedure.RenderedSql), Is.EqualTo((DbtModel.Routine, "")));
         Assert.That(procedure.DependsOn, Is.EqualTo(new[] { "sql.Sales.Customers" }));
     }
+
+    [Test]
+    public void Read_TableLoadedByAProcedureAndLiteralRows_KeepsItsDdlColumns()
+    {
+        var files = FixtureFiles.Of(
+            ("t.sql", "create table s.t (a int, b varchar(10));"),
+            ("load.sql", "create procedure s.load as begin\n  insert into s.t (a, b) select x, y from s.src;\nend;"),
+            ("seed.sql", "insert into s.t (a, b) values (1, 'x');"));
+
+        var table = DbtProjectReader.Read(files).Models.Single(m => m.Name == "s.t");
+
+        Assert.That((table.Language, table.Path), Is.EqualTo((DbtModel.Ddl, "t.sql")));
+        Assert.That(table.Columns.Select(c => c.Name), Is.EqualTo(new[] { "a", "b" }));
+    }
+
+    [Test]
+    public void Read_TableFilledByAScriptsQuery_IsReadFromThatQuery()
+    {
+        var files = FixtureFiles.Of(("t.sql", "create table s.t (a int);"), ("etl.sql", "insert into s.t (a) select x from s.src;"));
+
+        var table = DbtProjectReader.Read(files).Models.Single(m => m.Name == "s.t");
+
+        Assert.That(table.Language, Is.EqualTo("sql"));
+        Assert.That(table.RenderedSql, Does.Contain("select x from s.src"));
+    }
 }

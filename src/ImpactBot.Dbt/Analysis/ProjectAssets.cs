@@ -221,7 +221,8 @@ public static class ProjectAssets
                 Tags = m.Tags,
                 Kind = python ? AssetTraits.PythonKind : routine ? AssetTraits.RoutineKind : null,
             },
-            DocsHash = Docs(m.Description, m.Columns),
+            // A DDL table's columns are its schema, not documentation: a change to them is no docs change.
+            DocsHash = Docs(m.Description, m.Language == DbtModel.Ddl ? [] : m.Columns),
             Diagnostics = m.Diagnostics,
             PartiallyRendered = m.RenderStatus != RenderStatus.Complete,
             DbtName = m.Name,

@@ -33,6 +33,7 @@ public sealed class PlainSqlImpactTests
         var change = report.Changes.Single();
         Assert.That((change.Asset, change.Kind), Is.EqualTo(("Sales.Customers", AssetChangeKind.Modified)));
         Assert.That(change.Columns.Select(c => (c.Name, c.Kind)), Is.EqualTo(new[] { ("FaxNumber", ColumnChangeKind.Removed) }));
+        Assert.That(change.Reasons, Is.EqualTo(new[] { $"declared columns changed ({Customers})" }));
         var view = Impact(report, "Sales.vCustomerContacts");
         Assert.That((view.Severity, view.ModelLevel), Is.EqualTo((Severity.Breaking, false)));
         Assert.That(view.Columns, Does.Contain("Fax"));
