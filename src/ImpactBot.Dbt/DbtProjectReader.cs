@@ -21,14 +21,9 @@ public static partial class DbtProjectReader
     {
         ArgumentNullException.ThrowIfNull(files);
         options ??= DbtReadOptions.Default;
-        var config = options.Config ?? ImpactBotConfig.Default;
-        var diagnostics = new List<FileDiagnostic>();
-        var ignore = config.Ignore.Select(p => new GlobPattern(p)).ToList();
-        var paths = files.Paths.Where(p => !ignore.Any(g => g.IsMatch(p))).ToImmutableArray();
-
+        var (config, paths, owners, timings, diagnostics) = ReadSetup.Of(files, options);
         var manifest = options.ManifestText is { } manifestText ? ManifestReader.Read(manifestText, options.ManifestPath, diagnostics) : null;
         var projectDir = ProjectDir(files, options, config, paths, manifest, diagnostics);
-        var owners = new OwnerResolver(config.OwnerAliases, CodeOwnersFile.Find(files));
         DbtProject project;
         if (projectDir is null && manifest is null)
         {
@@ -42,7 +37,7 @@ public static partial class DbtProjectReader
         }
         else
         {
-            project = ReadDbt(files, options, config, new ProjectLayout(projectDir ?? "", paths), manifest, owners, diagnostics);
+            project = ReadDbt(files, options, config, new ProjectLayout(projectDir ?? "", paths), manifest, owners, timings, diagnostics);
         }
 
         var catalog = config.Catalog.Select(a => a with { Owners = CatalogOwners(a, owners) }).ToImmutableArray();
@@ -67,22 +62,16 @@ public static partial class DbtProjectReader
     }
 
     private static DbtProject ReadDbt(
-        IFileSource files, DbtReadOptions options, ImpactBotConfig config, ProjectLayout layout, ManifestData? manifest, OwnerResolver owners, List<FileDiagnostic> diagnostics)
+        IFileSource files, DbtReadOptions options, ImpactBotConfig config, ProjectLayout layout, ManifestData? manifest, OwnerResolver owners, PhaseTimings timings, List<FileDiagnostic> diagnostics)
     {
         var (projectFile, dialect, targetType) = ReadProjectFile(files, layout, config, manifest, diagnostics);
-        var timings = options.Timings ?? new PhaseTimings();
         timings.Measure("read files", () => files.Prefetch(
             layout.Under(projectFile.MacroPaths.Concat(projectFile.ModelPaths).Concat(projectFile.SnapshotPaths), ".sql", ".py", ".yml", ".yaml")
                 .Concat(layout.Under(projectFile.SeedPaths, ".csv", ".yml", ".yaml"))
                 .Select(f => f.Path)));
         var (context, macros) = RenderContext(files, layout, projectFile, targetType, options, diagnostics);
 
-        var yamlFolders = projectFile.ModelPaths.Concat(projectFile.SeedPaths).Concat(projectFile.SnapshotPaths);
-        var yamlFiles = layout.Under(yamlFolders, ".yml", ".yaml")
-            .Select(f => (f.Path, Text: files.ReadText(f.Path)))
-            .Where(f => f.Text is not null)
-            .Select(f => (f.Path, f.Text!))
-            .ToList();
+        var yamlFiles = YamlFiles(files, layout, projectFile, _ => true);
         var properties = timings.Measure("yaml", () => PropertiesReader.ReadAll(projectFile.Name, yamlFiles, diagnostics));
 
         var modelBuilder = new ModelBuilder(layout, projectFile, context, files, diagnostics);
@@ -189,22 +178,11 @@ public static partial class DbtProjectReader
         return (config.Dialect ?? DialectNames.Parse(profileType) ?? DialectNames.Parse(manifest?.AdapterType), name ?? "");
     }
 
+    /// <summary>The adapter type of the project's profile target, read as <see cref="Profiles.ProfilesReader"/> reads it.</summary>
     private static string? ProfileType(IFileSource files, ProjectLayout layout, DbtProjectFile project)
     {
-        var text = files.ReadText(layout.Repo("profiles.yml")) ?? files.ReadText("profiles.yml");
-        if (text is null)
-        {
-            return null;
-        }
-
-        var root = YamlLoader.LoadMapping(text, "profiles.yml", []);
-        var profile = (project.Profile is not null ? root?.Map(project.Profile) : null)
-            ?? root?.Children.Values.OfType<YamlDotNet.RepresentationModel.YamlMappingNode>().FirstOrDefault(m => m.Map("outputs") is not null);
-        var outputs = profile?.Map("outputs");
-        var target = profile?.Str("target");
-        var output = (target is not null ? outputs?.Map(target) : null)
-            ?? outputs?.Children.Values.OfType<YamlDotNet.RepresentationModel.YamlMappingNode>().FirstOrDefault();
-        return output?.Str("type");
+        var path = files.ReadText(layout.Repo("profiles.yml")) is not null ? layout.Repo("profiles.yml") : "profiles.yml";
+        return files.ReadText(path) is { } text ? Profiles.ProfilesReader.Read(text, path, project.Profile, null, _ => null, [])?.Type : null;
     }
 
     private static ImmutableArray<AssetOwner> CatalogOwners(CatalogAsset asset, OwnerResolver owners)

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using ImpactBot.Dbt.Analysis;
-using ImpactBot.Dbt;
 using ImpactBot.Core.Files;
+using ImpactBot.Dbt;
 using ImpactBot.Sql.Dialects;
 
 namespace ImpactBot.Cli.Commands;
@@ -13,7 +13,7 @@ internal static class CommonOptions
 
     public static Option<string?> ProjectDir() => new("--project-dir") { Description = "The dbt project folder inside the repository (default: the folder holding dbt_project.yml)." };
 
-    public static Option<string?> Dialect() => new("--dialect") { Description = "SQL dialect: snowflake, bigquery, postgres, redshift, duckdb, databricks, trino, tsql (default: .impactbot.yml wins; then this; then profiles.yml, the manifest, a .sqlproj or .sqlfluff, the SQL; else snowflake)." };
+    public static Option<string?> Dialect() => new("--dialect") { Description = $"SQL dialect: {DialectNames.Canonical} (default: .impactbot.yml wins; then this; then profiles.yml, the manifest, a .sqlproj or .sqlfluff, the SQL; else snowflake)." };
 
     public static Option<string?> Target() => new("--target") { Description = "The dbt target (profile output) to read for, as dbt's --target (default: the profile's target)." };
 
@@ -35,7 +35,7 @@ internal static class CommonOptions
     }
 
     public static DialectFacts? ParseDialect(string? name) =>
-        name is null ? null : DialectFacts.FromName(name) ?? throw new UsageException($"unknown dialect '{name}'. Use one of: {string.Join(", ", DialectFacts.All.Select(d => d.Name))}.");
+        name is null ? null : DialectFacts.FromName(name) ?? throw new UsageException($"unknown dialect '{name}'. Use one of: {DialectNames.Canonical}.");
 
     public static async Task<ProjectOptions> ProjectOptionsAsync(
         string? projectDir, string? dialect, string? manifest, string? catalog, CancellationToken cancellationToken, string? target = null, string? vars = null, string? profilesDir = null)

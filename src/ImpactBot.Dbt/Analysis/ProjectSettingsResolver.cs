@@ -67,12 +67,13 @@ public static class ProjectSettingsResolver
         if (target is { Type.Length: > 0 })
         {
             var source = $"{target.Path}: profile {target.Profile}, target {target.Name}, type {target.Type}";
-            if (DialectNames.Parse(target.Type) is { } fromProfile)
+            if (Known(target.Type, target.Path, diagnostics) is { } fromProfile)
             {
-                return (DialectFacts.For(fromProfile), source);
+                return (fromProfile, source);
             }
 
-            diagnostics.Add(new FileDiagnostic("dialect-unknown-adapter", $"the dbt adapter '{target.Type}' has no SQL dialect here; set 'dialect:' in .impactbot.yml", target.Path, 1, 1));
+            diagnostics.Add(new FileDiagnostic(
+                "dialect-unknown-adapter", $"the dbt adapter '{target.Type}' has no SQL dialect here; set 'dialect:' in .impactbot.yml (one of {DialectNames.Canonical})", target.Path, 1, 1));
         }
 
         var hints = new[]
@@ -83,15 +84,31 @@ public static class ProjectSettingsResolver
         };
         foreach (var (name, source) in hints.OfType<(string, string)>())
         {
-            if (DialectNames.Parse(name) is { } hinted)
+            if (Known(name, source.Split([':', ' '])[0], diagnostics) is { } hinted)
             {
-                return (DialectFacts.For(hinted), source);
+                return (hinted, source);
             }
         }
 
         return DialectHints.FromSql(paths, files) is var (sniffed, sql) && DialectNames.Parse(sniffed) is { } guessed
             ? (DialectFacts.For(guessed), sql)
             : (ProjectGraph.DefaultDialect, "default");
+    }
+
+    /// <summary>The dialect a dbt adapter type or dialect name stands for; an approximate one (ClickHouse) says so.</summary>
+    private static DialectFacts? Known(string name, string path, List<FileDiagnostic> diagnostics)
+    {
+        if (DialectNames.Find(name) is not { } found)
+        {
+            return null;
+        }
+
+        if (found.Note is { } note)
+        {
+            diagnostics.Add(new FileDiagnostic("dialect-approximate", note, path, 1, 1));
+        }
+
+        return DialectFacts.For(found.Dialect);
     }
 
     private static string? Normalize(string? dir) => dir?.Trim().Trim('/') is { } d && d != "." ? d : dir is null ? null : "";

@@ -109,4 +109,13 @@ public sealed class ProjectSettingsResolverTests
 
         Assert.That(settings.ToRecord().Vars, Is.EqualTo("""{"a":"1","b":"3"}"""));
     }
+
+    [Test]
+    public void Resolve_ClickHouseProfile_ReadsAsTheClosestDialectAndSaysSo()
+    {
+        var settings = Resolve([("dbt_project.yml", "name: x\nprofile: x\n"), ("profiles.yml", "x:\n  target: t\n  outputs:\n    t:\n      type: clickhouse\n")]);
+
+        Assert.That(Dialect(settings).Item1, Is.EqualTo("duckdb"));
+        Assert.That(settings.Diagnostics.Single().Code, Is.EqualTo("dialect-approximate"));
+    }
 }
