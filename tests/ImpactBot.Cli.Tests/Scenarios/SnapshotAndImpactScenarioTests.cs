@@ -83,6 +83,7 @@ public sealed class SnapshotAndImpactScenarioTests
         Assert.That(run.Output, Does.Contain("customers"));
         Assert.That(run.Output, Does.Contain("@alice"));
         Assert.That(run.Output, Does.Not.Contain("revenue_daily"), "revenue_daily reads other columns of orders");
+        Assert.That(run.Output, Does.Contain("read as: "), "the snapshot's dialect and its source are shown");
     }
 
     [Test]
