@@ -151,8 +151,9 @@ public static class GraphBuilder
         DocsHash = d.DocsHash,
         BodyHash = d.CodeHash ?? "",
         Diagnostics = d.Diagnostics,
-        // A Python model's columns come from YAML, its upstreams from refs: lineage at model level only.
-        Status = d.Traits.Kind == AssetTraits.PythonKind ? LineageStatus.Partial : LineageStatus.Complete,
+        // A Python model's columns come from YAML, its upstreams from refs; a routine's upstreams are the objects it
+        // names: lineage at model level only.
+        Status = d.Traits.Kind is AssetTraits.PythonKind or AssetTraits.RoutineKind ? LineageStatus.Partial : LineageStatus.Complete,
     };
 
     private static ImmutableArray<string> Upstreams(AssetDefinition asset, string body, RelationResolver resolver, DialectFacts defaultDialect, LineageGraph? previous)

@@ -17,6 +17,9 @@ public sealed record ImpactReport(
     /// <summary>Things the reader must know about the analysis itself (a stale snapshot, a missing manifest).</summary>
     public ImmutableArray<string> Warnings { get; init; } = [];
 
+    /// <summary>How both commits were read (dialect and where it came from, target, vars); null when not recorded.</summary>
+    public ReadSettings? Settings { get; init; }
+
     public int Count(Severity severity) => Impacts.Count(i => i.Severity == severity);
 
     /// <summary>The worst severity among impacts, or null when nothing is affected.</summary>

@@ -86,7 +86,10 @@ public static class SnapshotReader
 
         var diagnostics = r.Diagnostics();
         var project = r.Bool() ? new ProjectInputs { RootDir = r.Str() ?? "", Dialect = r.Str() ?? "", GroupFiles = r.Strings(), DisabledNames = r.Strings() } : null;
-        return new LineageGraph(commit, ImmutableCollectionsMarshal.AsImmutableArray(assets), diagnostics) { Project = project };
+        var settings = r.Bool()
+            ? new ReadSettings { Dialect = r.Str() ?? "", DialectSource = r.Str() ?? "", Target = r.Str() ?? "", Vars = r.Str() ?? "{}", Packages = r.Str() ?? "" }
+            : null;
+        return new LineageGraph(commit, ImmutableCollectionsMarshal.AsImmutableArray(assets), diagnostics) { Project = project, Settings = settings };
     }
 
     /// <summary>Reads 7-bit integers, string-table ids and records from a stretch of the file's bytes.</summary>

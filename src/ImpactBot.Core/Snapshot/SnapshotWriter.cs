@@ -63,6 +63,16 @@ public static class SnapshotWriter
             WriteStrings(w, project.GroupFiles, s);
             WriteStrings(w, project.DisabledNames, s);
         }
+
+        w.Write(graph.Settings is not null);
+        if (graph.Settings is { } settings)
+        {
+            w.Write7BitEncodedInt(s.Id(settings.Dialect));
+            w.Write7BitEncodedInt(s.Id(settings.DialectSource));
+            w.Write7BitEncodedInt(s.Id(settings.Target));
+            w.Write7BitEncodedInt(s.Id(settings.Vars));
+            w.Write7BitEncodedInt(s.Id(settings.Packages));
+        }
     }
 
     private static void WriteAsset(BinaryWriter w, AssetNode a, StringTable s)

@@ -22,6 +22,10 @@ public static class ImpactAnalysis
         ArgumentNullException.ThrowIfNull(options);
         var config = ProjectGraph.ReadConfig(request.HeadFiles);
         var timings = request.Timings ?? new PhaseTimings();
+        // Both commits are read with the head's dialect, target, vars and packages: a base read otherwise would differ
+        // from the head in ways no file change explains (columns made up by another dialect's parser).
+        options = options with { Settings = options.Settings ?? timings.Measure("settings", () => ProjectSettingsResolver.Resolve(request.HeadFiles, config, options)) };
+        var settings = options.Settings.ToRecord();
         var warnings = ImmutableArray.CreateBuilder<string>();
         if (request.CacheProblem is not null)
         {
@@ -30,7 +34,12 @@ public static class ImpactAnalysis
 
         LineageGraph baseGraph;
         Task? baseIndex = null;
-        if (request.CachedBase is { } cached && cached.Commit == request.BaseCommit)
+        if (request.CachedBase is { } other && !settings.SameReading(other.Settings))
+        {
+            warnings.Add($"the lineage snapshot was read as {other.Settings?.Describe() ?? "an unknown dialect"}, this analysis reads {settings.Describe()}; the base was read again");
+        }
+
+        if (request.CachedBase is { } cached && cached.Commit == request.BaseCommit && settings.SameReading(cached.Settings))
         {
             baseGraph = cached;
             // The impact walk needs the base's consumer index; the head read leaves a core idle often enough to build it.
@@ -38,7 +47,7 @@ public static class ImpactAnalysis
         }
         else
         {
-            if (request.CachedBase is { } stale)
+            if (request.CachedBase is { } stale && settings.SameReading(stale.Settings))
             {
                 warnings.Add($"the lineage snapshot was built from {Short(stale.Commit)}, not the merge base {Short(request.BaseCommit)}; it was refreshed incrementally");
             }
@@ -60,9 +69,10 @@ public static class ImpactAnalysis
         Task.WaitAll([headIndex, baseIndex ?? Task.CompletedTask], cancellationToken);
         var locator = new ColumnLocator(request.HeadFiles);
         var impacts = timings.Measure("impact", () => ImpactAnalyzer.Analyze(baseGraph, headGraph, changes, locator.Find));
-        var report = new ImpactReport(request.BaseCommit, request.HeadCommit, changes, impacts, Diagnostics(headGraph, changes, impacts, [.. changed, .. artifacts.OfType<string>()]))
+        var report = new ImpactReport(request.BaseCommit, request.HeadCommit, changes, impacts, [.. Diagnostics(headGraph, changes, impacts, [.. changed, .. artifacts.OfType<string>()]).Concat(options.Settings.Diagnostics).Distinct()])
         {
             Warnings = warnings.ToImmutable(),
+            Settings = settings,
         };
         return new AnalysisResult(report, baseGraph, headGraph, config) { DeltaHead = delta is not null };
     }

@@ -199,11 +199,12 @@ public static class ProjectAssets
     internal static AssetDefinition Model(DbtModel m, DialectFacts dialect, ImmutableArray<string> relations, ImmutableArray<string> dependsOn)
     {
         var python = m.Language == DbtModel.Python;
+        var routine = m.Language == DbtModel.Routine;
         return new AssetDefinition(ModelId(m), AssetType.Model)
         {
             Path = m.Path,
-            Sql = python ? null : m.RenderedSql,
-            CodeHash = python ? m.ContentHash : null,
+            Sql = python || routine || m.Language == DbtModel.Ddl ? null : m.RenderedSql,
+            CodeHash = python || routine ? m.ContentHash : null,
             SourceMap = m.SourceMap,
             Dialect = dialect,
             Relations = relations,
@@ -218,11 +219,12 @@ public static class ProjectAssets
                 Group = m.Group,
                 LatestVersion = int.TryParse(m.Version, out var v) ? v : null,
                 Tags = m.Tags,
-                Kind = python ? AssetTraits.PythonKind : null,
+                Kind = python ? AssetTraits.PythonKind : routine ? AssetTraits.RoutineKind : null,
                 IncrementalStrategy = m.IncrementalStrategy,
                 FullRefresh = m.Config.Str("full_refresh") is { } refresh && bool.TryParse(refresh, out var full) ? full : null,
             },
-            DocsHash = Docs(m.Description, m.Columns),
+            // A DDL table's columns are its schema, not documentation: a change to them is no docs change.
+            DocsHash = Docs(m.Description, m.Language == DbtModel.Ddl ? [] : m.Columns),
             Diagnostics = m.Diagnostics,
             PartiallyRendered = m.RenderStatus != RenderStatus.Complete,
             DbtName = m.Name,

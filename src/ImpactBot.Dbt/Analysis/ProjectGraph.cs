@@ -42,32 +42,31 @@ public static class ProjectGraph
     {
         ArgumentNullException.ThrowIfNull(options);
         timings ??= new PhaseTimings();
-        var project = timings.Measure("read project", () => DbtProjectReader.Read(files, new DbtReadOptions
-        {
-            ProjectDir = options.ProjectDir,
-            ManifestText = options.ManifestText,
-            ManifestPath = options.ManifestPath,
-            CatalogText = options.CatalogText,
-            CatalogPath = options.CatalogPath,
-            Config = config,
-            Timings = timings.For("read project"),
-        }));
-        var dialect = DialectOf(options, config, project.DialectHint);
+        var settings = options.Settings ?? timings.Measure("settings", () => ProjectSettingsResolver.Resolve(files, config, options));
+        var project = timings.Measure("read project", () => DbtProjectReader.Read(files, ReadOptions(options, config, settings) with { Timings = timings.For("read project") }));
+        var dialect = settings.Dialect;
         var assets = timings.Measure("assets", () => ProjectAssets.From(project, dialect));
         var build = timings.Measure("lineage graph", () => GraphBuilder.Build(assets, commit, dialect, previous, cancellationToken));
-        var graph = new LineageGraph(build.Graph.Commit, build.Graph.Assets, Sorted(build.Graph.Diagnostics.AddRange(project.Diagnostics)))
+        var graph = new LineageGraph(build.Graph.Commit, build.Graph.Assets, Sorted(build.Graph.Diagnostics.AddRange(project.Diagnostics).AddRange(settings.Diagnostics)))
         {
             Project = ReadFromFiles(project, options) ? Inputs(project, dialect) : null,
+            Settings = settings.ToRecord(),
         };
         return (build with { Graph = graph }, project);
     }
 
-    /// <summary>The command line's dialect, else .impactbot.yml's, else the project's hint, else the default.</summary>
-    internal static DialectFacts DialectOf(ProjectOptions options, ImpactBotConfig config, SqlDialect? projectHint) =>
-        options.Dialect
-        ?? (config.Dialect is { } d ? DialectFacts.For(d) : null)
-        ?? (projectHint is { } h ? DialectFacts.For(h) : null)
-        ?? DefaultDialect;
+    /// <summary>What the dbt reader is given: the options' project folder and artifacts, the settings' target and vars.</summary>
+    internal static DbtReadOptions ReadOptions(ProjectOptions options, ImpactBotConfig config, ProjectSettings settings) => new()
+    {
+        ProjectDir = options.ProjectDir,
+        ManifestText = options.ManifestText,
+        ManifestPath = options.ManifestPath,
+        CatalogText = options.CatalogText,
+        CatalogPath = options.CatalogPath,
+        Config = config,
+        Target = settings.Target,
+        Vars = settings.Vars,
+    };
 
     /// <summary>A graph's own problems in one order (path, position, code), whichever way they were found.</summary>
     internal static ImmutableArray<FileDiagnostic> Sorted(IEnumerable<FileDiagnostic> diagnostics) =>

@@ -15,7 +15,7 @@ namespace ImpactBot.Dbt.Config;
 /// </summary>
 public static class ImpactBotConfigReader
 {
-    private static readonly string[] Keys = ["dialect", "project-dir", "ignore", "fail-on", "owners", "acknowledge", "catalog", "codeowners"];
+    private static readonly string[] Keys = ["dialect", "project-dir", "ignore", "fail-on", "owners", "acknowledge", "catalog", "vars", "codeowners"];
 
     public static ConfigReadResult Read(string? text, string path)
     {
@@ -102,6 +102,11 @@ public static class ImpactBotConfigReader
                     break;
                 case "catalog":
                     config = config with { Catalog = CatalogReader.Read(value, path, diagnostics) };
+                    break;
+                case "vars":
+                    config = value is YamlMappingNode vars
+                        ? config with { Vars = DbtVars.ToJson((DbtMap)YamlNodes.ToValue(vars)) }
+                        : YamlNodes.IsNull(value) ? config : Fail(config, diagnostics, Error(path, value, "'vars' must be a mapping of var names to values, as dbt's --vars"));
                     break;
                 default:
                     diagnostics.Add(new FileDiagnostic(
