@@ -12,5 +12,10 @@ if (args is ["project-scale", .. var scaleArgs])
     return ProjectScale.Run(scaleArgs);
 }
 
+if (args is ["yaml-scale", .. var yamlArgs])
+{
+    return YamlScale.Run(yamlArgs);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(SqlPipelineBenchmarks).Assembly).Run(args);
 return 0;

@@ -1,5 +1,6 @@
 using System.Text;
 using ImpactBot.Core.Files;
+using ImpactBot.Dbt.Config;
 using ImpactBot.Dbt.Yaml;
 using ImpactBot.Sql.Text;
 
@@ -99,6 +100,15 @@ public sealed class YamlBudgetTests
 
         Assert.That(diagnostics, Is.Empty);
         Assert.That(root!.Maps("models").Single().Map("meta")!.Str("owner"), Is.EqualTo("ann"));
+    }
+
+    [Test]
+    public void ImpactBotYmlOverBudget_IsAConfigError()
+    {
+        var result = ImpactBotConfigReader.Read("fail-on: breaking\nowners: " + new string('[', 1_000) + new string(']', 1_000) + "\n", ".impactbot.yml");
+
+        Assert.That(result.HasErrors, Is.True);
+        Assert.That((result.Diagnostics.Single().Code, result.Diagnostics.Single().Line), Is.EqualTo(("yaml-budget", 2)));
     }
 
     [Test]
