@@ -37,7 +37,7 @@ internal static class YamlScale
             var seconds = clock.Elapsed.TotalSeconds;
             var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
             var described = project.Models.Count(m => m.Description is not null);
-            var codes = string.Join(',', project.Diagnostics.Select(d => $"{d.Code}@{d.Path}:{d.Line}").Distinct());
+            var codes = string.Join(", ", project.Diagnostics.GroupBy(d => d.Code).Select(g => $"{g.Count()} x {g.Key} (first {g.First().Path}:{g.First().Line})"));
             Console.WriteLine(
                 $"{name,-14} {seconds,7:F2} s  {bytes / 1e6,8:F0} MB allocated  peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6,6:F0} MB  "
                 + $"models {project.Models.Length}, described {described}  {codes}");
@@ -55,7 +55,7 @@ internal static class YamlScale
         "schema-50mb" => ("models/big.yml", Schema(50_000_000)),
         "deep-20000" => ("models/big.yml", Deep(20_000)),
         "deep-50000" => ("models/big.yml", Deep(50_000)),
-        "laughs-schema" => ("models/big.yml", "version: 2\nmodels:\n  - name: a\n    description: bomb\n" + Laughs("")),
+        "laughs-schema" => ("models/big.yml", "version: 2\nmodels:\n  - name: a\n    description: bomb\n    meta:\n" + Laughs("      ")),
         _ => ("dbt_project.yml", "name: p\nvars:\n" + Laughs("  ")),
     };
 
