@@ -17,5 +17,10 @@ if (args is ["yaml-scale", .. var yamlArgs])
     return YamlScale.Run(yamlArgs);
 }
 
+if (args is ["report-size", .. var sizeArgs])
+{
+    return ReportSize.Run(sizeArgs);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(SqlPipelineBenchmarks).Assembly).Run(args);
 return 0;
