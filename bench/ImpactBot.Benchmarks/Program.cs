@@ -12,6 +12,11 @@ if (args is ["project-scale", .. var scaleArgs])
     return ProjectScale.Run(scaleArgs);
 }
 
+if (args is ["yaml-scale", .. var yamlArgs])
+{
+    return YamlScale.Run(yamlArgs);
+}
+
 if (args is ["report-size", .. var sizeArgs])
 {
     return ReportSize.Run(sizeArgs);
