@@ -53,7 +53,7 @@ public static class ProjectGraph
         }));
         var dialect = DialectOf(options, config, project.DialectHint);
         var assets = timings.Measure("assets", () => ProjectAssets.From(project, dialect));
-        var build = timings.Measure("lineage graph", () => GraphBuilder.Build(assets, commit, dialect, previous, cancellationToken));
+        var build = timings.Measure("lineage graph", () => GraphBuilder.Build(assets, commit, dialect, previous, options.Budgets.Lineage, cancellationToken));
         var graph = new LineageGraph(build.Graph.Commit, build.Graph.Assets, Sorted(build.Graph.Diagnostics.AddRange(project.Diagnostics)))
         {
             Project = ReadFromFiles(project, options) ? Inputs(project, dialect) : null,

@@ -18,4 +18,6 @@ public sealed record ProjectOptions
     public string? CatalogText { get; init; }
 
     public string CatalogPath { get; init; } = "catalog.json";
+
+    public Budgets Budgets { get; init; } = Budgets.Default;
 }
