@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using ImpactBot.Core.Analysis;
-using ImpactBot.Core.Dbt;
+using ImpactBot.Dbt.Analysis;
+using ImpactBot.Dbt;
 using ImpactBot.Core.Files;
 using ImpactBot.Core.Graph;
 using ImpactBot.Sql.Dialects;

@@ -1,6 +1,6 @@
 using ImpactBot.Sql.Lineage;
 
-namespace ImpactBot.Core.Analysis;
+namespace ImpactBot.Dbt.Analysis;
 
 /// <summary>
 /// Limits on the work one input may cause, so that one model or file never stalls or sinks a run: past a limit, that
