@@ -1,10 +1,16 @@
 using BenchmarkDotNet.Running;
 using ImpactBot.Benchmarks;
 using ImpactBot.Benchmarks.Project;
+using ImpactBot.Benchmarks.RealProjects;
 
 if (args is ["lineage-throughput", .. var rest])
 {
     return LineageThroughput.Run(rest);
+}
+
+if (args is ["real-projects", .. var realArgs])
+{
+    return RealProjectRun.Run(realArgs);
 }
 
 if (args is ["project-scale", .. var scaleArgs])

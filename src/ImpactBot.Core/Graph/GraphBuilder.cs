@@ -25,6 +25,7 @@ public static class GraphBuilder
         string commit,
         DialectFacts defaultDialect,
         LineageGraph? previous = null,
+        LineageBudget? budget = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definitions);
@@ -51,7 +52,7 @@ public static class GraphBuilder
         var prepared = ParallelMap.Map(sqlAssets, asset =>
         {
             var body = asset.Deferred?.BodyHash ?? ContentHash.Of(asset.Sql!);
-            return (asset.Id, Body: body, Upstreams: Upstreams(asset, body, resolver, defaultDialect, previous));
+            return (asset.Id, Body: body, Upstreams: Upstreams(asset, body, resolver, defaultDialect, previous, budget));
         });
         var bodies = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var upstreams = new Dictionary<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
@@ -79,7 +80,7 @@ public static class GraphBuilder
 
             Parallel.ForEach(level, new ParallelOptions { CancellationToken = cancellationToken }, asset =>
             {
-                var node = BindOrReuse(asset, ordinals[asset], bodies[asset.Id], upstreams[asset.Id], resolver, schema, built, interfaces, defaultDialect, previous);
+                var node = BindOrReuse(asset, ordinals[asset], bodies[asset.Id], upstreams[asset.Id], resolver, schema, built, interfaces, defaultDialect, previous, budget);
                 if (node.Reused)
                 {
                     Interlocked.Increment(ref reused);
@@ -92,7 +93,7 @@ public static class GraphBuilder
         foreach (var asset in cyclic)
         {
             diagnostics.Add(new FileDiagnostic(CycleCode, $"{asset.Id} is part of a dependency cycle; its lineage is bound without upstream schemas. Break the cycle of refs.", asset.Path ?? asset.Id, asset.Line, 0));
-            built[asset.Id] = BindOrReuse(asset, ordinals[asset], bodies[asset.Id], upstreams[asset.Id], resolver, schema, built, interfaces, defaultDialect, previous: null).Node;
+            built[asset.Id] = BindOrReuse(asset, ordinals[asset], bodies[asset.Id], upstreams[asset.Id], resolver, schema, built, interfaces, defaultDialect, previous: null, budget).Node;
         }
 
         var order = new List<AssetNode>(definitions.Count);
@@ -156,7 +157,7 @@ public static class GraphBuilder
         Status = d.Traits.Kind is AssetTraits.PythonKind or AssetTraits.RoutineKind ? LineageStatus.Partial : LineageStatus.Complete,
     };
 
-    private static ImmutableArray<string> Upstreams(AssetDefinition asset, string body, RelationResolver resolver, DialectFacts defaultDialect, LineageGraph? previous)
+    private static ImmutableArray<string> Upstreams(AssetDefinition asset, string body, RelationResolver resolver, DialectFacts defaultDialect, LineageGraph? previous, LineageBudget? budget)
     {
         if (!asset.DependsOn.IsEmpty)
         {
@@ -170,7 +171,7 @@ public static class GraphBuilder
 
         // Plain SQL: only the query itself tells what it reads.
         var sql = asset.Sql ?? asset.Deferred!.Loader.Load(asset).Sql!;
-        var tables = SqlLineage.Analyze(sql, asset.Dialect ?? defaultDialect).Tables;
+        var tables = SqlLineage.Analyze(sql, asset.Dialect ?? defaultDialect, budget: budget).Tables;
         return [.. tables.Select(t => resolver.Resolve(t) ?? t).Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 
@@ -203,7 +204,8 @@ public static class GraphBuilder
         ConcurrentDictionary<string, AssetNode> built,
         ConcurrentDictionary<string, string> interfaces,
         DialectFacts defaultDialect,
-        LineageGraph? previous)
+        LineageGraph? previous,
+        LineageBudget? budget)
     {
         if (Previous(asset, previous) is { } same && UpstreamsUnchanged(asset, upstreams, built, previous))
         {
@@ -242,11 +244,11 @@ public static class GraphBuilder
             asset = deferred.Loader.Load(asset);
         }
 
-        var lineage = SqlLineage.Analyze(asset.Sql!, dialect, schema);
+        var lineage = SqlLineage.Analyze(asset.Sql!, dialect, schema, budget);
         if (lineage.Target is { } target && resolver.Resolve(target) is { } written && !written.Equals(asset.Id, StringComparison.OrdinalIgnoreCase))
         {
             // A multi-table INSERT writes several assets and Analyze answers for the last one: take this asset's branch.
-            lineage = SqlLineage.AnalyzeAll(asset.Sql!, dialect, schema)
+            lineage = SqlLineage.AnalyzeAll(asset.Sql!, dialect, schema, budget)
                 .LastOrDefault(l => l.Target is { } t && string.Equals(resolver.Resolve(t), asset.Id, StringComparison.OrdinalIgnoreCase)) ?? lineage;
         }
 

@@ -100,7 +100,7 @@ internal static class DeltaHead
         }
 
         var definitions = timings.Measure("definitions", () => Definitions(baseGraph, changed, owners, dialect, read, headFiles));
-        var build = timings.Measure("lineage graph", () => GraphBuilder.Build(definitions, headCommit, dialect, baseGraph, cancellationToken));
+        var build = timings.Measure("lineage graph", () => GraphBuilder.Build(definitions, headCommit, dialect, baseGraph, options.Budgets.Lineage, cancellationToken));
         var kept = baseGraph.Diagnostics.Where(d => d.Code != GraphBuilder.CycleCode && !modelPaths.Contains(d.Path) && !yamlChanged.Contains(d.Path));
         var graph = new LineageGraph(headCommit, build.Graph.Assets, ProjectGraph.Sorted(build.Graph.Diagnostics.Concat(kept).Concat(read.Diagnostics)))
         {

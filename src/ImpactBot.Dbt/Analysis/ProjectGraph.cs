@@ -46,7 +46,7 @@ public static class ProjectGraph
         var project = timings.Measure("read project", () => DbtProjectReader.Read(files, ReadOptions(options, config, settings) with { Timings = timings.For("read project") }));
         var dialect = settings.Dialect;
         var assets = timings.Measure("assets", () => ProjectAssets.From(project, dialect));
-        var build = timings.Measure("lineage graph", () => GraphBuilder.Build(assets, commit, dialect, previous, cancellationToken));
+        var build = timings.Measure("lineage graph", () => GraphBuilder.Build(assets, commit, dialect, previous, options.Budgets.Lineage, cancellationToken));
         var graph = new LineageGraph(build.Graph.Commit, build.Graph.Assets, Sorted(build.Graph.Diagnostics.AddRange(project.Diagnostics).AddRange(settings.Diagnostics)))
         {
             Project = ReadFromFiles(project, options) ? Inputs(project, dialect) : null,

@@ -38,4 +38,6 @@ public sealed record ProjectOptions
 
     /// <summary>Settings already decided (from the head of an analysis); null to decide them from the files read.</summary>
     public ProjectSettings? Settings { get; init; }
+
+    public Budgets Budgets { get; init; } = Budgets.Default;
 }

@@ -47,7 +47,9 @@ internal sealed partial class RenderSession
         {
             Render(nodes, sb);
         }
+#pragma warning disable CA1031 // A template the renderer cannot finish costs only this model (a diagnostic, model-level lineage), never the run.
         catch (Exception ex)
+#pragma warning restore CA1031
         {
             Report("render-failed", $"rendering stopped: {ex.Message}", 0, DiagnosticSeverity.Error);
         }
