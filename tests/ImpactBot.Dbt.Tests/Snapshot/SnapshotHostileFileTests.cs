@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
-using ImpactBot.Core.Analysis;
+using ImpactBot.Dbt.Analysis;
 using ImpactBot.Core.Config;
 using ImpactBot.Core.Graph;
 using ImpactBot.Core.Snapshot;
 
-namespace ImpactBot.Core.Tests.Snapshot;
+namespace ImpactBot.Dbt.Tests.Snapshot;
 
 /// <summary>
 /// Damaged and crafted snapshot files: every one is an error value saying to rebuild (or a usable graph), never an
