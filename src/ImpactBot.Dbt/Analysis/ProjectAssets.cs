@@ -195,6 +195,34 @@ public static class ProjectAssets
             .Concat(sources.Select(s => assetOf(s.RelationName) ?? DbtSource.AssetName(s.SourceName, s.TableName)))
             .Distinct(StringComparer.OrdinalIgnoreCase)];
 
+    private static ImmutableDictionary<string, int> ReferenceLines(ImmutableArray<DbtRef> refs)
+    {
+        if (refs.IsEmpty)
+        {
+            return ImmutableDictionary<string, int>.Empty;
+        }
+
+        var lines = ImmutableDictionary.CreateBuilder<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var r in refs.Where(r => r.Line > 0).OrderBy(r => r.Line))
+        {
+            lines.TryAdd(r.Name, r.Line);
+        }
+
+        return lines.ToImmutable();
+    }
+
+    /// <summary>A model that refs itself (outside <c>{{ this }}</c>, which is how dbt spells that): dbt refuses it as a cycle.</summary>
+    private static IEnumerable<FileDiagnostic> SelfReferences(DbtModel m) =>
+        m.Refs
+            .Where(r => string.Equals(r.Name, m.Name, StringComparison.OrdinalIgnoreCase) && r.Version is null && r.Package is null)
+            .Take(1)
+            .Select(r => new FileDiagnostic(
+                GraphBuilder.CycleCode,
+                $"{m.Name} refs itself (ref('{r.Name}')); dbt refuses that as a dependency cycle. Use {{{{ this }}}} to read the model's own table (e.g. in an incremental model).",
+                m.Path,
+                r.Line,
+                0));
+
     /// <summary>A model's definition, once its relation names and upstream asset ids are known.</summary>
     internal static AssetDefinition Model(DbtModel m, DialectFacts dialect, ImmutableArray<string> relations, ImmutableArray<string> dependsOn)
     {
@@ -209,6 +237,7 @@ public static class ProjectAssets
             Relations = relations,
             DeclaredColumns = Declared(m.Columns),
             DependsOn = dependsOn,
+            ReferenceLines = ReferenceLines(m.Refs),
             Owners = Owners(m.Owners),
             Traits = new AssetTraits
             {
@@ -221,7 +250,7 @@ public static class ProjectAssets
                 Kind = python ? AssetTraits.PythonKind : null,
             },
             DocsHash = Docs(m.Description, m.Columns),
-            Diagnostics = m.Diagnostics,
+            Diagnostics = SelfReferences(m).FirstOrDefault() is { } self ? m.Diagnostics.Add(self) : m.Diagnostics,
             PartiallyRendered = m.RenderStatus != RenderStatus.Complete,
             DbtName = m.Name,
             PatchPath = m.PatchPath,
