@@ -139,6 +139,25 @@ internal sealed class ImpactWalk(ConsumerIndex consumers, Func<string, string, i
             || consumer.Role == ConsumerRole.Column && string.Equals(consumer.Column, mark.Column, StringComparison.OrdinalIgnoreCase);
     }
 
+    private const int MaxPathChars = 2000;
+
+    /// <summary>
+    /// A path of more than <see cref="MaxPathChars"/> keeps its start and its last hops around "…": every impact carries
+    /// its path, so on a chain of thousands of assets full paths would make the walk and the report quadratic.
+    /// </summary>
+    internal static string Shortened(string path)
+    {
+        if (path.Length <= MaxPathChars)
+        {
+            return path;
+        }
+
+        const string Arrow = " -> ";
+        var headEnd = path.IndexOf(Arrow, StringComparison.Ordinal);
+        var tailStart = path.IndexOf(Arrow, path.Length - (MaxPathChars / 2), StringComparison.Ordinal);
+        return headEnd < 0 || tailStart <= headEnd ? path : string.Concat(path.AsSpan(0, headEnd), Arrow + "…", path.AsSpan(tailStart));
+    }
+
     private static bool NamesColumn(ColumnEdge edge, string column) =>
         edge.IsWildcard || string.Equals(edge.Column, column, StringComparison.OrdinalIgnoreCase);
 
@@ -146,7 +165,7 @@ internal sealed class ImpactWalk(ConsumerIndex consumers, Func<string, string, i
     {
         var node = consumer.Asset;
         var target = consumer.Column is null ? node.Id : $"{node.Id}.{consumer.Column}";
-        var newPath = $"{path} -> {target}";
+        var newPath = Shortened($"{path} -> {target}");
         if (!_affected.TryGetValue(node.Id, out var acc))
         {
             acc = new Accumulator(node);
