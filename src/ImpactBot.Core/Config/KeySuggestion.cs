@@ -26,7 +26,7 @@ public static class KeySuggestion
     /// <summary>The sentence to append to an unknown-key message.</summary>
     public static string Hint(string key, IReadOnlyCollection<string> allowed) =>
         Closest(key, allowed) is { } suggestion
-            ? $"did you mean '{suggestion}'? Allowed keys: {string.Join(", ", allowed)}"
+            ? $"did you mean '{suggestion}'? allowed keys: {string.Join(", ", allowed)}"
             : $"allowed keys: {string.Join(", ", allowed)}";
 
     private static string Normalize(string key) => key.Trim().ToLowerInvariant().Replace('_', '-');

@@ -32,9 +32,6 @@ public sealed record AssetDefinition(string Id, AssetType Type)
 
     public ImmutableArray<string> DependsOn { get; init; } = [];
 
-    /// <summary>The 1-based line of the first reference to each upstream name (dbt refs), so a cycle can be shown where it closes.</summary>
-    public ImmutableDictionary<string, int> ReferenceLines { get; init; } = ImmutableDictionary<string, int>.Empty;
-
     public ImmutableArray<ColumnEdge> References { get; init; } = [];
 
     public ImmutableArray<string> Owners { get; init; } = [];

@@ -96,11 +96,9 @@ public static class GraphBuilder
         var cyclicIds = cyclic.Select(a => a.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var asset in cyclic)
         {
-            // Shown at the ref that leads into the cycle, when the reader knows its line.
             var next = upstreams[asset.Id].FirstOrDefault(u => cyclicIds.Contains(u) && !string.Equals(u, asset.Id, StringComparison.OrdinalIgnoreCase));
-            var line = next is not null && asset.ReferenceLines.TryGetValue(next, out var refLine) ? refLine : asset.Line;
             var via = next is null ? "" : $" (it reads {next}, which leads back to it)";
-            diagnostics.Add(new FileDiagnostic(CycleCode, $"{asset.Id} is part of a dependency cycle{via}; its lineage is bound without upstream schemas. Break the cycle of refs.", asset.Path ?? asset.Id, line, 0));
+            diagnostics.Add(new FileDiagnostic(CycleCode, $"{asset.Id} is part of a dependency cycle{via}; its lineage is bound without upstream schemas. Break the cycle of refs.", asset.Path ?? asset.Id, asset.Line, 0));
             built[asset.Id] = BindOrReuse(asset, ordinals[asset], bodies[asset.Id], upstreams[asset.Id], resolver, schema, built, interfaces, defaultDialect, previous: null).Node;
         }
 

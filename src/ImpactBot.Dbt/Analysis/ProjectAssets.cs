@@ -195,22 +195,6 @@ public static class ProjectAssets
             .Concat(sources.Select(s => assetOf(s.RelationName) ?? DbtSource.AssetName(s.SourceName, s.TableName)))
             .Distinct(StringComparer.OrdinalIgnoreCase)];
 
-    private static ImmutableDictionary<string, int> ReferenceLines(ImmutableArray<DbtRef> refs)
-    {
-        if (refs.IsEmpty)
-        {
-            return ImmutableDictionary<string, int>.Empty;
-        }
-
-        var lines = ImmutableDictionary.CreateBuilder<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var r in refs.Where(r => r.Line > 0).OrderBy(r => r.Line))
-        {
-            lines.TryAdd(r.Name, r.Line);
-        }
-
-        return lines.ToImmutable();
-    }
-
     /// <summary>A model that refs itself (outside <c>{{ this }}</c>, which is how dbt spells that): dbt refuses it as a cycle.</summary>
     private static IEnumerable<FileDiagnostic> SelfReferences(DbtModel m) =>
         m.Refs
@@ -237,7 +221,6 @@ public static class ProjectAssets
             Relations = relations,
             DeclaredColumns = Declared(m.Columns),
             DependsOn = dependsOn,
-            ReferenceLines = ReferenceLines(m.Refs),
             Owners = Owners(m.Owners),
             Traits = new AssetTraits
             {
