@@ -89,8 +89,10 @@ public static partial class DbtProjectReader
             sources = overlay.Sources(sources);
             seeds = overlay.Seeds(seeds);
             snapshots = overlay.Snapshots(snapshots);
-            groups = [.. groups, .. manifest.Groups.Where(g => !groups.Any(x => x.Name == g.Name))];
-            exposures = [.. exposures, .. manifest.Exposures.Where(e => !exposures.Any(x => x.UniqueId == e.UniqueId))];
+            var groupNames = groups.Select(g => g.Name).ToHashSet(StringComparer.Ordinal);
+            var exposureIds = exposures.Select(e => e.UniqueId).ToHashSet(StringComparer.Ordinal);
+            groups = [.. groups, .. manifest.Groups.Where(g => !groupNames.Contains(g.Name))];
+            exposures = [.. exposures, .. manifest.Exposures.Where(e => !exposureIds.Contains(e.UniqueId))];
         }
 
         if (options.CatalogText is { } catalogText)

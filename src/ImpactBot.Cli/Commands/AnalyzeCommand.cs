@@ -55,6 +55,11 @@ internal static class AnalyzeCommand
                     await parse.InvocationConfiguration.Error.WriteAsync(timings.Format()).ConfigureAwait(false);
                 }
 
+                if (!result.Report.Blocking.IsEmpty)
+                {
+                    return ExitCodes.InputErrors;
+                }
+
                 return SeverityNames.TryParseFailOn(parse.GetRequiredValue(failOn), out var threshold) && threshold is { } t && result.Report.Worst >= t
                     ? ExitCodes.FailOnMet
                     : ExitCodes.Ok;

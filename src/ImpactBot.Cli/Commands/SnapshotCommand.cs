@@ -50,7 +50,9 @@ internal static class SnapshotCommand
             using var disposeFiles = files;
             var outPath = parse.GetRequiredValue(output);
             var (previous, _) = timings.Measure("snapshot load", () => SnapshotFiles.TryLoad(outPath));
-            var (result, _) = ProjectGraph.Build(files, commit, ProjectGraph.ReadConfig(files), options, previous, timings, cancellationToken);
+            var config = ProjectGraph.ReadConfig(files);
+            ProjectGraph.CheckProjectDir(files, config, options);
+            var (result, _) = ProjectGraph.Build(files, commit, config, options, previous, timings, cancellationToken);
             timings.Measure("snapshot save", () => SnapshotFiles.Save(result.Graph, outPath));
             var graph = result.Graph;
             var summary = new SnapshotSummary(

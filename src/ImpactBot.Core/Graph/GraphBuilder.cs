@@ -20,6 +20,9 @@ public static class GraphBuilder
     /// <summary>Code of the diagnostic on assets whose refs form a cycle.</summary>
     public const string CycleCode = "dependency-cycle";
 
+    /// <summary>Code of the diagnostic on a second asset of one name (dbt refuses such a project; the check fails).</summary>
+    public const string DuplicateCode = "duplicate-name";
+
     public static GraphBuildResult Build(
         IReadOnlyList<AssetDefinition> definitions,
         string commit,
@@ -30,9 +33,10 @@ public static class GraphBuilder
     {
         ArgumentNullException.ThrowIfNull(definitions);
         ArgumentNullException.ThrowIfNull(defaultDialect);
+        var diagnostics = ImmutableArray.CreateBuilder<FileDiagnostic>();
+        definitions = WithoutDuplicates(definitions, diagnostics);
         var resolver = new RelationResolver(definitions);
         var built = new ConcurrentDictionary<string, AssetNode>(StringComparer.OrdinalIgnoreCase);
-        var diagnostics = ImmutableArray.CreateBuilder<FileDiagnostic>();
 
         var ordinals = new Dictionary<AssetDefinition, int>(definitions.Count, ReferenceEqualityComparer.Instance);
         for (var i = 0; i < definitions.Count; i++)
@@ -90,9 +94,12 @@ public static class GraphBuilder
             });
         }
 
+        var cyclicIds = cyclic.Select(a => a.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var asset in cyclic)
         {
-            diagnostics.Add(new FileDiagnostic(CycleCode, $"{asset.Id} is part of a dependency cycle; its lineage is bound without upstream schemas. Break the cycle of refs.", asset.Path ?? asset.Id, asset.Line, 0));
+            var next = upstreams[asset.Id].FirstOrDefault(u => cyclicIds.Contains(u) && !string.Equals(u, asset.Id, StringComparison.OrdinalIgnoreCase));
+            var via = next is null ? "" : $" (it reads {next}, which leads back to it)";
+            diagnostics.Add(new FileDiagnostic(CycleCode, $"{asset.Id} is part of a dependency cycle{via}; its lineage is bound without upstream schemas. Break the cycle of refs.", asset.Path ?? asset.Id, asset.Line, 0));
             built[asset.Id] = BindOrReuse(asset, ordinals[asset], bodies[asset.Id], upstreams[asset.Id], resolver, schema, built, interfaces, defaultDialect, previous: null, budget).Node;
         }
 
@@ -102,6 +109,37 @@ public static class GraphBuilder
         order.AddRange(definitions.Where(d => !HasSql(d) && !built.ContainsKey(d.Id)).Select(d => Previous(d, previous) ?? ReferenceNode(d) with { Inputs = Inputs(d) }));
         var graph = new LineageGraph(commit, [.. order], diagnostics.ToImmutable());
         return new GraphBuildResult(graph, sqlAssets.Count - reused, reused);
+    }
+
+    /// <summary>
+    /// The first asset of each name (names compare ignoring case, as warehouses and refs do); every later one is left out
+    /// with a diagnostic naming both files, as dbt names them when it refuses the project.
+    /// </summary>
+    private static IReadOnlyList<AssetDefinition> WithoutDuplicates(IReadOnlyList<AssetDefinition> definitions, ImmutableArray<FileDiagnostic>.Builder diagnostics)
+    {
+        var first = new Dictionary<string, AssetDefinition>(definitions.Count, StringComparer.OrdinalIgnoreCase);
+        List<AssetDefinition>? kept = null;
+        for (var i = 0; i < definitions.Count; i++)
+        {
+            var definition = definitions[i];
+            if (first.TryAdd(definition.Id, definition))
+            {
+                kept?.Add(definition);
+                continue;
+            }
+
+            kept ??= [.. definitions.Take(i)];
+            var other = first[definition.Id];
+            diagnostics.Add(new FileDiagnostic(
+                DuplicateCode,
+                $"two {other.Type.ToName()}s are named '{other.Id}': {other.Path ?? other.Id} and {definition.Path ?? definition.Id}{(other.Id == definition.Id ? "" : $" ('{definition.Id}' differs only in case)")}; refs to it cannot tell them apart, and dbt refuses the project. Rename or remove one of them; this one was left out of the analysis.",
+                definition.Path ?? definition.Id,
+                definition.Line,
+                0,
+                Sql.Text.DiagnosticSeverity.Error));
+        }
+
+        return kept ?? definitions;
     }
 
     private static AssetNode? Previous(AssetDefinition d, LineageGraph? previous) => d.Unchanged ? previous?.Find(d.Id) : null;

@@ -59,7 +59,9 @@ public static class ImpactBotConfigReader
                 case "project-dir":
                     if (Scalar(value, key, path, diagnostics) is { } dir)
                     {
-                        config = config with { ProjectDir = dir.Trim().Trim('/') };
+                        config = ProjectDirs.Escapes(dir)
+                            ? Fail(config, diagnostics, Error(path, value, $"'project-dir' is '{dir}', which is not a folder inside the repository; give the folder holding dbt_project.yml relative to the repository root (for example 'transform')"))
+                            : config with { ProjectDir = dir.Trim().Trim('/') };
                     }
 
                     break;
@@ -111,7 +113,7 @@ public static class ImpactBotConfigReader
                 default:
                     diagnostics.Add(new FileDiagnostic(
                         "config-unknown-key",
-                        $"unknown key '{key}' is ignored; allowed keys: {string.Join(", ", Keys)}",
+                        $"unknown key '{key}' is ignored; {KeySuggestion.Hint(key, Keys)}",
                         path,
                         keyNode.Line(),
                         keyNode.Column()));
