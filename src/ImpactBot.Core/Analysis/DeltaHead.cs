@@ -43,7 +43,7 @@ internal static class DeltaHead
         var yamlPaths = touched.Values.Select(n => n.Inputs.PatchPath).OfType<string>().Concat(project.GroupFiles).Concat(yamlChanged).Distinct(StringComparer.Ordinal).ToList();
         var read = timings.Measure("read changed files", () => DbtProjectReader.ReadModels(
             headFiles,
-            new DbtReadOptions { ProjectDir = options.ProjectDir, Config = config, Timings = timings.For("read changed files") },
+            new DbtReadOptions { ProjectDir = options.ProjectDir, Config = config, Packages = options.Packages, Timings = timings.For("read changed files") },
             modelPaths,
             yamlPaths,
             yamlChanged,

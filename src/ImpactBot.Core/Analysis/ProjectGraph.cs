@@ -48,6 +48,7 @@ public static class ProjectGraph
             ManifestPath = options.ManifestPath,
             CatalogText = options.CatalogText,
             CatalogPath = options.CatalogPath,
+            Packages = options.Packages,
             Config = config,
             Timings = timings.For("read project"),
         }));

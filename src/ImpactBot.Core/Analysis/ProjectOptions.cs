@@ -1,3 +1,4 @@
+using ImpactBot.Core.Files;
 using ImpactBot.Sql.Dialects;
 
 namespace ImpactBot.Core.Analysis;
@@ -18,4 +19,7 @@ public sealed record ProjectOptions
     public string? CatalogText { get; init; }
 
     public string CatalogPath { get; init; } = "catalog.json";
+
+    /// <summary>Installed dbt packages (<c>dbt deps</c> output) read from outside the commit; see <see cref="Dbt.DbtReadOptions.Packages"/>.</summary>
+    public IFileSource? Packages { get; init; }
 }

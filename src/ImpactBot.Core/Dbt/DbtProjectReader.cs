@@ -75,7 +75,9 @@ public static partial class DbtProjectReader
             layout.Under(projectFile.MacroPaths.Concat(projectFile.ModelPaths).Concat(projectFile.SnapshotPaths), ".sql", ".py", ".yml", ".yaml")
                 .Concat(layout.Under(projectFile.SeedPaths, ".csv", ".yml", ".yaml"))
                 .Select(f => f.Path)));
-        var (context, macros) = RenderContext(files, layout, projectFile, targetType, diagnostics);
+        var catalogColumns = options.CatalogText is { } catalogText ? CatalogJsonReader.Read(catalogText, options.CatalogPath, diagnostics) : null;
+        var (context, macros) = RenderContext(files, layout, projectFile, targetType, options.Packages, diagnostics);
+        context = context with { RelationColumns = RelationColumns(catalogColumns) };
 
         var yamlFolders = projectFile.ModelPaths.Concat(projectFile.SeedPaths).Concat(projectFile.SnapshotPaths);
         var yamlFiles = layout.Under(yamlFolders, ".yml", ".yaml")
@@ -104,9 +106,8 @@ public static partial class DbtProjectReader
             exposures = [.. exposures, .. manifest.Exposures.Where(e => !exposures.Any(x => x.UniqueId == e.UniqueId))];
         }
 
-        if (options.CatalogText is { } catalogText)
+        if (catalogColumns is { } catalog)
         {
-            var catalog = CatalogJsonReader.Read(catalogText, options.CatalogPath, diagnostics);
             models = [.. models.Select(m => m with { Columns = ManifestOverlay.MergeColumns(m.Columns, catalog.GetValueOrDefault(m.UniqueId)) })];
             sources = [.. sources.Select(s => s with { Columns = ManifestOverlay.MergeColumns(s.Columns, catalog.GetValueOrDefault(s.UniqueId)) })];
             seeds = [.. seeds.Select(s => s with { Columns = ManifestOverlay.MergeColumns(s.Columns, catalog.GetValueOrDefault(s.UniqueId)) })];
@@ -153,17 +154,41 @@ public static partial class DbtProjectReader
         return (projectFile, dialect, targetType);
     }
 
-    /// <summary>What rendering any model needs: the project's macros, vars and target type.</summary>
+    /// <summary>What rendering any model needs: the project's and installed packages' macros, vars and target type.</summary>
     private static (JinjaContext Context, JinjaMacroLibrary Macros) RenderContext(
-        IFileSource files, ProjectLayout layout, DbtProjectFile projectFile, string targetType, List<FileDiagnostic> diagnostics)
+        IFileSource files, ProjectLayout layout, DbtProjectFile projectFile, string targetType, IFileSource? packageFiles, List<FileDiagnostic> diagnostics)
     {
         var macroFiles = layout.Under(projectFile.MacroPaths, ".sql")
             .Select(f => (f.Path, Text: files.ReadText(f.Path)))
             .Where(f => f.Text is not null && !f.Text.Contains('\0', StringComparison.Ordinal))
             .Select(f => new KeyValuePair<string, string>(f.Path, f.Text!));
-        var macros = JinjaMacroLibrary.Parse(macroFiles);
+        var packages = InstalledPackages.Read(files, layout, packageFiles, diagnostics);
+        var macros = JinjaMacroLibrary.Parse(projectFile.Name, macroFiles, packages, projectFile.Dispatch);
         diagnostics.AddRange(macros.Diagnostics);
         return (new JinjaContext { ProjectName = projectFile.Name, Vars = projectFile.Vars, Macros = macros, TargetType = targetType }, macros);
+    }
+
+    /// <summary>Columns catalog.json gives, by the relation name models render (<c>__ref__.orders</c>, <c>__source__.s.t</c>).</summary>
+    private static FrozenDictionary<string, ImmutableArray<string>> RelationColumns(ImmutableDictionary<string, ImmutableArray<DbtColumn>>? catalog)
+    {
+        var columns = new Dictionary<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (uniqueId, known) in catalog ?? ImmutableDictionary<string, ImmutableArray<DbtColumn>>.Empty)
+        {
+            var parts = uniqueId.Split('.');
+            var relation = parts switch
+            {
+                ["source", _, var source, var table] => DbtSourceRef.RelationPrefix + source + "." + table,
+                ["model" or "seed" or "snapshot", _, var name] => DbtRef.RelationPrefix + name,
+                ["model", _, var name, var version] when version.StartsWith('v') => $"{DbtRef.RelationPrefix}{name}_{version}",
+                _ => null,
+            };
+            if (relation is not null)
+            {
+                columns.TryAdd(relation, [.. known.Select(c => c.Name)]);
+            }
+        }
+
+        return columns.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 
     private static (SqlDialect? Dialect, string TargetType) Dialect(
