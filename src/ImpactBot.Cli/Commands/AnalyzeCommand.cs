@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ImpactBot.Cli.Git;
-using ImpactBot.Core.Analysis;
+using ImpactBot.Dbt.Analysis;
 using ImpactBot.Core.Impact;
 using ImpactBot.Core.Report;
 using ImpactBot.Core.Timing;

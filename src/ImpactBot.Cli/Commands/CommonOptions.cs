@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ImpactBot.Core.Analysis;
+using ImpactBot.Dbt.Analysis;
 using ImpactBot.Sql.Dialects;
 
 namespace ImpactBot.Cli.Commands;

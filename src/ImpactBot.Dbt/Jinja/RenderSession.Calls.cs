@@ -1,0 +1,414 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+
+namespace ImpactBot.Dbt.Jinja;
+
+/// <summary>Calls: dbt built-ins, project macros, methods of values, and placeholders for everything unknown.</summary>
+internal sealed partial class RenderSession
+{
+    private sealed record EvaluatedArgs(List<object?> Positional, Dictionary<string, object?> Named)
+    {
+        public object? Get(int index, string name) =>
+            Named.TryGetValue(name, out var v) ? v : index >= 0 && index < Positional.Count ? Positional[index] : Undefined.Instance;
+    }
+
+    private object? Call(object? callee, Arguments arguments, int pos)
+    {
+        var positional = arguments.Positional.Select(Eval).ToList();
+        if (arguments.Spread is { } spread)
+        {
+            positional.AddRange(JinjaValues.Iterate(Eval(spread)) ?? []);
+        }
+
+        var named = arguments.Named.ToDictionary(n => n.Key, n => Eval(n.Value), StringComparer.Ordinal);
+        if (arguments.SpreadNamed is { } spreadNamed && Eval(spreadNamed) is Dictionary<string, object?> extra)
+        {
+            foreach (var (key, value) in extra)
+            {
+                named.TryAdd(key, value);
+            }
+        }
+
+        return Call(callee, new EvaluatedArgs(positional, named), pos);
+    }
+
+    private object? Call(object? callee, EvaluatedArgs args, int pos, CallerValue? caller = null) => callee switch
+    {
+        MacroValue macro => CallMacro(macro, args, pos, caller),
+        BoundMethod method => CallMethod(method, args, pos),
+        FunctionValue function => CallBuiltin(function.Name, args, pos),
+        CallerValue body => RenderCaller(body),
+        UnknownValue unknown => unknown,
+        _ => Unknown(JinjaValues.Print(callee), args, pos),
+    };
+
+    private string RenderCaller(CallerValue caller)
+    {
+        var sb = new StringBuilder();
+        var frame = _frame;
+        _frame = new MacroFrame();
+        try
+        {
+            Render(caller.Body, sb);
+        }
+        finally
+        {
+            _frame = frame;
+        }
+
+        return sb.ToString();
+    }
+
+    private object? CallBuiltin(string name, EvaluatedArgs args, int pos)
+    {
+        switch (name)
+        {
+            case "ref":
+                return Ref(args, pos);
+            case "source":
+                if (args.Get(0, "source_name") is string sourceName && args.Get(1, "table_name") is string tableName)
+                {
+                    var source = new DbtSourceRef(sourceName, tableName, Line(pos));
+                    AddOnce(_sources, source, s => (s.SourceName, s.TableName));
+                    return new RelationValue(source.RelationName, tableName, null, source);
+                }
+
+                return Unknown(name, args, pos);
+            case "config":
+                foreach (var (key, value) in args.Named)
+                {
+                    _config = _config.Merge(new DbtMap([new(key, JinjaValues.ToDbtValue(value))]));
+                }
+
+                return "";
+            case "config.get" or "config.require":
+                return args.Get(0, "name") is string configKey && _config[configKey] is { } configured
+                    ? JinjaValues.FromDbtValue(configured)
+                    : args.Get(1, "default") is var fallback and not Undefined ? fallback : null;
+            case "var":
+                var varName = JinjaValues.Print(args.Get(0, "name"));
+                if (_context.Vars[varName] is { } projectVar)
+                {
+                    return JinjaValues.FromDbtValue(projectVar);
+                }
+
+                if (args.Get(1, "default") is var varDefault and not Undefined)
+                {
+                    return varDefault;
+                }
+
+                Report("missing-var", $"var '{varName}' has no value in dbt_project.yml and no default", pos);
+                return UnknownResult;
+            case "is_incremental":
+                _hasIncremental = true;
+                return false;
+            case "env_var":
+                return args.Get(1, "default") is var envDefault and not Undefined ? envDefault : Unknown(name, args, pos);
+            case "log" or "print" or "do" or "debug":
+                return "";
+            case "return":
+                if (_frame is not null)
+                {
+                    _frame.Returned = args.Get(0, "value");
+                    _frame.HasReturned = true;
+                }
+
+                return "";
+            case "range":
+                return Range(args);
+            case "dict":
+                return new Dictionary<string, object?>(args.Named, StringComparer.Ordinal);
+            case "list":
+                return JinjaValues.Iterate(args.Get(0, "value")) is { } items ? new List<object?>(items) : UnknownResult;
+            case "dbt_utils.star" or "star":
+                return Star(args, pos) is { } star ? star : Unknown(name, args, pos);
+            default:
+                return ContextCall(name, args, pos)
+                    ?? CrossDatabaseMacros.Expand(name, args.Positional, _context.TargetType)
+                    ?? (BuiltinFallback(name, pos) is { } builtin ? CallMacro(builtin, args, pos, null) : Unknown(name, args, pos));
+        }
+    }
+
+    private RelationValue? Ref(EvaluatedArgs args, int pos)
+    {
+        var strings = args.Positional.OfType<string>().ToList();
+        if (strings.Count == 0 || strings.Count != args.Positional.Count)
+        {
+            Report("dynamic-ref", "ref() with arguments the renderer cannot know", pos);
+            return null;
+        }
+
+        var version = args.Get(-1, "v") is var v and not Undefined ? v : args.Get(-1, "version");
+        var reference = new DbtRef(
+            strings[^1],
+            strings.Count > 1 ? strings[0] : null,
+            version is Undefined or null ? null : JinjaValues.Print(version),
+            Line(pos));
+        AddOnce(_refs, reference, r => (r.Package, r.Name, r.Version));
+        return new RelationValue(reference.RelationName, reference.Name, reference, null);
+    }
+
+    private string? Star(EvaluatedArgs args, int pos)
+    {
+        if (args.Get(0, "from") is not RelationValue { Ref: not null } and not RelationValue { Source: not null })
+        {
+            return null;
+        }
+
+        var relation = (RelationValue)args.Get(0, "from")!;
+        var alias = args.Get(2, "relation_alias") is string a && a.Length > 0 ? a : null;
+        var except = JinjaValues.Strings(args.Get(1, "except"));
+        if (_context.RelationColumns.TryGetValue(relation.Sql, out var known))
+        {
+            // The columns are known (catalog.json): list them as dbt_utils.star does against the warehouse.
+            var prefix = JinjaValues.Print(args.Get(3, "prefix"));
+            var suffix = JinjaValues.Print(args.Get(4, "suffix"));
+            var quote = args.Get(5, "quote_identifiers") is Undefined || JinjaValues.Truth(args.Get(5, "quote_identifiers")) != false;
+            var listed = known
+                .Where(c => !except.Contains(c, StringComparer.OrdinalIgnoreCase))
+                .Select(c => (alias is null ? "" : alias + ".") + (quote ? Quote(c) : c) + (prefix.Length + suffix.Length > 0 ? " as " + Quote(prefix + c + suffix) : ""))
+                .ToList();
+            return listed.Count == 0 ? "*" : string.Join(",\n  ", listed);
+        }
+
+        _stars.Add(new StarMacro(relation.Ref, relation.Source, except, alias, Line(pos)));
+        return alias is null ? "*" : alias + ".*";
+    }
+
+    private static List<object?> Range(EvaluatedArgs args)
+    {
+        var numbers = args.Positional.Select(a => JinjaValues.Number(a) is { } n ? (long)n : 0L).ToList();
+        var (start, stop, step) = numbers.Count switch
+        {
+            1 => (0L, numbers[0], 1L),
+            2 => (numbers[0], numbers[1], 1L),
+            >= 3 => (numbers[0], numbers[1], numbers[2] == 0 ? 1L : numbers[2]),
+            _ => (0L, 0L, 1L),
+        };
+        var result = new List<object?>();
+        for (var i = start; (step > 0 ? i < stop : i > stop) && result.Count < MaxLoopItems; i += step)
+        {
+            result.Add(i);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// A placeholder for a macro the renderer cannot run: <c>__macro__name(args)</c>, keeping identifier-like string
+    /// arguments as column references so column lineage still flows through the call.
+    /// </summary>
+    private UnknownValue Unknown(string name, EvaluatedArgs args, int pos)
+    {
+        Report("unknown-macro", $"'{name}' is not a macro the renderer can expand; a placeholder stands in for it", pos);
+        var columns = args.Positional.Concat(args.Named.Values)
+            .SelectMany(a => a is List<object?> list ? list : [a])
+            .OfType<string>()
+            .Where(IsIdentifierPath);
+        return new UnknownValue($"__macro__{name.Replace(".", "__", StringComparison.Ordinal)}({string.Join(", ", columns)})");
+    }
+
+    private static bool IsIdentifierPath(string text) =>
+        text.Length > 0 && !char.IsDigit(text[0]) && text.All(c => char.IsLetterOrDigit(c) || c is '_' or '.');
+
+    private object? CallMacro(MacroValue macro, EvaluatedArgs args, int pos, CallerValue? caller)
+    {
+        if (_macroDepth >= MaxMacroDepth)
+        {
+            Report("macro-recursion", $"macro '{macro.Node.Name}' nests too deeply to expand", pos);
+            return UnknownResult;
+        }
+
+        var savedScopes = _scopes;
+        var savedFrame = _frame;
+        var savedPackage = _package;
+        if (_macroDepth == 0)
+        {
+            _callSitePos = pos;
+        }
+
+        _macroDepth++;
+        _scopes = [savedScopes[0], new Dictionary<string, object?>(StringComparer.Ordinal)];
+        _frame = new MacroFrame();
+        _package = macro.Package.Length > 0 ? macro.Package : _package;
+        if (macro.IsBuiltin)
+        {
+            BuiltinUsed(macro, pos);
+        }
+
+        try
+        {
+            var parameters = macro.Node.Parameters;
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                var p = parameters[i];
+                var value = args.Get(i, p.Name);
+                _scopes[^1][p.Name] = value is Undefined && p.Default is not null ? Eval(p.Default) : value;
+            }
+
+            _scopes[^1]["varargs"] = args.Positional.Skip(parameters.Length).ToList();
+            _scopes[^1]["kwargs"] = args.Named.Where(n => !parameters.Any(p => p.Name == n.Key)).ToDictionary(StringComparer.Ordinal);
+            if (caller is not null)
+            {
+                _scopes[^1]["caller"] = caller;
+            }
+
+            var sb = new StringBuilder();
+            Render(macro.Node.Body, sb);
+            return _frame.HasReturned ? _frame.Returned : sb.ToString();
+        }
+        finally
+        {
+            _macroDepth--;
+            _scopes = savedScopes;
+            _frame = savedFrame;
+            _package = savedPackage;
+        }
+    }
+
+    private object? CallMethod(BoundMethod method, EvaluatedArgs args, int pos)
+    {
+        var a0 = args.Get(0, "");
+        switch (method.Target, method.Name)
+        {
+            case (Dictionary<string, object?> d, "items"):
+                return d.Select(e => (object?)new List<object?> { e.Key, e.Value }).ToList();
+            case (Dictionary<string, object?> d, "keys"):
+                return d.Keys.Select(k => (object?)k).ToList();
+            case (Dictionary<string, object?> d, "values"):
+                return d.Values.ToList();
+            case (Dictionary<string, object?> d, "get"):
+                return a0 is string key && d.TryGetValue(key, out var found) ? found : args.Get(1, "default") is var dflt and not Undefined ? dflt : null;
+            case (Dictionary<string, object?> d, "update"):
+                if (a0 is Dictionary<string, object?> other)
+                {
+                    foreach (var (k, v) in other)
+                    {
+                        d[k] = v;
+                    }
+                }
+
+                return "";
+            case (Dictionary<string, object?> d, "pop"):
+                return a0 is string popKey && d.Remove(popKey, out var popped) ? popped : args.Get(1, "default");
+            case (List<object?> list, "append"):
+                list.Add(a0);
+                return "";
+            case (List<object?> list, "extend"):
+                list.AddRange(JinjaValues.Iterate(a0) ?? []);
+                return "";
+            case (Dictionary<string, object?> d, "setdefault"):
+                return a0 is string setKey ? d.TryGetValue(setKey, out var existing) ? existing : d[setKey] = args.Get(1, "default") is var sd and not Undefined ? sd : null : UnknownResult;
+            case (Dictionary<string, object?> d, "copy"):
+                return new Dictionary<string, object?>(d, StringComparer.Ordinal);
+            case (List<object?> list, _) when ListMethod(list, method.Name, args) is { } listResult:
+                return listResult;
+            case (AdapterValue, _):
+                return Adapter(method.Name, args, pos);
+            case (ColumnValue, _):
+                return method.Name is "is_string" or "is_number" or "is_numeric" or "is_integer" or "is_float" ? UnknownResult : method.Name == "string_size" ? 0L : Unknown(method.Name, args, pos);
+            case (RelationValue relation, _):
+                return method.Name == "render" ? relation.Sql : relation;
+            case (DateTimeValue date, _):
+                return PythonDateTime.Method(date, method.Name, args.Positional, args.Named) ?? Unknown(method.Name, args, pos);
+            case (TimeDeltaValue delta, "total_seconds"):
+                return delta.Span.TotalSeconds;
+            case (RegexValue regex, _):
+                return RegexCall(regex.Regex, method.Name, args.Positional, args.Named) ?? Unknown(method.Name, args, pos);
+            case (RegexMatchValue match, _):
+                return MatchMethod(match, method.Name, args.Positional) ?? Unknown(method.Name, args, pos);
+            case (string s, "format"):
+                return PythonFormat.Format(s, args.Positional, args.Named);
+            case (string s, _):
+                return StringMethod(s, method.Name, args) ?? Unknown(method.Name, args, pos);
+            default:
+                return Unknown(method.Name, args, pos);
+        }
+    }
+
+    private static object? StringMethod(string s, string name, EvaluatedArgs args)
+    {
+        var a0 = args.Get(0, "");
+        return name switch
+        {
+            "upper" => s.ToUpperInvariant(),
+            "lower" => s.ToLowerInvariant(),
+            "strip" => a0 is string chars ? s.Trim(chars.ToCharArray()) : s.Trim(),
+            "lstrip" => a0 is string lc ? s.TrimStart(lc.ToCharArray()) : s.TrimStart(),
+            "rstrip" => a0 is string rc ? s.TrimEnd(rc.ToCharArray()) : s.TrimEnd(),
+            "title" => CultureInfo.InvariantCulture.TextInfo.ToTitleCase(s),
+            "replace" => s.Replace(JinjaValues.Print(a0), JinjaValues.Print(args.Get(1, "")), StringComparison.Ordinal),
+            "startswith" => a0 is string p && s.StartsWith(p, StringComparison.Ordinal),
+            "endswith" => a0 is string e && s.EndsWith(e, StringComparison.Ordinal),
+            "split" => (a0 is string sep ? s.Split(sep) : s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Select(x => (object?)x).ToList(),
+            "join" => JinjaValues.Iterate(a0) is { } items ? string.Join(s, items.Select(JinjaValues.Print)) : null,
+            "rsplit" => (a0 is string rsep ? s.Split(rsep) : s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Select(x => (object?)x).ToList(),
+            "splitlines" => s.Split('\n').Select(x => (object?)x.TrimEnd('\r')).ToList(),
+            "count" => a0 is string sub && sub.Length > 0 ? (long)((s.Length - s.Replace(sub, "", StringComparison.Ordinal).Length) / sub.Length) : 0L,
+            "find" => a0 is string f ? (long)s.IndexOf(f, StringComparison.Ordinal) : -1L,
+            "index" => a0 is string ix ? (long)s.IndexOf(ix, StringComparison.Ordinal) : -1L,
+            "isdigit" or "isnumeric" or "isdecimal" => s.Length > 0 && s.All(char.IsDigit),
+            "isalpha" => s.Length > 0 && s.All(char.IsLetter),
+            "isalnum" => s.Length > 0 && s.All(char.IsLetterOrDigit),
+            "isupper" => s.Any(char.IsLetter) && !s.Any(char.IsLower),
+            "islower" => s.Any(char.IsLetter) && !s.Any(char.IsUpper),
+            "capitalize" => s.Length > 0 ? char.ToUpperInvariant(s[0]) + s[1..].ToLowerInvariant() : s,
+            "casefold" => s.ToLowerInvariant(),
+            "swapcase" => new string(s.Select(c => char.IsUpper(c) ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c)).ToArray()),
+            "zfill" => JinjaValues.Number(a0) is { } width ? s.PadLeft((int)width, '0') : s,
+            "ljust" => JinjaValues.Number(a0) is { } lw ? s.PadRight((int)lw) : s,
+            "rjust" => JinjaValues.Number(a0) is { } rw ? s.PadLeft((int)rw) : s,
+            "center" => s,
+            "removeprefix" => a0 is string pre && s.StartsWith(pre, StringComparison.Ordinal) ? s[pre.Length..] : s,
+            "removesuffix" => a0 is string suf && s.EndsWith(suf, StringComparison.Ordinal) ? s[..^suf.Length] : s,
+            "partition" => a0 is string ps && s.IndexOf(ps, StringComparison.Ordinal) is var at and >= 0
+                ? new List<object?> { s[..at], ps, s[(at + ps.Length)..] }
+                : new List<object?> { s, "", "" },
+            "encode" or "decode" => s,
+            _ => null,
+        };
+    }
+
+    private static object? ListMethod(List<object?> list, string name, EvaluatedArgs args)
+    {
+        var a0 = args.Get(0, "");
+        switch (name)
+        {
+            case "index":
+                return (long)list.FindIndex(x => JinjaValues.Equal(x, a0) == true);
+            case "count":
+                return (long)list.Count(x => JinjaValues.Equal(x, a0) == true);
+            case "insert" when JinjaValues.Number(a0) is { } at:
+                list.Insert(Math.Clamp((int)at, 0, list.Count), args.Get(1, ""));
+                return "";
+            case "pop" when list.Count > 0:
+                var index = JinjaValues.Number(a0) is { } i ? (int)(i < 0 ? list.Count + i : i) : list.Count - 1;
+                var popped = list[index];
+                list.RemoveAt(index);
+                return popped;
+            case "remove":
+                list.Remove(list.FirstOrDefault(x => JinjaValues.Equal(x, a0) == true));
+                return "";
+            case "reverse":
+                list.Reverse();
+                return "";
+            case "sort":
+                list.Sort((x, y) => SortOrder(x, y, caseSensitive: true));
+                return "";
+            case "copy":
+                return new List<object?>(list);
+            default:
+                return null;
+        }
+    }
+
+    private static void AddOnce<T, TKey>(List<T> list, T item, Func<T, TKey> key)
+    {
+        var k = key(item);
+        if (!list.Any(x => EqualityComparer<TKey>.Default.Equals(key(x), k)))
+        {
+            list.Add(item);
+        }
+    }
+}
