@@ -76,7 +76,7 @@ public static partial class DbtProjectReader
                 .Concat(layout.Under(projectFile.SeedPaths, ".csv", ".yml", ".yaml"))
                 .Select(f => f.Path)));
         var catalogColumns = options.CatalogText is { } catalogText ? CatalogJsonReader.Read(catalogText, options.CatalogPath, diagnostics) : null;
-        var (context, macros) = RenderContext(files, layout, projectFile, targetType, options.Packages, diagnostics);
+        var (context, macros, packagesFingerprint) = RenderContext(files, layout, projectFile, targetType, options.Packages, diagnostics);
         context = context with { RelationColumns = RelationColumns(catalogColumns) };
 
         var yamlFolders = projectFile.ModelPaths.Concat(projectFile.SeedPaths).Concat(projectFile.SnapshotPaths);
@@ -131,6 +131,7 @@ public static partial class DbtProjectReader
             SemanticModels = [.. properties.SemanticModels],
             Metrics = [.. properties.Metrics],
             Macros = macros.Definitions,
+            PackagesFingerprint = packagesFingerprint,
             Vars = projectFile.Vars,
             ManifestUsed = manifest is not null,
         };
@@ -155,7 +156,7 @@ public static partial class DbtProjectReader
     }
 
     /// <summary>What rendering any model needs: the project's and installed packages' macros, vars and target type.</summary>
-    private static (JinjaContext Context, JinjaMacroLibrary Macros) RenderContext(
+    private static (JinjaContext Context, JinjaMacroLibrary Macros, string PackagesFingerprint) RenderContext(
         IFileSource files, ProjectLayout layout, DbtProjectFile projectFile, string targetType, IFileSource? packageFiles, List<FileDiagnostic> diagnostics)
     {
         var macroFiles = layout.Under(projectFile.MacroPaths, ".sql")
@@ -163,9 +164,10 @@ public static partial class DbtProjectReader
             .Where(f => f.Text is not null && !f.Text.Contains('\0', StringComparison.Ordinal))
             .Select(f => new KeyValuePair<string, string>(f.Path, f.Text!));
         var packages = InstalledPackages.Read(files, layout, packageFiles, diagnostics);
+        var fingerprint = InstalledPackages.Fingerprint(files, layout, packages);
         var macros = JinjaMacroLibrary.Parse(projectFile.Name, macroFiles, packages, projectFile.Dispatch);
         diagnostics.AddRange(macros.Diagnostics);
-        return (new JinjaContext { ProjectName = projectFile.Name, Vars = projectFile.Vars, Macros = macros, TargetType = targetType }, macros);
+        return (new JinjaContext { ProjectName = projectFile.Name, Vars = projectFile.Vars, Macros = macros, TargetType = targetType }, macros, fingerprint);
     }
 
     /// <summary>Columns catalog.json gives, by the relation name models render (<c>__ref__.orders</c>, <c>__source__.s.t</c>).</summary>

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using ImpactBot.Dbt.Jinja;
 using ImpactBot.Dbt.Yaml;
 using ImpactBot.Core.Files;
+using ImpactBot.Core.Graph;
 
 namespace ImpactBot.Dbt;
 
@@ -31,6 +32,29 @@ internal static class InstalledPackages
         }
 
         return [];
+    }
+
+    /// <summary>What decides the packages' macros: the project's package lists and every installed macro file.</summary>
+    public static string Fingerprint(IFileSource files, ProjectLayout layout, ImmutableArray<MacroPackage> packages)
+    {
+        var parts = new List<string?>();
+        foreach (var list in new[] { "package-lock.yml", "packages.yml", "dependencies.yml" })
+        {
+            parts.Add(list);
+            parts.Add(files.ReadText(layout.Repo(list)));
+        }
+
+        foreach (var package in packages.OrderBy(p => p.Name, StringComparer.Ordinal))
+        {
+            parts.Add(package.Name);
+            foreach (var (path, text) in package.Files.OrderBy(f => f.Key, StringComparer.Ordinal))
+            {
+                parts.Add(path);
+                parts.Add(ContentHash.Of(text));
+            }
+        }
+
+        return ContentHash.Of([.. parts]);
     }
 
     /// <summary>Packages under <paramref name="prefix"/>: one per <c>&lt;folder&gt;/dbt_project.yml</c>.</summary>

@@ -21,10 +21,11 @@ internal static class SnapshotCommand
         var dialect = CommonOptions.Dialect();
         var manifest = CommonOptions.Manifest();
         var catalog = CommonOptions.Catalog();
+        var packagesDir = CommonOptions.PackagesDir();
         var showTimings = CommonOptions.Timings();
         var build = new Command("build", "Build (or refresh) the lineage snapshot of a commit.")
         {
-            repo, reference, output, format, projectDir, dialect, manifest, catalog, showTimings,
+            repo, reference, output, format, projectDir, dialect, manifest, catalog, packagesDir, showTimings,
         };
         build.SetAction((parse, cancellationToken) => ExitCodeMap.RunAsync(parse.InvocationConfiguration.Error, async () =>
         {
@@ -35,6 +36,8 @@ internal static class SnapshotCommand
             {
                 throw new UsageException($"--repo {repoDir} does not exist.");
             }
+
+            options = InstalledPackageFiles.Attach(options, repoDir, parse.GetValue(packagesDir));
 
             var git = new GitRepository(repoDir);
             var timings = new PhaseTimings();

@@ -85,7 +85,7 @@ public static class SnapshotReader
         });
 
         var diagnostics = r.Diagnostics();
-        var project = r.Bool() ? new ProjectInputs { RootDir = r.Str() ?? "", Dialect = r.Str() ?? "", GroupFiles = r.Strings(), DisabledNames = r.Strings() } : null;
+        var project = r.Bool() ? new ProjectInputs { RootDir = r.Str() ?? "", Dialect = r.Str() ?? "", GroupFiles = r.Strings(), DisabledNames = r.Strings(), Packages = r.Str() ?? "" } : null;
         return new LineageGraph(commit, ImmutableCollectionsMarshal.AsImmutableArray(assets), diagnostics) { Project = project };
     }
 

@@ -62,6 +62,7 @@ public static class SnapshotWriter
             w.Write7BitEncodedInt(s.Id(project.Dialect));
             WriteStrings(w, project.GroupFiles, s);
             WriteStrings(w, project.DisabledNames, s);
+            w.Write7BitEncodedInt(s.Id(project.Packages));
         }
     }
 

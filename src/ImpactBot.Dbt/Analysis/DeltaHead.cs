@@ -50,9 +50,9 @@ internal static class DeltaHead
             NodeNames(baseGraph, project),
             baseGraph.Assets.Where(a => a.Type == AssetType.Source).Select(a => a.Id).ToHashSet(StringComparer.Ordinal)));
         var dialect = ProjectGraph.DialectOf(options, config, read.DialectHint);
-        if (dialect.Name != project.Dialect || read.RootDir != project.RootDir || !yamlChanged.IsSubsetOf(read.YamlPathsRead))
+        if (dialect.Name != project.Dialect || read.RootDir != project.RootDir || read.PackagesFingerprint != project.Packages || !yamlChanged.IsSubsetOf(read.YamlPathsRead))
         {
-            // The base was read with other options (--dialect, --project-dir), or a changed YAML file is none of the
+            // The base was read with other options (--dialect, --project-dir, other packages), or a changed YAML file is none of the
             // project's: read it all.
             return null;
         }

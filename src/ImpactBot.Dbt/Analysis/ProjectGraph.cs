@@ -88,6 +88,7 @@ public static class ProjectGraph
     {
         RootDir = project.RootDir,
         Dialect = dialect.Name,
+        Packages = project.PackagesFingerprint,
         GroupFiles = [.. project.Groups.Select(g => g.Path).Distinct(StringComparer.Ordinal)],
         DisabledNames = [.. project.Models.Where(m => !m.Enabled).Select(m => m.Name)
             .Concat(project.Seeds.Where(s => !s.Enabled).Select(s => s.Name))
