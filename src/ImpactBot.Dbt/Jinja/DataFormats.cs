@@ -27,7 +27,7 @@ internal static class DataFormats
         JsonValueKind.Object => e.EnumerateObject().ToDictionary(p => p.Name, p => FromJson(p.Value), StringComparer.Ordinal),
         JsonValueKind.Array => e.EnumerateArray().Select(FromJson).ToList(),
         JsonValueKind.String => e.GetString(),
-        JsonValueKind.Number => e.TryGetInt64(out var l) ? l : e.GetDouble(),
+        JsonValueKind.Number => e.TryGetInt64(out var l) ? (object)l : e.GetDouble(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         _ => null,
@@ -142,7 +142,7 @@ internal static class DataFormats
             null or "" or "~" or "null" or "Null" or "NULL" => null,
             "true" or "True" or "TRUE" => true,
             "false" or "False" or "FALSE" => false,
-            _ when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) => l,
+            _ when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) => (object)l,
             _ when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && text.Any(char.IsDigit) => d,
             _ => text,
         };

@@ -124,8 +124,8 @@ internal sealed partial class RenderSession
             case "dbt_utils.star" or "star":
                 return Star(args, pos) is { } star ? star : Unknown(name, args, pos);
             default:
-                return ContextCall(name, args, pos)
-                    ?? CrossDatabaseMacros.Expand(name, args.Positional, _context.TargetType)
+                return TryContextCall(name, args, pos, out var result) ? result
+                    : CrossDatabaseMacros.Expand(name, args.Positional, _context.TargetType)
                     ?? (BuiltinFallback(name, pos) is { } builtin ? CallMacro(builtin, args, pos, null) : Unknown(name, args, pos));
         }
     }

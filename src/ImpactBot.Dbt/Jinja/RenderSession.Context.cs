@@ -130,7 +130,15 @@ internal sealed partial class RenderSession
         _ => null,
     };
 
-    /// <summary>dbt context functions and <c>modules</c>; null when <paramref name="name"/> is none of them.</summary>
+    /// <summary>dbt context functions and <c>modules</c>; false when <paramref name="name"/> is none of them.</summary>
+    private bool TryContextCall(string name, EvaluatedArgs args, int pos, out object? result)
+    {
+        result = ContextCall(name, args, pos);
+        return result != NotContext;
+    }
+
+    private static readonly object NotContext = new();
+
     private object? ContextCall(string name, EvaluatedArgs args, int pos)
     {
         var a0 = args.Get(0, "");
@@ -198,7 +206,7 @@ internal sealed partial class RenderSession
                 return "";
         }
 
-        return name.StartsWith("modules.", StringComparison.Ordinal) ? Module(name[8..], args, pos) : null;
+        return name.StartsWith("modules.", StringComparison.Ordinal) ? Module(name[8..], args, pos) : NotContext;
     }
 
     private static object? Default(EvaluatedArgs args) => args.Get(1, "default") is var d and not Undefined ? d : null;

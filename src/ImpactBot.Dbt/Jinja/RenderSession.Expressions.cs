@@ -130,7 +130,7 @@ internal sealed partial class RenderSession
         return expr.Op switch
         {
             "not" => JinjaValues.Truth(value) is { } b ? !b : UnknownResult,
-            "-" => value switch { long l => -l, double d => -d, _ => UnknownResult },
+            "-" => value switch { long l => (object)-l, double d => -d, _ => UnknownResult },
             _ => value,
         };
     }
@@ -184,7 +184,7 @@ internal sealed partial class RenderSession
             {
                 (string a, string b) => a + b,
                 (List<object?> a, List<object?> b) => new List<object?>([.. a, .. b]),
-                _ => Arithmetic(expr.Op, l, r),
+                _ => PythonDateTime.Arithmetic(expr.Op, l, r) ?? Arithmetic(expr.Op, l, r),
             },
             "*" when l is string s && r is long n => string.Concat(Enumerable.Repeat(s, (int)Math.Clamp(n, 0, 1000))),
             "*" when l is List<object?> items && r is long n => Enumerable.Repeat(items, (int)Math.Clamp(n, 0, 1000)).SelectMany(x => x).ToList(),
@@ -242,6 +242,6 @@ internal sealed partial class RenderSession
             default: return UnknownResult;
         }
 
-        return integral && Math.Abs(result) < long.MaxValue ? (long)result : result;
+        return integral && Math.Abs(result) < long.MaxValue ? (object)(long)result : result;
     }
 }
