@@ -27,11 +27,7 @@ public static partial class DbtProjectReader
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(options);
-        var config = options.Config ?? ImpactBotConfig.Default;
-        var timings = options.Timings ?? new Core.Timing.PhaseTimings();
-        var diagnostics = new List<FileDiagnostic>();
-        var ignore = config.Ignore.Select(p => new GlobPattern(p)).ToList();
-        var paths = files.Paths.Where(p => !ignore.Any(g => g.IsMatch(p))).ToImmutableArray();
+        var (config, paths, owners, timings, diagnostics) = ReadSetup.Of(files, options);
         var layout = new ProjectLayout(ProjectDir(files, options, config, paths, null, diagnostics) ?? "", paths);
         var (projectFile, dialect, targetType) = ReadProjectFile(files, layout, config, null, diagnostics);
         timings.Measure("read files", () => files.Prefetch(modelPaths.Concat(yamlPaths)));
@@ -39,17 +35,12 @@ public static partial class DbtProjectReader
 
         // In the order a full read meets them, so the first description of a model wins as it would there.
         var wanted = yamlPaths.ToHashSet(StringComparer.Ordinal);
-        var yamlFiles = layout.Under(projectFile.ModelPaths.Concat(projectFile.SeedPaths).Concat(projectFile.SnapshotPaths), ".yml", ".yaml")
-            .Where(f => wanted.Contains(f.Path))
-            .Select(f => (f.Path, Text: files.ReadText(f.Path)))
-            .Where(f => f.Text is not null)
-            .Select(f => (f.Path, f.Text!))
-            .ToList();
+        var yamlFiles = YamlFiles(files, layout, projectFile, wanted.Contains);
         var names = modelPaths.Select(ProjectLayout.FileName).ToHashSet(StringComparer.Ordinal);
         var properties = timings.Measure("yaml", () => PropertiesReader.ReadAll(projectFile.Name, yamlFiles, diagnostics, names, wholeYamlPaths));
         var modelBuilder = new ModelBuilder(layout, projectFile, context, files, diagnostics);
         var models = timings.Measure("render models", () => modelBuilder.Build(properties.Models, modelPaths));
-        var assigner = new OwnerAssignment(new OwnerResolver(config.OwnerAliases, CodeOwnersFile.Find(files)), properties.Groups, modelBuilder.Hints);
+        var assigner = new OwnerAssignment(owners, properties.Groups, modelBuilder.Hints);
         var assigned = models.Select(assigner.Assign).ToImmutableArray();
         var missing = MissingReferences.Find(projectFile.Name, nodeNames, sourceAssetNames, assigned.Select(m => (m.Path, m.Refs, m.Sources)));
 

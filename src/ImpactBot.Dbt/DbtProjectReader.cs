@@ -21,14 +21,9 @@ public static partial class DbtProjectReader
     {
         ArgumentNullException.ThrowIfNull(files);
         options ??= DbtReadOptions.Default;
-        var config = options.Config ?? ImpactBotConfig.Default;
-        var diagnostics = new List<FileDiagnostic>();
-        var ignore = config.Ignore.Select(p => new GlobPattern(p)).ToList();
-        var paths = files.Paths.Where(p => !ignore.Any(g => g.IsMatch(p))).ToImmutableArray();
-
+        var (config, paths, owners, timings, diagnostics) = ReadSetup.Of(files, options);
         var manifest = options.ManifestText is { } manifestText ? ManifestReader.Read(manifestText, options.ManifestPath, diagnostics) : null;
         var projectDir = ProjectDir(files, options, config, paths, manifest, diagnostics);
-        var owners = new OwnerResolver(config.OwnerAliases, CodeOwnersFile.Find(files));
         DbtProject project;
         if (projectDir is null && manifest is null)
         {
@@ -42,7 +37,7 @@ public static partial class DbtProjectReader
         }
         else
         {
-            project = ReadDbt(files, options, config, new ProjectLayout(projectDir ?? "", paths), manifest, owners, diagnostics);
+            project = ReadDbt(files, options, config, new ProjectLayout(projectDir ?? "", paths), manifest, owners, timings, diagnostics);
         }
 
         var catalog = config.Catalog.Select(a => a with { Owners = CatalogOwners(a, owners) }).ToImmutableArray();
@@ -67,10 +62,9 @@ public static partial class DbtProjectReader
     }
 
     private static DbtProject ReadDbt(
-        IFileSource files, DbtReadOptions options, ImpactBotConfig config, ProjectLayout layout, ManifestData? manifest, OwnerResolver owners, List<FileDiagnostic> diagnostics)
+        IFileSource files, DbtReadOptions options, ImpactBotConfig config, ProjectLayout layout, ManifestData? manifest, OwnerResolver owners, PhaseTimings timings, List<FileDiagnostic> diagnostics)
     {
         var (projectFile, dialect, targetType) = ReadProjectFile(files, layout, config, manifest, diagnostics);
-        var timings = options.Timings ?? new PhaseTimings();
         timings.Measure("read files", () => files.Prefetch(
             layout.Under(projectFile.MacroPaths.Concat(projectFile.ModelPaths).Concat(projectFile.SnapshotPaths), ".sql", ".py", ".yml", ".yaml")
                 .Concat(layout.Under(projectFile.SeedPaths, ".csv", ".yml", ".yaml"))
@@ -79,12 +73,7 @@ public static partial class DbtProjectReader
         var (context, macros, packagesFingerprint) = RenderContext(files, layout, projectFile, targetType, options.Packages, diagnostics);
         context = context with { RelationColumns = RelationColumns(catalogColumns) };
 
-        var yamlFolders = projectFile.ModelPaths.Concat(projectFile.SeedPaths).Concat(projectFile.SnapshotPaths);
-        var yamlFiles = layout.Under(yamlFolders, ".yml", ".yaml")
-            .Select(f => (f.Path, Text: files.ReadText(f.Path)))
-            .Where(f => f.Text is not null)
-            .Select(f => (f.Path, f.Text!))
-            .ToList();
+        var yamlFiles = YamlFiles(files, layout, projectFile, _ => true);
         var properties = timings.Measure("yaml", () => PropertiesReader.ReadAll(projectFile.Name, yamlFiles, diagnostics));
 
         var modelBuilder = new ModelBuilder(layout, projectFile, context, files, diagnostics);

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using ImpactBot.Dbt.Yaml;
 using ImpactBot.Core.Config;
 using ImpactBot.Core.Files;
+using ImpactBot.Sql.Dialects;
 using ImpactBot.Sql.Text;
 using YamlDotNet.RepresentationModel;
 
@@ -51,7 +52,7 @@ public static class ImpactBotConfigReader
                     {
                         config = DialectNames.Parse(dialectName) is { } dialect
                             ? config with { Dialect = dialect }
-                            : Fail(config, diagnostics, Error(path, value, $"'dialect' is '{dialectName}'; allowed: {DialectNames.Allowed}"));
+                            : Fail(config, diagnostics, Error(path, value, $"'dialect' is '{dialectName}'; allowed: {DialectNames.Canonical}"));
                     }
 
                     break;

@@ -56,12 +56,18 @@ public sealed class ImpactBotConfigReaderTests
         Assert.That(result.Config.FailOn, Is.EqualTo(FailOn.Breaking));
     }
 
+    [TestCase("sparksql", SqlDialect.Databricks)]
+    [TestCase("t-sql", SqlDialect.TSql)]
+    [TestCase("athena", SqlDialect.Trino)]
+    public void Read_DialectAlias_TakesTheRegistrysDialect(string alias, SqlDialect expected) =>
+        Assert.That(ImpactBotConfigReader.Read($"dialect: {alias}\n", Path).Config.Dialect, Is.EqualTo(expected));
+
     [Test]
     public void Read_UnknownDialect_ListsDialects()
     {
         var error = ImpactBotConfigReader.Read("dialect: oracle\n", Path).Diagnostics.Single();
 
-        Assert.That(error.Message, Is.EqualTo("'dialect' is 'oracle'; allowed: " + DialectNames.Allowed));
+        Assert.That(error.Message, Is.EqualTo("'dialect' is 'oracle'; allowed: " + DialectNames.Canonical));
         Assert.That((error.Line, error.Column), Is.EqualTo((1, 10)));
     }
 
