@@ -26,6 +26,7 @@ internal static class AnalyzeCommand
         var profilesDir = CommonOptions.ProfilesDir();
         var manifest = CommonOptions.Manifest();
         var catalog = CommonOptions.Catalog();
+        var packagesDir = CommonOptions.PackagesDir();
         var showTimings = CommonOptions.Timings();
         var fullRead = new Option<bool>("--full-read")
         {
@@ -39,7 +40,7 @@ internal static class AnalyzeCommand
 
         var command = new Command("analyze", "Print the change-impact report of base...head.")
         {
-            repo, baseRef, headRef, format, snapshot, failOn, projectDir, dialect, target, vars, profilesDir, manifest, catalog, showTimings, fullRead, linkBase,
+            repo, baseRef, headRef, format, snapshot, failOn, projectDir, dialect, target, vars, profilesDir, manifest, catalog, packagesDir, showTimings, fullRead, linkBase,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -48,6 +49,7 @@ internal static class AnalyzeCommand
             {
                 var options = await CommonOptions.ProjectOptionsAsync(parse.GetValue(projectDir), parse.GetValue(dialect), parse.GetValue(manifest), parse.GetValue(catalog), cancellationToken, parse.GetValue(target), parse.GetValue(vars), parse.GetValue(profilesDir)).ConfigureAwait(false);
                 var timings = new PhaseTimings();
+                options = InstalledPackageFiles.Attach(options, parse.GetRequiredValue(repo), parse.GetValue(packagesDir));
                 var result = await RunAsync(parse.GetRequiredValue(repo), parse.GetRequiredValue(baseRef), parse.GetRequiredValue(headRef), parse.GetValue(snapshot), options, cancellationToken, timings, parse.GetValue(fullRead)).ConfigureAwait(false);
                 await output.WriteAsync(timings.Measure("render", () => Render(result.Report, parse.GetRequiredValue(format), parse.GetValue(linkBase)))).ConfigureAwait(false);
                 if (parse.GetValue(showTimings))
@@ -84,6 +86,8 @@ internal static class AnalyzeCommand
         {
             throw new UsageException($"--repo {repoDir} does not exist.");
         }
+
+        options = InstalledPackageFiles.Attach(options, repoDir);
 
         // The snapshot loads on another thread while this one waits for git, and the engines warm up beside it.
         var load = Task.Run(() => SnapshotFiles.TryLoad(snapshotPath), cancellationToken);

@@ -25,6 +25,8 @@ internal static class CommonOptions
 
     public static Option<string?> Catalog() => new("--catalog") { Description = "dbt target/catalog.json: column types of sources and models." };
 
+    public static Option<string?> PackagesDir() => new("--packages-dir") { Description = "Installed dbt packages (`dbt deps` output) to read macros from (default: dbt_packages/ or dbt_modules/ beside dbt_project.yml in the working tree)." };
+
     public static Option<bool> Timings() => new("--timings") { Description = "Print the wall time and memory allocated of each phase to stderr (where a large project's time goes)." };
 
     public static Option<string> Format(string defaultValue, params string[] allowed)

@@ -25,10 +25,11 @@ internal static class SnapshotCommand
         var profilesDir = CommonOptions.ProfilesDir();
         var manifest = CommonOptions.Manifest();
         var catalog = CommonOptions.Catalog();
+        var packagesDir = CommonOptions.PackagesDir();
         var showTimings = CommonOptions.Timings();
         var build = new Command("build", "Build (or refresh) the lineage snapshot of a commit.")
         {
-            repo, reference, output, format, projectDir, dialect, target, vars, profilesDir, manifest, catalog, showTimings,
+            repo, reference, output, format, projectDir, dialect, target, vars, profilesDir, manifest, catalog, packagesDir, showTimings,
         };
         build.SetAction((parse, cancellationToken) => ExitCodeMap.RunAsync(parse.InvocationConfiguration.Error, async () =>
         {
@@ -39,6 +40,8 @@ internal static class SnapshotCommand
             {
                 throw new UsageException($"--repo {repoDir} does not exist.");
             }
+
+            options = InstalledPackageFiles.Attach(options, repoDir, parse.GetValue(packagesDir));
 
             var git = new GitRepository(repoDir);
             var timings = new PhaseTimings();
