@@ -77,6 +77,21 @@ public sealed class GitLabReviewPlatform(GitLabClient client, GitLabProjectId pr
     public Task<GitLabPipeline> TriggerMergeRequestPipelineAsync(CancellationToken cancellationToken) =>
         client.Pipelines.CreateForMergeRequestAsync(project, mergeRequestIid, cancellationToken);
 
+    /// <summary>
+    /// Starts a pipeline on the merge request's source branch that analyses it without the cached snapshot (`/impact full`):
+    /// the merge request pipeline API takes no variables, so this is a branch pipeline told which merge request it is for.
+    /// </summary>
+    public Task<GitLabPipeline> TriggerFullAnalysisPipelineAsync(string sourceBranch, CancellationToken cancellationToken) =>
+        client.Pipelines.CreateWithVariablesAsync(
+            project,
+            sourceBranch,
+            new Dictionary<string, string>
+            {
+                [FullAnalysisVariables.MergeRequestIid] = mergeRequestIid.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [FullAnalysisVariables.Full] = "true",
+            },
+            cancellationToken);
+
     internal static AccessLevel ToAccessLevel(GitLabAccessLevel level) => level switch
     {
         >= GitLabAccessLevel.Owner => AccessLevel.Admin,

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using ImpactBot.Core.Analysis;
 using ImpactBot.Sql.Dialects;
 
 namespace ImpactBot.Cli.Commands;
@@ -28,26 +27,4 @@ internal static class CommonOptions
 
     public static DialectFacts? ParseDialect(string? name) =>
         name is null ? null : DialectFacts.FromName(name) ?? throw new UsageException($"unknown dialect '{name}'. Use one of: {string.Join(", ", DialectFacts.All.Select(d => d.Name))}.");
-
-    public static async Task<ProjectOptions> ProjectOptionsAsync(string? projectDir, string? dialect, string? manifest, string? catalog, CancellationToken cancellationToken) => new()
-    {
-        ProjectDir = projectDir,
-        Dialect = ParseDialect(dialect),
-        ManifestText = await ReadArtifactAsync(manifest, cancellationToken).ConfigureAwait(false),
-        ManifestPath = manifest ?? "manifest.json",
-        CatalogText = await ReadArtifactAsync(catalog, cancellationToken).ConfigureAwait(false),
-        CatalogPath = catalog ?? "catalog.json",
-    };
-
-    private static async Task<string?> ReadArtifactAsync(string? path, CancellationToken cancellationToken)
-    {
-        if (path is null)
-        {
-            return null;
-        }
-
-        return File.Exists(path)
-            ? await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false)
-            : throw new UsageException($"{path} does not exist. Run `dbt compile` (or `dbt docs generate` for catalog.json) first, or leave the option out.");
-    }
 }

@@ -32,8 +32,17 @@ internal sealed record ServeOptions
     /// <summary>Webhook bodies above this are refused with 413.</summary>
     public long MaxBodyBytes { get; init; } = 1024 * 1024;
 
-    /// <summary>The work a webhook starts must finish within this, or the request answers 504.</summary>
+    /// <summary>GitHub webhooks run in the request: their work must finish within this, or the request answers 504.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>GitLab webhooks are answered at once and run in a background queue of this many jobs (full: 503).</summary>
+    public int QueueCapacity { get; init; } = 64;
+
+    /// <summary>Background jobs run side by side.</summary>
+    public int QueueWorkers { get; init; } = 4;
+
+    /// <summary>One background job (reactions, a pipeline, a status) must finish within this; otherwise it is logged as timed out.</summary>
+    public TimeSpan JobTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
     public GitLabResilienceOptions GitLabResilience { get; init; } = new() { OverallTimeout = TimeSpan.FromSeconds(50) };
 

@@ -8,7 +8,8 @@ namespace ImpactBot.GitHub.Events;
 
 /// <summary>
 /// Turns an Actions event (<c>GITHUB_EVENT_NAME</c> and the JSON at <c>GITHUB_EVENT_PATH</c>) into a <see cref="GitHubTrigger"/>
-/// through Octokit.Webhooks' typed models. Unusable payloads become <see cref="GitHubTriggerKind.Ignored"/> with a reason.
+/// through Octokit.Webhooks' typed models. Events it does not handle become <see cref="GitHubTriggerKind.Ignored"/>; a payload of
+/// a handled event that cannot be read becomes <see cref="GitHubTriggerKind.Malformed"/>, never an exception.
 /// </summary>
 public static class GitHubEventParser
 {
@@ -16,25 +17,50 @@ public static class GitHubEventParser
     {
         ArgumentNullException.ThrowIfNull(eventName);
         ArgumentNullException.ThrowIfNull(payload);
+        if (eventName is not ("pull_request" or "pull_request_target" or "issue_comment"))
+        {
+            return GitHubTrigger.Ignore($"event '{eventName}' is not handled") with { EventName = eventName };
+        }
+
         try
         {
             using var document = JsonDocument.Parse(payload);
-            var action = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("action", out var a)
-                ? a.GetString() ?? ""
-                : "";
-            var trigger = eventName switch
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
             {
-                "pull_request" or "pull_request_target" => ParsePullRequest(document, action),
-                "issue_comment" => ParseIssueComment(document, action),
-                _ => GitHubTrigger.Ignore($"event '{eventName}' is not handled"),
-            };
-            return trigger with { EventName = eventName, Action = action };
+                return GitHubTrigger.Malformed($"the {eventName} payload is not a JSON object") with { EventName = eventName };
+            }
+
+            if (!root.TryGetProperty("action", out var a) || a.ValueKind != JsonValueKind.String)
+            {
+                return GitHubTrigger.Malformed($"the {eventName} payload has no \"action\" string") with { EventName = eventName, HeadSha = HeadShaOf(root) };
+            }
+
+            var action = a.GetString() ?? "";
+            var trigger = eventName == "issue_comment" ? ParseIssueComment(document, action) : ParsePullRequest(document, action);
+            return trigger with { EventName = eventName, Action = action, HeadSha = trigger.HeadSha ?? (trigger.Kind == GitHubTriggerKind.Malformed ? HeadShaOf(root) : null) };
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or NotSupportedException)
         {
-            return GitHubTrigger.Ignore($"the {eventName} payload is not valid JSON: {e.Message}");
+            // Octokit's models throw these for wrong types; the message names the JSON path, never the payload's text.
+            return GitHubTrigger.Malformed($"the {eventName} payload cannot be read: {Describe(e)}") with { EventName = eventName };
         }
     }
+
+    /// <summary>pull_request.head.sha when the payload has it as text, so a malformed event can still set the check on the head.</summary>
+    private static string? HeadShaOf(JsonElement root) =>
+        root.TryGetProperty("pull_request", out var pull) && pull.ValueKind == JsonValueKind.Object
+        && pull.TryGetProperty("head", out var head) && head.ValueKind == JsonValueKind.Object
+        && head.TryGetProperty("sha", out var sha) && sha.ValueKind == JsonValueKind.String
+        && sha.GetString() is { Length: 40 } text && text.All(char.IsAsciiHexDigit)
+            ? text
+            : null;
+
+    private static string Describe(Exception e) => e switch
+    {
+        JsonException j => $"invalid JSON at {j.Path ?? "$"} (line {j.LineNumber ?? 0}, byte {j.BytePositionInLine ?? 0})",
+        _ => "a field has the wrong type",
+    };
 
     private static GitHubTrigger ParsePullRequest(JsonDocument document, string action)
     {
@@ -46,9 +72,15 @@ public static class GitHubEventParser
             "ready_for_review" => document.Deserialize<PullRequestReadyForReviewEvent>(),
             _ => null,
         };
-        if (e?.Repository is not { } repository || e.PullRequest is not { } pull)
+        if (e is null)
         {
             return GitHubTrigger.Ignore($"pull_request action '{action}' needs no analysis");
+        }
+
+        if (e.Repository is not { } repository || e.PullRequest is not { } pull || repository.Owner?.Login is null
+            || pull.Head?.Sha is not { Length: > 0 } || pull.Base?.Sha is not { Length: > 0 })
+        {
+            return GitHubTrigger.Malformed($"the pull_request ({action}) payload lacks the repository or the pull request's head and base");
         }
 
         return new GitHubTrigger(GitHubTriggerKind.PullRequest, repository.Owner.Login, repository.Name, (int)e.Number)
@@ -70,9 +102,14 @@ public static class GitHubEventParser
             "edited" => document.Deserialize<IssueCommentEditedEvent>(),
             _ => null,
         };
-        if (e?.Repository is not { } repository || e.Issue is not { } issue || e.Comment is not { } comment)
+        if (e is null)
         {
             return GitHubTrigger.Ignore($"issue_comment action '{action}' needs no action");
+        }
+
+        if (e.Repository is not { } repository || repository.Owner?.Login is null || e.Issue is not { } issue || e.Comment is not { } comment)
+        {
+            return GitHubTrigger.Malformed($"the issue_comment ({action}) payload lacks the repository, issue or comment");
         }
 
         var owner = repository.Owner.Login;
@@ -82,6 +119,7 @@ public static class GitHubEventParser
             CommentId = comment.Id,
             CommentBody = comment.Body,
             CommentAuthor = comment.User?.Login,
+            CommentUrl = comment.HtmlUrl,
             Sender = e.Sender?.Login,
         };
         if (issue.PullRequest is null)

@@ -13,6 +13,12 @@ public enum GitHubTriggerKind
 
     /// <summary>Nothing to do; <see cref="GitHubTrigger.IgnoredReason"/> says why.</summary>
     Ignored,
+
+    /// <summary>
+    /// An event the bot handles whose payload it cannot read (not JSON, wrong types, a missing pull request):
+    /// <see cref="GitHubTrigger.IgnoredReason"/> says what is wrong, <see cref="GitHubTrigger.HeadSha"/> holds the head when it could be read.
+    /// </summary>
+    Malformed,
 }
 
 /// <summary>
@@ -47,6 +53,9 @@ public sealed record GitHubTrigger(GitHubTriggerKind Kind, string Owner, string 
 
     public string? CommentAuthor { get; init; }
 
+    /// <summary>The comment's page (html_url), for status links.</summary>
+    public string? CommentUrl { get; init; }
+
     /// <summary>The body before an edit (<c>changes.body.from</c>).</summary>
     public string? PreviousBody { get; init; }
 
@@ -54,4 +63,7 @@ public sealed record GitHubTrigger(GitHubTriggerKind Kind, string Owner, string 
 
     public static GitHubTrigger Ignore(string reason, string owner = "", string repository = "", int number = 0) =>
         new(GitHubTriggerKind.Ignored, owner, repository, number) { IgnoredReason = reason };
+
+    public static GitHubTrigger Malformed(string reason) =>
+        new(GitHubTriggerKind.Malformed, "", "", 0) { IgnoredReason = reason };
 }

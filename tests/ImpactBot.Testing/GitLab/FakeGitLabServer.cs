@@ -18,6 +18,7 @@ public sealed partial class FakeGitLabServer : IAsyncDisposable
     public const string HeadSha = "1111111111111111111111111111111111111111";
     public const string BaseSha = "2222222222222222222222222222222222222222";
     public const string StartSha = "3333333333333333333333333333333333333333";
+    public const string SourceBranch = "feature/rename-customer-id";
 
     public static readonly FakeUser Bot = new(100, "impactbot", "ImpactBot");
     public static readonly FakeUser Alice = new(101, "alice", "Alice Maintainer");

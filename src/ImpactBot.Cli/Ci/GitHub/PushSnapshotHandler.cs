@@ -1,3 +1,4 @@
+using ImpactBot.Cli.Analysis;
 using ImpactBot.Cli.Git;
 using ImpactBot.Core.Analysis;
 
@@ -19,7 +20,7 @@ internal static class PushSnapshotHandler
 
         var git = new GitRepository(settings.Workspace);
         var commit = await git.ResolveCommitAsync(sha ?? "HEAD", cancellationToken).ConfigureAwait(false);
-        var options = await Commands.CommonOptions.ProjectOptionsAsync(settings.ProjectDir, settings.Dialect, settings.Manifest, null, cancellationToken).ConfigureAwait(false);
+        var options = await RepositoryAnalysis.ProjectOptionsAsync(settings.ProjectDir, settings.Dialect, settings.Manifest, null, cancellationToken).ConfigureAwait(false);
         using var files = await git.OpenTreeAsync(commit, cancellationToken).ConfigureAwait(false);
         var (previous, _) = SnapshotFiles.TryLoad(path);
         var (result, _) = ProjectGraph.Build(files, commit, ProjectGraph.ReadConfig(files), options, previous, cancellationToken: cancellationToken);

@@ -1,4 +1,4 @@
-using ImpactBot.Cli.Commands;
+using ImpactBot.Cli.Analysis;
 using ImpactBot.Core.Config;
 using ImpactBot.Core.Platform;
 using ImpactBot.Core.Publishing;
@@ -32,8 +32,9 @@ internal sealed class GitLabCiRunner(GitLabResilienceOptions? resilience = null)
         }
 
         var settings = GitLabCiSettings.Read(environment);
-        var options = await CommonOptions.ProjectOptionsAsync(settings.ProjectDir, settings.Dialect, settings.ManifestPath, null, cancellationToken).ConfigureAwait(false);
-        var result = await AnalyzeCommand.RunAsync(settings.RepoDir, settings.BaseSha, settings.HeadSha, settings.SnapshotPath, options, cancellationToken).ConfigureAwait(false);
+        var options = await RepositoryAnalysis.ProjectOptionsAsync(settings.ProjectDir, settings.Dialect, settings.ManifestPath, null, cancellationToken).ConfigureAwait(false);
+        var request = new RepositoryAnalysisRequest(settings.RepoDir, settings.BaseSha, settings.HeadSha) { SnapshotPath = settings.SnapshotPath };
+        var result = await RepositoryAnalysis.RunAsync(request, options, cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(settings.ReportPath, JsonReportRenderer.Render(result.Report) + Environment.NewLine, cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync($"impactbot: JSON report written to {settings.ReportPath}").ConfigureAwait(false);
 
@@ -45,18 +46,17 @@ internal sealed class GitLabCiRunner(GitLabResilienceOptions? resilience = null)
         var platform = new GitLabReviewPlatform(client, GitLabProjectId.FromId(settings.ProjectId), settings.MergeRequestIid, settings.PipelineId);
         var session = new ReviewSession(platform, SessionOptions(settings, result.Config));
         var meta = new ReportMeta(settings.HeadSha, settings.PipelineId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var (published, status) = await session.PublishAsync(result.Report, meta, cancellationToken).ConfigureAwait(false);
+        var (published, status) = await session.PublishAsync(result.Report, session.Render(result.Report), meta, cancellationToken).ConfigureAwait(false);
 
         await output.WriteLineAsync($"impactbot: report note {published.Outcome.ToString().ToLowerInvariant()}{(published.CommentId is { } id ? $" (note {id})" : "")}; status {settings.StatusName}: {status.State.ToString().ToLowerInvariant()} - {status.Description}").ConfigureAwait(false);
         return status.State == StatusState.Failure ? ExitCodes.FailOnMet : ExitCodes.Ok;
     }
 
-    internal static ReviewSessionOptions SessionOptions(GitLabCiSettings settings, ImpactBotConfig config) => new()
-    {
-        StatusContext = settings.StatusName,
-        Policy = new StatusPolicy(settings.FailOn ?? config.FailOn, config.Acknowledge == AcknowledgePolicy.OwnersOnly),
-        Mode = settings.Mode,
-        Markdown = MarkdownOptions.GitLab,
-        Publisher = new CommentPublisherOptions { MaxBodyLength = MaxNoteLength },
-    };
+    internal static ReviewSessionOptions SessionOptions(GitLabCiSettings settings, ImpactBotConfig config) =>
+        ReviewSessionOptions.For(config, settings.FailOn, settings.StatusName, MarkdownOptions.GitLab) with
+        {
+            Mode = settings.Mode,
+            Publisher = new CommentPublisherOptions { MaxBodyLength = MaxNoteLength },
+            StatusTargetUrl = settings.JobUrl,
+        };
 }
