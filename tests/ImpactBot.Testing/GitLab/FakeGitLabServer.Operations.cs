@@ -260,7 +260,7 @@ public sealed partial class FakeGitLabServer
         sha = HeadSha,
         merge_commit_sha = (string?)null,
         squash_commit_sha = (string?)null,
-        diff_refs = new { base_sha = BaseSha, head_sha = HeadSha, start_sha = StartSha },
+        diff_refs = new { base_sha = DiffBaseSha, head_sha = HeadSha, start_sha = StartSha },
         web_url = "https://gitlab.example.com/group/sub/project/-/merge_requests/7",
         head_pipeline = HeadPipeline,
     };

@@ -58,6 +58,9 @@ public sealed partial class FakeGitLabServer : IAsyncDisposable
 
     public IReadOnlyList<FakePipeline> Pipelines => Snapshot(pipelines);
 
+    /// <summary>diff_refs.base_sha of the merge request (tests point it at a real repository's commit).</summary>
+    public string DiffBaseSha { get; set; } = BaseSha;
+
     /// <summary>The merge request's head_pipeline (null: no pipeline ran for it).</summary>
     public FakePipeline? HeadPipeline { get; set; }
 
@@ -85,6 +88,7 @@ public sealed partial class FakeGitLabServer : IAsyncDisposable
             members.Clear();
             files.Clear();
             HeadPipeline = null;
+            DiffBaseSha = BaseSha;
             members[Bot.Id] = 30;
             members[Alice.Id] = 40;
             members[Bob.Id] = 20;
