@@ -68,7 +68,7 @@ internal static partial class ServeApp
 
         if (options.GitHubEnabled)
         {
-            var connection = new GitHubConnection(new GitHubConnectionOptions(options.GitHubApiUrl, options.GitHubToken!), options.GitHubResilience, logger: logger);
+            var connection = new GitHubConnection(new GitHubConnectionOptions(options.GitHubApiUrl, options.GitHubToken!) { BotLogin = options.GitHubBotLogin }, options.GitHubResilience, logger: logger);
             app.Lifetime.ApplicationStopped.Register(connection.Dispose);
             var handler = new GitHubWebhookHandler(connection, http, options, logger);
             var verifier = new GitHubSignatureVerifier(options.GitHubWebhookSecret!);

@@ -24,6 +24,9 @@ internal sealed record ServeOptions
 
     public string? GitHubWebhookSecret { get; init; }
 
+    /// <summary>IMPACTBOT_GITHUB_BOT_LOGIN: the login the workflow's token comments as (e.g. <c>my-app[bot]</c>).</summary>
+    public string? GitHubBotLogin { get; init; }
+
     /// <summary>IMPACTBOT_FAIL_ON; null means "as the repository's .impactbot.yml says" (default breaking).</summary>
     public FailOn? FailOn { get; init; }
 
@@ -64,6 +67,7 @@ internal sealed record ServeOptions
             GitHubApiUrl = Url(env, "IMPACTBOT_GITHUB_API_URL") ?? GitHubConnectionOptions.DotComApiUrl,
             GitHubToken = Get(env, "IMPACTBOT_GITHUB_TOKEN"),
             GitHubWebhookSecret = Get(env, "IMPACTBOT_GITHUB_WEBHOOK_SECRET"),
+            GitHubBotLogin = Get(env, "IMPACTBOT_GITHUB_BOT_LOGIN"),
             FailOn = Get(env, "IMPACTBOT_FAIL_ON") is { } failOn ? GitLabCiSettings.ParseFailOn(failOn) : null,
             StatusName = Get(env, "IMPACTBOT_STATUS_NAME") ?? "impactbot",
         };

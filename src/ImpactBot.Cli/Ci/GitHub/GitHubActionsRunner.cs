@@ -58,6 +58,7 @@ internal sealed class GitHubActionsRunner : ICiRunner
     private static GitHubConnection Connect(GitHubActionsSettings settings, IReadOnlyDictionary<string, string> environment) =>
         new(new GitHubConnectionOptions(settings.ApiUrl, settings.Token)
         {
+            BotLogin = settings.BotLogin,
             GraphQlUrl = environment.TryGetValue("GITHUB_GRAPHQL_URL", out var graphQl) && Uri.TryCreate(graphQl, UriKind.Absolute, out var g) ? g : null,
         });
 }

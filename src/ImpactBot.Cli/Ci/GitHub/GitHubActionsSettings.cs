@@ -38,6 +38,9 @@ internal sealed record GitHubActionsSettings(
 
     public string StatusName { get; init; } = "impactbot";
 
+    /// <summary><c>bot-login</c>: the login the token comments as (e.g. <c>my-app[bot]</c>); null: found from the API and the comments.</summary>
+    public string? BotLogin { get; init; }
+
     /// <summary><c>fail-job: true</c>: also fail the job (exit 3) when the status fails, not only the check.</summary>
     public bool FailJob { get; init; }
 
@@ -70,6 +73,7 @@ internal sealed record GitHubActionsSettings(
             FailOn = ParseFailOn(Get("INPUT_FAIL-ON")),
             Mode = ParseMode(Get("INPUT_COMMENT")),
             StatusName = Get("INPUT_STATUS-NAME") ?? "impactbot",
+            BotLogin = Get("INPUT_BOT-LOGIN"),
             FailJob = string.Equals(Get("INPUT_FAIL-JOB"), "true", StringComparison.OrdinalIgnoreCase),
         };
     }
