@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ImpactBot.Core.Platform;
 using ImpactBot.Core.Publishing;
 using Octokit.Webhooks.Events;
 using Octokit.Webhooks.Events.IssueComment;
@@ -17,11 +18,12 @@ public static class GitHubEventParser
     {
         ArgumentNullException.ThrowIfNull(eventName);
         ArgumentNullException.ThrowIfNull(payload);
-        if (eventName is not ("pull_request" or "pull_request_target" or "issue_comment"))
+        if (eventName is not ("pull_request" or "pull_request_target" or "issue_comment" or "workflow_run"))
         {
             return GitHubTrigger.Ignore($"event '{eventName}' is not handled") with { EventName = eventName };
         }
 
+        string? headSha = null;
         try
         {
             using var document = JsonDocument.Parse(payload);
@@ -31,19 +33,26 @@ public static class GitHubEventParser
                 return GitHubTrigger.Malformed($"the {eventName} payload is not a JSON object") with { EventName = eventName };
             }
 
+            headSha = HeadShaOf(root);
+
             if (!root.TryGetProperty("action", out var a) || a.ValueKind != JsonValueKind.String)
             {
-                return GitHubTrigger.Malformed($"the {eventName} payload has no \"action\" string") with { EventName = eventName, HeadSha = HeadShaOf(root) };
+                return GitHubTrigger.Malformed($"the {eventName} payload has no \"action\" string") with { EventName = eventName, HeadSha = headSha };
             }
 
             var action = a.GetString() ?? "";
-            var trigger = eventName == "issue_comment" ? ParseIssueComment(document, action) : ParsePullRequest(document, action);
-            return trigger with { EventName = eventName, Action = action, HeadSha = trigger.HeadSha ?? (trigger.Kind == GitHubTriggerKind.Malformed ? HeadShaOf(root) : null) };
+            var trigger = eventName switch
+            {
+                "issue_comment" => ParseIssueComment(document, action),
+                "workflow_run" => ParseWorkflowRun(root, action),
+                _ => ParsePullRequest(document, action),
+            };
+            return trigger with { EventName = eventName, Action = action, HeadSha = trigger.HeadSha ?? (trigger.Kind == GitHubTriggerKind.Malformed ? headSha : null) };
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or NotSupportedException)
         {
             // Octokit's models throw these for wrong types; the message names the JSON path, never the payload's text.
-            return GitHubTrigger.Malformed($"the {eventName} payload cannot be read: {Describe(e)}") with { EventName = eventName };
+            return GitHubTrigger.Malformed($"the {eventName} payload cannot be read: {Describe(e)}") with { EventName = eventName, HeadSha = headSha };
         }
     }
 
@@ -93,6 +102,50 @@ public static class GitHubEventParser
             Sender = e.Sender?.Login,
         };
     }
+
+    /// <summary>
+    /// workflow_run "completed" of a run triggered by pull_request. Its pull_requests array is empty for forks, so only the head
+    /// (sha, branch, owner of the head repository) is read here; the caller finds and verifies the pull request through the API.
+    /// </summary>
+    private static GitHubTrigger ParseWorkflowRun(JsonElement root, string action)
+    {
+        if (action != "completed")
+        {
+            return GitHubTrigger.Ignore($"workflow_run action '{action}' needs no analysis");
+        }
+
+        if (!root.TryGetProperty("workflow_run", out var run) || run.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("repository", out var repository) || repository.ValueKind != JsonValueKind.Object)
+        {
+            return GitHubTrigger.Malformed("the workflow_run payload lacks workflow_run or repository");
+        }
+
+        if (Text(run, "event") is not "pull_request")
+        {
+            return GitHubTrigger.Ignore($"the workflow run was triggered by '{TextPreview.Of(Text(run, "event"))}', not by a pull request");
+        }
+
+        var headOwner = run.TryGetProperty("head_repository", out var head) && head.ValueKind == JsonValueKind.Object
+            && head.TryGetProperty("owner", out var owner) && owner.ValueKind == JsonValueKind.Object ? Text(owner, "login") : null;
+        var baseOwner = repository.TryGetProperty("owner", out var o) && o.ValueKind == JsonValueKind.Object ? Text(o, "login") : null;
+        if (Text(run, "head_sha") is not { Length: > 0 } sha || Text(run, "head_branch") is not { Length: > 0 } branch
+            || headOwner is null || baseOwner is null || Text(repository, "name") is not { Length: > 0 } name)
+        {
+            return GitHubTrigger.Malformed("the workflow_run payload lacks head_sha, head_branch, head_repository.owner or the repository");
+        }
+
+        return new GitHubTrigger(GitHubTriggerKind.WorkflowRun, baseOwner, name, 0)
+        {
+            HeadSha = sha,
+            HeadRef = branch,
+            HeadRepositoryFullName = Text(head, "full_name"),
+            HeadRepositoryOwner = headOwner,
+            Sender = root.TryGetProperty("sender", out var sender) && sender.ValueKind == JsonValueKind.Object ? Text(sender, "login") : null,
+        };
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static GitHubTrigger ParseIssueComment(JsonDocument document, string action)
     {

@@ -11,6 +11,13 @@ public enum GitHubTriggerKind
     /// <summary>Someone changed checkboxes in a report comment: re-evaluate the status only.</summary>
     ChecklistEdit,
 
+    /// <summary>
+    /// A <c>workflow_run</c> completed for a <c>pull_request</c> run (the fork-safe two-workflow pattern): the pull request is
+    /// found from the run's head (<see cref="GitHubTrigger.HeadSha"/>, <see cref="GitHubTrigger.HeadRef"/>, owner) through
+    /// the API, then analysed with the base repository's token. Nothing from the fork's run is trusted.
+    /// </summary>
+    WorkflowRun,
+
     /// <summary>Nothing to do; <see cref="GitHubTrigger.IgnoredReason"/> says why.</summary>
     Ignored,
 
@@ -42,8 +49,14 @@ public sealed record GitHubTrigger(GitHubTriggerKind Kind, string Owner, string 
 
     public string? BaseRef { get; init; }
 
+    /// <summary>The head branch (workflow_run's head_branch).</summary>
+    public string? HeadRef { get; init; }
+
     /// <summary>owner/name of the head repository; differs from the base for forks.</summary>
     public string? HeadRepositoryFullName { get; init; }
+
+    /// <summary>The login owning the head repository (what GitHub's <c>head=OWNER:BRANCH</c> filter takes).</summary>
+    public string? HeadRepositoryOwner { get; init; }
 
     public bool IsDraft { get; init; }
 

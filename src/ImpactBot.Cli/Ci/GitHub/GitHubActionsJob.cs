@@ -23,10 +23,7 @@ internal sealed class GitHubActionsJob(GitHubActionsSettings settings, GitHubRev
     public GitRepository Git { get; } = new(settings.Workspace);
 
     /// <summary>The link to this workflow run, for replies.</summary>
-    public string? RunUrl =>
-        environment.TryGetValue("GITHUB_SERVER_URL", out var server) && settings.Repository is { } repo && settings.RunId is { } run
-            ? $"{server.TrimEnd('/')}/{repo}/actions/runs/{run}"
-            : null;
+    public string? RunUrl => settings.RunUrl;
 
     /// <summary>
     /// Analyses merge-base(base)...head, publishes the comment and the status, and writes the outputs and the step summary.

@@ -15,6 +15,12 @@ internal sealed record GitHubActionsSettings(
 
     public string? RunId { get; init; }
 
+    /// <summary>GITHUB_SERVER_URL, e.g. https://github.com.</summary>
+    public string? ServerUrl { get; init; }
+
+    /// <summary>The link to this workflow run (status links, replies).</summary>
+    public string? RunUrl => ServerUrl is { } server && Repository is { } repo && RunId is { } run ? $"{server.TrimEnd('/')}/{repo}/actions/runs/{run}" : null;
+
     public string? OutputFile { get; init; }
 
     public string? SummaryFile { get; init; }
@@ -63,6 +69,7 @@ internal sealed record GitHubActionsSettings(
         {
             Repository = Get("GITHUB_REPOSITORY"),
             RunId = Get("GITHUB_RUN_ID"),
+            ServerUrl = Get("GITHUB_SERVER_URL"),
             OutputFile = Get("GITHUB_OUTPUT"),
             SummaryFile = Get("GITHUB_STEP_SUMMARY"),
             RunnerTemp = Get("RUNNER_TEMP"),
