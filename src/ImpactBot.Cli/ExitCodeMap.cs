@@ -1,5 +1,5 @@
 using ImpactBot.Cli.Git;
-using ImpactBot.Core.Analysis;
+using ImpactBot.Dbt.Analysis;
 using ImpactBot.Core.Platform;
 
 namespace ImpactBot.Cli;

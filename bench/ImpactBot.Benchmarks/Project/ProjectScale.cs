@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using ImpactBot.Core.Analysis;
-using ImpactBot.Core.Dbt;
+using ImpactBot.Dbt.Analysis;
+using ImpactBot.Dbt;
 using ImpactBot.Core.Files;
 using ImpactBot.Core.Graph;
 using ImpactBot.Core.Report;

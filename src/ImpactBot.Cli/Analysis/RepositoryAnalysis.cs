@@ -1,6 +1,6 @@
 using ImpactBot.Cli.Commands;
 using ImpactBot.Cli.Git;
-using ImpactBot.Core.Analysis;
+using ImpactBot.Dbt.Analysis;
 using ImpactBot.Core.Timing;
 
 namespace ImpactBot.Cli.Analysis;

@@ -10,7 +10,7 @@ internal static class CommonOptions
 
     public static Option<string?> ProjectDir() => new("--project-dir") { Description = "The dbt project folder inside the repository (default: the folder holding dbt_project.yml)." };
 
-    public static Option<string?> Dialect() => new("--dialect") { Description = "SQL dialect: snowflake, bigquery, postgres, redshift, duckdb, databricks, trino, tsql (default: .impactbot.yml, then the project, then snowflake)." };
+    public static Option<string?> Dialect() => new("--dialect") { Description = $"SQL dialect: {DialectNames.Canonical} (default: .impactbot.yml, then the project, then snowflake)." };
 
     public static Option<string?> Manifest() => new("--manifest") { Description = "dbt target/manifest.json: use its compiled SQL and node graph." };
 
@@ -26,5 +26,5 @@ internal static class CommonOptions
     }
 
     public static DialectFacts? ParseDialect(string? name) =>
-        name is null ? null : DialectFacts.FromName(name) ?? throw new UsageException($"unknown dialect '{name}'. Use one of: {string.Join(", ", DialectFacts.All.Select(d => d.Name))}.");
+        name is null ? null : DialectFacts.FromName(name) ?? throw new UsageException($"unknown dialect '{name}'. Use one of: {DialectNames.Canonical}.");
 }

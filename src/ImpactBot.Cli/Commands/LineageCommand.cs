@@ -40,7 +40,7 @@ internal static class LineageCommand
     {
         if (DialectFacts.FromName(dialectName) is not { } dialect)
         {
-            await error.WriteLineAsync($"error: unknown dialect '{dialectName}': use one of {string.Join(", ", DialectFacts.All.Select(d => d.Name))}").ConfigureAwait(false);
+            await error.WriteLineAsync($"error: unknown dialect '{dialectName}': use one of {DialectNames.Canonical}").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
 

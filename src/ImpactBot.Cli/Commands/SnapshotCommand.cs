@@ -3,7 +3,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using ImpactBot.Cli.Git;
-using ImpactBot.Core.Analysis;
+using ImpactBot.Dbt.Analysis;
 using ImpactBot.Core.Timing;
 using ImpactBot.Sql.Lineage;
 

@@ -1,5 +1,6 @@
-using ImpactBot.Core.Analysis;
+using ImpactBot.Dbt.Analysis;
 using ImpactBot.Core.Config;
+using ImpactBot.Dbt.Config;
 using ImpactBot.Core.Platform;
 using ImpactBot.Core.Publishing;
 using Microsoft.Extensions.Logging;

@@ -234,15 +234,8 @@ public sealed record DialectFacts
 
     public static DialectFacts For(SqlDialect dialect) => All[(int)dialect];
 
-    /// <summary>Finds a dialect by its command-line name (case-insensitive; "spark" and "sqlserver" are accepted aliases).</summary>
-    public static DialectFacts? FromName(string name) => name.ToLowerInvariant() switch
-    {
-        "spark" or "sparksql" => Databricks,
-        "sqlserver" or "mssql" or "fabric" or "synapse" => TSql,
-        "postgresql" => Postgres,
-        "presto" or "athena" => Trino,
-        var n => All.FirstOrDefault(d => d.Name == n),
-    };
+    /// <summary>Finds a dialect by any name or alias of <see cref="DialectNames"/> (case-insensitive).</summary>
+    public static DialectFacts? FromName(string name) => DialectNames.Parse(name) is { } dialect ? For(dialect) : null;
 
     /// <summary>The comparison key of a column name under this dialect's rules.</summary>
     public string ColumnKey(string text, bool quoted) => Fold(text, quoted, ColumnFolding);

@@ -25,6 +25,17 @@ public sealed class LineageCommandTests
         return (code, output.ToString(), error.ToString());
     }
 
+    [TestCase("t-sql", "[amount]")]
+    [TestCase("sparksql", "`amount`")]
+    [TestCase("Athena", "\"amount\"")]
+    public async Task Lineage_DialectAliasFromTheRegistry_ReadsTheQueryInThatDialect(string alias, string quotedColumn)
+    {
+        var (code, output, error) = await Run($"select {quotedColumn} from t", "lineage", "--dialect", alias, "-");
+
+        Assert.That(code, Is.Zero, error);
+        Assert.That(output, Does.Contain("\"amount\""));
+    }
+
     private string WriteFile(string name, string text)
     {
         var path = Path.Combine(_directory, name);

@@ -1,3 +1,4 @@
+using ImpactBot.Core.Files;
 using ImpactBot.Core.Owners;
 
 namespace ImpactBot.Core.Tests.Owners;
@@ -65,9 +66,12 @@ public sealed class CodeOwnersFileTests
     [Test]
     public void Find_PrefersGitHubFolderThenRootThenDocsThenGitLab()
     {
-        var files = FixtureFiles.Of(("docs/CODEOWNERS", "* @docs"), (".gitlab/CODEOWNERS", "* @gitlab"));
+        var files = Files(("docs/CODEOWNERS", "* @docs"), (".gitlab/CODEOWNERS", "* @gitlab"));
 
         Assert.That(CodeOwnersFile.Find(files)!.Path, Is.EqualTo("docs/CODEOWNERS"));
-        Assert.That(CodeOwnersFile.Find(FixtureFiles.Of(("x", ""))), Is.Null);
+        Assert.That(CodeOwnersFile.Find(Files(("x", ""))), Is.Null);
     }
+
+    private static InMemoryFileSource Files(params (string Path, string Text)[] files) =>
+        new(files.Select(f => new KeyValuePair<string, string>(f.Path, f.Text)));
 }

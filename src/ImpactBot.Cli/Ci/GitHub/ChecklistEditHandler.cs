@@ -1,4 +1,5 @@
-using ImpactBot.Core.Analysis;
+using ImpactBot.Dbt.Analysis;
+using ImpactBot.Dbt.Config;
 using ImpactBot.Core.Config;
 using ImpactBot.Core.Platform;
 using ImpactBot.GitHub.Events;

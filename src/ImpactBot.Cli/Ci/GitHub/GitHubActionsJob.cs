@@ -1,7 +1,7 @@
 using System.Globalization;
 using ImpactBot.Cli.Analysis;
 using ImpactBot.Cli.Git;
-using ImpactBot.Core.Analysis;
+using ImpactBot.Dbt.Analysis;
 using ImpactBot.Core.Config;
 using ImpactBot.Core.Platform;
 using ImpactBot.Core.Publishing;

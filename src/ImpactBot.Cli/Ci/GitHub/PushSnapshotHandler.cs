@@ -1,6 +1,6 @@
 using ImpactBot.Cli.Analysis;
 using ImpactBot.Cli.Git;
-using ImpactBot.Core.Analysis;
+using ImpactBot.Dbt.Analysis;
 
 namespace ImpactBot.Cli.Ci.GitHub;
 

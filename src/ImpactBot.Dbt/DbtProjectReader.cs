@@ -1,0 +1,237 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using ImpactBot.Core.Config;
+using ImpactBot.Dbt.Jinja;
+using ImpactBot.Dbt.Manifest;
+using ImpactBot.Dbt.Yaml;
+using ImpactBot.Core.Files;
+using ImpactBot.Core.Owners;
+using ImpactBot.Core.Timing;
+using ImpactBot.Sql.Dialects;
+
+namespace ImpactBot.Dbt;
+
+/// <summary>
+/// Reads a dbt project (or a plain SQL repository) from files, without dbt: the single entry point of this folder.
+/// Problems become diagnostics on the project or on the node; reading never throws on bad input.
+/// </summary>
+public static partial class DbtProjectReader
+{
+    public static DbtProject Read(IFileSource files, DbtReadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        options ??= DbtReadOptions.Default;
+        var (config, paths, owners, timings, diagnostics) = ReadSetup.Of(files, options);
+        var manifest = options.ManifestText is { } manifestText ? ManifestReader.Read(manifestText, options.ManifestPath, diagnostics) : null;
+        var projectDir = ProjectDir(files, options, config, paths, manifest, diagnostics);
+        DbtProject project;
+        if (projectDir is null && manifest is null)
+        {
+            var models = PlainSqlReader.Read(paths, files, diagnostics);
+            project = new DbtProject
+            {
+                Kind = models.IsEmpty ? DbtProjectKind.Empty : DbtProjectKind.PlainSql,
+                DialectHint = config.Dialect,
+                Models = [.. models.Select(m => m with { Owners = owners.Start().AddCodeOwners(m.Path).Build() })],
+            };
+        }
+        else
+        {
+            project = ReadDbt(files, options, config, new ProjectLayout(projectDir ?? "", paths), manifest, owners, timings, diagnostics);
+        }
+
+        var catalog = config.Catalog.Select(a => a with { Owners = CatalogOwners(a, owners) }).ToImmutableArray();
+        return project with
+        {
+            CatalogAssets = catalog,
+            Diagnostics = [.. diagnostics, .. project.Diagnostics],
+            RelationIndex = RelationIndex(project),
+        };
+    }
+
+    private static string? ProjectDir(
+        IFileSource files, DbtReadOptions options, ImpactBotConfig config, ImmutableArray<string> paths, ManifestData? manifest, List<FileDiagnostic> diagnostics)
+    {
+        var projectDir = Normalize(options.ProjectDir ?? config.ProjectDir);
+        if (projectDir is not null && files.ReadText(Join(projectDir, "dbt_project.yml")) is null && manifest is null)
+        {
+            diagnostics.Add(new FileDiagnostic("project-dir-missing", $"no dbt_project.yml in '{projectDir}'", Join(projectDir, "dbt_project.yml"), 0, 0, Sql.Text.DiagnosticSeverity.Error));
+        }
+
+        return projectDir ?? ProjectLayout.FindProjectDir(paths, diagnostics);
+    }
+
+    private static DbtProject ReadDbt(
+        IFileSource files, DbtReadOptions options, ImpactBotConfig config, ProjectLayout layout, ManifestData? manifest, OwnerResolver owners, PhaseTimings timings, List<FileDiagnostic> diagnostics)
+    {
+        var (projectFile, dialect, targetType) = ReadProjectFile(files, layout, config, manifest, diagnostics);
+        timings.Measure("read files", () => files.Prefetch(
+            layout.Under(projectFile.MacroPaths.Concat(projectFile.ModelPaths).Concat(projectFile.SnapshotPaths), ".sql", ".py", ".yml", ".yaml")
+                .Concat(layout.Under(projectFile.SeedPaths, ".csv", ".yml", ".yaml"))
+                .Select(f => f.Path)));
+        var (context, macros) = RenderContext(files, layout, projectFile, targetType, diagnostics);
+
+        var yamlFiles = YamlFiles(files, layout, projectFile, _ => true);
+        var properties = timings.Measure("yaml", () => PropertiesReader.ReadAll(projectFile.Name, yamlFiles, diagnostics));
+
+        var modelBuilder = new ModelBuilder(layout, projectFile, context, files, diagnostics);
+        var models = timings.Measure("render models", () => modelBuilder.Build(properties.Models));
+        var otherBuilder = new SnapshotAndSeedBuilder(layout, projectFile, context, files, diagnostics);
+        var snapshots = otherBuilder.BuildSnapshots(properties.Snapshots);
+        var seeds = otherBuilder.BuildSeeds(properties.Seeds);
+        var sources = properties.Sources;
+        var groups = properties.Groups;
+        var exposures = properties.Exposures;
+        if (manifest is not null)
+        {
+            var overlay = new ManifestOverlay(manifest, layout, projectFile.Name, context, diagnostics);
+            models = overlay.Models(models);
+            sources = overlay.Sources(sources);
+            seeds = overlay.Seeds(seeds);
+            snapshots = overlay.Snapshots(snapshots);
+            groups = [.. groups, .. manifest.Groups.Where(g => !groups.Any(x => x.Name == g.Name))];
+            exposures = [.. exposures, .. manifest.Exposures.Where(e => !exposures.Any(x => x.UniqueId == e.UniqueId))];
+        }
+
+        if (options.CatalogText is { } catalogText)
+        {
+            var catalog = CatalogJsonReader.Read(catalogText, options.CatalogPath, diagnostics);
+            models = [.. models.Select(m => m with { Columns = ManifestOverlay.MergeColumns(m.Columns, catalog.GetValueOrDefault(m.UniqueId)) })];
+            sources = [.. sources.Select(s => s with { Columns = ManifestOverlay.MergeColumns(s.Columns, catalog.GetValueOrDefault(s.UniqueId)) })];
+            seeds = [.. seeds.Select(s => s with { Columns = ManifestOverlay.MergeColumns(s.Columns, catalog.GetValueOrDefault(s.UniqueId)) })];
+            snapshots = [.. snapshots.Select(s => s with { Columns = ManifestOverlay.MergeColumns(s.Columns, catalog.GetValueOrDefault(s.UniqueId)) })];
+        }
+
+        var hints = modelBuilder.Hints.Concat(otherBuilder.Hints).ToDictionary(StringComparer.Ordinal);
+        var assigner = new OwnerAssignment(owners, groups, hints);
+        var project = new DbtProject
+        {
+            Kind = DbtProjectKind.Dbt,
+            Name = projectFile.Name,
+            RootDir = layout.RootDir,
+            DialectHint = dialect,
+            Models = [.. models.Select(assigner.Assign)],
+            Sources = [.. sources.Select(assigner.Assign)],
+            Seeds = [.. seeds.Select(assigner.Assign)],
+            Snapshots = [.. snapshots.Select(assigner.Assign)],
+            Exposures = [.. exposures.Select(assigner.Assign)],
+            Groups = [.. groups],
+            SemanticModels = [.. properties.SemanticModels],
+            Metrics = [.. properties.Metrics],
+            Macros = macros.Definitions,
+            Vars = projectFile.Vars,
+            ManifestUsed = manifest is not null,
+        };
+        var tests = project.Models.SelectMany(m => m.Columns.SelectMany(c => c.Tests))
+            .Concat(properties.Models.SelectMany(p => p.Tests.Where(t => t.Column is null)))
+            .Concat(properties.Seeds.Concat(properties.Snapshots).SelectMany(p => p.Tests))
+            .Concat(properties.SourceTests)
+            .Distinct()
+            .ToImmutableArray();
+        return project with { Tests = tests, Diagnostics = MissingReferences.Find(project) };
+    }
+
+    private static (DbtProjectFile File, SqlDialect? Dialect, string TargetType) ReadProjectFile(
+        IFileSource files, ProjectLayout layout, ImpactBotConfig config, ManifestData? manifest, List<FileDiagnostic> diagnostics)
+    {
+        var projectText = files.ReadText(layout.Repo("dbt_project.yml"));
+        var projectFile = projectText is null
+            ? DbtProjectFile.Read($"name: {manifest?.ProjectName ?? "project"}", layout.Repo("dbt_project.yml"), diagnostics)
+            : DbtProjectFile.Read(projectText, layout.Repo("dbt_project.yml"), diagnostics);
+        var (dialect, targetType) = Dialect(files, layout, projectFile, config, manifest);
+        return (projectFile, dialect, targetType);
+    }
+
+    /// <summary>What rendering any model needs: the project's macros, vars and target type.</summary>
+    private static (JinjaContext Context, JinjaMacroLibrary Macros) RenderContext(
+        IFileSource files, ProjectLayout layout, DbtProjectFile projectFile, string targetType, List<FileDiagnostic> diagnostics)
+    {
+        var macroFiles = layout.Under(projectFile.MacroPaths, ".sql")
+            .Select(f => (f.Path, Text: files.ReadText(f.Path)))
+            .Where(f => f.Text is not null && !f.Text.Contains('\0', StringComparison.Ordinal))
+            .Select(f => new KeyValuePair<string, string>(f.Path, f.Text!));
+        var macros = JinjaMacroLibrary.Parse(macroFiles);
+        diagnostics.AddRange(macros.Diagnostics);
+        return (new JinjaContext { ProjectName = projectFile.Name, Vars = projectFile.Vars, Macros = macros, TargetType = targetType }, macros);
+    }
+
+    private static (SqlDialect? Dialect, string TargetType) Dialect(
+        IFileSource files, ProjectLayout layout, DbtProjectFile project, ImpactBotConfig config, ManifestData? manifest)
+    {
+        var profileType = ProfileType(files, layout, project);
+        var name = config.Dialect?.ToString().ToLowerInvariant() ?? profileType ?? manifest?.AdapterType;
+        return (config.Dialect ?? DialectNames.Parse(profileType) ?? DialectNames.Parse(manifest?.AdapterType), name ?? "");
+    }
+
+    private static string? ProfileType(IFileSource files, ProjectLayout layout, DbtProjectFile project)
+    {
+        var text = files.ReadText(layout.Repo("profiles.yml")) ?? files.ReadText("profiles.yml");
+        if (text is null)
+        {
+            return null;
+        }
+
+        var root = YamlLoader.LoadMapping(text, "profiles.yml", []);
+        var profile = (project.Profile is not null ? root?.Map(project.Profile) : null)
+            ?? root?.Children.Values.OfType<YamlDotNet.RepresentationModel.YamlMappingNode>().FirstOrDefault(m => m.Map("outputs") is not null);
+        var outputs = profile?.Map("outputs");
+        var target = profile?.Str("target");
+        var output = (target is not null ? outputs?.Map(target) : null)
+            ?? outputs?.Children.Values.OfType<YamlDotNet.RepresentationModel.YamlMappingNode>().FirstOrDefault();
+        return output?.Str("type");
+    }
+
+    private static ImmutableArray<AssetOwner> CatalogOwners(CatalogAsset asset, OwnerResolver owners)
+    {
+        var builder = owners.Start();
+        foreach (var owner in asset.OwnerNames)
+        {
+            builder.Add(owner, OwnerSource.Catalog, $"{asset.Path}:{asset.Line}");
+        }
+
+        return builder.Build();
+    }
+
+    private static FrozenDictionary<string, string> RelationIndex(DbtProject project)
+    {
+        var index = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (project.Kind == DbtProjectKind.PlainSql)
+        {
+            foreach (var model in project.Models)
+            {
+                index.TryAdd(model.Name, model.UniqueId);
+            }
+
+            return index.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        }
+
+        foreach (var model in project.Models.OrderBy(m => m.IsLatestVersion ? 0 : 1))
+        {
+            if (model.Version is not null)
+            {
+                index.TryAdd($"{DbtRef.RelationPrefix}{model.Name}_v{model.Version}", model.UniqueId);
+            }
+
+            if (model.IsLatestVersion)
+            {
+                index.TryAdd(DbtRef.RelationPrefix + model.Name, model.UniqueId);
+            }
+        }
+
+        foreach (var (name, id) in project.Seeds.Select(s => (s.Name, s.UniqueId)).Concat(project.Snapshots.Select(s => (s.Name, s.UniqueId))))
+        {
+            index.TryAdd(DbtRef.RelationPrefix + name, id);
+        }
+
+        foreach (var source in project.Sources)
+        {
+            index.TryAdd($"{DbtSourceRef.RelationPrefix}{source.SourceName}.{source.Name}", source.UniqueId);
+        }
+
+        return index.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static string? Normalize(string? dir) => dir?.Trim().Trim('/') is { } d && d != "." ? d : dir is null ? null : "";
+
+    private static string Join(string dir, string name) => dir.Length == 0 ? name : $"{dir}/{name}";
+}

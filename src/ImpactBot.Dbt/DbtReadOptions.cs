@@ -1,0 +1,29 @@
+using ImpactBot.Core.Config;
+using ImpactBot.Core.Timing;
+
+namespace ImpactBot.Dbt;
+
+/// <summary>Inputs of <see cref="DbtProjectReader.Read"/> besides the files.</summary>
+public sealed record DbtReadOptions
+{
+    public static readonly DbtReadOptions Default = new();
+
+    /// <summary>Repository-relative project folder; overrides <c>project-dir</c> of the config and discovery.</summary>
+    public string? ProjectDir { get; init; }
+
+    /// <summary>Text of target/manifest.json, when given.</summary>
+    public string? ManifestText { get; init; }
+
+    public string ManifestPath { get; init; } = "manifest.json";
+
+    /// <summary>Text of target/catalog.json, when given.</summary>
+    public string? CatalogText { get; init; }
+
+    public string CatalogPath { get; init; } = "catalog.json";
+
+    /// <summary>The parsed <c>.impactbot.yml</c>; null means defaults.</summary>
+    public ImpactBotConfig? Config { get; init; }
+
+    /// <summary>Where the reading phases' wall time is recorded (files, YAML, models, owners).</summary>
+    public PhaseTimings? Timings { get; init; }
+}

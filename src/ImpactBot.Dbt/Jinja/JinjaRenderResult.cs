@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+using ImpactBot.Core.Files;
+
+namespace ImpactBot.Dbt.Jinja;
+
+/// <summary>
+/// The outcome of rendering one template. <see cref="IsComplete"/> is false when something was replaced by a
+/// placeholder or guessed (unknown macro, undecidable condition); the lineage edges seen are still all recorded.
+/// <see cref="SourceMap"/> leads positions in <see cref="Sql"/> back to the template's lines.
+/// </summary>
+public sealed record JinjaRenderResult(
+    string Sql,
+    ImmutableArray<DbtRef> Refs,
+    ImmutableArray<DbtSourceRef> Sources,
+    DbtMap Config,
+    ImmutableArray<StarMacro> StarMacros,
+    bool HasIncrementalPredicate,
+    ImmutableArray<string> IncrementalPredicates,
+    ImmutableArray<JinjaBlock> Blocks,
+    bool IsComplete,
+    ImmutableArray<FileDiagnostic> Diagnostics)
+{
+    public SourceMap SourceMap { get; init; } = SourceMap.Identity;
+}

@@ -1,0 +1,26 @@
+namespace ImpactBot.Dbt.Jinja;
+
+/// <summary>An undefined name: renders as nothing and is false, as in Jinja.</summary>
+internal sealed class Undefined
+{
+    public static readonly Undefined Instance = new();
+
+    private Undefined()
+    {
+    }
+}
+
+/// <summary>A value the renderer cannot know (result of an unknown macro, a query, the environment). Renders as <see cref="Sql"/>.</summary>
+internal sealed record UnknownValue(string Sql);
+
+/// <summary>A relation: what <c>ref()</c>, <c>source()</c> and <c>this</c> return.</summary>
+internal sealed record RelationValue(string Sql, string Identifier, DbtRef? Ref, DbtSourceRef? Source);
+
+/// <summary>A name path not bound to a value (<c>dbt_utils.star</c>): resolved when called.</summary>
+internal sealed record FunctionValue(string Name);
+
+/// <summary>A method of a value (<c>x.items</c>, <c>'a'.upper</c>, <c>config.get</c>).</summary>
+internal sealed record BoundMethod(object? Target, string Name);
+
+/// <summary>A macro defined in the template itself or in the project's macro paths.</summary>
+internal sealed record MacroValue(MacroNode Node, string Path);

@@ -1,0 +1,315 @@
+using System.Collections.Immutable;
+using System.Text;
+using ImpactBot.Core.Files;
+using ImpactBot.Sql.Text;
+
+namespace ImpactBot.Dbt.Jinja;
+
+/// <summary>The mutable state of one render: scopes, what was recorded, diagnostics. Used once, by <see cref="JinjaRenderer"/>.</summary>
+internal sealed partial class RenderSession
+{
+    private const int MaxMacroDepth = 24;
+    private const int MaxSteps = 200_000;
+    private const int MaxLoopItems = 10_000;
+
+    private readonly string _path;
+    private readonly JinjaContext _context;
+    private readonly LineMap _lines;
+    private readonly List<FileDiagnostic> _diagnostics = [];
+    private readonly List<DbtRef> _refs = [];
+    private readonly List<DbtSourceRef> _sources = [];
+    private readonly List<StarMacro> _stars = [];
+    private readonly List<string> _incrementalPredicates = [];
+    private readonly List<JinjaBlock> _blocks = [];
+    private readonly SourceMapBuilder _map = new();
+    private StringBuilder? _output;
+    private DbtMap _config = DbtMap.Empty;
+    private List<Dictionary<string, object?>> _scopes = [new(StringComparer.Ordinal)];
+    private MacroFrame? _frame;
+    private int _macroDepth;
+    private int _callSitePos;
+    private int _steps;
+    private bool _partial;
+    private bool _hasIncremental;
+
+    public RenderSession(string path, string source, JinjaContext context)
+    {
+        _path = path;
+        _context = context;
+        _lines = new LineMap(source);
+    }
+
+    public JinjaRenderResult Run(ImmutableArray<TemplateNode> nodes)
+    {
+        var sb = new StringBuilder();
+        _output = sb;
+        try
+        {
+            Render(nodes, sb);
+        }
+        catch (Exception ex)
+        {
+            Report("render-failed", $"rendering stopped: {ex.Message}", 0, DiagnosticSeverity.Error);
+        }
+
+        StaticReferences.Collect(nodes, _lines, _refs, _sources);
+        var sql = sb.ToString();
+        return new JinjaRenderResult(
+            sql,
+            [.. _refs.OrderBy(r => r.Line)],
+            [.. _sources.OrderBy(s => s.Line)],
+            _config,
+            [.. _stars],
+            _hasIncremental,
+            [.. _incrementalPredicates],
+            [.. _blocks],
+            !_partial,
+            [.. _diagnostics])
+        {
+            SourceMap = _map.Build(sql, _lines),
+        };
+    }
+
+    private void Render(ImmutableArray<TemplateNode> nodes, StringBuilder sb)
+    {
+        foreach (var node in nodes)
+        {
+            if (_frame is { HasReturned: true })
+            {
+                return;
+            }
+
+            if (++_steps > MaxSteps)
+            {
+                if (_steps == MaxSteps + 1)
+                {
+                    Report("render-budget", "the template does too much work to render; output is cut short", node.Pos, DiagnosticSeverity.Error);
+                }
+
+                return;
+            }
+
+            RenderNode(node, sb);
+        }
+    }
+
+    private void RenderNode(TemplateNode node, StringBuilder sb)
+    {
+        switch (node)
+        {
+            case TextNode text:
+                Mark(sb, text.Pos, verbatim: true);
+                sb.Append(text.Text);
+                break;
+            case OutputNode output:
+                var value = Eval(output.Value);
+                if (value is FunctionValue f)
+                {
+                    Report("undefined-name", $"'{f.Name}' is not defined", output.Pos);
+                }
+                else
+                {
+                    Mark(sb, output.Pos, verbatim: false);
+                    sb.Append(JinjaValues.Print(value));
+                }
+
+                break;
+            case IfNode ifNode:
+                RenderIf(ifNode, sb);
+                break;
+            case ForNode forNode:
+                RenderFor(forNode, sb);
+                break;
+            case SetNode set:
+                Assign(set.Targets, Eval(set.Value));
+                break;
+            case SetBlockNode setBlock:
+                var body = new StringBuilder();
+                Render(setBlock.Body, body);
+                _scopes[^1][setBlock.Target] = body.ToString();
+                break;
+            case MacroNode macro:
+                _scopes[^1][macro.Name] = new MacroValue(macro, _path);
+                break;
+            case DoNode doNode:
+                Eval(doNode.Value);
+                break;
+            case CallBlockNode call:
+                Eval(call.Call);
+                break;
+            case BlockNode block:
+                RenderBlock(block, sb);
+                break;
+            case ErrorNode error:
+                Report("jinja-syntax", error.Message, error.Pos, DiagnosticSeverity.Error);
+                break;
+        }
+    }
+
+    private void RenderIf(IfNode node, StringBuilder sb)
+    {
+        foreach (var branch in node.Branches)
+        {
+            if (branch.Condition is null)
+            {
+                Render(branch.Body, sb);
+                return;
+            }
+
+            if (_macroDepth == 0 && MentionsIsIncremental(branch.Condition))
+            {
+                _hasIncremental = true;
+                _incrementalPredicates.Add(branch.RawBody.Trim());
+            }
+
+            switch (JinjaValues.Truth(Eval(branch.Condition)))
+            {
+                case true:
+                    Render(branch.Body, sb);
+                    return;
+                case null:
+                    Report("undecidable-condition", "cannot decide this condition without a warehouse; rendering its first branch", branch.Condition.Pos);
+                    Render(branch.Body, sb);
+                    return;
+            }
+        }
+    }
+
+    private static bool MentionsIsIncremental(Expr condition) =>
+        condition.Descendants().Any(e => e is CallExpr { Callee: NameExpr { Name: "is_incremental" } });
+
+    private void RenderFor(ForNode node, StringBuilder sb)
+    {
+        var items = JinjaValues.Iterate(Eval(node.Iterable));
+        if (items is null)
+        {
+            Report("unknown-iterable", "cannot know what this loop iterates over; its body is left out", node.Pos);
+            return;
+        }
+
+        items = [.. items.Take(MaxLoopItems)];
+        if (node.Filter is not null)
+        {
+            items = [.. items.Where(item => WithScope(() =>
+            {
+                Assign(node.Targets, item);
+                return JinjaValues.Truth(Eval(node.Filter)) == true;
+            }))];
+        }
+
+        if (items.Count == 0)
+        {
+            Render(node.Else, sb);
+            return;
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            var index = i;
+            WithScope(() =>
+            {
+                _scopes[^1]["loop"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["index"] = (long)index + 1,
+                    ["index0"] = (long)index,
+                    ["revindex"] = (long)(items.Count - index),
+                    ["revindex0"] = (long)(items.Count - index - 1),
+                    ["first"] = index == 0,
+                    ["last"] = index == items.Count - 1,
+                    ["length"] = (long)items.Count,
+                };
+                Assign(node.Targets, items[index]);
+                Render(node.Body, sb);
+                return true;
+            });
+        }
+    }
+
+    private void RenderBlock(BlockNode block, StringBuilder sb)
+    {
+        switch (block.Kind)
+        {
+            case "snapshot":
+                var start = sb.Length;
+                Render(block.Body, sb);
+                var end = sb.Length;
+                while (start < end && char.IsWhiteSpace(sb[start]))
+                {
+                    start++;
+                }
+
+                while (end > start && char.IsWhiteSpace(sb[end - 1]))
+                {
+                    end--;
+                }
+
+                var body = sb.ToString(start, end - start);
+                var map = ReferenceEquals(sb, _output) ? _map.Build(body, _lines, start) : SourceMap.Identity;
+                _blocks.Add(new JinjaBlock(block.Kind, block.Name, body, Line(block.Pos)) { SourceMap = map });
+                break;
+            case "test" or "data_test" or "unit_test" or "docs" or "materialization":
+                _blocks.Add(new JinjaBlock(block.Kind, block.Name, "", Line(block.Pos)));
+                break;
+            default:
+                Render(block.Body, sb);
+                break;
+        }
+    }
+
+    private T WithScope<T>(Func<T> action)
+    {
+        _scopes.Add(new Dictionary<string, object?>(StringComparer.Ordinal));
+        try
+        {
+            return action();
+        }
+        finally
+        {
+            _scopes.RemoveAt(_scopes.Count - 1);
+        }
+    }
+
+    private void Assign(ImmutableArray<string> targets, object? value)
+    {
+        if (targets.Length == 1)
+        {
+            _scopes[^1][targets[0]] = value;
+            return;
+        }
+
+        var items = value as List<object?>;
+        for (var i = 0; i < targets.Length; i++)
+        {
+            _scopes[^1][targets[i]] = items is not null && i < items.Count ? items[i] : Undefined.Instance;
+        }
+    }
+
+    /// <summary>Only the template's own output is mapped: macro bodies and set blocks reach it as values of a tag.</summary>
+    private void Mark(StringBuilder sb, int pos, bool verbatim)
+    {
+        if (ReferenceEquals(sb, _output))
+        {
+            _map.Add(sb.Length, pos, verbatim);
+        }
+    }
+
+    private int Line(int pos) => _lines.Locate(_macroDepth > 0 ? _callSitePos : pos).Line;
+
+    private void Report(string code, string message, int pos, DiagnosticSeverity severity = DiagnosticSeverity.Warning)
+    {
+        _partial = true;
+        var (line, column) = _lines.Locate(_macroDepth > 0 ? _callSitePos : pos);
+        var diagnostic = new FileDiagnostic(code, message, _path, line, column, severity);
+        if (!_diagnostics.Contains(diagnostic))
+        {
+            _diagnostics.Add(diagnostic);
+        }
+    }
+
+    private sealed class MacroFrame
+    {
+        public bool HasReturned { get; set; }
+
+        public object? Returned { get; set; }
+    }
+}

@@ -1,0 +1,99 @@
+using ImpactBot.Dbt.Analysis;
+using ImpactBot.Core.Config;
+using ImpactBot.Core.Files;
+using ImpactBot.Core.Graph;
+
+namespace ImpactBot.Dbt.Tests.Analysis;
+
+public sealed class ProjectGraphTests
+{
+    private const string Project = "name: shop\nversion: '1.0'\n";
+
+    private static LineageGraph Build(params (string Path, string Text)[] files) =>
+        ProjectGraph.Build(FixtureFiles.Of([("dbt_project.yml", Project), .. files]), "head", ImpactBotConfig.Default, ProjectOptions.Default, previous: null).Build.Graph;
+
+    private static FileDiagnostic SqlError(LineageGraph graph, string model) =>
+        graph.Find(model)!.Diagnostics.First(d => d.Code == "unparsed-span");
+
+    [Test]
+    public void Build_SyntaxErrorAfterMultiLineForLoop_ReportsTheFileLine()
+    {
+        var sql = "select\n{% for c in ['a', 'b', 'c'] %}\n  {{ c }},\n{% endfor %}\n  d\n  + from t\n";
+
+        var error = SqlError(Build(("models/m.sql", sql)), "m");
+
+        Assert.That(error.Location, Is.EqualTo("models/m.sql:6:5"));
+    }
+
+    [Test]
+    public void Build_SyntaxErrorAfterMacroExpansion_ReportsTheFileLine()
+    {
+        var macro = "{% macro cols() %}\n  a,\n  b,\n  c{% endmacro %}";
+        var sql = "select\n  {{ cols() }},\n  d + from t\n";
+
+        var error = SqlError(Build(("macros/cols.sql", macro), ("models/m.sql", sql)), "m");
+
+        Assert.That(error.Location, Is.EqualTo("models/m.sql:3:7"));
+    }
+
+    [Test]
+    public void Build_SyntaxErrorAfterMultiLineComment_ReportsTheFileLine()
+    {
+        var sql = "{#\n  a comment\n  over lines\n#}\nselect a\n  + from t\n";
+
+        var error = SqlError(Build(("models/m.sql", sql)), "m");
+
+        Assert.That(error.Location, Is.EqualTo("models/m.sql:6:5"));
+    }
+
+    [Test]
+    public void Build_SyntaxErrorInSnapshotBlock_ReportsTheFileLine()
+    {
+        var sql = "{% snapshot orders_snap %}\n{{ config(unique_key='id', strategy='check', check_cols='all') }}\n{# note #}\nselect id\n  + from t\n{% endsnapshot %}\n";
+
+        var error = SqlError(Build(("snapshots/orders_snap.sql", sql)), "orders_snap");
+
+        Assert.That(error.Location, Is.EqualTo("snapshots/orders_snap.sql:5:5"));
+    }
+
+    [Test]
+    public void Build_SyntaxErrorWithoutJinja_ReportsTheSameLineAndColumnAsTheRenderedSql()
+    {
+        var sql = "select a\n  + from t\n";
+        var plain = Sql.Lineage.SqlLineage.Analyze(sql, Sql.Dialects.DialectFacts.Snowflake).Diagnostics.First(d => d.Code == "unparsed-span");
+
+        var error = SqlError(Build(("models/m.sql", sql)), "m");
+
+        Assert.That((error.Line, error.Column), Is.EqualTo((plain.Span.Line, plain.Span.Column)));
+    }
+
+    [Test]
+    public void Build_SameRenderedSqlWithLinesMoved_ReusedAnalysisReportsTheNewLine()
+    {
+        var before = Build(("models/m.sql", "select a\n  + from t\n"));
+        var files = FixtureFiles.Of(("dbt_project.yml", Project), ("models/m.sql", "{#\n\n#}select a\n  + from t\n"));
+
+        var after = ProjectGraph.Build(files, "head", ImpactBotConfig.Default, ProjectOptions.Default, before).Build.Graph;
+
+        Assert.That(SqlError(before, "m").Line, Is.EqualTo(2));
+        Assert.That(SqlError(after, "m").Line, Is.EqualTo(4));
+    }
+    [Test]
+    public void Build_PlainSqlMultiTableInsert_EachTargetIsAnAssetWithItsOwnColumns()
+    {
+        var sql = """
+            create table raw.events (id int, kind varchar, amount number);
+            insert all
+              when kind = 'order' then into mart.orders (order_id, total) values (id, amount)
+              when kind = 'refund' then into mart.refunds (refund_id, refunded) values (id, amount)
+            select id, kind, amount from raw.events;
+            """;
+
+        var graph = ProjectGraph.Build(FixtureFiles.Of([("load/events.sql", sql)]), "head", ImpactBotConfig.Default, ProjectOptions.Default, previous: null).Build.Graph;
+
+        Assert.That(graph.Assets.Select(a => a.Id), Is.EquivalentTo(new[] { "raw.events", "mart.orders", "mart.refunds" }));
+        Assert.That(graph.Find("mart.orders")!.Columns.Select(c => c.Name), Is.EqualTo(new[] { "order_id", "total" }));
+        Assert.That(graph.Find("mart.refunds")!.Columns.Select(c => c.Name), Is.EqualTo(new[] { "refund_id", "refunded" }));
+        Assert.That(graph.Find("mart.refunds")!.FindColumn("refunded")!.Sources.Select(e => (e.Asset, e.Column)), Is.EqualTo(new[] { ("raw.events", "amount") }));
+    }
+}

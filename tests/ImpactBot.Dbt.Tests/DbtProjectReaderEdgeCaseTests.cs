@@ -1,0 +1,195 @@
+using ImpactBot.Core.Config;
+using ImpactBot.Dbt;
+using ImpactBot.Core.Files;
+using ImpactBot.Sql.Text;
+using Moq;
+
+namespace ImpactBot.Dbt.Tests;
+
+public sealed class DbtProjectReaderEdgeCaseTests
+{
+    private const string Project = "name: p\n";
+
+    [Test]
+    public void Read_BrokenYaml_ReportsFileLineColumnAndLoadsTheRest()
+    {
+        var files = FixtureFiles.Of(
+            ("dbt_project.yml", Project),
+            ("models/a.sql", "select 1 as x"),
+            ("models/bad.yml", "version: 2\nmodels:\n  - name: a\n    columns: [x\n"),
+            ("models/good.yml", "version: 2\nmodels:\n  - name: a\n    description: fine\n"));
+
+        var project = DbtProjectReader.Read(files);
+
+        var diagnostic = project.Diagnostics.Single();
+        Assert.That((diagnostic.Code, diagnostic.Path, diagnostic.Severity), Is.EqualTo(("yaml-syntax", "models/bad.yml", DiagnosticSeverity.Error)));
+        Assert.That(diagnostic.Line, Is.GreaterThanOrEqualTo(4));
+        Assert.That(diagnostic.Column, Is.GreaterThan(0));
+        Assert.That(project.Models.Single().Description, Is.EqualTo("fine"));
+    }
+
+    [Test]
+    public void Read_BrokenDbtProjectYml_StillReadsModels()
+    {
+        var project = DbtProjectReader.Read(FixtureFiles.Of(("dbt_project.yml", "name: [p\n"), ("models/a.sql", "select 1")));
+
+        Assert.That(project.Diagnostics.Select(d => d.Code), Does.Contain("yaml-syntax"));
+        Assert.That(project.Models.Single().Name, Is.EqualTo("a"));
+    }
+
+    [Test]
+    public void Read_BinaryFileNamedSql_IsFailedModelWithDiagnostic()
+    {
+        var files = FixtureFiles.Of(("dbt_project.yml", Project), ("models/blob.sql", "PK\0\u0003\u0004binary"), ("models/ok.sql", "select 1"));
+
+        var project = DbtProjectReader.Read(files);
+
+        var blob = project.Models.Single(m => m.Name == "blob");
+        Assert.That((blob.RenderStatus, blob.Diagnostics.Single().Code, blob.RenderedSql), Is.EqualTo((RenderStatus.Failed, "unreadable-file", "")));
+        Assert.That(project.Models.Single(m => m.Name == "ok").RenderStatus, Is.EqualTo(RenderStatus.Complete));
+    }
+
+    [Test]
+    public void Read_UnreadableFileFromSource_IsFailedModel()
+    {
+        var source = new Mock<IFileSource>();
+        source.SetupGet(s => s.Paths).Returns(["dbt_project.yml", "models/gone.sql"]);
+        source.Setup(s => s.ReadText("dbt_project.yml")).Returns(Project);
+
+        var project = DbtProjectReader.Read(source.Object);
+
+        Assert.That(project.Models.Single().RenderStatus, Is.EqualTo(RenderStatus.Failed));
+    }
+
+    [Test]
+    public void Read_MissingRef_ReportsFileAndLine()
+    {
+        var files = FixtureFiles.Of(("dbt_project.yml", Project), ("models/a.sql", "select *\nfrom {{ ref('nope') }}\njoin {{ source('s', 't') }} using (id)"));
+
+        var project = DbtProjectReader.Read(files);
+
+        Assert.That(project.Diagnostics.Select(d => (d.Code, d.Path, d.Line)), Is.EquivalentTo(new[] { ("missing-ref", "models/a.sql", 2), ("missing-source", "models/a.sql", 3) }));
+    }
+
+    [Test]
+    public void Read_UnknownMacro_ModelIsPartialWithRefsKept()
+    {
+        var files = FixtureFiles.Of(("dbt_project.yml", Project), ("models/b.sql", "select 1 as id"), ("models/a.sql", "select {{ my_pkg.fancy('id') }} as id from {{ ref('b') }}"));
+
+        var model = DbtProjectReader.Read(files).Models.Single(m => m.Name == "a");
+
+        Assert.That(model.RenderStatus, Is.EqualTo(RenderStatus.Partial));
+        Assert.That(model.Diagnostics.Single().ToString(), Is.EqualTo("models/a.sql:1:11: unknown-macro: 'my_pkg.fancy' is not a macro the renderer can expand; a placeholder stands in for it"));
+        Assert.That(model.Refs.Single().Name, Is.EqualTo("b"));
+    }
+
+    [Test]
+    public void Read_DisabledFolder_MarksModelsDisabled()
+    {
+        var files = FixtureFiles.Of(
+            ("dbt_project.yml", "name: p\nmodels:\n  p:\n    legacy:\n      enabled: false\n      +group: old\n"),
+            ("models/legacy/x.sql", "select 1"),
+            ("models/y.sql", "select 1"));
+
+        var project = DbtProjectReader.Read(files);
+
+        Assert.That(project.Models.Single(m => m.Name == "x").Enabled, Is.False);
+        Assert.That(project.Models.Single(m => m.Name == "x").Group, Is.EqualTo("old"));
+        Assert.That(project.Models.Single(m => m.Name == "y").Enabled, Is.True);
+    }
+
+    [Test]
+    public void Read_CustomModelPathsAndPackagesFolder_OnlyProjectModels()
+    {
+        var files = FixtureFiles.Of(
+            ("dbt_project.yml", "name: p\nmodel-paths: [transform]\n"),
+            ("transform/a.sql", "select 1"),
+            ("models/not_a_model.sql", "select 1"),
+            ("dbt_packages/pkg/dbt_project.yml", "name: pkg\n"),
+            ("transform/dbt_packages/x.sql", "select 1"));
+
+        var project = DbtProjectReader.Read(files);
+
+        Assert.That(project.Models.Select(m => m.Path), Is.EqualTo(new[] { "transform/a.sql" }));
+        Assert.That(project.Diagnostics, Is.Empty);
+    }
+
+    [Test]
+    public void Read_TwoProjects_UsesShallowestAndReports()
+    {
+        var files = FixtureFiles.Of(("a/dbt_project.yml", "name: a\n"), ("b/c/dbt_project.yml", "name: c\n"));
+
+        var project = DbtProjectReader.Read(files);
+
+        Assert.That(project.Name, Is.EqualTo("a"));
+        Assert.That(project.Diagnostics.Single().Code, Is.EqualTo("multiple-projects"));
+    }
+
+    [Test]
+    public void Read_ProjectDirOption_OverridesDiscovery()
+    {
+        var files = FixtureFiles.Of(("a/dbt_project.yml", "name: a\n"), ("b/c/dbt_project.yml", "name: c\n"), ("b/c/models/m.sql", "select 1"));
+
+        var project = DbtProjectReader.Read(files, new DbtReadOptions { ProjectDir = "b/c/" });
+
+        Assert.That((project.Name, project.RootDir, project.Models.Single().Path), Is.EqualTo(("c", "b/c", "b/c/models/m.sql")));
+    }
+
+    [Test]
+    public void Read_IgnoredPaths_AreLeftOut()
+    {
+        var files = FixtureFiles.Of(("dbt_project.yml", Project), ("models/a.sql", "select 1"), ("models/scratch/b.sql", "select 1"));
+        var config = new ImpactBotConfig { Ignore = ["models/scratch/"] };
+
+        var project = DbtProjectReader.Read(files, new DbtReadOptions { Config = config });
+
+        Assert.That(project.Models.Single().Name, Is.EqualTo("a"));
+    }
+
+    [Test]
+    public void Read_YamlDefinedSnapshot_SelectsFromRelation()
+    {
+        var files = FixtureFiles.Of(
+            ("dbt_project.yml", Project),
+            ("models/orders.sql", "select 1 as id"),
+            ("snapshots/snaps.yml", "snapshots:\n  - name: orders_snap\n    relation: ref('orders')\n    config:\n      unique_key: id\n      strategy: check\n      check_cols: [status]\n"));
+
+        var snapshot = DbtProjectReader.Read(files).Snapshots.Single();
+
+        Assert.That((snapshot.RenderedSql, snapshot.Strategy, snapshot.CheckCols.Single()), Is.EqualTo(("select * from __ref__.orders", "check", "status")));
+    }
+
+    [Test]
+    public void Read_ProjectVarsScopedToPackage_AreUsed()
+    {
+        var files = FixtureFiles.Of(("dbt_project.yml", "name: p\nvars:\n  p:\n    schema_name: crm\n"), ("models/a.sql", "select * from {{ var('schema_name') }}.t"));
+
+        Assert.That(DbtProjectReader.Read(files).Models.Single().RenderedSql, Is.EqualTo("select * from crm.t"));
+    }
+
+    [Test]
+    public void Read_PythonModel_IsAModelWithRefsConfigAndYamlColumnsButNoSql()
+    {
+        var files = FixtureFiles.Of(
+            ("dbt_project.yml", "name: p\nmodels:\n  p:\n    +schema: ml\n"),
+            ("models/orders.sql", "select 1 as id"),
+            ("models/scores.py", "def model(dbt, session):\n    dbt.config(materialized='table')\n    return dbt.ref('orders').to_pandas()\n"),
+            ("models/scores.yml", "models:\n  - name: scores\n    description: churn scores\n    columns:\n      - name: id\n      - name: score\n        data_type: float\n"));
+
+        var project = DbtProjectReader.Read(files);
+
+        var scores = project.Models.Single(m => m.Name == "scores");
+        Assert.That((scores.UniqueId, scores.Language, scores.RenderedSql), Is.EqualTo(("model.p.scores", DbtModel.Python, "")));
+        Assert.That((scores.Materialization, scores.Schema, scores.Description), Is.EqualTo(("table", "ml", "churn scores")));
+        Assert.That(scores.Refs.Select(r => r.Name), Is.EqualTo(new[] { "orders" }));
+        Assert.That(scores.Columns.Select(c => (c.Name, c.DataType)), Is.EqualTo(new[] { ("id", (string?)null), ("score", "float") }));
+        Assert.That(scores.ContentHash, Is.Not.Empty);
+        Assert.That(project.Diagnostics, Is.Empty);
+    }
+
+    [Test]
+    public void Read_EmptyRepository_IsEmptyKind()
+    {
+        Assert.That(DbtProjectReader.Read(FixtureFiles.Of(("README.md", "hi"))).Kind, Is.EqualTo(DbtProjectKind.Empty));
+    }
+}

@@ -1,0 +1,378 @@
+using ImpactBot.Dbt;
+using ImpactBot.Dbt.Jinja;
+
+namespace ImpactBot.Dbt.Tests.Jinja;
+
+public sealed class JinjaRendererTests
+{
+    private static JinjaRenderResult Render(string template, JinjaContext? context = null) =>
+        JinjaRenderer.Render(template, "models/m.sql", context ?? JinjaContext.Default);
+
+    [Test]
+    public void Render_Ref_UsesRefConventionAndRecordsLine()
+    {
+        var result = Render("select *\nfrom {{ ref('orders') }}");
+
+        Assert.That(result.Sql, Is.EqualTo("select *\nfrom __ref__.orders"));
+        Assert.That(result.Refs, Is.EqualTo(new[] { new DbtRef("orders", null, null, 2) }));
+        Assert.That(result.IsComplete, Is.True);
+    }
+
+    [Test]
+    public void Render_TwoArgumentRef_UsesModelNameAndKeepsPackage()
+    {
+        var result = Render("select * from {{ ref('pkg', 'm') }}");
+
+        Assert.That(result.Sql, Is.EqualTo("select * from __ref__.m"));
+        Assert.That(result.Refs[0].Package, Is.EqualTo("pkg"));
+    }
+
+    [TestCase("{{ ref('orders', v=2) }}")]
+    [TestCase("{{ ref('orders', version=2) }}")]
+    public void Render_VersionedRef_AppendsVersion(string template)
+    {
+        var result = Render(template);
+
+        Assert.That(result.Sql, Is.EqualTo("__ref__.orders_v2"));
+        Assert.That(result.Refs[0].Version, Is.EqualTo("2"));
+    }
+
+    [Test]
+    public void Render_Source_UsesSourceConvention()
+    {
+        var result = Render("select * from {{ source('stripe', 'payments') }}");
+
+        Assert.That(result.Sql, Is.EqualTo("select * from __source__.stripe.payments"));
+        Assert.That(result.Sources, Is.EqualTo(new[] { new DbtSourceRef("stripe", "payments", 1) }));
+    }
+
+    [Test]
+    public void Render_Config_RecordsValuesAndRendersEmpty()
+    {
+        var result = Render("{{ config(materialized='incremental', unique_key='id', tags=['a', 'b'], enabled=true) }}select 1");
+
+        Assert.That(result.Sql, Is.EqualTo("select 1"));
+        Assert.That(result.Config["materialized"]?.Text, Is.EqualTo("incremental"));
+        Assert.That(result.Config["unique_key"]?.Text, Is.EqualTo("id"));
+        Assert.That(result.Config["tags"]!.AsStrings(), Is.EqualTo(new[] { "a", "b" }));
+        Assert.That(((DbtScalar)result.Config["enabled"]!).AsBool(), Is.True);
+    }
+
+    [Test]
+    public void Render_VarWithProjectValue_UsesProjectValue()
+    {
+        var context = new JinjaContext { Vars = new DbtMap([new("start", new DbtScalar("2020-01-01"))]) };
+
+        var result = Render("where d > '{{ var(\"start\", \"1970-01-01\") }}'", context);
+
+        Assert.That(result.Sql, Is.EqualTo("where d > '2020-01-01'"));
+    }
+
+    [Test]
+    public void Render_VarMissing_UsesDefault()
+    {
+        Assert.That(Render("{{ var('x', 'fallback') }}").Sql, Is.EqualTo("fallback"));
+    }
+
+    [Test]
+    public void Render_VarMissingWithoutDefault_ReportsAndIsPartial()
+    {
+        var result = Render("{{ var('x') }}");
+
+        Assert.That(result.Diagnostics.Select(d => d.Code), Does.Contain("missing-var"));
+        Assert.That(result.IsComplete, Is.False);
+    }
+
+    [Test]
+    public void Render_IsIncremental_RendersFullBranchAndKeepsPredicate()
+    {
+        var template = "select * from {{ ref('events') }}\n{% if is_incremental() %}\nwhere ts > (select max(ts) from {{ this }})\n{% endif %}";
+
+        var result = Render(template);
+
+        Assert.That(result.Sql.Trim(), Is.EqualTo("select * from __ref__.events"));
+        Assert.That(result.HasIncrementalPredicate, Is.True);
+        Assert.That(result.IncrementalPredicates, Is.EqualTo(new[] { "where ts > (select max(ts) from {{ this }})" }));
+        Assert.That(result.IsComplete, Is.True);
+    }
+
+    [Test]
+    public void Render_This_RendersThisConvention()
+    {
+        Assert.That(Render("{{ this }}").Sql, Is.EqualTo("__this__"));
+    }
+
+    [Test]
+    public void Render_TargetDefaults_AreDevAndDialectHint()
+    {
+        var result = Render("{{ target.name }} {{ target.schema }} {{ target.type }}", new JinjaContext { TargetType = "snowflake" });
+
+        Assert.That(result.Sql, Is.EqualTo("dev analytics snowflake"));
+    }
+
+    [Test]
+    public void Render_SetLiteralAndList_Substitutes()
+    {
+        var result = Render("{% set cols = ['a', 'b'] %}{% set t = 'x' %}select {{ cols | join(', ') }} from {{ t }}");
+
+        Assert.That(result.Sql, Is.EqualTo("select a, b from x"));
+    }
+
+    [Test]
+    public void Render_SetDict_ReadsEntries()
+    {
+        Assert.That(Render("{% set d = {'k': 'v'} %}{{ d.k }}{{ d['k'] }}").Sql, Is.EqualTo("vv"));
+    }
+
+    [Test]
+    public void Render_ForLoopWithLoopLast_RendersCommaSeparated()
+    {
+        var template = "select {% for c in ['a', 'b', 'c'] %}{{ c }}{% if not loop.last %}, {% endif %}{% endfor %} from t";
+
+        Assert.That(Render(template).Sql, Is.EqualTo("select a, b, c from t"));
+    }
+
+    [Test]
+    public void Render_ForOverDictItems_UnpacksPairs()
+    {
+        var template = "{% for k, v in {'a': 1, 'b': 2}.items() %}{{ v }} as {{ k }}{% if not loop.last %}, {% endif %}{% endfor %}";
+
+        Assert.That(Render(template).Sql, Is.EqualTo("1 as a, 2 as b"));
+    }
+
+    [Test]
+    public void Render_IfElifElseOnTarget_PicksDecidableBranch()
+    {
+        var template = "{% if target.name == 'prod' %}p{% elif target.name == 'dev' and 1 < 2 %}d{% else %}e{% endif %}";
+
+        Assert.That(Render(template).Sql, Is.EqualTo("d"));
+    }
+
+    [Test]
+    public void Render_IfOnVar_UsesVarValue()
+    {
+        var context = new JinjaContext { Vars = new DbtMap([new("use_x", new DbtScalar("false"))]) };
+
+        Assert.That(Render("{% if var('use_x') %}x{% else %}y{% endif %}", context).Sql, Is.EqualTo("y"));
+    }
+
+    [Test]
+    public void Render_UndecidableCondition_RendersFirstBranchAndIsPartial()
+    {
+        var result = Render("{% if run_query('select 1') %}a{% else %}b{% endif %}");
+
+        Assert.That(result.Sql, Is.EqualTo("a"));
+        Assert.That(result.IsComplete, Is.False);
+        Assert.That(result.Diagnostics.Select(d => d.Code), Does.Contain("undecidable-condition"));
+    }
+
+    [Test]
+    public void Render_RefOnlyInUntakenBranch_IsStillRecorded()
+    {
+        var result = Render("{% if target.name == 'prod' %}\nselect * from {{ ref('big') }}\n{% else %}\nselect * from {{ ref('small') }}\n{% endif %}");
+
+        Assert.That(result.Sql.Trim(), Is.EqualTo("select * from __ref__.small"));
+        Assert.That(result.Refs.Select(r => (r.Name, r.Line)), Is.EquivalentTo(new[] { ("big", 2), ("small", 4) }));
+    }
+
+    [Test]
+    public void Render_Comment_IsDropped()
+    {
+        Assert.That(Render("select 1{# a {{ ref('x') }} comment #} as a").Sql, Is.EqualTo("select 1 as a"));
+    }
+
+    [Test]
+    public void Render_WhitespaceControl_TrimsAroundTags()
+    {
+        Assert.That(Render("select\n  {%- if true %}\n  1\n  {%- endif -%}\n  as a").Sql, Is.EqualTo("select\n  1as a"));
+    }
+
+    [Test]
+    public void Render_ConcatenationAndFilters_Work()
+    {
+        var result = Render("{{ 'ab' ~ 1 | upper }} {{ ' X ' | trim | lower }} {{ none | default('d') }} {{ undefined_thing | default('u') }}");
+
+        Assert.That(result.Sql, Is.EqualTo("ab1 x None u"));
+    }
+
+    [Test]
+    public void Render_ProjectMacro_ExpandsWithArguments()
+    {
+        var macros = JinjaMacroLibrary.Parse([new("macros/cents.sql", "{% macro cents_to_dollars(col, scale=2) %}round({{ col }} / 100, {{ scale }}){% endmacro %}")]);
+
+        var result = Render("select {{ cents_to_dollars('amount') }} as amount", new JinjaContext { Macros = macros });
+
+        Assert.That(result.Sql, Is.EqualTo("select round(amount / 100, 2) as amount"));
+        Assert.That(result.IsComplete, Is.True);
+    }
+
+    [Test]
+    public void Render_MacroWithReturn_ReturnsValue()
+    {
+        var macros = JinjaMacroLibrary.Parse([new("macros/cols.sql", "{% macro cols() %}{{ return(['a', 'b']) }}{% endmacro %}")]);
+
+        var result = Render("select {{ cols() | join(', ') }}", new JinjaContext { Macros = macros });
+
+        Assert.That(result.Sql, Is.EqualTo("select a, b"));
+    }
+
+    [Test]
+    public void Render_MacroDefinedInModel_IsCallable()
+    {
+        Assert.That(Render("{% macro twice(x) %}{{ x }}{{ x }}{% endmacro %}{{ twice('a') }}").Sql, Is.EqualTo("aa"));
+    }
+
+    [Test]
+    public void Render_UnknownMacro_PlaceholderWithColumnsAndDiagnostic()
+    {
+        var result = Render("select\n  {{ my_utils.make_key(['order_id', 'line']) }} as id\nfrom {{ ref('o') }}");
+
+        Assert.That(result.Sql, Is.EqualTo("select\n  __macro__my_utils__make_key(order_id, line) as id\nfrom __ref__.o"));
+        Assert.That(result.IsComplete, Is.False);
+        var diagnostic = result.Diagnostics.Single();
+        Assert.That((diagnostic.Code, diagnostic.Path, diagnostic.Line, diagnostic.Column), Is.EqualTo(("unknown-macro", "models/m.sql", 2, 6)));
+        Assert.That(result.Refs.Single().Name, Is.EqualTo("o"));
+    }
+
+    [Test]
+    public void Render_AdapterCall_IsUnknownMacro()
+    {
+        var result = Render("{% set cols = adapter.get_columns_in_relation(ref('x')) %}{% for c in cols %}{{ c }}{% endfor %}select 1");
+
+        Assert.That(result.Diagnostics.Select(d => d.Code), Does.Contain("unknown-macro"));
+        Assert.That(result.Refs.Single().Name, Is.EqualTo("x"));
+        Assert.That(result.Sql, Does.EndWith("select 1"));
+    }
+
+    [Test]
+    public void Render_DbtUtilsStar_RendersStarAndRecordsMacro()
+    {
+        var result = Render("select {{ dbt_utils.star(from=ref('x'), except=['a', 'b']) }} from {{ ref('x') }}");
+
+        Assert.That(result.Sql, Is.EqualTo("select * from __ref__.x"));
+        var star = result.StarMacros.Single();
+        Assert.That(star.Ref!.Name, Is.EqualTo("x"));
+        Assert.That(star.Except, Is.EqualTo(new[] { "a", "b" }));
+        Assert.That(result.IsComplete, Is.True);
+    }
+
+    [Test]
+    public void Render_DbtUtilsStarWithAlias_QualifiesStar()
+    {
+        Assert.That(Render("{{ dbt_utils.star(ref('x'), relation_alias='t') }}").Sql, Is.EqualTo("t.*"));
+    }
+
+    [Test]
+    public void Render_SnapshotBlock_RecordsBlockAndBody()
+    {
+        var result = Render("{% snapshot orders_snap %}\n{{ config(unique_key='id', strategy='timestamp') }}\nselect * from {{ source('s', 'o') }}\n{% endsnapshot %}");
+
+        var block = result.Blocks.Single();
+        Assert.That((block.Kind, block.Name), Is.EqualTo(("snapshot", "orders_snap")));
+        Assert.That(block.Sql.Trim(), Is.EqualTo("select * from __source__.s.o"));
+        Assert.That(result.Config["strategy"]?.Text, Is.EqualTo("timestamp"));
+    }
+
+    [Test]
+    public void Render_RawBlock_KeepsJinjaText()
+    {
+        Assert.That(Render("{% raw %}{{ not_rendered }}{% endraw %}").Sql, Is.EqualTo("{{ not_rendered }}"));
+    }
+
+    [Test]
+    public void Render_SyntaxError_ReportsPositionAndKeepsRest()
+    {
+        var result = Render("select 1,\n  {{ ref('a' }}\nfrom {{ ref('b') }}");
+
+        var diagnostic = result.Diagnostics.Single();
+        Assert.That((diagnostic.Code, diagnostic.Line), Is.EqualTo(("jinja-syntax", 2)));
+        Assert.That(result.Sql, Does.Contain("from __ref__.b"));
+        Assert.That(result.IsComplete, Is.False);
+    }
+
+    [Test]
+    public void Render_UnclosedTag_DoesNotThrow()
+    {
+        var result = Render("select {{ ref('a') ");
+
+        Assert.That(result.Diagnostics, Is.Not.Empty);
+    }
+
+    [Test]
+    public void Render_RecursiveMacro_StopsWithDiagnostic()
+    {
+        var result = Render("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}");
+
+        Assert.That(result.Diagnostics.Select(d => d.Code), Does.Contain("macro-recursion"));
+    }
+
+    [Test]
+    public void Render_SameInputTwice_IsDeterministic()
+    {
+        const string template = "{% for c in ['x','y'] %}{{ ref(c) }}{% endfor %}{{ {'b': 1, 'a': 2} }}";
+
+        var first = Render(template);
+        var second = Render(template);
+
+        Assert.That(second.Sql, Is.EqualTo(first.Sql));
+        Assert.That(second.Refs, Is.EqualTo(first.Refs));
+        Assert.That(first.Sql, Is.EqualTo("__ref__.x__ref__.y{'b': 1, 'a': 2}"));
+    }
+
+    [Test]
+    public void Render_DynamicRefInLoop_RecordsEachRef()
+    {
+        var result = Render("{% for m in ['a', 'b'] %}select * from {{ ref(m) }}{% if not loop.last %} union all {% endif %}{% endfor %}");
+
+        Assert.That(result.Sql, Is.EqualTo("select * from __ref__.a union all select * from __ref__.b"));
+        Assert.That(result.Refs.Select(r => r.Name), Is.EqualTo(new[] { "a", "b" }));
+    }
+
+    [Test]
+    public void Render_ConfigGet_ReadsRecordedConfig()
+    {
+        Assert.That(Render("{{ config(alias='x') }}{{ config.get('alias') }}-{{ config.get('missing', 'd') }}").Sql, Is.EqualTo("x-d"));
+    }
+
+    [Test]
+    public void Render_CrossDatabaseMacros_ExpandToSql()
+    {
+        var result = Render("select cast(a as {{ dbt.type_string() }}), {{ dbt.date_trunc('day', 'ts') }}, {{ dbt_utils.generate_surrogate_key(['a', 'b']) }} as k",
+            new JinjaContext { TargetType = "bigquery" });
+
+        Assert.That(result.Sql, Is.EqualTo("select cast(a as string), date_trunc('day', ts), md5(coalesce(cast(a as varchar), '_dbt_utils_surrogate_key_null_') || '-' || coalesce(cast(b as varchar), '_dbt_utils_surrogate_key_null_')) as k"));
+        Assert.That(result.IsComplete, Is.True);
+    }
+
+    [Test]
+    public void Render_InOperatorAndNotIn_AreDecided()
+    {
+        Assert.That(Render("{% if 'a' in ['a', 'b'] and 'c' not in ['a'] %}yes{% endif %}").Sql, Is.EqualTo("yes"));
+    }
+
+    [Test]
+    public void Render_SetBlock_CapturesRenderedText()
+    {
+        Assert.That(Render("{% set cols %}a, {{ 'b' }}{% endset %}select {{ cols }}").Sql, Is.EqualTo("select a, b"));
+    }
+
+    [Test]
+    public void Render_ConditionalExpression_PicksValue()
+    {
+        Assert.That(Render("{{ 'x' if target.name == 'dev' else 'y' }}").Sql, Is.EqualTo("x"));
+    }
+
+    [Test]
+    public void Render_EveryPrefixOfATemplate_NeverThrows()
+    {
+        var template = FixtureFiles.Read("dbt/shop/analytics/models/marts/orders.sql")
+            + "{% for k, v in {'a': [1, 2]}.items() if v %}{{ k ~ v | join('-') }}{% else %}none{% endfor %}{# c #}{% raw %}x{% endraw %}";
+        var macros = JinjaMacroLibrary.Parse([new("m.sql", FixtureFiles.Read("dbt/shop/analytics/macros/cents.sql"))]);
+
+        for (var length = 0; length <= template.Length; length++)
+        {
+            var prefix = template[..length];
+            Assert.DoesNotThrow(() => JinjaRenderer.Render(prefix, "m.sql", new JinjaContext { Macros = macros }), prefix);
+        }
+    }
+}
