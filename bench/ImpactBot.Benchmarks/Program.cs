@@ -7,6 +7,11 @@ if (args is ["lineage-throughput", .. var rest])
     return LineageThroughput.Run(rest);
 }
 
+if (args is ["tick-latency", .. var tickArgs])
+{
+    return await ImpactBot.Benchmarks.Platform.TickLatency.RunAsync(tickArgs);
+}
+
 if (args is ["project-scale", .. var scaleArgs])
 {
     return ProjectScale.Run(scaleArgs);
