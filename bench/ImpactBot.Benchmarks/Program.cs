@@ -17,5 +17,10 @@ if (args is ["project-scale", .. var scaleArgs])
     return ProjectScale.Run(scaleArgs);
 }
 
+if (args is ["report-size", .. var sizeArgs])
+{
+    return ReportSize.Run(sizeArgs);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(SqlPipelineBenchmarks).Assembly).Run(args);
 return 0;

@@ -23,7 +23,7 @@ public static partial class DbtProjectReader
             return new ReadSetup(
                 config,
                 [.. files.Paths.Where(p => !ignore.Any(g => g.IsMatch(p)))],
-                new OwnerResolver(config.OwnerAliases, CodeOwnersFile.Find(files)),
+                new OwnerResolver(config.OwnerAliases, CodeOwnersFile.Find(files), config.CodeOwners),
                 options.Timings ?? new PhaseTimings(),
                 []);
         }

@@ -1,15 +1,20 @@
 using System.Collections.Immutable;
+using ImpactBot.Core.Config;
 using ImpactBot.Core.Owners;
 
 namespace ImpactBot.Dbt;
 
 /// <summary>
 /// Turns owner mentions into an ordered, de-duplicated owner list. Handles (<c>@x</c>) stay; emails and names are mapped
-/// through the <c>.impactbot.yml</c> aliases when listed there, and otherwise shown as written, never dropped.
+/// through the <c>.impactbot.yml</c> aliases when listed there, and otherwise shown as written, never dropped. CODEOWNERS
+/// adds owners only to assets dbt names none for, unless <paramref name="codeOwnersUse"/> says otherwise: a catch-all
+/// rule of 12 people must not bury the model's real owner.
 /// </summary>
-public sealed class OwnerResolver(ImmutableDictionary<string, string> aliases, CodeOwnersFile? codeOwners)
+public sealed class OwnerResolver(ImmutableDictionary<string, string> aliases, CodeOwnersFile? codeOwners, CodeOwnersUse codeOwnersUse = CodeOwnersUse.Fallback)
 {
     public static readonly OwnerResolver None = new(ImmutableDictionary<string, string>.Empty, null);
+
+    private readonly CodeOwnersUse _codeOwnersUse = codeOwnersUse;
 
     public CodeOwnersFile? CodeOwners => codeOwners;
 
@@ -96,7 +101,9 @@ public sealed class OwnerResolver(ImmutableDictionary<string, string> aliases, C
         /// <summary>Adds the CODEOWNERS owners of a file.</summary>
         public Builder AddCodeOwners(string? path)
         {
-            if (path is null or "" || _resolver.CodeOwners is not { } file)
+            if (path is null or "" || _resolver.CodeOwners is not { } file
+                || _resolver._codeOwnersUse == CodeOwnersUse.Off
+                || _resolver._codeOwnersUse == CodeOwnersUse.Fallback && _owners.Count > 0)
             {
                 return this;
             }

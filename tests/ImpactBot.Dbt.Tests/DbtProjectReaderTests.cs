@@ -175,18 +175,18 @@ public sealed class DbtProjectReaderTests
     [Test]
     public void Read_FolderMetaOwner_IsReplacedByYamlConfigMetaOwner()
     {
-        Assert.That(Model("model.shop.customers.v2").Owners.Select(o => o.Display), Is.EqualTo(new[] { "finance@acme.com", "@acme/analytics" }));
+        Assert.That(Model("model.shop.customers.v2").Owners.Select(o => o.Display), Is.EqualTo(new[] { "finance@acme.com" }), "CODEOWNERS only when dbt names no owner");
     }
 
     [Test]
-    public void Read_ModelOwners_OrderedMetaConfigGroupCodeOwners()
+    public void Read_ModelOwners_OrderedMetaConfigGroup_NoCodeOwnersBesideThem()
     {
         var owners = Model("model.shop.orders").Owners;
 
         Assert.That(owners.Select(o => (o.Display, o.Source)), Is.EqualTo(new[]
         {
             ("@bob", OwnerSource.ConfigMeta), ("carol@acme.com", OwnerSource.ConfigMeta),
-            ("Finance Team <finance-team@acme.com>", OwnerSource.Group), ("@acme/analytics", OwnerSource.CodeOwners),
+            ("Finance Team <finance-team@acme.com>", OwnerSource.Group),
         }));
     }
 
@@ -201,7 +201,7 @@ public sealed class DbtProjectReaderTests
     [Test]
     public void Read_SqlConfigMetaOwner_IsConfigMeta()
     {
-        Assert.That(Model("model.shop.stg_customers").Owners.Select(o => o.Display), Is.EqualTo(new[] { "@jane", "@acme/data-platform" }));
+        Assert.That(Model("model.shop.stg_customers").Owners.Select(o => o.Display), Is.EqualTo(new[] { "@jane" }));
     }
 
     [Test]

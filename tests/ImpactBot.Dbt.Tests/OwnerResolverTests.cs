@@ -1,3 +1,4 @@
+using ImpactBot.Core.Config;
 using System.Collections.Immutable;
 using ImpactBot.Dbt;
 using ImpactBot.Core.Owners;
@@ -71,5 +72,26 @@ public sealed class OwnerResolverTests
         var meta = Meta(new DbtMap([new("name", new DbtScalar("Finance Team")), new("email", new DbtScalar("f@acme.com"))]));
 
         Assert.That(new OwnerResolver(Aliases, null).Start().AddMeta(meta, OwnerSource.Meta, "x").Build().Single().Display, Is.EqualTo("@acme/finance"));
+    }
+
+    [TestCase(CodeOwnersUse.Fallback, new[] { "@model-owner" })]
+    [TestCase(CodeOwnersUse.Always, new[] { "@model-owner", "@all" })]
+    [TestCase(CodeOwnersUse.Off, new[] { "@model-owner" })]
+    public void AddCodeOwners_AssetWithADbtOwner_FollowsTheCodeOwnersSetting(CodeOwnersUse use, string[] expected)
+    {
+        var codeOwners = CodeOwnersFile.Parse("* @all\n", ".github/CODEOWNERS");
+
+        var owners = new OwnerResolver(Aliases, codeOwners, use).Start().Add("@model-owner", OwnerSource.Meta, "m.yml:3").AddCodeOwners("models/a.sql").Build();
+
+        Assert.That(owners.Select(o => o.Display), Is.EqualTo(expected));
+    }
+
+    [TestCase(CodeOwnersUse.Fallback, 1)]
+    [TestCase(CodeOwnersUse.Off, 0)]
+    public void AddCodeOwners_AssetWithoutADbtOwner_FallsBackUnlessOff(CodeOwnersUse use, int count)
+    {
+        var codeOwners = CodeOwnersFile.Parse("* @all\n", ".github/CODEOWNERS");
+
+        Assert.That(new OwnerResolver(Aliases, codeOwners, use).Start().AddCodeOwners("models/a.sql").Build(), Has.Length.EqualTo(count));
     }
 }

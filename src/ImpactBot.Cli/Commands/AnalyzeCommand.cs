@@ -28,9 +28,14 @@ internal static class AnalyzeCommand
             Description = "Read the whole head commit even when only models changed (same report, slower; to rule out the delta build).",
         };
 
+        var linkBase = new Option<string?>("--link-base")
+        {
+            Description = "Markdown formats: link files to BASE/path#Lline (e.g. https://github.com/org/repo/blob/main).",
+        };
+
         var command = new Command("analyze", "Print the change-impact report of base...head.")
         {
-            repo, baseRef, headRef, format, snapshot, failOn, projectDir, dialect, manifest, catalog, showTimings, fullRead,
+            repo, baseRef, headRef, format, snapshot, failOn, projectDir, dialect, manifest, catalog, showTimings, fullRead, linkBase,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -46,7 +51,7 @@ internal static class AnalyzeCommand
                     Timings = timings,
                 };
                 var result = await RepositoryAnalysis.RunAsync(request, options, cancellationToken).ConfigureAwait(false);
-                await output.WriteAsync(timings.Measure("render", () => Render(result.Report, parse.GetRequiredValue(format)))).ConfigureAwait(false);
+                await output.WriteAsync(timings.Measure("render", () => Render(result.Report, parse.GetRequiredValue(format), parse.GetValue(linkBase)))).ConfigureAwait(false);
                 if (parse.GetValue(showTimings))
                 {
                     await parse.InvocationConfiguration.Error.WriteAsync(timings.Format()).ConfigureAwait(false);
@@ -60,11 +65,15 @@ internal static class AnalyzeCommand
         return command;
     }
 
-    public static string Render(ImpactReport report, string format) => format switch
+    public static string Render(ImpactReport report, string format, string? linkBase = null)
     {
-        "json" => JsonReportRenderer.Render(report) + Environment.NewLine,
-        "markdown" => MarkdownReportRenderer.Render(report, MarkdownOptions.GitHub),
-        "gitlab-markdown" => MarkdownReportRenderer.Render(report, MarkdownOptions.GitLab),
-        _ => TextReportRenderer.Render(report),
-    };
+        var links = linkBase is null ? null : MarkdownOptions.LinkBase(linkBase);
+        return format switch
+        {
+            "json" => JsonReportRenderer.Render(report) + Environment.NewLine,
+            "markdown" => MarkdownReportRenderer.Render(report, MarkdownOptions.GitHub with { FileLink = links }),
+            "gitlab-markdown" => MarkdownReportRenderer.Render(report, MarkdownOptions.GitLab with { FileLink = links }),
+            _ => TextReportRenderer.Render(report),
+        };
+    }
 }

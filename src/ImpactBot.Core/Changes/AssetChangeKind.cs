@@ -10,6 +10,9 @@ public enum AssetChangeKind
 
     Modified,
 
-    /// <summary>Only documentation-level metadata changed (descriptions, tests, owners).</summary>
+    /// <summary>Only documentation-level metadata changed (descriptions, tests).</summary>
     DocsOnly,
+
+    /// <summary>Only the owners changed (CODEOWNERS, meta.owner): nobody downstream is affected.</summary>
+    OwnersOnly,
 }

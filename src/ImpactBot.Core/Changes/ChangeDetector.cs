@@ -83,10 +83,13 @@ public static class ChangeDetector
             rows = rows.Insert(0, RowChangeKind.Code);
         }
 
-        var docsChanged = old.DocsHash != head.DocsHash || !old.Owners.SequenceEqual(head.Owners);
+        var docsChanged = old.DocsHash != head.DocsHash;
+        var ownersChanged = !old.Owners.SequenceEqual(head.Owners);
         if (columns.IsEmpty && rows.IsEmpty && !docsChanged)
         {
-            return null;
+            return ownersChanged
+                ? new AssetChange(head.Id, head.Type, AssetChangeKind.OwnersOnly) { Path = head.Path, Reasons = [$"owners: {Owners(old)} -> {Owners(head)}"] }
+                : null;
         }
 
         var reasons = ImmutableArray.CreateBuilder<string>();
@@ -102,7 +105,7 @@ public static class ChangeDetector
 
         if (docsChanged)
         {
-            reasons.Add("YAML: documentation, tests or owners changed");
+            reasons.Add(ownersChanged ? "YAML: documentation, tests or owners changed" : "YAML: documentation or tests changed");
         }
 
         var kind = columns.IsEmpty && rows.IsEmpty ? AssetChangeKind.DocsOnly : AssetChangeKind.Modified;
@@ -117,6 +120,8 @@ public static class ChangeDetector
             FollowUps = FollowUps(head, columns),
         };
     }
+
+    private static string Owners(AssetNode asset) => asset.Owners.IsEmpty ? "none" : string.Join(" ", asset.Owners);
 
     private static ImmutableArray<string> FollowUps(AssetNode head, ImmutableArray<ColumnChange> columns)
     {

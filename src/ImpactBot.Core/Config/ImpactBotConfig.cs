@@ -23,5 +23,8 @@ public sealed record ImpactBotConfig
 
     public AcknowledgePolicy Acknowledge { get; init; } = AcknowledgePolicy.OwnersOnly;
 
+    /// <summary>CODEOWNERS names owners only of assets that have none in dbt, unless set otherwise.</summary>
+    public CodeOwnersUse CodeOwners { get; init; } = CodeOwnersUse.Fallback;
+
     public ImmutableArray<CatalogAsset> Catalog { get; init; } = [];
 }

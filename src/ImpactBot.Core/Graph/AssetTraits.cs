@@ -29,5 +29,11 @@ public sealed record AssetTraits
 
     public ImmutableArray<string> Tags { get; init; } = [];
 
+    /// <summary>dbt incremental_strategy (merge, append, delete+insert, insert_overwrite, microbatch ...).</summary>
+    public string? IncrementalStrategy { get; init; }
+
+    /// <summary>dbt full_refresh config: false means <c>--full-refresh</c> is ignored for this model.</summary>
+    public bool? FullRefresh { get; init; }
+
     public bool IsIncremental => Materialization is "incremental" or "snapshot";
 }

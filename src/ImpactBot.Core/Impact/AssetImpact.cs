@@ -31,4 +31,25 @@ public sealed record AssetImpact(string Asset, AssetType Type, Severity Severity
 
     /// <summary>Position in dependency (migration) order.</summary>
     public int Order { get; init; }
+
+    /// <summary>
+    /// The root cause this asset is listed under: the changed column (<c>stg_customers.email</c>) or, for row and asset
+    /// changes, the changed asset. With <see cref="Asset"/> it is the key of the asset's checklist item.
+    /// </summary>
+    public string Cause { get; init; } = "";
+
+    /// <summary>
+    /// Set when the asset is affected only because this upstream fails to build: it is stale until that is fixed, and it is
+    /// acknowledged (and gated) with that upstream's item instead of an item of its own.
+    /// </summary>
+    public string? FoldedUnder { get; init; }
+
+    /// <summary>Every upstream that fails to build on some path to this asset (it is stale until they are fixed).</summary>
+    public ImmutableArray<string> StaleThrough { get; init; } = [];
+
+    /// <summary>Materialization, contract and access of the asset, for ranking and follow-ups.</summary>
+    public AssetTraits Traits { get; init; } = AssetTraits.None;
+
+    /// <summary>Hops from the change: 1 for a direct reader.</summary>
+    public int Distance => Path.Split(" -> ").Length - 1;
 }

@@ -5,14 +5,15 @@ using ImpactBot.Core.Graph;
 namespace ImpactBot.Core.Impact;
 
 /// <summary>
-/// The traversal behind <see cref="ImpactAnalyzer"/>. A mark is (asset, column or whole rows, severity, reason path).
-/// Removed columns break their first-hop readers; what those readers produce then carries a <c>values</c> mark onwards.
-/// New columns travel only through stars and same-name pass-throughs. Row changes reach every column of the reader.
+/// The traversal behind <see cref="ImpactAnalyzer"/>. A mark is (asset, column or whole rows, severity, reason path, root
+/// cause). Removed columns break their first-hop readers; such a reader fails to build, so everything downstream of it is
+/// stale through it: breaking, folded under that reader. New columns travel only through stars and same-name
+/// pass-throughs. Row changes reach every column of the reader.
 /// </summary>
 internal sealed class ImpactWalk(ConsumerIndex consumers, Func<string, string, int>? findLine)
 {
     private readonly Queue<Mark> _queue = new();
-    private readonly HashSet<(string, string?, Severity)> _visited = [];
+    private readonly HashSet<(string, string?, Severity, bool)> _visited = [];
     private readonly Dictionary<string, Accumulator> _affected = new(StringComparer.OrdinalIgnoreCase);
 
     public void Seed(AssetChange change)
@@ -24,14 +25,14 @@ internal sealed class ImpactWalk(ConsumerIndex consumers, Func<string, string, i
                 var what = change.Kind == AssetChangeKind.Renamed ? $"reads {change.Asset}, renamed to {change.RenamedTo}" : $"reads removed {change.Type.ToName()} {change.Asset}";
                 foreach (var consumer in consumers.Of(change.Asset))
                 {
-                    Hit(consumer, Severity.Breaking, change.Asset, change.Asset, what, consumer.Edge.Column == "*" ? null : consumer.Edge.Column);
+                    Hit(consumer, new Mark(change.Asset, null, Severity.Breaking, change.Asset, what, change.Asset), consumer.Edge.Column == "*" ? null : consumer.Edge.Column);
                 }
 
                 break;
             case AssetChangeKind.DocsOnly:
                 foreach (var consumer in consumers.Of(change.Asset))
                 {
-                    Hit(consumer, Severity.Info, change.Asset, change.Asset, $"documentation of {change.Asset} changed", null, propagate: false);
+                    Hit(consumer, new Mark(change.Asset, null, Severity.Info, change.Asset, $"documentation of {change.Asset} changed", change.Asset), null, propagate: false);
                 }
 
                 break;
@@ -49,7 +50,7 @@ internal sealed class ImpactWalk(ConsumerIndex consumers, Func<string, string, i
             {
                 if (Reaches(mark, consumer))
                 {
-                    Hit(consumer, mark.Severity, mark.Asset, mark.Path, mark.Reason, mark.Column);
+                    Hit(consumer, mark, mark.Column);
                 }
             }
         }
@@ -85,19 +86,22 @@ internal sealed class ImpactWalk(ConsumerIndex consumers, Func<string, string, i
                     {
                         if (NamesColumn(consumer.Edge, column.Name) || consumer.Role == ConsumerRole.Model)
                         {
-                            Hit(consumer, Severity.Breaking, change.Asset, path, what, column.Name);
+                            Hit(consumer, new Mark(change.Asset, column.Name, Severity.Breaking, path, what, path), column.Name);
                         }
                     }
 
+                    Published(change, column, path, Severity.Breaking);
+
                     break;
                 case ColumnChangeKind.Expression:
-                    Enqueue(new Mark(change.Asset, column.Name, Severity.Values, path, $"value of {path} changed"));
+                    Enqueue(new Mark(change.Asset, column.Name, Severity.Values, path, $"value of {path} changed", path));
                     break;
                 case ColumnChangeKind.Type:
-                    Enqueue(new Mark(change.Asset, column.Name, Severity.Values, path, $"type of {path} changed ({column.From} -> {column.To})"));
+                    Enqueue(new Mark(change.Asset, column.Name, Severity.Values, path, $"type of {path} changed ({column.From} -> {column.To})", path));
+                    Published(change, column, path, Severity.Breaking);
                     break;
                 case ColumnChangeKind.Added:
-                    Enqueue(new Mark(change.Asset, column.Name, Severity.Schema, path, $"new column {path}"));
+                    Enqueue(new Mark(change.Asset, column.Name, Severity.Schema, path, $"new column {path}", path));
                     break;
             }
         }
@@ -106,13 +110,13 @@ internal sealed class ImpactWalk(ConsumerIndex consumers, Func<string, string, i
         if (rowChanges.Count > 0)
         {
             var kinds = string.Join(", ", rowChanges.Select(r => r.ToString().ToLowerInvariant()));
-            Enqueue(new Mark(change.Asset, null, Severity.Values, change.Asset, $"rows of {change.Asset} changed ({kinds})"));
+            Enqueue(new Mark(change.Asset, null, Severity.Values, change.Asset, $"rows of {change.Asset} changed ({kinds})", change.Asset));
         }
         else if (change.Rows.Contains(RowChangeKind.Materialization))
         {
             foreach (var consumer in consumers.Of(change.Asset))
             {
-                Hit(consumer, Severity.Info, change.Asset, change.Asset, $"{change.Asset} materialization changed ({change.MaterializationFrom ?? "default"} -> {change.MaterializationTo ?? "default"})", null, propagate: false);
+                Hit(consumer, new Mark(change.Asset, null, Severity.Info, change.Asset, $"{change.Asset} materialization changed ({change.MaterializationFrom ?? "default"} -> {change.MaterializationTo ?? "default"})", change.Asset), null, propagate: false);
             }
         }
     }
@@ -142,22 +146,18 @@ internal sealed class ImpactWalk(ConsumerIndex consumers, Func<string, string, i
     private static bool NamesColumn(ColumnEdge edge, string column) =>
         edge.IsWildcard || string.Equals(edge.Column, column, StringComparison.OrdinalIgnoreCase);
 
-    private void Hit(Consumer consumer, Severity severity, string via, string path, string reason, string? upstreamColumn, bool propagate = true)
+    private void Hit(Consumer consumer, Mark mark, string? upstreamColumn, bool propagate = true)
     {
         var node = consumer.Asset;
         var target = consumer.Column is null ? node.Id : $"{node.Id}.{consumer.Column}";
-        var newPath = $"{path} -> {target}";
-        if (!_affected.TryGetValue(node.Id, out var acc))
-        {
-            acc = new Accumulator(node);
-            _affected[node.Id] = acc;
-        }
-
+        var newPath = $"{mark.Path} -> {target}";
+        var acc = Accumulate(node);
         var modelLevel = consumer.Role == ConsumerRole.Model || consumer.Edge.IsWildcard;
-        acc.Add(severity, consumer.Column, newPath, Describe(consumer, reason), via, modelLevel);
-        if (severity == Severity.Breaking && upstreamColumn is not null && node.Path is not null)
+        acc.Add(new Hit(mark.Severity, consumer.Column, newPath, Describe(consumer, mark.Reason), mark.Asset, modelLevel, mark.Cause, mark.BrokenAt));
+        if (mark.BrokenAt is null && upstreamColumn is not null && node.Path is not null && !consumer.Edge.IsWildcard)
         {
-            var line = findLine?.Invoke(node.Path, upstreamColumn) ?? 0;
+            // The reading line the lineage recorded; a text search (which skips comments) where it did not.
+            var line = consumer.Edge.Line > 0 ? consumer.Edge.Line : findLine?.Invoke(node.Path, upstreamColumn) ?? 0;
             acc.References.Add(new ColumnReference(upstreamColumn, node.Path, line));
         }
 
@@ -166,20 +166,58 @@ internal sealed class ImpactWalk(ConsumerIndex consumers, Func<string, string, i
             return;
         }
 
-        // Past a breaking reader, what it produces is what changes downstream.
-        var next = severity == Severity.Breaking ? Severity.Values : severity;
-        var nextReason = severity == Severity.Breaking ? $"upstream {node.Id} breaks ({reason})" : reason;
+        // A reader that fails to build leaves everything downstream of it stale: the whole asset, whatever columns are read.
+        if (mark.Severity == Severity.Breaking)
+        {
+            var brokenAt = mark.BrokenAt ?? node.Id;
+            var stale = mark.BrokenAt is null ? $"stale until {node.Id} builds again ({mark.Reason})" : mark.Reason;
+            Enqueue(new Mark(node.Id, null, Severity.Breaking, newPath, stale, mark.Cause, brokenAt));
+            return;
+        }
+
         switch (consumer.Role)
         {
             case ConsumerRole.Column:
-                Enqueue(new Mark(node.Id, consumer.Column, next, newPath, nextReason));
+                Enqueue(mark with { Asset = node.Id, Column = consumer.Column, Path = newPath });
                 break;
-            case ConsumerRole.Row when severity >= Severity.Values:
+            case ConsumerRole.Row when mark.Severity >= Severity.Values:
             case ConsumerRole.Model:
             case ConsumerRole.Reference:
-                Enqueue(new Mark(node.Id, null, next, newPath, nextReason));
+                Enqueue(mark with { Asset = node.Id, Column = null, Path = newPath });
                 break;
         }
+    }
+
+    /// <summary>
+    /// A public or contracted model's column is read outside this project too: removing, renaming or retyping it breaks
+    /// those readers even when nothing here reads it. The model itself becomes a breaking item for them.
+    /// </summary>
+    private void Published(AssetChange change, ColumnChange column, string path, Severity severity)
+    {
+        if (consumers.Head.Find(change.Asset) is not { } node || !(node.Traits.Contracted || node.Traits.Access == "public"))
+        {
+            return;
+        }
+
+        var why = node.Traits.Contracted ? "has an enforced contract" : "is access: public";
+        var what = column.Kind switch
+        {
+            ColumnChangeKind.Renamed => $"renamed to {column.NewName}",
+            ColumnChangeKind.Type => $"retyped {column.From} -> {column.To}",
+            _ => "removed",
+        };
+        Accumulate(node).Add(new Hit(severity, column.Name, path, $"{node.Id} {why}: consumers outside this project read {column.Name}, {what}", change.Asset, false, path, null));
+    }
+
+    private Accumulator Accumulate(AssetNode node)
+    {
+        if (!_affected.TryGetValue(node.Id, out var acc))
+        {
+            acc = new Accumulator(node);
+            _affected[node.Id] = acc;
+        }
+
+        return acc;
     }
 
     private static string Describe(Consumer consumer, string reason) => consumer.Role switch
@@ -192,11 +230,13 @@ internal sealed class ImpactWalk(ConsumerIndex consumers, Func<string, string, i
 
     private void Enqueue(Mark mark)
     {
-        if (_visited.Add((mark.Asset.ToUpperInvariant(), mark.Column?.ToUpperInvariant(), mark.Severity)))
+        if (_visited.Add((mark.Asset.ToUpperInvariant(), mark.Column?.ToUpperInvariant(), mark.Severity, mark.BrokenAt is null)))
         {
             _queue.Enqueue(mark);
         }
     }
 
-    private sealed record Mark(string Asset, string? Column, Severity Severity, string Path, string Reason);
+    /// <param name="Cause">The root cause the mark started from: <c>asset.column</c>, or the asset for row and asset changes.</param>
+    /// <param name="BrokenAt">The nearest upstream that fails to build on this path; what it reaches is stale through it.</param>
+    private sealed record Mark(string Asset, string? Column, Severity Severity, string Path, string Reason, string Cause, string? BrokenAt = null);
 }

@@ -28,16 +28,20 @@ public static partial class Checklist
 
     /// <summary>
     /// Ticks in <paramref name="newBody"/> take the state (and the recorded acknowledger) that the same item id has in
-    /// <paramref name="liveBody"/>; items that no longer exist are dropped with their ticks, new items keep their state.
+    /// <paramref name="liveBody"/>; items that no longer exist are dropped with their ticks, new items keep their state. An
+    /// item not in the live body takes the tick recorded under its earlier id (<c>was=</c>): after an upgrade that changed
+    /// the item keys, what was acknowledged stays acknowledged.
     /// </summary>
     public static string CarryTicks(string newBody, string liveBody)
     {
         ArgumentNullException.ThrowIfNull(newBody);
         var live = Parse(liveBody).ToDictionary(i => i.Id, StringComparer.Ordinal);
         return ItemLine().Replace(newBody, match =>
-            live.TryGetValue(match.Groups["id"].Value, out var old)
-                ? Rewrite(match, old.Ticked, old.Ticked ? old.AcknowledgedBy : null)
-                : match.Value);
+        {
+            var item = ToItem(match);
+            var old = live.GetValueOrDefault(item.Id) ?? (item.Was is { } was ? live.GetValueOrDefault(was) : null);
+            return old is null ? match.Value : Rewrite(match, old.Ticked, old.Ticked ? old.AcknowledgedBy : null);
+        });
     }
 
     /// <summary>
@@ -72,6 +76,7 @@ public static partial class Checklist
         {
             Owners = owners,
             AcknowledgedBy = attributes.GetValueOrDefault("by")?.TrimStart('@'),
+            Was = attributes.GetValueOrDefault("was"),
             Text = match.Groups["text"].Value.TrimEnd(),
         };
     }

@@ -86,14 +86,21 @@ public static partial class ReportMarker
     }
 
     /// <summary>
-    /// The hidden tail of a checklist line: <c>&lt;!-- impactbot:item=ID severity=S owners=@a,@b by=@c --&gt;</c>. The id must be
-    /// stable across runs for the same finding (e.g. <c>model.orders:customer_id</c>) so ticks survive reruns.
+    /// The hidden tail of a checklist line: <c>&lt;!-- impactbot:item=ID severity=S owners=@a,@b was=OLD by=@c --&gt;</c>. The id must
+    /// be stable across runs for the same finding (e.g. <c>model.orders:customer_id</c>) so ticks survive reruns; <c>was</c> is
+    /// the id the same finding had in reports of earlier versions, so their ticks carry over once.
     /// </summary>
-    public static string ItemMarker(string id, Severity severity, IEnumerable<string>? owners = null, string? acknowledgedBy = null)
+    public static string ItemMarker(string id, Severity severity, IEnumerable<string>? owners = null, string? acknowledgedBy = null, string? was = null)
     {
         RequireToken(id, nameof(id));
         var marker = new StringBuilder("<!-- impactbot:item=").Append(id)
             .Append(" severity=").Append(severity.ToName());
+        if (was is not null)
+        {
+            RequireToken(was, nameof(was));
+            marker.Append(" was=").Append(was);
+        }
+
         var handles = owners?.Select(Handle).ToList() ?? [];
         if (handles.Count > 0)
         {
@@ -108,6 +115,46 @@ public static partial class ReportMarker
         }
 
         return marker.Append(" -->").ToString();
+    }
+
+    /// <summary>
+    /// The hidden line that declares how many checklist items of each severity the report has:
+    /// <c>&lt;!-- impactbot:items breaking=2 values=40 schema=0 info=1 --&gt;</c>. A body that shows fewer (cut by someone or by a
+    /// platform) still gates on the missing ones.
+    /// </summary>
+    public static string ItemsLine(IEnumerable<Severity> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var counts = items.CountBy(s => s).ToDictionary();
+        var line = new StringBuilder("<!-- impactbot:items");
+        foreach (var severity in new[] { Severity.Breaking, Severity.Values, Severity.Schema, Severity.Info })
+        {
+            line.Append(' ').Append(severity.ToName()).Append('=').Append(counts.GetValueOrDefault(severity).ToString(CultureInfo.InvariantCulture));
+        }
+
+        return line.Append(" -->").ToString();
+    }
+
+    /// <summary>The declared item counts of a body by severity, or null for bodies without them (reports of earlier versions).</summary>
+    public static IReadOnlyDictionary<Severity, int>? ParseItemsLine(string body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var match = ItemsPattern().Match(body);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var counts = new Dictionary<Severity, int>();
+        foreach (var (name, value) in ParseAttributes(match.Groups["attrs"].Value))
+        {
+            if (Enum.TryParse<Severity>(name, ignoreCase: true, out var severity) && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+            {
+                counts[severity] = count;
+            }
+        }
+
+        return counts;
     }
 
     internal static Severity ParseSeverity(string? text) =>
@@ -142,6 +189,9 @@ public static partial class ReportMarker
 
     [GeneratedRegex(@"^[A-Za-z0-9._:/@+\-]+$")]
     private static partial Regex TokenPattern();
+
+    [GeneratedRegex(@"<!-- impactbot:items (?<attrs>[a-z0-9= ]*?)\s*-->")]
+    private static partial Regex ItemsPattern();
 
     [GeneratedRegex(@"<!-- impactbot:meta (?<attrs>[^>]*?)\s*-->")]
     private static partial Regex MetaPattern();

@@ -29,7 +29,7 @@ public sealed class ReviewSession(IReviewPlatform platform, ReviewSessionOptions
         }
 
         var live = await LiveBodyAsync(published.CommentId, cancellationToken).ConfigureAwait(false) ?? content;
-        var status = await DecideAsync(Checklist.Parse(live), cancellationToken).ConfigureAwait(false);
+        var status = await DecideAsync(live, cancellationToken).ConfigureAwait(false);
         await platform.SetStatusAsync(new CommitStatus(meta.HeadSha, options.StatusContext, status.State, status.Description)
         {
             Summary = content,
@@ -52,13 +52,14 @@ public sealed class ReviewSession(IReviewPlatform platform, ReviewSessionOptions
             await platform.UpdateCommentAsync(comment.Id, body, cancellationToken).ConfigureAwait(false);
         }
 
-        var status = await DecideAsync(Checklist.Parse(body), cancellationToken).ConfigureAwait(false);
+        var status = await DecideAsync(body, cancellationToken).ConfigureAwait(false);
         await platform.SetStatusAsync(new CommitStatus(headSha, options.StatusContext, status.State, status.Description) { TargetUrl = options.StatusTargetUrl }, cancellationToken).ConfigureAwait(false);
         return status;
     }
 
-    private async Task<StatusDecision> DecideAsync(ImmutableArray<ChecklistItem> items, CancellationToken cancellationToken)
+    private async Task<StatusDecision> DecideAsync(string body, CancellationToken cancellationToken)
     {
+        var items = Checklist.Parse(body);
         // With owners-only acknowledgement, a maintainer's tick counts for any item: look those people up once.
         var trusted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         if (options.Policy.OwnersOnlyAcknowledgement)
@@ -72,7 +73,7 @@ public sealed class ReviewSession(IReviewPlatform platform, ReviewSessionOptions
             }
         }
 
-        return StatusEvaluator.Evaluate(items, options.Policy, login => trusted.Contains(login.TrimStart('@')));
+        return StatusEvaluator.Evaluate(items, options.Policy, login => trusted.Contains(login.TrimStart('@')), ReportMarker.ParseItemsLine(body));
     }
 
     private async Task<string?> LiveBodyAsync(long? commentId, CancellationToken cancellationToken)

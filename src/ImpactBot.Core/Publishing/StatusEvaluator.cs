@@ -11,11 +11,23 @@ public static class StatusEvaluator
     /// <summary>GitHub's limit for a commit status description.</summary>
     public const int MaxDescriptionLength = 140;
 
+    /// <summary>The status of a report body: its checklist, and the items it declares but no longer shows.</summary>
+    public static StatusDecision Evaluate(string body, StatusPolicy policy, Func<string, bool>? isTrusted = null)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return Evaluate(Checklist.Parse(body), policy, isTrusted, ReportMarker.ParseItemsLine(body));
+    }
+
     /// <param name="isTrusted">Logins whose ticks count for any item (e.g. maintainers); used only with owners-only acknowledgement.</param>
-    public static StatusDecision Evaluate(IEnumerable<ChecklistItem> items, StatusPolicy policy, Func<string, bool>? isTrusted = null)
+    /// <param name="declared">
+    /// How many items of each severity the report was rendered with (its items line). Items it declares but the body no
+    /// longer holds (the body was cut) block as unacknowledged: a lost item never stops gating the merge.
+    /// </param>
+    public static StatusDecision Evaluate(IEnumerable<ChecklistItem> items, StatusPolicy policy, Func<string, bool>? isTrusted = null, IReadOnlyDictionary<Severity, int>? declared = null)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(policy);
+        items = [.. items, .. Missing([.. items], declared)];
         var relevant = items.Where(i => Blocks(i.Severity, policy.FailOn)).ToList();
         var unconfirmed = relevant.Where(i => i.Ticked && !IsConfirmed(i, policy, isTrusted)).ToImmutableArray();
         var blocking = relevant.Where(i => !i.Ticked).Concat(unconfirmed).ToImmutableArray();
@@ -30,6 +42,18 @@ public static class StatusEvaluator
         FailOn.Any => true,
         _ => false,
     };
+
+    /// <summary>Stand-ins for declared items the body lost, one per missing item, never ticked.</summary>
+    private static IEnumerable<ChecklistItem> Missing(List<ChecklistItem> shown, IReadOnlyDictionary<Severity, int>? declared)
+    {
+        if (declared is null)
+        {
+            return [];
+        }
+
+        return declared.SelectMany(d => Enumerable.Range(0, Math.Max(0, d.Value - shown.Count(i => i.Severity == d.Key)))
+            .Select(n => new ChecklistItem($"missing-{d.Key.ToName()}-{n + 1}", false, d.Key) { Text = "an item missing from the comment" }));
+    }
 
     private static bool IsConfirmed(ChecklistItem item, StatusPolicy policy, Func<string, bool>? isTrusted)
     {

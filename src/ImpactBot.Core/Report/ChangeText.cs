@@ -20,6 +20,7 @@ internal static class ChangeText
         AssetChangeKind.Removed => "removed",
         AssetChangeKind.Renamed => "renamed",
         AssetChangeKind.DocsOnly => "docs",
+        AssetChangeKind.OwnersOnly => "owners",
         _ => "modified",
     };
 

@@ -12,13 +12,17 @@ public static class JsonReportRenderer
     public static string Render(ImpactReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
+        var plan = ReviewPlan.Build(report);
+        var itemOf = plan.Items
+            .SelectMany(i => i.Folded.Select(f => (f.Asset, Item: i)).Prepend((i.Asset, Item: i)))
+            .ToDictionary(p => p.Asset, p => p.Item, StringComparer.OrdinalIgnoreCase);
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteString("base", report.Base);
             w.WriteString("head", report.Head);
-            WriteSummary(w, report);
+            WriteSummary(w, report, plan);
             w.WriteStartArray("changes");
             foreach (var change in report.Changes)
             {
@@ -62,10 +66,12 @@ public static class JsonReportRenderer
             w.WriteStartArray("impacts");
             foreach (var impact in report.Impacts)
             {
-                WriteImpact(w, impact);
+                WriteImpact(w, impact, itemOf[impact.Asset]);
             }
 
             w.WriteEndArray();
+            WriteItems(w, plan);
+            WriteOwners(w, plan);
             w.WriteStartArray("diagnostics");
             foreach (var d in report.Diagnostics)
             {
@@ -86,11 +92,13 @@ public static class JsonReportRenderer
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void WriteSummary(Utf8JsonWriter w, ImpactReport report)
+    private static void WriteSummary(Utf8JsonWriter w, ImpactReport report, ReviewPlan plan)
     {
         w.WriteStartObject("summary");
         w.WriteNumber("changed", report.Changes.Length);
         w.WriteNumber("affected", report.Impacts.Length);
+        w.WriteNumber("items", plan.Items.Count());
+        w.WriteNumber("owners_only", plan.OwnersOnly.Length);
         foreach (var severity in new[] { Severity.Breaking, Severity.Values, Severity.Schema, Severity.Info })
         {
             w.WriteNumber(severity.ToName(), report.Count(severity));
@@ -99,10 +107,52 @@ public static class JsonReportRenderer
         w.WriteEndObject();
     }
 
-    private static void WriteImpact(Utf8JsonWriter w, AssetImpact impact)
+    /// <summary>The checklist items in the comment's order: key (cause, asset), the assets folded into each, who acknowledges.</summary>
+    private static void WriteItems(Utf8JsonWriter w, ReviewPlan plan)
+    {
+        w.WriteStartArray("items");
+        foreach (var section in plan.Sections)
+        {
+            foreach (var item in section.Items)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", item.Id);
+                w.WriteString("short_id", item.ShortId);
+                w.WriteString("cause", item.Cause);
+                w.WriteString("section", section.Title);
+                w.WriteString("asset", item.Asset);
+                w.WriteString("type", item.Impact.Type.ToName());
+                w.WriteString("severity", item.Severity.ToName());
+                w.WriteString("class", item.Class.ToString().ToLowerInvariant());
+                Strings(w, "owners", item.Owners);
+                Strings(w, "folded", item.Folded.Select(f => f.Asset));
+                w.WriteString("legacy_id", item.LegacyId);
+                w.WriteEndObject();
+            }
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteOwners(Utf8JsonWriter w, ReviewPlan plan)
+    {
+        w.WriteStartArray("owners_to_act");
+        foreach (var row in plan.Owners)
+        {
+            w.WriteStartObject();
+            Strings(w, "owners", row.Owners);
+            Strings(w, "items", row.Items.Select(i => i.Id));
+            Strings(w, "stale_consumers", row.Stale.Select(s => s.Asset));
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteImpact(Utf8JsonWriter w, AssetImpact impact, ReviewItem item)
     {
         w.WriteStartObject();
-        w.WriteString("id", ImpactReport.ItemId(impact));
+        w.WriteString("id", item.Id);
         w.WriteString("asset", impact.Asset);
         w.WriteString("type", impact.Type.ToName());
         w.WriteString("severity", impact.Severity.ToName());
@@ -129,6 +179,13 @@ public static class JsonReportRenderer
 
         w.WriteEndArray();
         Strings(w, "follow_ups", impact.FollowUps);
+        w.WriteString("cause", impact.Cause);
+        if (impact.FoldedUnder is not null)
+        {
+            w.WriteString("folded_under", impact.FoldedUnder);
+        }
+
+        Strings(w, "stale_through", impact.StaleThrough);
         w.WriteEndObject();
     }
 

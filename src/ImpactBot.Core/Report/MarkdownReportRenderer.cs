@@ -6,9 +6,12 @@ using ImpactBot.Core.Publishing;
 namespace ImpactBot.Core.Report;
 
 /// <summary>
-/// The checklist comment's content (the publisher puts the hidden report marker and meta line in front): a summary line, the changes, one <c>- [ ]</c> item per affected asset in dependency
-/// order, a collapsed Mermaid diagram and a "could not analyse" section. Over the size limit, whole sections and then
-/// whole low-severity items are collapsed into a counted line — never cut mid-item — and the report says so.
+/// The checklist comment's content (the publisher puts the hidden report marker and meta line in front), laid out for the
+/// first screen: what changed, who must act, then one section per root cause with its items ranked (see
+/// <see cref="ReviewPlan"/>). The top items are shown; the rest of every section is in one collapsed block, still as
+/// tickable items. Every item gates, shown or not; a hidden items line declares their counts so a cut body still gates.
+/// Over the size limit (minus room for acknowledgers added by ticks) the diagram, the problem list and then the collapsed
+/// items' names give way to counts — an item is never dropped.
 /// </summary>
 public static class MarkdownReportRenderer
 {
@@ -16,194 +19,72 @@ public static class MarkdownReportRenderer
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(options);
-        var items = report.Impacts.Select(i => ChecklistItem(i, options)).ToList();
-        var changes = ChangesSection(report);
-        var diagram = MermaidDiagram.Render(report);
-        var diagnostics = DiagnosticsSection(report, options);
-        var collapsed = new List<string>();
-
-        string Compose(IReadOnlyList<string> shownItems, int hiddenItems) =>
-            Document(report, options, changes, shownItems, hiddenItems, diagram, diagnostics, collapsed);
-
-        var body = Compose(items, 0);
-        if (body.Length > options.MaxLength && diagram.Length > 0)
+        var plan = ReviewPlan.Build(report);
+        var shown = FirstScreen(plan, options);
+        var layout = new MarkdownLayout(report, plan, shown, options);
+        foreach (var level in Enum.GetValues<Detail>())
         {
-            diagram = "";
-            collapsed.Add("the lineage diagram");
-            body = Compose(items, 0);
+            var body = layout.Compose(level);
+            if (body.Length + (layout.Checkboxes * MarkdownOptions.TickReserve) <= options.MaxLength || level == Detail.Counts)
+            {
+                return body;
+            }
         }
 
-        if (body.Length > options.MaxLength && diagnostics.Length > 0)
-        {
-            diagnostics = $"\n### Could not analyse\n{report.Diagnostics.Length} problems; see the JSON report or the job log.\n";
-            collapsed.Add("the list of analysis problems");
-            body = Compose(items, 0);
-        }
+        throw new InvalidOperationException("unreachable");
+    }
 
-        if (body.Length > options.MaxLength)
+    /// <summary>The items shown before the collapsed rest: the best-ranked across all sections, within the item and line budget.</summary>
+    private static HashSet<string> FirstScreen(ReviewPlan plan, MarkdownOptions options)
+    {
+        var shown = new HashSet<string>(StringComparer.Ordinal);
+        var lines = 0;
+        var ranked = plan.Sections
+            .SelectMany((s, n) => s.Items.Select((item, k) => (item, n, k)))
+            .OrderBy(x => x.item.Class)
+            .ThenBy(x => x.n)
+            .ThenBy(x => x.k);
+        foreach (var (item, _, _) in ranked)
         {
-            changes = $"\n### Changes\n{report.Changes.Length} changed assets; see the JSON report for their columns.\n";
-            collapsed.Add("the column changes");
-            body = Compose(items, 0);
-        }
-
-        // Finally drop whole items from the end of the least severe ones; breaking items go last.
-        var order = Enumerable.Range(0, items.Count).OrderBy(i => report.Impacts[i].Severity).ThenByDescending(i => i).ToList();
-        var shown = new bool[items.Count];
-        Array.Fill(shown, true);
-        var hidden = 0;
-        var length = body.Length;
-
-        // Items are appended back to back, so the length is the frame's plus the shown items': one document is
-        // composed at the end instead of one per dropped item (quadratic for hundreds of impacts).
-        var shownLength = items.Sum(i => i.Length);
-        foreach (var index in order)
-        {
-            if (length <= options.MaxLength)
+            var cost = 1 + (item.Folded.IsEmpty ? 0 : 1) + item.Impact.FollowUps.Length + item.Failures.Length;
+            if (shown.Count >= options.FirstScreenItems || lines + cost > options.FirstScreenItemLines)
             {
                 break;
             }
 
-            shown[index] = false;
-            hidden++;
-            shownLength -= items[index].Length;
-            length = Compose([], hidden).Length + shownLength;
+            shown.Add(item.Id);
+            lines += cost;
         }
 
-        return hidden == 0 ? body : Compose([.. items.Where((_, i) => shown[i])], hidden);
+        return shown;
     }
 
-    private static string Document(ImpactReport report, MarkdownOptions options, string changes, IReadOnlyList<string> items, int hiddenItems, string diagram, string diagnostics, List<string> collapsed)
+    /// <summary>How much of the collapsed part is written out, most first.</summary>
+    internal enum Detail
     {
-        var sb = new StringBuilder();
-        sb.Append("## ImpactBot: ").Append(Headline(report)).Append('\n');
-        sb.Append('`').Append(Short(report.Base)).Append("...").Append(Short(report.Head)).Append("` · ")
-          .Append(report.Changes.Length).Append(report.Changes.Length == 1 ? " changed asset" : " changed assets").Append('\n');
-        foreach (var warning in report.Warnings)
-        {
-            sb.Append("\n> [!WARNING]\n> ").Append(warning).Append('\n');
-        }
-
-        sb.Append(changes);
-        if (items.Count > 0 || hiddenItems > 0)
-        {
-            sb.Append("\n### Affected assets, in dependency order\nTick a box to acknowledge an item; the status check counts unacknowledged items.\n\n");
-            foreach (var item in items)
-            {
-                sb.Append(item);
-            }
-
-            if (hiddenItems > 0)
-            {
-                sb.Append("\n…and ").Append(hiddenItems).Append(" lower-severity items not shown to stay under the comment size limit; see the JSON report.\n");
-            }
-        }
-
-        sb.Append(diagram).Append(diagnostics);
-        if (collapsed.Count > 0)
-        {
-            sb.Append("\n<sub>Collapsed to fit the comment size limit: ").Append(string.Join(", ", collapsed)).Append(".</sub>\n");
-        }
-
-        return sb.ToString();
+        Full,
+        NoDiagram,
+        NoProblemList,
+        CompactRest,
+        Counts,
     }
 
-    private static string Headline(ImpactReport report)
-    {
-        if (report.Impacts.IsEmpty)
-        {
-            return report.Changes.IsEmpty ? "no changes to models or SQL" : "no downstream impact";
-        }
+    internal static string Code(string text) => $"`{text.Replace("`", "'", StringComparison.Ordinal)}`";
 
-        var counts = new[] { Severity.Breaking, Severity.Values, Severity.Schema, Severity.Info }
-            .Where(s => report.Count(s) > 0)
-            .Select(s => $"{s.Icon()} {report.Count(s)} {s.ToName()}");
-        return $"{report.Impacts.Length} affected {(report.Impacts.Length == 1 ? "asset" : "assets")} — {string.Join(" · ", counts)}";
-    }
+    internal static string HtmlCode(string text) => $"<code>{Escape(text).Replace(">", "&gt;", StringComparison.Ordinal)}</code>";
 
-    private static string ChangesSection(ImpactReport report)
-    {
-        if (report.Changes.IsEmpty)
-        {
-            return "";
-        }
+    internal static string Cell(string text) => Escape(text).Replace("|", "\\|", StringComparison.Ordinal);
 
-        var sb = new StringBuilder("\n### Changes\n| asset | change | why |\n| --- | --- | --- |\n");
-        foreach (var change in report.Changes)
-        {
-            sb.Append("| `").Append(change.Asset).Append("` ").Append(change.Type.ToName())
-              .Append(" | ").Append(Cell(ChangeText.Summary(change, Code)))
-              .Append(" | ").Append(Cell(string.Join("; ", change.Reasons))).Append(" |\n");
-        }
+    internal static string Escape(string text) => text.Replace("\n", " ", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
 
-        foreach (var followUp in report.Changes.SelectMany(c => c.FollowUps))
-        {
-            sb.Append("\n> [!IMPORTANT]\n> ").Append(followUp).Append('\n');
-        }
+    internal static bool IsHandle(string owner) => owner.Length > 1 && owner[0] == '@' && owner.Skip(1).All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '/' or '.');
 
-        return sb.ToString();
-    }
+    /// <summary>A handle mentions (once, in the owners table); an email or name is printed as code and notifies nobody.</summary>
+    internal static string Owner(string owner) => IsHandle(owner) ? owner : Code(owner);
 
-    private static string ChecklistItem(AssetImpact impact, MarkdownOptions options)
-    {
-        var sb = new StringBuilder("- [ ] ");
-        sb.Append(impact.Severity.Icon()).Append(" **").Append(impact.Severity.ToName()).Append("** ")
-          .Append(impact.Type.ToName()).Append(' ').Append(Link($"`{impact.Asset}`", impact.FilePath, 0, options))
-          .Append(" — ").Append(Escape(impact.Reason));
-        if (!impact.Columns.IsEmpty)
-        {
-            sb.Append(" · columns: ").Append(string.Join(", ", impact.Columns.Select(Code)));
-        }
+    internal static string Short(string sha) => sha.Length > 12 && sha.All(char.IsAsciiHexDigit) ? sha[..7] : sha;
 
-        if (!impact.Owners.IsEmpty)
-        {
-            sb.Append(" · owners: ").Append(string.Join(" ", impact.Owners));
-        }
+    internal static string Noun(int count, string one, string many) => count == 1 ? $"1 {one}" : $"{count:N0} {many}";
 
-        sb.Append(' ').Append(ReportMarker.ItemMarker(ImpactReport.ItemId(impact), impact.Severity, impact.Owners.Where(IsHandle))).Append('\n');
-        sb.Append("  - path: ").Append(Code(impact.Path)).Append('\n');
-        foreach (var reference in impact.References)
-        {
-            sb.Append("  - references ").Append(Code(reference.Column)).Append(" at ")
-              .Append(Link($"`{reference.Path}{(reference.Line > 0 ? $":{reference.Line}" : "")}`", reference.Path, reference.Line, options)).Append('\n');
-        }
-
-        foreach (var followUp in impact.FollowUps)
-        {
-            sb.Append("  - ⚠️ ").Append(Escape(followUp)).Append('\n');
-        }
-
-        return sb.ToString();
-    }
-
-    private static string DiagnosticsSection(ImpactReport report, MarkdownOptions options)
-    {
-        if (report.Diagnostics.IsEmpty)
-        {
-            return "";
-        }
-
-        var sb = new StringBuilder("\n<details><summary>Could not analyse (")
-            .Append(report.Diagnostics.Length).Append(")</summary>\n\n");
-        foreach (var d in report.Diagnostics)
-        {
-            sb.Append("- ").Append(Link($"`{d.Location}`", d.Path, d.Line, options)).Append(' ')
-              .Append(d.Code).Append(": ").Append(Escape(d.Message)).Append('\n');
-        }
-
-        return sb.Append("\n</details>\n").ToString();
-    }
-
-    private static string Link(string text, string? path, int line, MarkdownOptions options) =>
-        path is not null && options.FileLink?.Invoke(path, line) is { } url ? $"[{text}]({url})" : text;
-
-    private static string Code(string text) => $"`{text.Replace("`", "'", StringComparison.Ordinal)}`";
-
-    private static string Cell(string text) => Escape(text).Replace("|", "\\|", StringComparison.Ordinal);
-
-    private static string Escape(string text) => text.Replace("\n", " ", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
-
-    private static bool IsHandle(string owner) => owner.Length > 1 && owner[0] == '@' && owner.Skip(1).All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '/' or '.');
-
-    private static string Short(string sha) => sha.Length > 12 && sha.All(char.IsAsciiHexDigit) ? sha[..7] : sha;
+    internal static string Kind(AssetType type) => type.ToName().Replace('_', ' ');
 }

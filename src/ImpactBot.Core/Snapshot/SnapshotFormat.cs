@@ -10,7 +10,7 @@ public static class SnapshotFormat
 {
     public const string Magic = "IMPACTBOT-SNAPSHOT";
 
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>Assets per chunk: enough to keep a core busy, few enough to spread a large graph over every core.</summary>
     public const int AssetsPerChunk = 2048;

@@ -183,8 +183,10 @@ public static class SnapshotReader
             var url = Str();
             var kind = Str();
             var tags = Strings();
+            var strategy = Str();
+            var fullRefresh = Int();
             // Most assets (data tests, sources) have none: one shared instance instead of thousands.
-            if (materialization is null && !contracted && access is null && group is null && latest < 0 && url is null && kind is null && tags.IsEmpty)
+            if (materialization is null && !contracted && access is null && group is null && latest < 0 && url is null && kind is null && tags.IsEmpty && strategy is null && fullRefresh == 0)
             {
                 return AssetTraits.None;
             }
@@ -199,6 +201,8 @@ public static class SnapshotReader
                 Url = url,
                 Kind = kind,
                 Tags = tags,
+                IncrementalStrategy = strategy,
+                FullRefresh = fullRefresh == 0 ? null : fullRefresh == 2,
             };
         }
 

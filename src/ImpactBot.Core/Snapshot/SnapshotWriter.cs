@@ -131,6 +131,8 @@ public static class SnapshotWriter
         w.Write7BitEncodedInt(s.Id(t.Url));
         w.Write7BitEncodedInt(s.Id(t.Kind));
         WriteStrings(w, t.Tags, s);
+        w.Write7BitEncodedInt(s.Id(t.IncrementalStrategy));
+        w.Write7BitEncodedInt(t.FullRefresh switch { null => 0, false => 1, true => 2 });
     }
 
     private static void WriteEdges(BinaryWriter w, IReadOnlyList<ColumnEdge> edges, StringTable s)

@@ -219,6 +219,8 @@ public static class ProjectAssets
                 LatestVersion = int.TryParse(m.Version, out var v) ? v : null,
                 Tags = m.Tags,
                 Kind = python ? AssetTraits.PythonKind : null,
+                IncrementalStrategy = m.IncrementalStrategy,
+                FullRefresh = m.Config.Str("full_refresh") is { } refresh && bool.TryParse(refresh, out var full) ? full : null,
             },
             DocsHash = Docs(m.Description, m.Columns),
             Diagnostics = m.Diagnostics,

@@ -15,7 +15,7 @@ namespace ImpactBot.Dbt.Config;
 /// </summary>
 public static class ImpactBotConfigReader
 {
-    private static readonly string[] Keys = ["dialect", "project-dir", "ignore", "fail-on", "owners", "acknowledge", "catalog"];
+    private static readonly string[] Keys = ["dialect", "project-dir", "ignore", "fail-on", "owners", "acknowledge", "catalog", "codeowners"];
 
     public static ConfigReadResult Read(string? text, string path)
     {
@@ -90,6 +90,15 @@ public static class ImpactBotConfigReader
                     break;
                 case "owners":
                     config = config with { OwnerAliases = ReadAliases(value, path, diagnostics) };
+                    break;
+                case "codeowners":
+                    config = Enum(value, key, path, diagnostics, ["fallback", "always", "off"]) switch
+                    {
+                        "fallback" => config with { CodeOwners = CodeOwnersUse.Fallback },
+                        "always" => config with { CodeOwners = CodeOwnersUse.Always },
+                        "off" => config with { CodeOwners = CodeOwnersUse.Off },
+                        _ => config,
+                    };
                     break;
                 case "catalog":
                     config = config with { Catalog = CatalogReader.Read(value, path, diagnostics) };

@@ -19,8 +19,18 @@ public sealed class AnalyzeOwnersScenarioTests
         Assert.That(run.Strings("orders", "owners"), Does.Contain("@bob"), "meta.owner");
         Assert.That(run.Strings("customers", "owners"), Does.Contain("@alice"), "config.meta.owner through an alias");
         Assert.That(run.Strings("revenue_daily", "owners"), Does.Contain("@acme/finance"), "group owner through an alias");
-        Assert.That(run.Strings("orders", "owners"), Does.Contain("@analytics"), "CODEOWNERS");
+        Assert.That(run.Strings("orders", "owners"), Is.EqualTo(new[] { "@bob" }), "CODEOWNERS only for assets without a dbt owner");
         Assert.That(run.Strings("churn_model", "owners"), Is.EqualTo(new[] { "@ml-team" }), ".impactbot.yml catalog");
+    }
+
+    [Test]
+    public async Task Analyze_CodeownersAlways_AddsCodeownersAfterTheDbtOwners()
+    {
+        using var scenario = ShopScenario.Create(repo => repo.Replace(".impactbot.yml", "fail-on: breaking\n", "fail-on: breaking\ncodeowners: always\n"));
+
+        var run = await AmountChangeAsync(scenario);
+
+        Assert.That(run.Strings("orders", "owners"), Is.EqualTo(new[] { "@bob", "@analytics" }));
     }
 
     [Test]

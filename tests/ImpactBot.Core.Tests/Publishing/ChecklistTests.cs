@@ -66,4 +66,24 @@ public sealed class ChecklistTests
 
         Assert.That(recorded, Is.EqualTo("- [ ] a <!-- impactbot:item=a -->"));
     }
+
+    [Test]
+    public void CarryTicks_ItemWithNewKey_TakesTheTickRecordedUnderItsEarlierId()
+    {
+        var live = $"- [x] orders {ReportMarker.ItemMarker("oldid", Severity.Breaking, acknowledgedBy: "alice")}\n";
+        var fresh = $"- [ ] orders {ReportMarker.ItemMarker("newkey", Severity.Breaking, was: "oldid")}\n- [ ] other {ReportMarker.ItemMarker("newkey2", Severity.Breaking, was: "gone")}\n";
+
+        var merged = Checklist.Parse(Checklist.CarryTicks(fresh, live));
+
+        Assert.That(merged.Select(i => (i.Id, i.Ticked, i.AcknowledgedBy)), Is.EqualTo(new[] { ("newkey", true, (string?)"alice"), ("newkey2", false, null) }));
+    }
+
+    [Test]
+    public void CarryTicks_SameKey_WinsOverTheEarlierId()
+    {
+        var live = $"- [ ] a {ReportMarker.ItemMarker("key", Severity.Values)}\n- [x] b {ReportMarker.ItemMarker("old", Severity.Values, acknowledgedBy: "bob")}\n";
+        var fresh = $"- [ ] a {ReportMarker.ItemMarker("key", Severity.Values, was: "old")}\n";
+
+        Assert.That(Checklist.Parse(Checklist.CarryTicks(fresh, live)).Single().Ticked, Is.False);
+    }
 }
