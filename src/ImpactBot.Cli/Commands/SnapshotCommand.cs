@@ -1,3 +1,4 @@
+using ImpactBot.Cli.Analysis;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
@@ -34,7 +35,7 @@ internal static class SnapshotCommand
         build.SetAction((parse, cancellationToken) => ExitCodeMap.RunAsync(parse.InvocationConfiguration.Error, async () =>
         {
             var clock = Stopwatch.StartNew();
-            var options = await CommonOptions.ProjectOptionsAsync(parse.GetValue(projectDir), parse.GetValue(dialect), parse.GetValue(manifest), parse.GetValue(catalog), cancellationToken, parse.GetValue(target), parse.GetValue(vars), parse.GetValue(profilesDir)).ConfigureAwait(false);
+            var options = await RepositoryAnalysis.ProjectOptionsAsync(parse.GetValue(projectDir), parse.GetValue(dialect), parse.GetValue(manifest), parse.GetValue(catalog), cancellationToken, parse.GetValue(target), parse.GetValue(vars), parse.GetValue(profilesDir)).ConfigureAwait(false);
             var repoDir = parse.GetRequiredValue(repo);
             if (!Directory.Exists(repoDir))
             {
