@@ -16,7 +16,8 @@ public sealed class ReviewSessionInputErrorTests
         var platform = new InMemoryReviewPlatform();
         var report = new ImpactReport("base", "head", [], [], [new FileDiagnostic(GraphBuilder.DuplicateCode, "two models are named 'orders'", "models/b/orders.sql", 1, 0, DiagnosticSeverity.Error)]);
 
-        var (_, status) = await new ReviewSession(platform, new ReviewSessionOptions()).PublishAsync(report, new ReportMeta("head"), CancellationToken.None);
+        var session = new ReviewSession(platform, new ReviewSessionOptions());
+        var (_, status) = await session.PublishAsync(report, session.Render(report), new ReportMeta("head"), CancellationToken.None);
 
         Assert.That(status.State, Is.EqualTo(StatusState.Failure));
         Assert.That(status.Description, Does.Contain("models/b/orders.sql").And.Contain(GraphBuilder.DuplicateCode));
@@ -29,7 +30,8 @@ public sealed class ReviewSessionInputErrorTests
         var platform = new InMemoryReviewPlatform();
         var report = new ImpactReport("base", "head", [], [], [new FileDiagnostic("unparsed-span", "skipped", "models/a.sql", 3, 1)]);
 
-        var (_, status) = await new ReviewSession(platform, new ReviewSessionOptions()).PublishAsync(report, new ReportMeta("head"), CancellationToken.None);
+        var session = new ReviewSession(platform, new ReviewSessionOptions());
+        var (_, status) = await session.PublishAsync(report, session.Render(report), new ReportMeta("head"), CancellationToken.None);
 
         Assert.That(status.State, Is.EqualTo(StatusState.Success));
     }
