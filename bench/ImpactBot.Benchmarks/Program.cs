@@ -1,15 +1,26 @@
 using BenchmarkDotNet.Running;
 using ImpactBot.Benchmarks;
 using ImpactBot.Benchmarks.Project;
+using ImpactBot.Benchmarks.RealProjects;
 
 if (args is ["lineage-throughput", .. var rest])
 {
     return LineageThroughput.Run(rest);
 }
 
+if (args is ["real-projects", .. var realArgs])
+{
+    return RealProjectRun.Run(realArgs);
+}
+
 if (args is ["project-scale", .. var scaleArgs])
 {
     return ProjectScale.Run(scaleArgs);
+}
+
+if (args is ["yaml-scale", .. var yamlArgs])
+{
+    return YamlScale.Run(yamlArgs);
 }
 
 if (args is ["report-size", .. var sizeArgs])

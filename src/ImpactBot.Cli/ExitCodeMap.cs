@@ -31,7 +31,9 @@ public static class ExitCodeMap
         {
             return await body().ConfigureAwait(false);
         }
+#pragma warning disable CA1031 // The process boundary: every failure becomes its documented exit code and a message, never a stack trace.
         catch (Exception e)
+#pragma warning restore CA1031
         {
             var (code, message) = For(e);
             await error.WriteLineAsync(message).ConfigureAwait(false);

@@ -14,5 +14,11 @@ public static class ExitCodes
     /// <summary>The report has an unacknowledged impact at or above <c>--fail-on</c>.</summary>
     public const int FailOnMet = 3;
 
+    /// <summary>
+    /// The report was printed, but the input has a problem that fails the check: two models of one name, or a changed
+    /// file that is not text (README "Exit codes").
+    /// </summary>
+    public const int InputErrors = 4;
+
     public const int Cancelled = 130;
 }

@@ -25,7 +25,16 @@ public sealed record DbtModel
 
     public const string Python = "python";
 
-    /// <summary>dbt's <c>language</c>: <c>sql</c>, or <c>python</c> for a Python model (no SQL: model-level lineage only).</summary>
+    /// <summary>A plain SQL table created by DDL alone: its <see cref="Columns"/> are declared, there is no query.</summary>
+    public const string Ddl = "ddl";
+
+    /// <summary>A plain SQL procedure (or function that is not one query): model-level lineage from <see cref="DependsOn"/>.</summary>
+    public const string Routine = "routine";
+
+    /// <summary>
+    /// dbt's <c>language</c>: <c>sql</c>, or <c>python</c> for a Python model (no SQL: model-level lineage only); for plain
+    /// SQL objects also <see cref="Ddl"/> and <see cref="Routine"/>.
+    /// </summary>
     public string Language { get; init; } = "sql";
 
     /// <summary>The file's text (SQL with Jinja, or Python code).</summary>

@@ -69,7 +69,7 @@ public static partial class DbtProjectReader
             layout.Under(projectFile.MacroPaths.Concat(projectFile.ModelPaths).Concat(projectFile.SnapshotPaths), ".sql", ".py", ".yml", ".yaml")
                 .Concat(layout.Under(projectFile.SeedPaths, ".csv", ".yml", ".yaml"))
                 .Select(f => f.Path)));
-        var (context, macros) = RenderContext(files, layout, projectFile, targetType, diagnostics);
+        var (context, macros) = RenderContext(files, layout, projectFile, targetType, options, diagnostics);
 
         var yamlFiles = YamlFiles(files, layout, projectFile, _ => true);
         var properties = timings.Measure("yaml", () => PropertiesReader.ReadAll(projectFile.Name, yamlFiles, diagnostics));
@@ -89,8 +89,10 @@ public static partial class DbtProjectReader
             sources = overlay.Sources(sources);
             seeds = overlay.Seeds(seeds);
             snapshots = overlay.Snapshots(snapshots);
-            groups = [.. groups, .. manifest.Groups.Where(g => !groups.Any(x => x.Name == g.Name))];
-            exposures = [.. exposures, .. manifest.Exposures.Where(e => !exposures.Any(x => x.UniqueId == e.UniqueId))];
+            var groupNames = groups.Select(g => g.Name).ToHashSet(StringComparer.Ordinal);
+            var exposureIds = exposures.Select(e => e.UniqueId).ToHashSet(StringComparer.Ordinal);
+            groups = [.. groups, .. manifest.Groups.Where(g => !groupNames.Contains(g.Name))];
+            exposures = [.. exposures, .. manifest.Exposures.Where(e => !exposureIds.Contains(e.UniqueId))];
         }
 
         if (options.CatalogText is { } catalogText)
@@ -142,9 +144,12 @@ public static partial class DbtProjectReader
         return (projectFile, dialect, targetType);
     }
 
-    /// <summary>What rendering any model needs: the project's macros, vars and target type.</summary>
+    /// <summary>
+    /// What rendering any model needs: the project's macros, its vars overridden by those given (as dbt's <c>--vars</c>),
+    /// and the target (from profiles.yml when read, else the dialect hint).
+    /// </summary>
     private static (JinjaContext Context, JinjaMacroLibrary Macros) RenderContext(
-        IFileSource files, ProjectLayout layout, DbtProjectFile projectFile, string targetType, List<FileDiagnostic> diagnostics)
+        IFileSource files, ProjectLayout layout, DbtProjectFile projectFile, string targetType, DbtReadOptions options, List<FileDiagnostic> diagnostics)
     {
         var macroFiles = layout.Under(projectFile.MacroPaths, ".sql")
             .Select(f => (f.Path, Text: files.ReadText(f.Path)))
@@ -152,7 +157,19 @@ public static partial class DbtProjectReader
             .Select(f => new KeyValuePair<string, string>(f.Path, f.Text!));
         var macros = JinjaMacroLibrary.Parse(macroFiles);
         diagnostics.AddRange(macros.Diagnostics);
-        return (new JinjaContext { ProjectName = projectFile.Name, Vars = projectFile.Vars, Macros = macros, TargetType = targetType }, macros);
+        var context = new JinjaContext { ProjectName = projectFile.Name, Vars = projectFile.Vars.Merge(options.Vars), Macros = macros, TargetType = targetType };
+        if (options.Target is { } target)
+        {
+            context = context with
+            {
+                TargetName = target.Name,
+                TargetType = target.Type.Length > 0 ? target.Type : targetType,
+                TargetSchema = target.Schema ?? context.TargetSchema,
+                TargetDatabase = target.Database ?? context.TargetDatabase,
+            };
+        }
+
+        return (context, macros);
     }
 
     private static (SqlDialect? Dialect, string TargetType) Dialect(
@@ -163,22 +180,11 @@ public static partial class DbtProjectReader
         return (config.Dialect ?? DialectNames.Parse(profileType) ?? DialectNames.Parse(manifest?.AdapterType), name ?? "");
     }
 
+    /// <summary>The adapter type of the project's profile target, read as <see cref="Profiles.ProfilesReader"/> reads it.</summary>
     private static string? ProfileType(IFileSource files, ProjectLayout layout, DbtProjectFile project)
     {
-        var text = files.ReadText(layout.Repo("profiles.yml")) ?? files.ReadText("profiles.yml");
-        if (text is null)
-        {
-            return null;
-        }
-
-        var root = YamlLoader.LoadMapping(text, "profiles.yml", []);
-        var profile = (project.Profile is not null ? root?.Map(project.Profile) : null)
-            ?? root?.Children.Values.OfType<YamlDotNet.RepresentationModel.YamlMappingNode>().FirstOrDefault(m => m.Map("outputs") is not null);
-        var outputs = profile?.Map("outputs");
-        var target = profile?.Str("target");
-        var output = (target is not null ? outputs?.Map(target) : null)
-            ?? outputs?.Children.Values.OfType<YamlDotNet.RepresentationModel.YamlMappingNode>().FirstOrDefault();
-        return output?.Str("type");
+        var path = files.ReadText(layout.Repo("profiles.yml")) is not null ? layout.Repo("profiles.yml") : "profiles.yml";
+        return files.ReadText(path) is { } text ? Profiles.ProfilesReader.Read(text, path, project.Profile, null, _ => null, [])?.Type : null;
     }
 
     private static ImmutableArray<AssetOwner> CatalogOwners(CatalogAsset asset, OwnerResolver owners)

@@ -1,4 +1,5 @@
 using ImpactBot.Core.Config;
+using ImpactBot.Dbt.Profiles;
 using ImpactBot.Core.Timing;
 
 namespace ImpactBot.Dbt;
@@ -26,4 +27,10 @@ public sealed record DbtReadOptions
 
     /// <summary>Where the reading phases' wall time is recorded (files, YAML, models, owners).</summary>
     public PhaseTimings? Timings { get; init; }
+
+    /// <summary>The profile target to render for (<c>target.name</c>, <c>target.type</c>, ...); null for dbt's defaults.</summary>
+    public DbtTarget? Target { get; init; }
+
+    /// <summary>Vars given from outside the project; they override dbt_project.yml's.</summary>
+    public DbtMap? Vars { get; init; }
 }

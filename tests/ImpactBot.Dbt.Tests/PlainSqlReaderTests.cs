@@ -14,7 +14,11 @@ public sealed class PlainSqlReaderTests
         Assert.That(project.Kind, Is.EqualTo(DbtProjectKind.PlainSql));
         Assert.That(project.Models.Select(m => (m.Name, m.Materialization, m.Path)), Is.EqualTo(new[]
         {
+            ("Sales.Customers", "table", "Sales/Tables/Customers.sql"),
+            ("Sales.CustomersOverLimit", "function", "Sales/Functions/CustomersOverLimit.sql"),
             ("Sales.Orders", "table", "Sales/Tables/Orders.sql"),
+            ("Sales.PurgeCustomers", "procedure", "Sales/StoredProcedures/PurgeCustomers.sql"),
+            ("Sales.vCustomerContacts", "view", "Sales/Views/vCustomerContacts.sql"),
             ("Sales.vOrderTotals", "view", "Sales/Views/vOrderTotals.sql"),
             ("reporting.daily_totals", "insert", "Scripts/load_daily.sql"),
             ("reporting.snapshot", "table", "Scripts/load_daily.sql"),
@@ -84,5 +88,78 @@ public sealed class PlainSqlReaderTests
         Assert.That(models.Select(m => m.Name), Is.EqualTo(new[] { "s.pos", "s.rest", "s.v" }));
         Assert.That(models.Single(m => m.Name == "s.rest").RenderedSql, Does.StartWith(head).And.EndWith("select a from s.src;"));
         Assert.That(models.Single(m => m.Name == "s.v").RenderedSql, Does.StartWith("create view s.v"));
+    }
+
+    [Test]
+    public void Read_TableCreatedByDdl_DeclaresItsColumnsWithTypesAndLines()
+    {
+        var table = ReadSsdt().Models.Single(m => m.Name == "Sales.Customers");
+
+        Assert.That((table.Language, table.RenderedSql), Is.EqualTo((DbtModel.Ddl, "")));
+        Assert.That(table.Columns.Select(c => (c.Name, c.DataType, c.Line)), Is.EqualTo(new[]
+        {
+            ("CustomerId", "INT", 2),
+            ("CustomerName", "NVARCHAR(100)", 3),
+            ("CreditLimit", "DECIMAL(18,2)", 4),
+            ("FaxNumber", "NVARCHAR(20)", 5),
+            ("Location", "sys.geography", 6),
+            ("ValidFrom", "DATETIME2(7)", 7),
+            ("ValidTo", "DATETIME2(7)", 8),
+        }));
+    }
+
+    [TestCase("create table t (a int, b int) as select 1 as a, 2 as b;")]
+    [TestCase("create table t as select 1 as a;")]
+    [TestCase("create table t (a, b) as (select 1, 2);")]
+    public void Read_TableCreatedByQuery_KeepsItsQuery(string sql)
+    {
+        var table = DbtProjectReader.Read(FixtureFiles.Of(("t.sql", sql))).Models.Single();
+
+        Assert.That((table.Language, table.RenderedSql), Is.EqualTo(("sql", sql)));
+    }
+
+    [Test]
+    public void Read_InlineTableValuedFunction_IsItsQueryAtTheLinesOfTheFile()
+    {
+        var function = ReadSsdt().Models.Single(m => m.Name == "Sales.CustomersOverLimit");
+
+        var lines = function.RenderedSql.Split('\n');
+        Assert.That(lines[4].Trim(), Is.EqualTo("SELECT c.CustomerId, c.CreditLimit"));
+        Assert.That(lines[..4].All(l => l.Trim().Length == 0), Is.True);
+        Assert.That(function.RenderedSql.TrimEnd(), Does.EndWith("WHERE c.CreditLimit > @Limit;"));
+    }
+
+    [Test]
+    public void Read_Procedure_IsModelLevelOverTheObjectsItNames()
+    {
+        var procedure = ReadSsdt().Models.Single(m => m.Name == "Sales.PurgeCustomers");
+
+        Assert.That((procedure.Language, procedure.RenderedSql), Is.EqualTo((DbtModel.Routine, "")));
+        Assert.That(procedure.DependsOn, Is.EqualTo(new[] { "sql.Sales.Customers" }));
+    }
+
+    [Test]
+    public void Read_TableLoadedByAProcedureAndLiteralRows_KeepsItsDdlColumns()
+    {
+        var files = FixtureFiles.Of(
+            ("t.sql", "create table s.t (a int, b varchar(10));"),
+            ("load.sql", "create procedure s.load as begin\n  insert into s.t (a, b) select x, y from s.src;\nend;"),
+            ("seed.sql", "insert into s.t (a, b) values (1, 'x');"));
+
+        var table = DbtProjectReader.Read(files).Models.Single(m => m.Name == "s.t");
+
+        Assert.That((table.Language, table.Path), Is.EqualTo((DbtModel.Ddl, "t.sql")));
+        Assert.That(table.Columns.Select(c => c.Name), Is.EqualTo(new[] { "a", "b" }));
+    }
+
+    [Test]
+    public void Read_TableFilledByAScriptsQuery_IsReadFromThatQuery()
+    {
+        var files = FixtureFiles.Of(("t.sql", "create table s.t (a int);"), ("etl.sql", "insert into s.t (a) select x from s.src;"));
+
+        var table = DbtProjectReader.Read(files).Models.Single(m => m.Name == "s.t");
+
+        Assert.That(table.Language, Is.EqualTo("sql"));
+        Assert.That(table.RenderedSql, Does.Contain("select x from s.src"));
     }
 }

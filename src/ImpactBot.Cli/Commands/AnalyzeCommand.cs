@@ -21,6 +21,9 @@ internal static class AnalyzeCommand
         failOn.AcceptOnlyFromAmong("breaking", "values", "schema", "any", "never");
         var projectDir = CommonOptions.ProjectDir();
         var dialect = CommonOptions.Dialect();
+        var target = CommonOptions.Target();
+        var vars = CommonOptions.Vars();
+        var profilesDir = CommonOptions.ProfilesDir();
         var manifest = CommonOptions.Manifest();
         var catalog = CommonOptions.Catalog();
         var showTimings = CommonOptions.Timings();
@@ -36,20 +39,25 @@ internal static class AnalyzeCommand
 
         var command = new Command("analyze", "Print the change-impact report of base...head.")
         {
-            repo, baseRef, headRef, format, snapshot, failOn, projectDir, dialect, manifest, catalog, showTimings, fullRead, linkBase,
+            repo, baseRef, headRef, format, snapshot, failOn, projectDir, dialect, target, vars, profilesDir, manifest, catalog, showTimings, fullRead, linkBase,
         };
         command.SetAction((parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
             return ExitCodeMap.RunAsync(parse.InvocationConfiguration.Error, async () =>
             {
-                var options = await CommonOptions.ProjectOptionsAsync(parse.GetValue(projectDir), parse.GetValue(dialect), parse.GetValue(manifest), parse.GetValue(catalog), cancellationToken).ConfigureAwait(false);
+                var options = await CommonOptions.ProjectOptionsAsync(parse.GetValue(projectDir), parse.GetValue(dialect), parse.GetValue(manifest), parse.GetValue(catalog), cancellationToken, parse.GetValue(target), parse.GetValue(vars), parse.GetValue(profilesDir)).ConfigureAwait(false);
                 var timings = new PhaseTimings();
                 var result = await RunAsync(parse.GetRequiredValue(repo), parse.GetRequiredValue(baseRef), parse.GetRequiredValue(headRef), parse.GetValue(snapshot), options, cancellationToken, timings, parse.GetValue(fullRead)).ConfigureAwait(false);
                 await output.WriteAsync(timings.Measure("render", () => Render(result.Report, parse.GetRequiredValue(format), parse.GetValue(linkBase)))).ConfigureAwait(false);
                 if (parse.GetValue(showTimings))
                 {
                     await parse.InvocationConfiguration.Error.WriteAsync(timings.Format()).ConfigureAwait(false);
+                }
+
+                if (!result.Report.Blocking.IsEmpty)
+                {
+                    return ExitCodes.InputErrors;
                 }
 
                 return SeverityNames.TryParseFailOn(parse.GetRequiredValue(failOn), out var threshold) && threshold is { } t && result.Report.Worst >= t

@@ -34,7 +34,7 @@ internal static class ImpactCommand
 
             var change = Target(graph, parse.GetRequiredValue(target));
             var impacts = ImpactAnalyzer.Analyze(graph, graph, [change]);
-            var report = new ImpactReport(graph.Commit, graph.Commit, [change], impacts, []);
+            var report = new ImpactReport(graph.Commit, graph.Commit, [change], impacts, []) { Settings = graph.Settings };
             await parse.InvocationConfiguration.Output.WriteAsync(AnalyzeCommand.Render(report, parse.GetRequiredValue(format))).ConfigureAwait(false);
             return ExitCodes.Ok;
         }));

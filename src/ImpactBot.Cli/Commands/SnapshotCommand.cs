@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using ImpactBot.Cli.Git;
+using ImpactBot.Core.Snapshot;
 using ImpactBot.Dbt.Analysis;
 using ImpactBot.Core.Timing;
 using ImpactBot.Sql.Lineage;
@@ -19,17 +20,20 @@ internal static class SnapshotCommand
         var format = CommonOptions.Format("text", "text", "json");
         var projectDir = CommonOptions.ProjectDir();
         var dialect = CommonOptions.Dialect();
+        var target = CommonOptions.Target();
+        var vars = CommonOptions.Vars();
+        var profilesDir = CommonOptions.ProfilesDir();
         var manifest = CommonOptions.Manifest();
         var catalog = CommonOptions.Catalog();
         var showTimings = CommonOptions.Timings();
         var build = new Command("build", "Build (or refresh) the lineage snapshot of a commit.")
         {
-            repo, reference, output, format, projectDir, dialect, manifest, catalog, showTimings,
+            repo, reference, output, format, projectDir, dialect, target, vars, profilesDir, manifest, catalog, showTimings,
         };
         build.SetAction((parse, cancellationToken) => ExitCodeMap.RunAsync(parse.InvocationConfiguration.Error, async () =>
         {
             var clock = Stopwatch.StartNew();
-            var options = await CommonOptions.ProjectOptionsAsync(parse.GetValue(projectDir), parse.GetValue(dialect), parse.GetValue(manifest), parse.GetValue(catalog), cancellationToken).ConfigureAwait(false);
+            var options = await CommonOptions.ProjectOptionsAsync(parse.GetValue(projectDir), parse.GetValue(dialect), parse.GetValue(manifest), parse.GetValue(catalog), cancellationToken, parse.GetValue(target), parse.GetValue(vars), parse.GetValue(profilesDir)).ConfigureAwait(false);
             var repoDir = parse.GetRequiredValue(repo);
             if (!Directory.Exists(repoDir))
             {
@@ -46,7 +50,9 @@ internal static class SnapshotCommand
             using var disposeFiles = files;
             var outPath = parse.GetRequiredValue(output);
             var (previous, _) = timings.Measure("snapshot load", () => SnapshotFiles.TryLoad(outPath));
-            var (result, _) = ProjectGraph.Build(files, commit, ProjectGraph.ReadConfig(files), options, previous, timings, cancellationToken);
+            var config = ProjectGraph.ReadConfig(files);
+            ProjectGraph.CheckProjectDir(files, config, options);
+            var (result, _) = ProjectGraph.Build(files, commit, config, options, previous, timings, cancellationToken);
             timings.Measure("snapshot save", () => SnapshotFiles.Save(result.Graph, outPath));
             var graph = result.Graph;
             var summary = new SnapshotSummary(
@@ -74,6 +80,40 @@ internal static class SnapshotCommand
 
             return ExitCodes.Ok;
         }));
-        return new Command("snapshot", "Lineage snapshots for the cache.") { build };
+        return new Command("snapshot", "Lineage snapshots for the cache.") { build, Export() };
+    }
+
+    /// <summary><c>impactbot snapshot export --snapshot FILE</c>: the whole graph as JSON, or as OpenLineage events.</summary>
+    private static Command Export()
+    {
+        var snapshot = new Option<string>("--snapshot") { Description = "A snapshot written by `impactbot snapshot build`.", Required = true };
+        var format = CommonOptions.Format("json", "json", "openlineage");
+        var datasetNamespace = new Option<string?>("--namespace") { Description = "openlineage: the datasets' namespace (default: DIALECT://TARGET from the snapshot, e.g. snowflake://prod)." };
+        var eventTime = new Option<DateTimeOffset?>("--event-time") { Description = "openlineage: the events' time, ISO 8601 (default: now)." };
+        var export = new Command("export", "Print the lineage graph of a snapshot: per asset its type, file, status, columns with sources and edge kinds, diagnostics.")
+        {
+            snapshot, format, datasetNamespace, eventTime,
+        };
+        export.SetAction((parse, _) => ExitCodeMap.RunAsync(parse.InvocationConfiguration.Error, async () =>
+        {
+            var path = parse.GetRequiredValue(snapshot);
+            if (!File.Exists(path))
+            {
+                throw new UsageException($"{path} does not exist. Build one with `impactbot snapshot build --out {path}`.");
+            }
+
+            var (graph, problem) = SnapshotFiles.TryLoad(path);
+            if (graph is null)
+            {
+                throw new UsageException(problem ?? $"{path} could not be read.");
+            }
+
+            var text = parse.GetRequiredValue(format) == "openlineage"
+                ? OpenLineageExport.Render(graph, parse.GetValue(eventTime) ?? TimeProvider.System.GetUtcNow(), parse.GetValue(datasetNamespace))
+                : LineageExport.Render(graph);
+            await parse.InvocationConfiguration.Output.WriteAsync(text).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }));
+        return export;
     }
 }

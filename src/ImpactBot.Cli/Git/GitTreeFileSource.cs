@@ -7,7 +7,8 @@ namespace ImpactBot.Cli.Git;
 
 /// <summary>
 /// The files of one commit, read through one long-lived `git cat-file --batch` process: many files at once with
-/// <see cref="Prefetch"/> (streamed), single files on demand. Binary blobs (a NUL in the first 8 KB) read as null.
+/// <see cref="Prefetch"/> (streamed), single files on demand. Binary blobs (a NUL in the first 8 KB, unless a UTF-16 or
+/// UTF-32 byte order mark starts them) read as null.
 /// </summary>
 public sealed class GitTreeFileSource : IFileSource, IDisposable
 {
@@ -125,7 +126,7 @@ public sealed class GitTreeFileSource : IFileSource, IDisposable
         var bytes = new byte[size];
         stream.ReadExactly(bytes);
         stream.ReadByte();
-        return Array.IndexOf(bytes, (byte)0, 0, Math.Min(size, 8192)) >= 0 ? null : Utf8Text.Decode(bytes);
+        return Utf8Text.MarkedEncoding(bytes) is null && Array.IndexOf(bytes, (byte)0, 0, Math.Min(size, 8192)) >= 0 ? null : Utf8Text.Decode(bytes);
     }
 
     private static string ReadLine(Stream stream)

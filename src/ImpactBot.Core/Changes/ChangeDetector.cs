@@ -137,7 +137,8 @@ public static class ChangeDetector
 
     private static string BodyReason(AssetNode head, bool bodyChanged, IReadOnlyCollection<string> changedPaths)
     {
-        if (head.Type is AssetType.Source or AssetType.Seed)
+        // No body: the columns are declared (YAML, a seed's header, a plain SQL table's DDL).
+        if (head.Type is AssetType.Source or AssetType.Seed || head.BodyHash.Length == 0)
         {
             return $"declared columns changed ({head.Path})";
         }

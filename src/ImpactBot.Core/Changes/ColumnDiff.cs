@@ -12,10 +12,11 @@ internal static class ColumnDiff
         var removed = old.Columns.Where(c => head.FindColumn(c.Name) is null).ToList();
         var added = head.Columns.Where(c => old.FindColumn(c.Name) is null).ToList();
 
+        var declaredRename = DeclaredRename(old, head, removed, added);
         foreach (var column in removed)
         {
             var renamed = column.Fingerprint.Length > 0
-                ? added.FirstOrDefault(a => a.Fingerprint == column.Fingerprint)
+                ? added.FirstOrDefault(a => a.Fingerprint == column.Fingerprint) ?? (column == declaredRename.Old ? declaredRename.New : null)
                 : null;
             if (renamed is not null)
             {
@@ -47,5 +48,21 @@ internal static class ColumnDiff
 
         changes.AddRange(added.Select(c => new ColumnChange(c.Name, ColumnChangeKind.Added)));
         return changes.ToImmutable();
+    }
+
+    /// <summary>
+    /// Declared columns (DDL, YAML) carry no expression to match a rename by: one column gone and one new at the same
+    /// position with the same type is taken as a rename.
+    /// </summary>
+    private static (ColumnNode? Old, ColumnNode? New) DeclaredRename(AssetNode old, AssetNode head, List<ColumnNode> removed, List<ColumnNode> added)
+    {
+        if (old.BodyHash.Length > 0 || head.BodyHash.Length > 0 || removed.Count != 1 || added.Count != 1
+            || removed[0].Type is not { } type || !string.Equals(type, added[0].Type, StringComparison.OrdinalIgnoreCase)
+            || old.Columns.IndexOf(removed[0]) != head.Columns.IndexOf(added[0]))
+        {
+            return (null, null);
+        }
+
+        return (removed[0], added[0]);
     }
 }

@@ -27,4 +27,7 @@ public sealed record ImpactBotConfig
     public CodeOwnersUse CodeOwners { get; init; } = CodeOwnersUse.Fallback;
 
     public ImmutableArray<CatalogAsset> Catalog { get; init; } = [];
+
+    /// <summary><c>vars:</c> for rendering (as dbt's <c>--vars</c>) as JSON text; <c>--vars</c> on the command line overrides them.</summary>
+    public string Vars { get; init; } = "{}";
 }

@@ -24,6 +24,9 @@ public sealed record AssetTraits
     /// <summary>The <see cref="Kind"/> of a Python model: its code is opaque, its columns come from YAML, its upstreams from refs.</summary>
     public const string PythonKind = "python";
 
+    /// <summary>The <see cref="Kind"/> of a plain SQL procedure or multi-statement function: lineage at model level.</summary>
+    public const string RoutineKind = "routine";
+
     /// <summary>Exposure/external subtype: dashboard, ml, notebook, application ...; <see cref="PythonKind"/> for a Python model.</summary>
     public string? Kind { get; init; }
 

@@ -20,18 +20,23 @@ public static class GraphBuilder
     /// <summary>Code of the diagnostic on assets whose refs form a cycle.</summary>
     public const string CycleCode = "dependency-cycle";
 
+    /// <summary>Code of the diagnostic on a second asset of one name (dbt refuses such a project; the check fails).</summary>
+    public const string DuplicateCode = "duplicate-name";
+
     public static GraphBuildResult Build(
         IReadOnlyList<AssetDefinition> definitions,
         string commit,
         DialectFacts defaultDialect,
         LineageGraph? previous = null,
+        LineageBudget? budget = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definitions);
         ArgumentNullException.ThrowIfNull(defaultDialect);
+        var diagnostics = ImmutableArray.CreateBuilder<FileDiagnostic>();
+        definitions = WithoutDuplicates(definitions, diagnostics);
         var resolver = new RelationResolver(definitions);
         var built = new ConcurrentDictionary<string, AssetNode>(StringComparer.OrdinalIgnoreCase);
-        var diagnostics = ImmutableArray.CreateBuilder<FileDiagnostic>();
 
         var ordinals = new Dictionary<AssetDefinition, int>(definitions.Count, ReferenceEqualityComparer.Instance);
         for (var i = 0; i < definitions.Count; i++)
@@ -51,7 +56,7 @@ public static class GraphBuilder
         var prepared = ParallelMap.Map(sqlAssets, asset =>
         {
             var body = asset.Deferred?.BodyHash ?? ContentHash.Of(asset.Sql!);
-            return (asset.Id, Body: body, Upstreams: Upstreams(asset, body, resolver, defaultDialect, previous));
+            return (asset.Id, Body: body, Upstreams: Upstreams(asset, body, resolver, defaultDialect, previous, budget));
         });
         var bodies = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var upstreams = new Dictionary<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
@@ -79,7 +84,7 @@ public static class GraphBuilder
 
             Parallel.ForEach(level, new ParallelOptions { CancellationToken = cancellationToken }, asset =>
             {
-                var node = BindOrReuse(asset, ordinals[asset], bodies[asset.Id], upstreams[asset.Id], resolver, schema, built, interfaces, defaultDialect, previous);
+                var node = BindOrReuse(asset, ordinals[asset], bodies[asset.Id], upstreams[asset.Id], resolver, schema, built, interfaces, defaultDialect, previous, budget);
                 if (node.Reused)
                 {
                     Interlocked.Increment(ref reused);
@@ -89,10 +94,13 @@ public static class GraphBuilder
             });
         }
 
+        var cyclicIds = cyclic.Select(a => a.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var asset in cyclic)
         {
-            diagnostics.Add(new FileDiagnostic(CycleCode, $"{asset.Id} is part of a dependency cycle; its lineage is bound without upstream schemas. Break the cycle of refs.", asset.Path ?? asset.Id, asset.Line, 0));
-            built[asset.Id] = BindOrReuse(asset, ordinals[asset], bodies[asset.Id], upstreams[asset.Id], resolver, schema, built, interfaces, defaultDialect, previous: null).Node;
+            var next = upstreams[asset.Id].FirstOrDefault(u => cyclicIds.Contains(u) && !string.Equals(u, asset.Id, StringComparison.OrdinalIgnoreCase));
+            var via = next is null ? "" : $" (it reads {next}, which leads back to it)";
+            diagnostics.Add(new FileDiagnostic(CycleCode, $"{asset.Id} is part of a dependency cycle{via}; its lineage is bound without upstream schemas. Break the cycle of refs.", asset.Path ?? asset.Id, asset.Line, 0));
+            built[asset.Id] = BindOrReuse(asset, ordinals[asset], bodies[asset.Id], upstreams[asset.Id], resolver, schema, built, interfaces, defaultDialect, previous: null, budget).Node;
         }
 
         var order = new List<AssetNode>(definitions.Count);
@@ -101,6 +109,37 @@ public static class GraphBuilder
         order.AddRange(definitions.Where(d => !HasSql(d) && !built.ContainsKey(d.Id)).Select(d => Previous(d, previous) ?? ReferenceNode(d) with { Inputs = Inputs(d) }));
         var graph = new LineageGraph(commit, [.. order], diagnostics.ToImmutable());
         return new GraphBuildResult(graph, sqlAssets.Count - reused, reused);
+    }
+
+    /// <summary>
+    /// The first asset of each name (names compare ignoring case, as warehouses and refs do); every later one is left out
+    /// with a diagnostic naming both files, as dbt names them when it refuses the project.
+    /// </summary>
+    private static IReadOnlyList<AssetDefinition> WithoutDuplicates(IReadOnlyList<AssetDefinition> definitions, ImmutableArray<FileDiagnostic>.Builder diagnostics)
+    {
+        var first = new Dictionary<string, AssetDefinition>(definitions.Count, StringComparer.OrdinalIgnoreCase);
+        List<AssetDefinition>? kept = null;
+        for (var i = 0; i < definitions.Count; i++)
+        {
+            var definition = definitions[i];
+            if (first.TryAdd(definition.Id, definition))
+            {
+                kept?.Add(definition);
+                continue;
+            }
+
+            kept ??= [.. definitions.Take(i)];
+            var other = first[definition.Id];
+            diagnostics.Add(new FileDiagnostic(
+                DuplicateCode,
+                $"two {other.Type.ToName()}s are named '{other.Id}': {other.Path ?? other.Id} and {definition.Path ?? definition.Id}{(other.Id == definition.Id ? "" : $" ('{definition.Id}' differs only in case)")}; refs to it cannot tell them apart, and dbt refuses the project. Rename or remove one of them; this one was left out of the analysis.",
+                definition.Path ?? definition.Id,
+                definition.Line,
+                0,
+                Sql.Text.DiagnosticSeverity.Error));
+        }
+
+        return kept ?? definitions;
     }
 
     private static AssetNode? Previous(AssetDefinition d, LineageGraph? previous) => d.Unchanged ? previous?.Find(d.Id) : null;
@@ -151,11 +190,12 @@ public static class GraphBuilder
         DocsHash = d.DocsHash,
         BodyHash = d.CodeHash ?? "",
         Diagnostics = d.Diagnostics,
-        // A Python model's columns come from YAML, its upstreams from refs: lineage at model level only.
-        Status = d.Traits.Kind == AssetTraits.PythonKind ? LineageStatus.Partial : LineageStatus.Complete,
+        // A Python model's columns come from YAML, its upstreams from refs; a routine's upstreams are the objects it
+        // names: lineage at model level only.
+        Status = d.Traits.Kind is AssetTraits.PythonKind or AssetTraits.RoutineKind ? LineageStatus.Partial : LineageStatus.Complete,
     };
 
-    private static ImmutableArray<string> Upstreams(AssetDefinition asset, string body, RelationResolver resolver, DialectFacts defaultDialect, LineageGraph? previous)
+    private static ImmutableArray<string> Upstreams(AssetDefinition asset, string body, RelationResolver resolver, DialectFacts defaultDialect, LineageGraph? previous, LineageBudget? budget)
     {
         if (!asset.DependsOn.IsEmpty)
         {
@@ -169,7 +209,7 @@ public static class GraphBuilder
 
         // Plain SQL: only the query itself tells what it reads.
         var sql = asset.Sql ?? asset.Deferred!.Loader.Load(asset).Sql!;
-        var tables = SqlLineage.Analyze(sql, asset.Dialect ?? defaultDialect).Tables;
+        var tables = SqlLineage.Analyze(sql, asset.Dialect ?? defaultDialect, budget: budget).Tables;
         return [.. tables.Select(t => resolver.Resolve(t) ?? t).Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 
@@ -202,7 +242,8 @@ public static class GraphBuilder
         ConcurrentDictionary<string, AssetNode> built,
         ConcurrentDictionary<string, string> interfaces,
         DialectFacts defaultDialect,
-        LineageGraph? previous)
+        LineageGraph? previous,
+        LineageBudget? budget)
     {
         if (Previous(asset, previous) is { } same && UpstreamsUnchanged(asset, upstreams, built, previous))
         {
@@ -241,11 +282,11 @@ public static class GraphBuilder
             asset = deferred.Loader.Load(asset);
         }
 
-        var lineage = SqlLineage.Analyze(asset.Sql!, dialect, schema);
+        var lineage = SqlLineage.Analyze(asset.Sql!, dialect, schema, budget);
         if (lineage.Target is { } target && resolver.Resolve(target) is { } written && !written.Equals(asset.Id, StringComparison.OrdinalIgnoreCase))
         {
             // A multi-table INSERT writes several assets and Analyze answers for the last one: take this asset's branch.
-            lineage = SqlLineage.AnalyzeAll(asset.Sql!, dialect, schema)
+            lineage = SqlLineage.AnalyzeAll(asset.Sql!, dialect, schema, budget)
                 .LastOrDefault(l => l.Target is { } t && string.Equals(resolver.Resolve(t), asset.Id, StringComparison.OrdinalIgnoreCase)) ?? lineage;
         }
 

@@ -43,6 +43,9 @@ public sealed class LineageGraph
     /// <summary>Set when the graph was read from a dbt project's files, so a head can be built from it by delta.</summary>
     public ProjectInputs? Project { get; init; }
 
+    /// <summary>How the SQL was read (dialect, target, vars, packages); null for a graph built before they were recorded.</summary>
+    public ReadSettings? Settings { get; init; }
+
     public int ColumnCount => Assets.Sum(a => a.Columns.Length);
 
     public int EdgeCount => Assets.Sum(a => a.RowSources.Length + a.References.Length + a.Columns.Sum(c => c.Sources.Length));

@@ -143,6 +143,25 @@ internal sealed class ImpactWalk(ConsumerIndex consumers, Func<string, string, i
             || consumer.Role == ConsumerRole.Column && string.Equals(consumer.Column, mark.Column, StringComparison.OrdinalIgnoreCase);
     }
 
+    private const int MaxPathChars = 2000;
+
+    /// <summary>
+    /// A path of more than <see cref="MaxPathChars"/> keeps its start and its last hops around "…": every impact carries
+    /// its path, so on a chain of thousands of assets full paths would make the walk and the report quadratic.
+    /// </summary>
+    internal static string Shortened(string path)
+    {
+        if (path.Length <= MaxPathChars)
+        {
+            return path;
+        }
+
+        const string Arrow = " -> ";
+        var headEnd = path.IndexOf(Arrow, StringComparison.Ordinal);
+        var tailStart = path.IndexOf(Arrow, path.Length - (MaxPathChars / 2), StringComparison.Ordinal);
+        return headEnd < 0 || tailStart <= headEnd ? path : string.Concat(path.AsSpan(0, headEnd), Arrow + "…", path.AsSpan(tailStart));
+    }
+
     private static bool NamesColumn(ColumnEdge edge, string column) =>
         edge.IsWildcard || string.Equals(edge.Column, column, StringComparison.OrdinalIgnoreCase);
 
@@ -150,7 +169,7 @@ internal sealed class ImpactWalk(ConsumerIndex consumers, Func<string, string, i
     {
         var node = consumer.Asset;
         var target = consumer.Column is null ? node.Id : $"{node.Id}.{consumer.Column}";
-        var newPath = $"{mark.Path} -> {target}";
+        var newPath = Shortened($"{mark.Path} -> {target}");
         var acc = Accumulate(node);
         var modelLevel = consumer.Role == ConsumerRole.Model || consumer.Edge.IsWildcard;
         acc.Add(new Hit(mark.Severity, consumer.Column, newPath, Describe(consumer, mark.Reason), mark.Asset, modelLevel, mark.Cause, mark.BrokenAt));

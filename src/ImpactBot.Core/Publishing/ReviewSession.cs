@@ -26,7 +26,7 @@ public sealed class ReviewSession(IReviewPlatform platform, ReviewSessionOptions
         }
 
         var live = await LiveBodyAsync(published.CommentId, cancellationToken).ConfigureAwait(false) ?? content;
-        var status = await DecideAsync(live, cancellationToken).ConfigureAwait(false);
+        var status = WithInputErrors(await DecideAsync(live, cancellationToken).ConfigureAwait(false), report);
         await platform.SetStatusAsync(new CommitStatus(meta.HeadSha, options.StatusContext, status.State, status.Description)
         {
             Summary = content,
@@ -70,6 +70,24 @@ public sealed class ReviewSession(IReviewPlatform platform, ReviewSessionOptions
         }
 
         return StatusEvaluator.Evaluate(items, options.Policy, login => trusted.Contains(login.TrimStart('@')), ReportMarker.ParseItemsLine(body));
+    }
+
+    /// <summary>Duplicate names or an unreadable changed file fail the check whatever the ticks (README "Exit codes").</summary>
+    private static StatusDecision WithInputErrors(StatusDecision status, ImpactReport report)
+    {
+        var blocking = report.Blocking;
+        if (blocking.IsEmpty)
+        {
+            return status;
+        }
+
+        var first = blocking[0];
+        var text = $"{blocking.Length} input error{(blocking.Length == 1 ? "" : "s")}: {first.Location} {first.Code}";
+        return status with
+        {
+            State = StatusState.Failure,
+            Description = text.Length <= StatusEvaluator.MaxDescriptionLength ? text : string.Concat(text.AsSpan(0, StatusEvaluator.MaxDescriptionLength - 1), "…"),
+        };
     }
 
     private async Task<string?> LiveBodyAsync(long? commentId, CancellationToken cancellationToken)

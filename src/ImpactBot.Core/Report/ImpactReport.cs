@@ -17,6 +17,12 @@ public sealed record ImpactReport(
     /// <summary>Things the reader must know about the analysis itself (a stale snapshot, a missing manifest).</summary>
     public ImmutableArray<string> Warnings { get; init; } = [];
 
+    /// <summary>How both commits were read (dialect and where it came from, target, vars); null when not recorded.</summary>
+    public ReadSettings? Settings { get; init; }
+
+    /// <summary>The diagnostics that fail the check whatever the impacts (<see cref="BlockingDiagnostics"/>).</summary>
+    public ImmutableArray<FileDiagnostic> Blocking => [.. Diagnostics.Where(BlockingDiagnostics.Fails)];
+
     public int Count(Severity severity) => Impacts.Count(i => i.Severity == severity);
 
     /// <summary>The worst severity among impacts, or null when nothing is affected.</summary>

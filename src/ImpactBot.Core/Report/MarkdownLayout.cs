@@ -26,7 +26,22 @@ internal sealed class MarkdownLayout(ImpactReport report, ReviewPlan plan, HashS
         sb.Append("## ImpactBot: ").Append(Headline()).Append('\n');
         sb.Append('`').Append(Short(report.Base)).Append("...").Append(Short(report.Head)).Append("` · ")
           .Append(Noun(report.Changes.Count(c => c.Kind != AssetChangeKind.OwnersOnly), "changed asset", "changed assets"))
-          .Append(" · ").Append(Noun(report.Impacts.Length, "affected asset", "affected assets")).Append('\n');
+          .Append(" · ").Append(Noun(report.Impacts.Length, "affected asset", "affected assets"));
+        if (report.Settings is { } settings)
+        {
+            sb.Append(" · SQL read as ").Append(Code(settings.Dialect)).Append(" (from ").Append(Code(settings.DialectSource)).Append(')');
+            if (settings.Target.Length > 0)
+            {
+                sb.Append(", target ").Append(Code(settings.Target));
+            }
+
+            if (settings.Vars != "{}")
+            {
+                sb.Append(", vars ").Append(Code(settings.Vars));
+            }
+        }
+
+        sb.Append('\n');
         foreach (var warning in report.Warnings)
         {
             sb.Append("\n> [!WARNING]\n> ").Append(Escape(warning)).Append('\n');

@@ -14,6 +14,11 @@ public static class TextReportRenderer
         var plan = ReviewPlan.Build(report);
         var sb = new StringBuilder();
         sb.Append("ImpactBot ").Append(report.Base).Append("...").Append(report.Head).Append('\n');
+        if (report.Settings is { } settings)
+        {
+            sb.Append("read as: ").Append(settings.Describe()).Append('\n');
+        }
+
         foreach (var warning in report.Warnings)
         {
             sb.Append("warning: ").Append(warning).Append('\n');

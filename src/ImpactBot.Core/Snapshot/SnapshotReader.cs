@@ -1,6 +1,7 @@
 using ImpactBot.Core.Files;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using System.Text;
 using ImpactBot.Core.Graph;
 using ImpactBot.Sql.Lineage;
@@ -8,7 +9,11 @@ using ImpactBot.Sql.Text;
 
 namespace ImpactBot.Core.Snapshot;
 
-/// <summary>Reads the <see cref="SnapshotFormat"/> layout. A wrong, truncated or future file is an error value, never an exception.</summary>
+/// <summary>
+/// Reads the <see cref="SnapshotFormat"/> layout. A wrong, truncated, corrupted or future file is an error value, never an
+/// exception: the checksum catches damaged bytes, and every count and length is checked against the bytes left before
+/// anything is allocated for it, so even a crafted file with a valid checksum cannot ask for more memory than its size.
+/// </summary>
 public static class SnapshotReader
 {
     public static SnapshotReadResult Read(Stream stream)
@@ -37,33 +42,57 @@ public static class SnapshotReader
                 return new(null, $"snapshot format version {version} is not supported (this build reads version {SnapshotFormat.Version}); rebuild it with `impactbot snapshot build`");
             }
 
+            if (!ChecksumMatches(bytes))
+            {
+                return new(null, "the snapshot file is truncated or corrupt (its checksum does not match its content); delete it and rebuild with `impactbot snapshot build`");
+            }
+
+            r = new Decoder(bytes, r.Position, bytes.Length - SnapshotFormat.ChecksumLength, []);
             var engine = r.RawString();
-            var strings = new string?[r.Int() + 1];
+            var strings = new string?[r.Count() + 1];
             for (var i = 1; i < strings.Length; i++)
             {
                 strings[i] = r.RawString();
             }
 
-            var graph = ReadGraph(new Decoder(bytes, r.Position, bytes.Length, strings));
+            var graph = ReadGraph(new Decoder(bytes, r.Position, bytes.Length - SnapshotFormat.ChecksumLength, strings));
             return new(graph, null) { EngineMismatch = engine != SnapshotFormat.EngineVersion };
         }
-        catch (Exception e) when (e is EndOfStreamException or IOException or IndexOutOfRangeException or FormatException or DecoderFallbackException or ArgumentException or AggregateException)
+        catch (Exception e) when (e is EndOfStreamException or IOException or IndexOutOfRangeException or FormatException or DecoderFallbackException or ArgumentException or OverflowException or AggregateException)
         {
             var message = e is AggregateException aggregate ? aggregate.InnerExceptions[0].Message : e.Message;
             return new(null, $"the snapshot file is truncated or corrupt ({message}); delete it and rebuild with `impactbot snapshot build`");
         }
     }
 
+    /// <summary>The last <see cref="SnapshotFormat.ChecksumLength"/> bytes are the SHA-256 of all before them.</summary>
+    private static bool ChecksumMatches(byte[] bytes)
+    {
+        if (bytes.Length < SnapshotFormat.ChecksumLength)
+        {
+            return false;
+        }
+
+        Span<byte> hash = stackalloc byte[SnapshotFormat.ChecksumLength];
+        SHA256.HashData(bytes.AsSpan(0, bytes.Length - SnapshotFormat.ChecksumLength), hash);
+        return hash.SequenceEqual(bytes.AsSpan(bytes.Length - SnapshotFormat.ChecksumLength));
+    }
+
     private static LineageGraph ReadGraph(Decoder r)
     {
         var commit = r.Str() ?? "";
-        var assets = new AssetNode[r.Int()];
-        var chunks = new (int First, int Count, int Start, int End)[r.Int()];
+        var assets = new AssetNode[r.Count()];
+        var chunks = new (int First, int Count, int Start, int End)[r.Count()];
         var first = 0;
         for (var i = 0; i < chunks.Length; i++)
         {
-            var count = r.Int();
+            var count = r.Count();
             var length = r.Int();
+            if (count > assets.Length - first)
+            {
+                throw new FormatException($"the chunks hold more assets than the header's {assets.Length}");
+            }
+
             chunks[i] = (first, count, r.Position, r.Position + length);
             first += count;
             r.Skip(length);
@@ -86,7 +115,10 @@ public static class SnapshotReader
 
         var diagnostics = r.Diagnostics();
         var project = r.Bool() ? new ProjectInputs { RootDir = r.Str() ?? "", Dialect = r.Str() ?? "", GroupFiles = r.Strings(), DisabledNames = r.Strings() } : null;
-        return new LineageGraph(commit, ImmutableCollectionsMarshal.AsImmutableArray(assets), diagnostics) { Project = project };
+        var settings = r.Bool()
+            ? new ReadSettings { Dialect = r.Str() ?? "", DialectSource = r.Str() ?? "", Target = r.Str() ?? "", Vars = r.Str() ?? "{}", Packages = r.Str() ?? "" }
+            : null;
+        return new LineageGraph(commit, ImmutableCollectionsMarshal.AsImmutableArray(assets), diagnostics) { Project = project, Settings = settings };
     }
 
     /// <summary>Reads 7-bit integers, string-table ids and records from a stretch of the file's bytes.</summary>
@@ -98,7 +130,7 @@ public static class SnapshotReader
 
         public void Skip(int count)
         {
-            if (count < 0 || Position + count > end)
+            if (count < 0 || count > end - Position)
             {
                 throw new EndOfStreamException("a chunk runs past the end of the file");
             }
@@ -112,6 +144,11 @@ public static class SnapshotReader
             for (var shift = 0; shift < 35; shift += 7)
             {
                 var b = Byte();
+                if (shift == 28 && b > 0x0F)
+                {
+                    throw new FormatException("a number does not fit in 32 bits");
+                }
+
                 result |= (b & 0x7F) << shift;
                 if (b < 0x80)
                 {
@@ -120,6 +157,15 @@ public static class SnapshotReader
             }
 
             throw new FormatException("a number is too long");
+        }
+
+        /// <summary>A count of items that take at least a byte each, so never more than the bytes left.</summary>
+        public int Count()
+        {
+            var count = Int();
+            return count >= 0 && count <= end - Position
+                ? count
+                : throw new FormatException($"a count of {count} does not fit in the {end - Position} bytes left");
         }
 
         public bool Bool() => Byte() != 0;
@@ -131,19 +177,23 @@ public static class SnapshotReader
             return Encoding.UTF8.GetString(bytes, Position - length, length);
         }
 
-        public string? Str() => strings[Int()];
+        public string? Str()
+        {
+            var id = Int();
+            return id >= 0 && id < strings.Length ? strings[id] : throw new FormatException($"string {id} is not in the string table");
+        }
 
         public ImmutableArray<string> Strings() => Array(static d => d.Req());
 
         public AssetNode Asset()
         {
             var id = Req();
-            var type = (AssetType)Byte();
+            var type = Enum<AssetType>(Byte());
             return new AssetNode(id, type)
             {
                 Path = Str(),
                 Line = Int(),
-                Status = (LineageStatus)Byte(),
+                Status = Enum<LineageStatus>(Byte()),
                 HasWildcard = Bool(),
                 ContentHash = Req(),
                 BodyHash = Req(),
@@ -161,7 +211,16 @@ public static class SnapshotReader
         }
 
         public ImmutableArray<FileDiagnostic> Diagnostics() =>
-            Array(static d => new FileDiagnostic(d.Req(), d.Req(), d.Req(), d.Int(), d.Int(), (DiagnosticSeverity)d.Byte()));
+            Array(static d => new FileDiagnostic(d.Req(), d.Req(), d.Req(), d.Int(), d.Int(), Enum<DiagnosticSeverity>(d.Byte())));
+
+        /// <summary>An enum value written as its byte; the enums hold 0..N-1, so a byte of N or more is damage.</summary>
+        private static T Enum<T>(byte value)
+            where T : struct, Enum
+        {
+            return value < EnumSize<T>.Count
+                ? System.Runtime.CompilerServices.Unsafe.BitCast<int, T>(value)
+                : throw new FormatException($"{value} is not a {typeof(T).Name}");
+        }
 
         private byte Byte() => Position < end ? bytes[Position++] : throw new EndOfStreamException("the file ends inside a record");
 
@@ -233,12 +292,12 @@ public static class SnapshotReader
         });
 
         private ImmutableArray<ColumnEdge> Edges() =>
-            Array(static d => new ColumnEdge(d.Req(), d.Req(), (EdgeKind)d.Byte()) { Line = d.Int() });
+            Array(static d => new ColumnEdge(d.Req(), d.Req(), Enum<EdgeKind>(d.Byte())) { Line = d.Int() });
 
         /// <summary>A counted list; the empty one allocates nothing.</summary>
         private ImmutableArray<T> Array<T>(Func<Decoder, T> read)
         {
-            var count = Int();
+            var count = Count();
             if (count == 0)
             {
                 return [];
@@ -253,4 +312,11 @@ public static class SnapshotReader
             return ImmutableCollectionsMarshal.AsImmutableArray(items);
         }
     }
+}
+
+/// <summary>How many values an enum of contiguous values from 0 holds, computed once per type.</summary>
+file static class EnumSize<T>
+    where T : struct, Enum
+{
+    public static readonly int Count = Enum.GetValues<T>().Length;
 }

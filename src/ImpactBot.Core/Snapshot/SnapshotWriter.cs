@@ -1,4 +1,5 @@
 using ImpactBot.Core.Files;
+using System.Security.Cryptography;
 using System.Text;
 using ImpactBot.Core.Graph;
 
@@ -17,17 +18,28 @@ public static class SnapshotWriter
             WriteGraph(writer, graph, strings);
         }
 
-        using var output = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-        output.Write(SnapshotFormat.Magic);
-        output.Write7BitEncodedInt(SnapshotFormat.Version);
-        output.Write(SnapshotFormat.EngineVersion);
-        output.Write7BitEncodedInt(strings.Count);
-        foreach (var s in strings.Items)
+        using var header = new MemoryStream();
+        using (var output = new BinaryWriter(header, Encoding.UTF8, leaveOpen: true))
         {
-            output.Write(s);
+            output.Write(SnapshotFormat.Magic);
+            output.Write7BitEncodedInt(SnapshotFormat.Version);
+            output.Write(SnapshotFormat.EngineVersion);
+            output.Write7BitEncodedInt(strings.Count);
+            foreach (var s in strings.Items)
+            {
+                output.Write(s);
+            }
         }
 
-        output.Write(body.GetBuffer(), 0, (int)body.Length);
+        using var checksum = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var part in new[] { header, body })
+        {
+            var bytes = part.GetBuffer().AsSpan(0, (int)part.Length);
+            checksum.AppendData(bytes);
+            stream.Write(bytes);
+        }
+
+        stream.Write(checksum.GetHashAndReset());
     }
 
     private static void WriteGraph(BinaryWriter w, LineageGraph graph, StringTable s)
@@ -62,6 +74,16 @@ public static class SnapshotWriter
             w.Write7BitEncodedInt(s.Id(project.Dialect));
             WriteStrings(w, project.GroupFiles, s);
             WriteStrings(w, project.DisabledNames, s);
+        }
+
+        w.Write(graph.Settings is not null);
+        if (graph.Settings is { } settings)
+        {
+            w.Write7BitEncodedInt(s.Id(settings.Dialect));
+            w.Write7BitEncodedInt(s.Id(settings.DialectSource));
+            w.Write7BitEncodedInt(s.Id(settings.Target));
+            w.Write7BitEncodedInt(s.Id(settings.Vars));
+            w.Write7BitEncodedInt(s.Id(settings.Packages));
         }
     }
 

@@ -34,6 +34,13 @@ internal static class DeltaHead
             return null;
         }
 
+        // The head's settings decide how both commits are read; the caller pins them, or they are decided here.
+        var settings = options.Settings ?? ProjectSettingsResolver.Resolve(headFiles, config, options);
+        if (!settings.ToRecord().SameReading(baseGraph.Settings))
+        {
+            return null;
+        }
+
         if (Touched(baseGraph, project, baseFiles, headFiles, changedPaths) is not var (touched, yamlChanged))
         {
             return null;
@@ -43,17 +50,17 @@ internal static class DeltaHead
         var yamlPaths = touched.Values.Select(n => n.Inputs.PatchPath).OfType<string>().Concat(project.GroupFiles).Concat(yamlChanged).Distinct(StringComparer.Ordinal).ToList();
         var read = timings.Measure("read changed files", () => DbtProjectReader.ReadModels(
             headFiles,
-            new DbtReadOptions { ProjectDir = options.ProjectDir, Config = config, Timings = timings.For("read changed files") },
+            ProjectGraph.ReadOptions(options, config, settings) with { Timings = timings.For("read changed files") },
             modelPaths,
             yamlPaths,
             yamlChanged,
             NodeNames(baseGraph, project),
             baseGraph.Assets.Where(a => a.Type == AssetType.Source).Select(a => a.Id).ToHashSet(StringComparer.Ordinal)));
-        var dialect = ProjectGraph.DialectOf(options, config, read.DialectHint);
+        var dialect = settings.Dialect;
         if (dialect.Name != project.Dialect || read.RootDir != project.RootDir || !yamlChanged.IsSubsetOf(read.YamlPathsRead))
         {
-            // The base was read with other options (--dialect, --project-dir), or a changed YAML file is none of the
-            // project's: read it all.
+            // The base was read with other settings (dialect, target, vars, --project-dir), or a changed YAML file is
+            // none of the project's: read it all.
             return null;
         }
 
@@ -93,11 +100,12 @@ internal static class DeltaHead
         }
 
         var definitions = timings.Measure("definitions", () => Definitions(baseGraph, changed, owners, dialect, read, headFiles));
-        var build = timings.Measure("lineage graph", () => GraphBuilder.Build(definitions, headCommit, dialect, baseGraph, cancellationToken));
+        var build = timings.Measure("lineage graph", () => GraphBuilder.Build(definitions, headCommit, dialect, baseGraph, options.Budgets.Lineage, cancellationToken));
         var kept = baseGraph.Diagnostics.Where(d => d.Code != GraphBuilder.CycleCode && !modelPaths.Contains(d.Path) && !yamlChanged.Contains(d.Path));
         var graph = new LineageGraph(headCommit, build.Graph.Assets, ProjectGraph.Sorted(build.Graph.Diagnostics.Concat(kept).Concat(read.Diagnostics)))
         {
             Project = project,
+            Settings = settings.ToRecord(),
         };
         return build with { Graph = graph };
     }

@@ -195,15 +195,28 @@ public static class ProjectAssets
             .Concat(sources.Select(s => assetOf(s.RelationName) ?? DbtSource.AssetName(s.SourceName, s.TableName)))
             .Distinct(StringComparer.OrdinalIgnoreCase)];
 
+    /// <summary>A model that refs itself (outside <c>{{ this }}</c>, which is how dbt spells that): dbt refuses it as a cycle.</summary>
+    private static IEnumerable<FileDiagnostic> SelfReferences(DbtModel m) =>
+        m.Refs
+            .Where(r => string.Equals(r.Name, m.Name, StringComparison.OrdinalIgnoreCase) && r.Version is null && r.Package is null)
+            .Take(1)
+            .Select(r => new FileDiagnostic(
+                GraphBuilder.CycleCode,
+                $"{m.Name} refs itself (ref('{r.Name}')); dbt refuses that as a dependency cycle. Use {{{{ this }}}} to read the model's own table (e.g. in an incremental model).",
+                m.Path,
+                r.Line,
+                0));
+
     /// <summary>A model's definition, once its relation names and upstream asset ids are known.</summary>
     internal static AssetDefinition Model(DbtModel m, DialectFacts dialect, ImmutableArray<string> relations, ImmutableArray<string> dependsOn)
     {
         var python = m.Language == DbtModel.Python;
+        var routine = m.Language == DbtModel.Routine;
         return new AssetDefinition(ModelId(m), AssetType.Model)
         {
             Path = m.Path,
-            Sql = python ? null : m.RenderedSql,
-            CodeHash = python ? m.ContentHash : null,
+            Sql = python || routine || m.Language == DbtModel.Ddl ? null : m.RenderedSql,
+            CodeHash = python || routine ? m.ContentHash : null,
             SourceMap = m.SourceMap,
             Dialect = dialect,
             Relations = relations,
@@ -218,12 +231,13 @@ public static class ProjectAssets
                 Group = m.Group,
                 LatestVersion = int.TryParse(m.Version, out var v) ? v : null,
                 Tags = m.Tags,
-                Kind = python ? AssetTraits.PythonKind : null,
+                Kind = python ? AssetTraits.PythonKind : routine ? AssetTraits.RoutineKind : null,
                 IncrementalStrategy = m.IncrementalStrategy,
                 FullRefresh = m.Config.Str("full_refresh") is { } refresh && bool.TryParse(refresh, out var full) ? full : null,
             },
-            DocsHash = Docs(m.Description, m.Columns),
-            Diagnostics = m.Diagnostics,
+            // A DDL table's columns are its schema, not documentation: a change to them is no docs change.
+            DocsHash = Docs(m.Description, m.Language == DbtModel.Ddl ? [] : m.Columns),
+            Diagnostics = SelfReferences(m).FirstOrDefault() is { } self ? m.Diagnostics.Add(self) : m.Diagnostics,
             PartiallyRendered = m.RenderStatus != RenderStatus.Complete,
             DbtName = m.Name,
             PatchPath = m.PatchPath,

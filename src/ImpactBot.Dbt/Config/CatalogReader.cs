@@ -44,7 +44,7 @@ internal static class CatalogReader
             {
                 if (k is YamlScalarNode { Value: { } key } && !Keys.Contains(key))
                 {
-                    diagnostics.Add(new FileDiagnostic("config-unknown-key", $"unknown key 'catalog.{key}' is ignored; allowed keys: {string.Join(", ", Keys)}", path, k.Line(), k.Column()));
+                    diagnostics.Add(new FileDiagnostic("config-unknown-key", $"unknown key 'catalog.{key}' is ignored; {KeySuggestion.Hint(key, Keys)}", path, k.Line(), k.Column()));
                 }
             }
 

@@ -15,7 +15,7 @@ namespace ImpactBot.Dbt.Config;
 /// </summary>
 public static class ImpactBotConfigReader
 {
-    private static readonly string[] Keys = ["dialect", "project-dir", "ignore", "fail-on", "owners", "acknowledge", "catalog", "codeowners"];
+    private static readonly string[] Keys = ["dialect", "project-dir", "ignore", "fail-on", "owners", "acknowledge", "catalog", "vars", "codeowners"];
 
     public static ConfigReadResult Read(string? text, string path)
     {
@@ -59,7 +59,9 @@ public static class ImpactBotConfigReader
                 case "project-dir":
                     if (Scalar(value, key, path, diagnostics) is { } dir)
                     {
-                        config = config with { ProjectDir = dir.Trim().Trim('/') };
+                        config = ProjectDirs.Escapes(dir)
+                            ? Fail(config, diagnostics, Error(path, value, $"'project-dir' is '{dir}', which is not a folder inside the repository; give the folder holding dbt_project.yml relative to the repository root (for example 'transform')"))
+                            : config with { ProjectDir = dir.Trim().Trim('/') };
                     }
 
                     break;
@@ -103,10 +105,15 @@ public static class ImpactBotConfigReader
                 case "catalog":
                     config = config with { Catalog = CatalogReader.Read(value, path, diagnostics) };
                     break;
+                case "vars":
+                    config = value is YamlMappingNode vars
+                        ? config with { Vars = DbtVars.ToJson((DbtMap)YamlNodes.ToValue(vars)) }
+                        : YamlNodes.IsNull(value) ? config : Fail(config, diagnostics, Error(path, value, "'vars' must be a mapping of var names to values, as dbt's --vars"));
+                    break;
                 default:
                     diagnostics.Add(new FileDiagnostic(
                         "config-unknown-key",
-                        $"unknown key '{key}' is ignored; allowed keys: {string.Join(", ", Keys)}",
+                        $"unknown key '{key}' is ignored; {KeySuggestion.Hint(key, Keys)}",
                         path,
                         keyNode.Line(),
                         keyNode.Column()));

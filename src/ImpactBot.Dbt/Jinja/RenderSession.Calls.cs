@@ -235,10 +235,21 @@ internal sealed partial class RenderSession
             case (Dictionary<string, object?> d, "pop"):
                 return a0 is string popKey && d.Remove(popKey, out var popped) ? popped : args.Get(1, "default");
             case (List<object?> list, "append"):
+                if (list.Count >= RenderBudget.MaxListItems)
+                {
+                    throw new RenderBudgetException($"appending to a list past {RenderBudget.MaxListItems:N0} items", pos);
+                }
+
                 list.Add(a0);
                 return "";
             case (List<object?> list, "extend"):
-                list.AddRange(JinjaValues.Iterate(a0) ?? []);
+                var added = JinjaValues.Iterate(a0) ?? [];
+                if ((long)list.Count + added.Count > RenderBudget.MaxListItems)
+                {
+                    throw new RenderBudgetException($"extending a list past {RenderBudget.MaxListItems:N0} items", pos);
+                }
+
+                list.AddRange(added);
                 return "";
             case (string s, _):
                 return StringMethod(s, method.Name, args) ?? Unknown(method.Name, args, pos);

@@ -7,7 +7,7 @@ internal sealed partial class RenderSession
 {
     private static readonly UnknownValue UnknownResult = new("");
 
-    private object? Eval(Expr expr) => expr switch
+    private object? Eval(Expr expr) => Built(expr, expr switch
     {
         LiteralExpr literal => literal.Value,
         NameExpr name => Lookup(name.Name),
@@ -22,7 +22,35 @@ internal sealed partial class RenderSession
         DictExpr dict => dict.Entries.ToDictionary(e => JinjaValues.Print(Eval(e.Key)), e => Eval(e.Value), StringComparer.Ordinal),
         ConditionalExpr conditional => Conditional(conditional),
         _ => UnknownResult,
-    };
+    });
+
+    /// <summary>Counts what an operator, filter or call built against the <see cref="RenderBudget"/>.</summary>
+    private object? Built(Expr expr, object? value)
+    {
+        if (expr is not (BinaryExpr or FilterExpr or CallExpr or ListExpr))
+        {
+            return value;
+        }
+
+        var size = value switch
+        {
+            string s => s.Length,
+            UnknownValue u => u.Sql.Length,
+            List<object?> list => list.Count > RenderBudget.MaxListItems
+                ? throw new RenderBudgetException($"an expression built a list of {list.Count:N0} items (at most {RenderBudget.MaxListItems:N0} are rendered)", expr.Pos)
+                : list.Count,
+            _ => 0,
+        };
+        if (size > RenderBudget.MaxValueChars)
+        {
+            throw new RenderBudgetException($"an expression built a value of {size:N0} characters (at most {RenderBudget.MaxValueChars:N0} are rendered)", expr.Pos);
+        }
+
+        _built += size;
+        return _built > RenderBudget.MaxBuiltChars
+            ? throw new RenderBudgetException($"the template built more than {RenderBudget.MaxBuiltChars:N0} characters of values (a loop that grows a string?)", expr.Pos)
+            : value;
+    }
 
     private object? Lookup(string name)
     {
@@ -159,10 +187,14 @@ internal sealed partial class RenderSession
                 (List<object?> a, List<object?> b) => new List<object?>([.. a, .. b]),
                 _ => Arithmetic(expr.Op, l, r),
             },
-            "*" when l is string s && r is long n => string.Concat(Enumerable.Repeat(s, (int)Math.Clamp(n, 0, 1000))),
+            "*" when l is string s && r is long n => (long)s.Length * Math.Clamp(n, 0, 1000) > RenderBudget.MaxValueChars
+                ? throw new RenderBudgetException($"'{Shorten(s)}' * {n} would build more than {RenderBudget.MaxValueChars:N0} characters", expr.Pos)
+                : string.Concat(Enumerable.Repeat(s, (int)Math.Clamp(n, 0, 1000))),
             _ => Arithmetic(expr.Op, l, r),
         };
     }
+
+    private static string Shorten(string s) => s.Length <= 20 ? s : s[..20] + "…";
 
     private static object? Compare(string op, object? l, object? r)
     {

@@ -29,6 +29,7 @@ internal sealed partial class RenderSession
     private int _macroDepth;
     private int _callSitePos;
     private int _steps;
+    private long _built;
     private bool _partial;
     private bool _hasIncremental;
 
@@ -47,7 +48,17 @@ internal sealed partial class RenderSession
         {
             Render(nodes, sb);
         }
+        catch (RenderBudgetException ex)
+        {
+            Report("render-budget", $"{ex.Message}; rendering stopped here and the model's lineage is partial", ex.Pos, DiagnosticSeverity.Error);
+            if (sb.Length > RenderBudget.MaxOutputChars)
+            {
+                sb.Length = RenderBudget.MaxOutputChars;
+            }
+        }
+#pragma warning disable CA1031 // A template the renderer cannot finish costs only this model (a diagnostic, model-level lineage), never the run.
         catch (Exception ex)
+#pragma warning restore CA1031
         {
             Report("render-failed", $"rendering stopped: {ex.Message}", 0, DiagnosticSeverity.Error);
         }
@@ -90,6 +101,10 @@ internal sealed partial class RenderSession
             }
 
             RenderNode(node, sb);
+            if (sb.Length > RenderBudget.MaxOutputChars)
+            {
+                throw new RenderBudgetException($"the rendered text passed {RenderBudget.MaxOutputChars:N0} characters", node.Pos);
+            }
         }
     }
 

@@ -43,6 +43,11 @@ internal static class TemplateLexer
             if (kind == '%' && source.AsSpan(contentStart, contentEnd - contentStart).Trim().SequenceEqual("raw"))
             {
                 var endRaw = FindEndRaw(source, pos, out var afterEndRaw);
+                if (endRaw < 0)
+                {
+                    error = new JinjaSyntaxException("'{% raw %}' is never closed by '{% endraw %}'; the rest of the file is read as text", open);
+                }
+
                 var rawEnd = endRaw < 0 ? source.Length : endRaw;
                 segments.Add(new(SegmentKind.Text, source[pos..rawEnd], pos, rawEnd, pos, rawEnd));
                 pos = endRaw < 0 ? source.Length : afterEndRaw;

@@ -10,5 +10,20 @@ internal sealed record ManifestData(
     ImmutableArray<DbtGroup> Groups,
     ImmutableArray<DbtExposure> Exposures)
 {
-    public ManifestNode? Find(string uniqueId) => Nodes.FirstOrDefault(n => n.UniqueId == uniqueId);
+    // Looked up once per model and per dependency: a list scan made reading a large manifest quadratic.
+    private Dictionary<string, ManifestNode>? _byId;
+
+    /// <summary>The node of this unique id (the first, should the file repeat one).</summary>
+    public ManifestNode? Find(string uniqueId) => (_byId ??= Index(Nodes)).GetValueOrDefault(uniqueId);
+
+    private static Dictionary<string, ManifestNode> Index(ImmutableArray<ManifestNode> nodes)
+    {
+        var byId = new Dictionary<string, ManifestNode>(nodes.Length, StringComparer.Ordinal);
+        foreach (var node in nodes)
+        {
+            byId.TryAdd(node.UniqueId, node);
+        }
+
+        return byId;
+    }
 }

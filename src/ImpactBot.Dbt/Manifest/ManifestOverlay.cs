@@ -147,7 +147,8 @@ internal sealed class ManifestOverlay(ManifestData manifest, ProjectLayout layou
     public List<DbtSource> Sources(List<DbtSource> sources)
     {
         var result = sources.Select(s => manifest.Find(s.UniqueId) is { } n ? s with { RelationName = n.RelationName } : s).ToList();
-        foreach (var node in manifest.Nodes.Where(n => n.ResourceType == "source" && !sources.Any(s => s.UniqueId == n.UniqueId)))
+        var known = sources.Select(s => s.UniqueId).ToHashSet(StringComparer.Ordinal);
+        foreach (var node in manifest.Nodes.Where(n => n.ResourceType == "source" && !known.Contains(n.UniqueId)))
         {
             result.Add(new DbtSource
             {
@@ -171,7 +172,8 @@ internal sealed class ManifestOverlay(ManifestData manifest, ProjectLayout layou
     public List<DbtSeed> Seeds(List<DbtSeed> seeds)
     {
         var result = seeds.ToList();
-        foreach (var node in manifest.Nodes.Where(n => n.ResourceType == "seed" && !seeds.Any(s => s.UniqueId == n.UniqueId)))
+        var known = seeds.Select(s => s.UniqueId).ToHashSet(StringComparer.Ordinal);
+        foreach (var node in manifest.Nodes.Where(n => n.ResourceType == "seed" && !known.Contains(n.UniqueId)))
         {
             result.Add(new DbtSeed { UniqueId = node.UniqueId, Name = node.Name, Path = "", Columns = node.Columns, Meta = node.Meta, Config = node.Config });
         }
@@ -182,7 +184,8 @@ internal sealed class ManifestOverlay(ManifestData manifest, ProjectLayout layou
     public List<DbtSnapshot> Snapshots(List<DbtSnapshot> snapshots)
     {
         var result = snapshots.ToList();
-        foreach (var node in manifest.Nodes.Where(n => n.ResourceType == "snapshot" && !snapshots.Any(s => s.UniqueId == n.UniqueId)))
+        var known = snapshots.Select(s => s.UniqueId).ToHashSet(StringComparer.Ordinal);
+        foreach (var node in manifest.Nodes.Where(n => n.ResourceType == "snapshot" && !known.Contains(n.UniqueId)))
         {
             result.Add(new DbtSnapshot
             {
@@ -212,9 +215,15 @@ internal sealed class ManifestOverlay(ManifestData manifest, ProjectLayout layou
             return declared;
         }
 
-        var merged = catalog.Select(c => declared.FirstOrDefault(d => d.Name.Equals(c.Name, StringComparison.OrdinalIgnoreCase)) is { } d
-            ? d with { DataType = d.DataType ?? c.DataType }
-            : c);
-        return [.. merged, .. declared.Where(d => !catalog.Any(c => c.Name.Equals(d.Name, StringComparison.OrdinalIgnoreCase)))];
+        // Dictionaries, not scans: a table of many thousand columns must not cost their square.
+        var byName = new Dictionary<string, DbtColumn>(StringComparer.OrdinalIgnoreCase);
+        foreach (var d in declared)
+        {
+            byName.TryAdd(d.Name, d);
+        }
+
+        var inCatalog = catalog.Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var merged = catalog.Select(c => byName.TryGetValue(c.Name, out var d) ? d with { DataType = d.DataType ?? c.DataType } : c);
+        return [.. merged, .. declared.Where(d => !inCatalog.Contains(d.Name))];
     }
 }

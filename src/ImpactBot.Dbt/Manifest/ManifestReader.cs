@@ -22,14 +22,23 @@ internal static class ManifestReader
             return null;
         }
 
+        var shape = new ManifestShape(text, path, diagnostics);
+        foreach (var section in new[] { "sources", "exposures", "groups", "metadata" })
+        {
+            shape.Section(root, section);
+        }
+
         var nodes = ImmutableArray.CreateBuilder<ManifestNode>();
         foreach (var property in root.Obj("nodes")!.Value.EnumerateObject().Concat(root.Obj("sources")?.EnumerateObject() ?? []))
         {
+            shape.Node(property.Name, property.Value);
             if (ReadNode(property.Name, property.Value) is { } node)
             {
                 nodes.Add(node);
             }
         }
+
+        shape.Finish();
 
         var metadata = root.Obj("metadata");
         var project = metadata?.Str("project_name");
@@ -60,7 +69,7 @@ internal static class ManifestReader
         }
 
         var dependsOn = node.Obj("depends_on") is { } deps && deps.TryGetProperty("nodes", out var list) && list.ValueKind == JsonValueKind.Array
-            ? list.EnumerateArray().Select(e => e.GetString()).OfType<string>().ToImmutableArray()
+            ? list.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToImmutableArray()
             : [];
         return new ManifestNode
         {
@@ -112,7 +121,7 @@ internal static class ManifestReader
                 ? r.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.Object && x.Str("name") is { } n ? new DbtRef(n, x.Str("package"), x.Text("version"), 0) : null).OfType<DbtRef>()
                 : [];
             var sources = e.Value.TryGetProperty("sources", out var s) && s.ValueKind == JsonValueKind.Array
-                ? s.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.Array && x.GetArrayLength() == 2 ? new DbtSourceRef(x[0].GetString() ?? "", x[1].GetString() ?? "", 0) : null).OfType<DbtSourceRef>()
+                ? s.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.Array && x.GetArrayLength() == 2 && x[0].ValueKind == JsonValueKind.String && x[1].ValueKind == JsonValueKind.String ? new DbtSourceRef(x[0].GetString()!, x[1].GetString()!, 0) : null).OfType<DbtSourceRef>()
                 : [];
             result.Add(new DbtExposure
             {

@@ -95,13 +95,18 @@ internal static class ModelEntryFilter
         return names;
     }
 
-    /// <summary>The events of a valid one-document file whose root is a mapping, without anchors or aliases; else null.</summary>
+    /// <summary>The events of a valid one-document file within budget whose root is a mapping, without anchors or aliases; else null.</summary>
     private static List<ParsingEvent>? Events(string text)
     {
+        if (text.Length > YamlBudget.Default.MaxFileChars)
+        {
+            return null;
+        }
+
         var events = new List<ParsingEvent>();
         try
         {
-            var parser = new Parser(new StringReader(text));
+            var parser = new BudgetedParser(text, YamlBudget.Default);
             while (parser.MoveNext())
             {
                 var e = parser.Current!;
@@ -115,7 +120,7 @@ internal static class ModelEntryFilter
         }
         catch (YamlException)
         {
-            // A broken file is read whole, so its problems are reported as a full read reports them.
+            // A broken or over-budget file is read whole, so its problems are reported as a full read reports them.
             return null;
         }
 

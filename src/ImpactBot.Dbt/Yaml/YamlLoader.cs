@@ -5,13 +5,16 @@ using YamlDotNet.RepresentationModel;
 
 namespace ImpactBot.Dbt.Yaml;
 
-/// <summary>Parses YAML text into the representation model, turning syntax errors into diagnostics with positions.</summary>
+/// <summary>
+/// Parses YAML text into the representation model within a <see cref="YamlBudget"/>, turning syntax errors and
+/// budget overruns into diagnostics with positions. Every YAML file the product reads goes through here.
+/// </summary>
 internal static class YamlLoader
 {
     /// <summary>The root mapping of the first document; null (with a diagnostic when broken) if there is none.</summary>
-    public static YamlMappingNode? LoadMapping(string text, string path, ICollection<FileDiagnostic> diagnostics)
+    public static YamlMappingNode? LoadMapping(string text, string path, ICollection<FileDiagnostic> diagnostics, YamlBudget? budget = null)
     {
-        var root = Load(text, path, diagnostics);
+        var root = Load(text, path, diagnostics, budget);
         switch (root)
         {
             case null:
@@ -44,21 +47,38 @@ internal static class YamlLoader
         return stream.Documents[0].RootNode as YamlMappingNode;
     }
 
-    public static YamlNode? Load(string text, string path, ICollection<FileDiagnostic> diagnostics)
+    public static YamlNode? Load(string text, string path, ICollection<FileDiagnostic> diagnostics, YamlBudget? budget = null)
     {
+        budget ??= YamlBudget.Default;
+        if (text.Length > budget.MaxFileChars)
+        {
+            diagnostics.Add(new FileDiagnostic(
+                "yaml-budget",
+                OverBudget($"{text.Length:N0} characters, over {budget.MaxFileChars:N0} (MaxFileChars)", "split it into several files"),
+                path, 1, 1, DiagnosticSeverity.Error));
+            return null;
+        }
+
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(new BudgetedParser(text, budget));
             return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        }
+        catch (YamlBudgetException ex)
+        {
+            diagnostics.Add(new FileDiagnostic("yaml-budget", ex.Message, path, (int)ex.Start.Line, (int)ex.Start.Column, DiagnosticSeverity.Error));
+            return null;
         }
         catch (YamlException ex)
         {
             var message = ex.InnerException is { } inner && ex.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase) is false
                 ? $"{FirstLine(ex.Message)} ({FirstLine(inner.Message)})"
                 : FirstLine(ex.Message);
-            diagnostics.Add(new FileDiagnostic(
-                "yaml-syntax", $"invalid YAML: {message}", path, (int)ex.Start.Line, (int)ex.Start.Column, DiagnosticSeverity.Error));
+            var (line, column) = message.Contains(" tab ", StringComparison.Ordinal)
+                ? TabPosition(text, (int)ex.Start.Line) ?? ((int)ex.Start.Line, (int)ex.Start.Column)
+                : ((int)ex.Start.Line, (int)ex.Start.Column);
+            diagnostics.Add(new FileDiagnostic("yaml-syntax", $"invalid YAML: {message}", path, line, column, DiagnosticSeverity.Error));
             return null;
         }
         catch (ArgumentException ex)
@@ -66,6 +86,41 @@ internal static class YamlLoader
             diagnostics.Add(new FileDiagnostic("yaml-syntax", $"invalid YAML: {FirstLine(ex.Message)}", path, 1, 1, DiagnosticSeverity.Error));
             return null;
         }
+    }
+
+    /// <summary>The message of a <c>yaml-budget</c> diagnostic.</summary>
+    internal static string OverBudget(string what, string todo) =>
+        $"YAML file over budget: {what}; the file is skipped. To have it read, {todo}";
+
+    /// <summary>
+    /// Where the first tab in a line's indentation is, from <paramref name="fromLine"/> on. YamlDotNet reports a tab
+    /// error at the start of the enclosing node (often line 1), not at the tab itself.
+    /// </summary>
+    private static (int Line, int Column)? TabPosition(string text, int fromLine)
+    {
+        var line = 1;
+        for (var start = 0; start < text.Length; line++)
+        {
+            var end = text.IndexOf('\n', start);
+            end = end < 0 ? text.Length : end;
+            if (line >= fromLine)
+            {
+                var indent = start;
+                while (indent < end && text[indent] is ' ' or '-' or '\t')
+                {
+                    if (text[indent] == '\t')
+                    {
+                        return (line, indent - start + 1);
+                    }
+
+                    indent++;
+                }
+            }
+
+            start = end + 1;
+        }
+
+        return null;
     }
 
     private static string FirstLine(string message)

@@ -21,6 +21,9 @@ public sealed record QueryLineage(
 
     public ClauseFingerprints Clauses { get; init; } = ClauseFingerprints.Empty;
 
+    /// <summary>What binding cost (zero when nothing was bound).</summary>
+    public LineageWork Work { get; init; }
+
     public static QueryLineage Failed(Diagnostic diagnostic) =>
         new([], [], [diagnostic], LineageStatus.Failed);
 }

@@ -14,11 +14,19 @@ namespace ImpactBot.Sql.Lineage;
 /// </summary>
 public static class SqlLineage
 {
+    /// <summary>Catch-all codes: an exception the engine turned into a diagnostic. A test seeing one has found a bug.</summary>
+    public const string BinderErrorCode = "binder-error";
+
+    public const string ParserErrorCode = "parser-error";
+
+    /// <summary>A statement that exceeded its <see cref="LineageBudget"/>.</summary>
+    public const string BudgetExceededCode = "budget-exceeded";
+
     /// <summary>
     /// The lineage of the main statement: the last one that produces rows (query, CREATE AS, INSERT, MERGE); for a
     /// multi-table INSERT, its last target (<see cref="AnalyzeAll"/> gives every target).
     /// </summary>
-    public static QueryLineage Analyze(string sql, DialectFacts dialect, ISchemaProvider? schema = null)
+    public static QueryLineage Analyze(string sql, DialectFacts dialect, ISchemaProvider? schema = null, LineageBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(dialect);
         var parsed = Parse(sql ?? "", dialect);
@@ -36,12 +44,12 @@ public static class SqlLineage
             return NoStatement(parsed);
         }
 
-        var lineage = Bind(main, dialect, schema);
+        var lineage = Bind(main, dialect, schema, budget);
         return WithParseDiagnostics(lineage, parsed.Diagnostics, main.Span, all: true);
     }
 
     /// <summary>The lineage of every statement that produces rows, in order; a multi-table INSERT gives one per target.</summary>
-    public static ImmutableArray<QueryLineage> AnalyzeAll(string sql, DialectFacts dialect, ISchemaProvider? schema = null)
+    public static ImmutableArray<QueryLineage> AnalyzeAll(string sql, DialectFacts dialect, ISchemaProvider? schema = null, LineageBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(dialect);
         var parsed = Parse(sql ?? "", dialect);
@@ -50,7 +58,7 @@ public static class SqlLineage
         {
             if (ProducesRows(statement))
             {
-                foreach (var lineage in BindAll(statement, dialect, schema))
+                foreach (var lineage in BindAll(statement, dialect, schema, budget))
                 {
                     result.Add(WithParseDiagnostics(lineage, parsed.Diagnostics, statement.Span, all: false));
                 }
@@ -61,36 +69,46 @@ public static class SqlLineage
     }
 
     /// <summary>Binds one parsed statement.</summary>
-    public static QueryLineage Bind(Statement statement, DialectFacts dialect, ISchemaProvider? schema = null)
+    public static QueryLineage Bind(Statement statement, DialectFacts dialect, ISchemaProvider? schema = null, LineageBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(statement);
         ArgumentNullException.ThrowIfNull(dialect);
+        var binder = new Binder(dialect, schema, budget);
         try
         {
-            return new Binder(dialect, schema).Bind(statement);
+            return binder.Bind(statement);
         }
-        catch (Exception ex)
+#pragma warning disable CA1031 // One statement's binder bug must not sink the report: it becomes a diagnostic (StrictMode rethrows in tests).
+        catch (Exception ex) when (!StrictMode.Rethrow || IsBudget(ex))
+#pragma warning restore CA1031
         {
-            return Failure(ex, statement);
+            return Failure(ex, statement, binder.Work);
         }
     }
 
-    private static ImmutableArray<QueryLineage> BindAll(Statement statement, DialectFacts dialect, ISchemaProvider? schema)
+    private static ImmutableArray<QueryLineage> BindAll(Statement statement, DialectFacts dialect, ISchemaProvider? schema, LineageBudget? budget)
     {
+        var binder = new Binder(dialect, schema, budget);
         try
         {
-            return new Binder(dialect, schema).BindAll(statement);
+            return binder.BindAll(statement);
         }
-        catch (Exception ex)
+#pragma warning disable CA1031 // As in Bind: a diagnostic, not a crash (StrictMode rethrows in tests).
+        catch (Exception ex) when (!StrictMode.Rethrow || IsBudget(ex))
+#pragma warning restore CA1031
         {
-            return [Failure(ex, statement)];
+            return [Failure(ex, statement, binder.Work)];
         }
     }
 
-    private static QueryLineage Failure(Exception ex, Statement statement)
+    private static bool IsBudget(Exception ex) => ex is BindingBudgetException or InsufficientExecutionStackException;
+
+    private static QueryLineage Failure(Exception ex, Statement statement, LineageWork work)
     {
-        var code = ex is BindingBudgetException or InsufficientExecutionStackException ? "budget-exceeded" : "binder-error";
-        return QueryLineage.Failed(new Diagnostic(code, "lineage could not be computed: " + ex.Message, statement.Span, DiagnosticSeverity.Error));
+        var diagnostic = IsBudget(ex)
+            ? new Diagnostic(BudgetExceededCode, ex.Message + "; its lineage falls back to model level", statement.Span, DiagnosticSeverity.Error)
+            : new Diagnostic(BinderErrorCode, "lineage could not be computed: " + ex.Message, statement.Span, DiagnosticSeverity.Error);
+        return QueryLineage.Failed(diagnostic) with { Work = work };
     }
 
     private static ParseResult Parse(string sql, DialectFacts dialect)
@@ -99,9 +117,11 @@ public static class SqlLineage
         {
             return dialect.Dialect == SqlDialect.TSql ? TSqlFrontEnd.Parse(sql) : SqlParser.Parse(sql, dialect);
         }
-        catch (Exception ex)
+#pragma warning disable CA1031 // A parser bug must not sink the report: it becomes a diagnostic (StrictMode rethrows in tests).
+        catch (Exception ex) when (!StrictMode.Rethrow)
+#pragma warning restore CA1031
         {
-            return new ParseResult([], [new Diagnostic("parser-error", "the SQL could not be read: " + ex.Message, new SourceSpan(0, 0, 1, 1), DiagnosticSeverity.Error)]);
+            return new ParseResult([], [new Diagnostic(ParserErrorCode, "the SQL could not be read: " + ex.Message, new SourceSpan(0, 0, 1, 1), DiagnosticSeverity.Error)]);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ImpactBot.Sql.Lineage.Binding;
 using ImpactBot.Sql.Syntax;
 using ImpactBot.Sql.Syntax.Ast;
 using ImpactBot.Sql.Text;
@@ -40,7 +41,9 @@ public static class TSqlFrontEnd
                 ? ParseTokens(parser, tokens, lexErrors)
                 : OnLargeStack(() => ParseTokens(parser, tokens, lexErrors));
         }
-        catch (Exception exception)
+#pragma warning disable CA1031 // A ScriptDom or mapper failure becomes a diagnostic; StrictMode rethrows in tests.
+        catch (Exception exception) when (!StrictMode.Rethrow)
+#pragma warning restore CA1031
         {
             return new ParseResult([], [Internal(exception)]);
         }
@@ -63,7 +66,9 @@ public static class TSqlFrontEnd
             {
                 statements.Add(TSqlStatements.Map(context, statement));
             }
-            catch (Exception exception)
+#pragma warning disable CA1031 // A node shape the mapper did not expect costs only its statement; StrictMode rethrows in tests.
+            catch (Exception exception) when (!StrictMode.Rethrow)
+#pragma warning restore CA1031
             {
                 // A node shape the mapper did not expect must not cost the other statements.
                 statements.Add(TSqlStatements.Opaque(statement));
@@ -91,8 +96,11 @@ public static class TSqlFrontEnd
         return new Diagnostic("tsql-parse-error", error.Message, span, DiagnosticSeverity.Error);
     }
 
+    /// <summary>The catch-all code: the front end failed on its own (a bug), not on the input.</summary>
+    public const string InternalErrorCode = "tsql-internal-error";
+
     private static Diagnostic Internal(Exception exception) =>
-        new("tsql-internal-error", $"the T-SQL front end failed: {exception.Message}", SourceSpan.None, DiagnosticSeverity.Error);
+        new(InternalErrorCode, $"the T-SQL front end failed: {exception.Message}", SourceSpan.None, DiagnosticSeverity.Error);
 
     /// <summary>Runs a deeply nested script on a thread whose stack is large enough for ScriptDom's recursion.</summary>
     private static ParseResult OnLargeStack(Func<ParseResult> parse)
@@ -106,7 +114,9 @@ public static class TSqlFrontEnd
                 {
                     result = parse();
                 }
+#pragma warning disable CA1031 // Carried to the calling thread, which reports or rethrows it.
                 catch (Exception exception)
+#pragma warning restore CA1031
                 {
                     failure = exception;
                 }
@@ -114,6 +124,11 @@ public static class TSqlFrontEnd
             LargeStackBytes);
         thread.Start();
         thread.Join();
+        if (failure is not null && StrictMode.Rethrow)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+
         return result ?? new ParseResult([], [Internal(failure ?? new InvalidOperationException("no result"))]);
     }
 }

@@ -63,7 +63,7 @@ public sealed class AnalyzeBadInputScenarioTests
     }
 
     [Test]
-    public async Task Analyze_BinaryFileNamedSql_IsSkippedWithoutCrash()
+    public async Task Analyze_BinaryFileNamedSql_FailsTheCheckWithoutCrash()
     {
         using var scenario = ShopScenario.Create();
         ChangeAmount(scenario);
@@ -71,7 +71,7 @@ public sealed class AnalyzeBadInputScenarioTests
 
         var run = await scenario.AnalyzeAsync();
 
-        Assert.That(run.Code, Is.EqualTo(0), run.Error);
+        Assert.That(run.Code, Is.EqualTo(ExitCodes.InputErrors), run.Error);
         Assert.That(run.Severity("revenue_daily"), Is.EqualTo("values"));
     }
 

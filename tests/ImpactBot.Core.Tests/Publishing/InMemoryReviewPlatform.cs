@@ -104,7 +104,13 @@ internal sealed class InMemoryReviewPlatform(string bot = "impact-bot") : IRevie
 
     public Task<AccessLevel> GetAccessLevelAsync(string user, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task SetStatusAsync(CommitStatus status, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public List<CommitStatus> Statuses { get; } = [];
+
+    public Task SetStatusAsync(CommitStatus status, CancellationToken cancellationToken)
+    {
+        Statuses.Add(status);
+        return Task.CompletedTask;
+    }
 
     public Task<string?> ReadFileAsync(string path, string commitSha, CancellationToken cancellationToken) => throw new NotSupportedException();
 

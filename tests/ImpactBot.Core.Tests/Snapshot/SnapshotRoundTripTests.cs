@@ -148,4 +148,18 @@ public sealed class SnapshotRoundTripTests
         SnapshotWriter.Write(graph, stream);
         return stream.ToArray();
     }
+
+    [Test]
+    public void Read_SettingsWritten_ComeBackSoAStaleCacheIsNoticed()
+    {
+        var settings = new ReadSettings { Dialect = "bigquery", DialectSource = "profiles.yml: profile shop, target prod, type bigquery", Target = "prod", Vars = """{"a":"1"}""", Packages = "lock:abc" };
+        using var stream = new MemoryStream();
+        SnapshotWriter.Write(new LineageGraph("c", [Source("s", "a")], []) { Settings = settings }, stream);
+
+        var read = SnapshotReader.Read(stream.ToArray()).Graph!;
+
+        Assert.That(read.Settings, Is.EqualTo(settings));
+        Assert.That(read.Settings!.SameReading(settings with { Vars = """{"a":"2"}""" }), Is.False);
+        Assert.That(read.Settings.SameReading(settings with { DialectSource = "--dialect" }), Is.True);
+    }
 }

@@ -321,15 +321,17 @@ public sealed class DeltaHeadTests
     }
 
     [Test]
-    public void DeltaHead_BaseBoundWithAnotherDialect_ReadsHeadInFull()
+    public void DeltaHead_CachedBaseBoundWithAnotherDialect_IsReadAgainInTheHeadsDialect()
     {
         var files = Load("dbt/mini/project");
         var head = new Dictionary<string, string>(files, StringComparer.Ordinal) { ["models/revenue.sql"] = files["models/revenue.sql"] + "\n-- x\n" };
+        var bigQuery = ProjectOptions.Default with { Dialect = DialectFacts.BigQuery };
 
-        var result = Run(files, head, ["models/revenue.sql"], fullHead: false, ProjectOptions.Default with { Dialect = DialectFacts.BigQuery }, baseOptions: ProjectOptions.Default);
+        var result = Run(files, head, ["models/revenue.sql"], fullHead: false, bigQuery, baseOptions: ProjectOptions.Default);
 
-        Assert.That(result.BaseGraph.Project!.Dialect, Is.EqualTo(DialectFacts.Snowflake.Name));
-        Assert.That(result.DeltaHead, Is.False);
+        Assert.That(result.BaseGraph.Project!.Dialect, Is.EqualTo(DialectFacts.BigQuery.Name));
+        Assert.That(result.Report.Warnings.Single(), Does.Contain("read as snowflake").And.Contain("the base was read again"));
+        AssertSame(result, Run(files, head, ["models/revenue.sql"], fullHead: true, bigQuery, baseOptions: ProjectOptions.Default));
     }
 
     private static (AnalysisResult Delta, AnalysisResult Full) RunBoth(Dictionary<string, string> files, params (string Path, string Text)[] edits)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using ImpactBot.Sql.Dialects;
 using ImpactBot.Sql.Lineage;
+using ImpactBot.Sql.Lineage.Binding;
 using ImpactBot.Sql.Syntax;
 using ImpactBot.Sql.TSql;
 
@@ -82,23 +83,54 @@ public sealed class LineageFuzzTests
         });
     }
 
-    /// <summary>Parses and binds <paramref name="sql"/>, turning an escaped exception into a problem like any other.</summary>
+    [Test]
+    public void Run_NullReferenceInjectedIntoBinderBetween_IsReported()
+    {
+        const string sql = "select id, case when amount between 1 and 10 then 'small' end as size from orders";
+        Assert.That(Run(sql, DialectFacts.Snowflake), Is.Empty);
+
+        using var fault = StrictMode.Enable(expr => expr is ImpactBot.Sql.Syntax.Ast.BetweenExpr);
+        Assert.That(Run(sql, DialectFacts.Snowflake), Has.Some.StartsWith("threw NullReferenceException"));
+    }
+
+    [Test]
+    public void Run_CatchAllDiagnostic_IsReported()
+    {
+        var lineage = QueryLineage.Failed(new ImpactBot.Sql.Text.Diagnostic(SqlLineage.BinderErrorCode, "lineage could not be computed: boom", new ImpactBot.Sql.Text.SourceSpan(0, 1, 1, 1), ImpactBot.Sql.Text.DiagnosticSeverity.Error));
+        Assert.That(CatchAll(lineage), Is.EqualTo(new[] { "catch-all diagnostic binder-error: lineage could not be computed: boom" }));
+    }
+
+    /// <summary>
+    /// Parses and binds <paramref name="sql"/> in <see cref="StrictMode"/> (the engine rethrows instead of hiding a bug in a
+    /// diagnostic), turning an escaped exception or a catch-all diagnostic into a problem like any other.
+    /// </summary>
     private static IEnumerable<string> Run(string sql, DialectFacts dialect)
     {
         var problems = new List<string>();
+        using var strict = StrictMode.Rethrow ? null : StrictMode.Enable();
         try
         {
             var parsed = dialect.Dialect == SqlDialect.TSql ? TSqlFrontEnd.Parse(sql) : SqlParser.Parse(sql, dialect);
             problems.AddRange(WellFormedness.Check(sql, parsed).Select(p => "parse: " + p));
-            problems.AddRange(WellFormedness.Check(sql, SqlLineage.Analyze(sql, dialect)).Select(p => "lineage: " + p));
+            problems.AddRange(parsed.Diagnostics.Where(d => CatchAllCodes.Contains(d.Code)).Select(d => $"parse: catch-all diagnostic {d.Code}: {d.Message}"));
+            var lineage = SqlLineage.Analyze(sql, dialect);
+            problems.AddRange(WellFormedness.Check(sql, lineage).Select(p => "lineage: " + p));
+            problems.AddRange(CatchAll(lineage));
         }
+#pragma warning disable CA1031 // The fuzz run records any escaped exception as a problem of that mutant.
         catch (Exception exception)
+#pragma warning restore CA1031
         {
             problems.Add($"threw {exception.GetType().Name}: {exception.Message}");
         }
 
         return problems;
     }
+
+    private static readonly string[] CatchAllCodes = [SqlLineage.BinderErrorCode, SqlLineage.ParserErrorCode, TSqlFrontEnd.InternalErrorCode];
+
+    private static IEnumerable<string> CatchAll(QueryLineage lineage) =>
+        lineage.Diagnostics.Where(d => CatchAllCodes.Contains(d.Code)).Select(d => $"catch-all diagnostic {d.Code}: {d.Message}");
 
     private static string Excerpt(string sql) => sql.Length <= 400 ? sql : sql[..400] + "…";
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ImpactBot.Sql.Dialects;
 using ImpactBot.Sql.Lineage;
+using ImpactBot.Sql.Lineage.Binding;
 
 namespace ImpactBot.Sql.Tests.Lineage;
 
@@ -53,8 +54,14 @@ public sealed class LineageCasesTests
         }
 
         var schema = schemaElement.ValueKind == JsonValueKind.Object ? SchemaJson.Parse(schemaElement.GetRawText(), dialect).Schema : null;
-        var lineage = SqlLineage.Analyze(c.GetProperty("sql").GetString()!, dialect, schema);
+        QueryLineage lineage;
+        using (StrictMode.Enable())
+        {
+            lineage = SqlLineage.Analyze(c.GetProperty("sql").GetString()!, dialect, schema);
+        }
+
         var diagnostics = string.Join("\n", lineage.Diagnostics);
+        Assert.That(lineage.Diagnostics.Select(d => d.Code), Has.None.AnyOf(SqlLineageTests.CatchAllCodes), diagnostics);
 
         var outputs = expected.GetProperty("outputs").EnumerateArray().Select(o => Output(o.GetString()!, caseSensitive)).ToList();
         Assert.That(lineage.Columns.Select(o => Output(o, dialect, caseSensitive)), Is.EqualTo(outputs), "outputs\n" + diagnostics);

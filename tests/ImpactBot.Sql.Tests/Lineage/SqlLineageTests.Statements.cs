@@ -68,14 +68,14 @@ public sealed partial class SqlLineageTests
     [Test]
     public void AnalyzeAll_SeveralStatements_OneLineageEach()
     {
-        var all = SqlLineage.AnalyzeAll("select a from t1; select b from t2", Postgres);
+        var all = AnalyzeAll("select a from t1; select b from t2", Postgres);
         Assert.That(all.Select(l => l.Columns.Single().Name), Is.EqualTo(new[] { "a", "b" }));
     }
 
     [Test]
     public void Analyze_NoStatement_FailedWithDiagnostic()
     {
-        var lineage = SqlLineage.Analyze("   -- nothing here\n", Postgres);
+        var lineage = Analyze(Postgres, "   -- nothing here\n");
         Assert.That(lineage.Status, Is.EqualTo(LineageStatus.Failed));
         Assert.That(lineage.Diagnostics, Is.Not.Empty);
     }
@@ -83,7 +83,7 @@ public sealed partial class SqlLineageTests
     [Test]
     public void Analyze_OnlyOpaqueStatement_Failed()
     {
-        var lineage = SqlLineage.Analyze("grant select on t to bob", Postgres);
+        var lineage = Analyze(Postgres, "grant select on t to bob");
         Assert.That(lineage.Status, Is.EqualTo(LineageStatus.Failed));
     }
 

@@ -1,5 +1,6 @@
 using ImpactBot.Sql.Dialects;
 using ImpactBot.Sql.Lineage;
+using ImpactBot.Sql.Lineage.Binding;
 
 namespace ImpactBot.Sql.Tests.Lineage;
 
@@ -39,7 +40,7 @@ public sealed partial class SqlLineageTests
 
     private static QueryLineage AssertLineage(DialectFacts dialect, string sql, string? schema, params string[] expected)
     {
-        var lineage = SqlLineage.Analyze(sql, dialect, Schema(dialect, schema));
+        var lineage = Analyze(dialect, sql, schema);
         AssertEdges(lineage, dialect, expected);
         return lineage;
     }
@@ -70,6 +71,26 @@ public sealed partial class SqlLineageTests
         return (name, edges);
     }
 
-    private static QueryLineage Analyze(DialectFacts dialect, string sql, string? schema = null) =>
-        SqlLineage.Analyze(sql, dialect, Schema(dialect, schema));
+    /// <summary>
+    /// Analyses in <see cref="StrictMode"/>: an exception in the engine fails the test instead of hiding in a catch-all
+    /// diagnostic, which must not appear either.
+    /// </summary>
+    private static QueryLineage Analyze(DialectFacts dialect, string sql, string? schema = null)
+    {
+        using var strict = StrictMode.Enable();
+        var lineage = SqlLineage.Analyze(sql, dialect, Schema(dialect, schema));
+        Assert.That(lineage.Diagnostics.Select(d => d.Code), Has.None.AnyOf(CatchAllCodes), string.Join("\n", lineage.Diagnostics));
+        return lineage;
+    }
+
+    private static System.Collections.Immutable.ImmutableArray<QueryLineage> AnalyzeAll(string sql, DialectFacts dialect, DictionarySchemaProvider? schema = null)
+    {
+        using var strict = StrictMode.Enable();
+        var all = SqlLineage.AnalyzeAll(sql, dialect, schema);
+        Assert.That(all.SelectMany(l => l.Diagnostics).Select(d => d.Code), Has.None.AnyOf(CatchAllCodes));
+        return all;
+    }
+
+    /// <summary>Codes of exceptions the engine turned into diagnostics: in a test, each is a bug.</summary>
+    internal static readonly string[] CatchAllCodes = [SqlLineage.BinderErrorCode, SqlLineage.ParserErrorCode, ImpactBot.Sql.TSql.TSqlFrontEnd.InternalErrorCode];
 }

@@ -22,7 +22,9 @@ internal static class PushSnapshotHandler
         var options = await Commands.CommonOptions.ProjectOptionsAsync(settings.ProjectDir, settings.Dialect, settings.Manifest, null, cancellationToken).ConfigureAwait(false);
         using var files = await git.OpenTreeAsync(commit, cancellationToken).ConfigureAwait(false);
         var (previous, _) = SnapshotFiles.TryLoad(path);
-        var (result, _) = ProjectGraph.Build(files, commit, ProjectGraph.ReadConfig(files), options, previous, cancellationToken: cancellationToken);
+        var config = ProjectGraph.ReadConfig(files);
+        ProjectGraph.CheckProjectDir(files, config, options);
+        var (result, _) = ProjectGraph.Build(files, commit, config, options, previous, cancellationToken: cancellationToken);
         SnapshotFiles.Save(result.Graph, path);
         if (settings.OutputFile is { } output)
         {

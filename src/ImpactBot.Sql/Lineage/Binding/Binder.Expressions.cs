@@ -8,6 +8,7 @@ internal sealed partial class Binder
     private void BindExpr(Expr expr, EdgeKind context, ExprCollector c, Scope scope)
     {
         Spend();
+        StrictMode.Visit(expr);
         var transform = EdgeComposition.Compose(context, EdgeKind.Transform);
         switch (expr)
         {

@@ -52,7 +52,7 @@ internal sealed partial class Binder
 
         if (!item.Pivots.IsDefaultOrEmpty)
         {
-            relation = ApplyPivots(relation, item.Pivots, scope);
+            relation = ApplyPivots(relation, item.Pivots, scope, names);
             if (item.Pivots[^1].Alias is { } pivotAlias)
             {
                 names = [pivotAlias.Name];

@@ -7,22 +7,24 @@ namespace ImpactBot.Sql.Lineage.Binding;
 // PIVOT / UNPIVOT as operators on a source: input − consumed columns + generated columns, folded in order.
 internal sealed partial class Binder
 {
-    private Relation ApplyPivots(Relation input, IEnumerable<PivotClause> pivots, Scope scope)
+    /// <summary><paramref name="names"/>: what qualifies the input (its alias or table name), so <c>p.sales</c> resolves inside PIVOT.</summary>
+    private Relation ApplyPivots(Relation input, IEnumerable<PivotClause> pivots, Scope scope, IReadOnlyList<Identifier>? names)
     {
         var current = input;
         foreach (var pivot in pivots)
         {
-            current = pivot.Unpivot ? Unpivot(current, pivot) : Pivot(current, pivot, scope);
+            current = pivot.Unpivot ? Unpivot(current, pivot) : Pivot(current, pivot, scope, names);
+            names = pivot.Alias is { } alias ? [alias.Name] : names;
         }
 
         return current;
     }
 
-    private Relation Pivot(Relation input, PivotClause pivot, Scope scope)
+    private Relation Pivot(Relation input, PivotClause pivot, Scope scope, IReadOnlyList<Identifier>? names)
     {
         // The aggregates and the FOR columns are bound against the input alone.
         var inner = new Scope(null, scope.Ctes, null);
-        inner.Sources.Add(new ScopeSource(null, input, true));
+        inner.Sources.Add(new ScopeSource(names, input, true));
         var consumed = new List<Identifier>();
         foreach (var aggregate in pivot.Aggregates)
         {
@@ -79,9 +81,7 @@ internal sealed partial class Binder
                 }
 
                 collector.Canon.Append(" FOR ").Append(forCanon).Append(" = ").Append(ValueText(value.Value));
-                var name = pivot.Aggregates.Length == 1
-                    ? valueName
-                    : (Text: valueName.Text + "_" + (aggregate.Alias?.Text ?? AggregateName(aggregate.Aggregate)), valueName.Quoted);
+                var name = PivotColumnName(valueName, aggregate, pivot.Aggregates.Length);
                 output.Columns.Add(new RelationColumn(name.Text, name.Quoted, collector.Edges, Fingerprint.Of(collector.Canon)) { Aggregated = true });
             }
         }
@@ -268,6 +268,20 @@ internal sealed partial class Binder
         TupleExpr t => string.Join(',', t.Items.Select(ValueText)),
         _ => value.GetType().Name,
     };
+
+    /// <summary>
+    /// BigQuery names a column <c>alias_value</c> whenever the aggregate has an alias; the others name it after the value,
+    /// with <c>_alias</c> (or the function's name) appended when there are several aggregates.
+    /// </summary>
+    private (string Text, bool Quoted) PivotColumnName((string Text, bool Quoted) value, PivotAggregate aggregate, int aggregates)
+    {
+        if (_dialect.Dialect == SqlDialect.BigQuery && aggregate.Alias is { } alias)
+        {
+            return (alias.Text + "_" + value.Text, value.Quoted || alias.Quoted);
+        }
+
+        return aggregates == 1 ? value : (value.Text + "_" + (aggregate.Alias?.Text ?? AggregateName(aggregate.Aggregate)), value.Quoted);
+    }
 
     private static string AggregateName(Expr aggregate) => aggregate is FunctionCall f ? f.Name.Last.Text : "agg";
 }

@@ -69,7 +69,11 @@ internal sealed partial class Binder
         return ctes;
     }
 
-    /// <summary>Anchor first, then the recursive member against the columns so far until the sources stop growing.</summary>
+    /// <summary>
+    /// Anchor first, then the recursive member against the columns so far until the sources stop growing. Each round is
+    /// widened (<see cref="EdgeSet.Widen"/>): paths that grow through the recursive reference become whole columns, so
+    /// the rounds converge instead of doubling their edges.
+    /// </summary>
     private Relation BindRecursive(CommonTableExpression cte, SetOperationQuery union, Scope? outer, CteEnv? ctes)
     {
         var anchor = RenameByPosition(BindQuery(union.Left, outer, ctes), cte.ColumnAliases, cte.Span);
@@ -79,6 +83,7 @@ internal sealed partial class Binder
         {
             var member = BindQuery(union.Right, outer, env);
             var combined = CombineUnion(anchor, member, union);
+            Widen(combined, round == 0 ? null : current);
             var stable = SameSources(current, combined);
             current = combined;
             env.Relation = combined;
@@ -91,18 +96,29 @@ internal sealed partial class Binder
         return current;
     }
 
+    private void Widen(Relation relation, Relation? previous)
+    {
+        for (var i = 0; i < relation.Columns.Count; i++)
+        {
+            var before = previous is not null && i < previous.Columns.Count ? previous.Columns[i].Sources : null;
+            SpendEdges(relation.Columns[i].Sources.Count);
+            EdgeSet.Widen(relation.Columns[i].Sources, before);
+        }
+
+        SpendEdges(relation.RowEdges.Count);
+        EdgeSet.Widen(relation.RowEdges, previous?.RowEdges);
+    }
+
     private static bool SameSources(Relation a, Relation b)
     {
-        if (a.Columns.Count != b.Columns.Count)
+        if (a.Columns.Count != b.Columns.Count || !EdgeSet.SameEdges(a.RowEdges, b.RowEdges))
         {
             return false;
         }
 
         for (var i = 0; i < a.Columns.Count; i++)
         {
-            var x = EdgeSet.Normalize(a.Columns[i].Sources, false);
-            var y = EdgeSet.Normalize(b.Columns[i].Sources, false);
-            if (x.Length != y.Length || !x.All(y.Contains))
+            if (!EdgeSet.SameEdges(a.Columns[i].Sources, b.Columns[i].Sources))
             {
                 return false;
             }

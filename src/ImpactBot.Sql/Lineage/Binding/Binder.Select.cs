@@ -83,6 +83,7 @@ internal sealed partial class Binder
 
         var relation = new Relation();
         relation.Columns.AddRange(scope.Projections);
+        SpendEdges(scope.RowEdges.Count);
         relation.RowEdges.AddRange(EdgeSet.Compact(scope.RowEdges));
         relation.Clauses.Append(scope.Clauses);
         return relation;
@@ -95,13 +96,16 @@ internal sealed partial class Binder
         {
             BindExpr(item.Expr, EdgeKind.Copy, collector, scope);
         }
-        catch (Exception ex) when (ex is not BindingBudgetException and not InsufficientExecutionStackException)
+#pragma warning disable CA1031 // One bad select item leaves the others bound; StrictMode rethrows in tests.
+        catch (Exception ex) when (ex is not BindingBudgetException and not InsufficientExecutionStackException && !StrictMode.Rethrow)
+#pragma warning restore CA1031
         {
-            Report("binder-error", $"select item {index + 1} could not be bound: {ex.Message}", item.Span, DiagnosticSeverity.Error);
+            Report(SqlLineage.BinderErrorCode, $"select item {index + 1} could not be bound: {ex.Message}", item.Span, DiagnosticSeverity.Error);
         }
 
         var (name, quoted) = OutputName(item, index);
         var type = item.Expr is CastExpr cast ? cast.TypeName : null;
+        SpendEdges(collector.Edges.Count);
         scope.Projections.Add(new RelationColumn(name, quoted, EdgeSet.Compact(collector.Edges), Fingerprint.Of(collector.Canon))
         {
             Type = type,

@@ -47,6 +47,9 @@ internal sealed partial class Binder
                 }
 
                 break;
+            case TableFunctionKind.Unnest when StructFields(function) is { } fields:
+                AddStructFieldColumns(fields, print, relation, scope);
+                break;
             case TableFunctionKind.Unnest:
                 AddUnnestColumns(function, inputs, aliases, print, relation);
                 break;
@@ -65,6 +68,66 @@ internal sealed partial class Binder
         "VALUE" => inputPath + "[*]",
         _ => inputPath + "[*]#" + column.ToLowerInvariant(),
     };
+
+    /// <summary>
+    /// BigQuery <c>UNNEST([STRUCT(a AS x, b AS y), ..])</c> without an alias: a value table whose struct fields are its
+    /// columns. The fields, named by the first element (an alias, else the column read), with each element's expressions.
+    /// </summary>
+    private List<(Identifier Name, List<Expr> Values)>? StructFields(TableFunction function)
+    {
+        if (!_dialect.UnnestAliasIsColumn || function.Alias is not null || function.Arguments is not [ArrayExpr { Items.IsEmpty: false } array])
+        {
+            return null;
+        }
+
+        List<(Identifier Name, List<Expr> Values)>? fields = null;
+        foreach (var item in array.Items)
+        {
+            if (item is not FunctionCall { Name.Last.Text: var name } call || !name.Equals("STRUCT", StringComparison.OrdinalIgnoreCase)
+                || (fields is not null && call.Arguments.Length != fields.Count))
+            {
+                return null;
+            }
+
+            for (var i = 0; i < call.Arguments.Length; i++)
+            {
+                var (field, value) = call.Arguments[i] switch
+                {
+                    NamedArgument named => (named.Name, named.Value),
+                    ColumnRef column => (column.Last, (Expr)column),
+                    _ => (null, call.Arguments[i]),
+                };
+                if (fields is null || fields.Count <= i)
+                {
+                    if (field is null)
+                    {
+                        return null;
+                    }
+
+                    (fields ??= []).Add((field, []));
+                }
+
+                fields[i].Values.Add(value);
+            }
+        }
+
+        return fields;
+    }
+
+    private void AddStructFieldColumns(List<(Identifier Name, List<Expr> Values)> fields, string print, Relation relation, Scope scope)
+    {
+        foreach (var (name, values) in fields)
+        {
+            var collector = new ExprCollector();
+            foreach (var value in values)
+            {
+                BindExpr(value, EdgeKind.Copy, collector, scope);
+            }
+
+            SpendEdges(collector.Edges.Count);
+            relation.Columns.Add(new RelationColumn(name.Text, name.Quoted, EdgeSet.Compact(collector.Edges), "UNNEST." + name.Text.ToLowerInvariant() + ":" + print));
+        }
+    }
 
     private void AddUnnestColumns(TableFunction function, List<List<Edge>> inputs, System.Collections.Immutable.ImmutableArray<Identifier> aliases, string print, Relation relation)
     {

@@ -12,14 +12,13 @@ namespace ImpactBot.Sql.Lineage.Binding;
 /// </summary>
 internal sealed partial class Binder
 {
-    /// <summary>Nodes a statement may visit: a floor for small statements, else a few per character of its text,
-    /// so flat statements of any size bind while blow-ups (re-expanded stars, CTE fan-out) still stop.</summary>
-    private const int NodeBudget = 200_000;
-
-    private const int NodesPerCharacter = 4;
+    /// <summary>Nodes between two looks at the clock.</summary>
+    private const int ClockInterval = 1024;
 
     private readonly DialectFacts _dialect;
     private readonly ISchemaProvider? _schema;
+    private readonly LineageBudget _limits;
+    private readonly System.Diagnostics.Stopwatch _clock = new();
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly List<string> _tables = [];
     private readonly HashSet<string> _tableKeys = new(StringComparer.Ordinal);
@@ -27,13 +26,20 @@ internal sealed partial class Binder
     private readonly List<Identifier> _lambdaParameters = [];
     private readonly List<CteEnv> _boundCtes = [];
     private int _budget;
+    private long _edgeBudget;
+    private long _nodes;
+    private long _edges;
     private bool _partial;
 
-    public Binder(DialectFacts dialect, ISchemaProvider? schema)
+    public Binder(DialectFacts dialect, ISchemaProvider? schema, LineageBudget? budget = null)
     {
         _dialect = dialect;
         _schema = schema;
+        _limits = budget ?? LineageBudget.Default;
     }
+
+    /// <summary>What binding has cost so far.</summary>
+    public LineageWork Work => new(_nodes, _edges);
 
     private IdentifierFolding ColumnFolding => _dialect.ColumnFolding;
 
@@ -85,8 +91,12 @@ internal sealed partial class Binder
         return Assemble(relation, target);
     }
 
-    private void SetBudget(Statement statement) =>
-        _budget = (int)Math.Min(int.MaxValue, Math.Max(NodeBudget, (long)statement.Span.Length * NodesPerCharacter));
+    private void SetBudget(Statement statement)
+    {
+        _budget = _limits.NodesFor(statement.Span.Length);
+        _edgeBudget = _limits.EdgesFor(statement.Span.Length);
+        _clock.Restart();
+    }
 
     private QueryLineage Assemble(Relation relation, string? target)
     {
@@ -126,6 +136,7 @@ internal sealed partial class Binder
         var sortedKeys = _tableKeys.Order(StringComparer.Ordinal);
         return new QueryLineage(columns.MoveToImmutable(), row, Deduplicate(_diagnostics), _partial ? LineageStatus.Partial : LineageStatus.Complete)
         {
+            Work = Work,
             Target = target,
             Tables = [.. _tables],
             Clauses = new ClauseFingerprints(
@@ -163,12 +174,29 @@ internal sealed partial class Binder
 
     private void Spend()
     {
+        _nodes++;
         if (--_budget < 0)
         {
-            throw new BindingBudgetException();
+            throw new BindingBudgetException($"the statement is too large or too deeply nested to bind (over {_nodes - 1:N0} syntax nodes visited)");
+        }
+
+        if ((_nodes & (ClockInterval - 1)) == 0 && _limits.Time > TimeSpan.Zero && _clock.Elapsed > _limits.Time)
+        {
+            throw new BindingBudgetException($"binding took longer than the {_limits.Time.TotalSeconds:0.#} s budget");
         }
 
         RuntimeHelpers.EnsureSufficientExecutionStack();
+    }
+
+    /// <summary>Counts source edges built; a statement whose edges multiply (paths growing through recursion, fan-out) stops.</summary>
+    private void SpendEdges(int count)
+    {
+        _edges += count;
+        _edgeBudget -= count;
+        if (_edgeBudget < 0)
+        {
+            throw new BindingBudgetException($"the statement's lineage is too large to bind (over {_edges:N0} source edges built)");
+        }
     }
 
     private Relation RenameByPosition(Relation relation, ImmutableArray<Identifier> names, SourceSpan span)

@@ -78,6 +78,43 @@ internal static class EdgeSet
         return edges;
     }
 
+    /// <summary>
+    /// One round of a recursive CTE's fixpoint, in place: exact duplicates go; with the previous round's edges, a path not
+    /// seen before grew through the recursive reference (a subscript or field of the recursive column) and would grow
+    /// again every round, so its column is taken whole; a whole-column edge absorbs the paths of the same column.
+    /// </summary>
+    public static List<Edge> Widen(List<Edge> edges, List<Edge>? previous)
+    {
+        Compact(edges);
+        HashSet<Edge>? whole = null;
+        HashSet<Edge>? before = previous is null ? null : [.. previous];
+        foreach (var edge in edges)
+        {
+            if (edge.Path is null || (before is not null && !before.Contains(edge)))
+            {
+                (whole ??= []).Add(edge with { Path = null });
+            }
+        }
+
+        if (whole is null)
+        {
+            return edges;
+        }
+
+        for (var i = 0; i < edges.Count; i++)
+        {
+            if (edges[i].Path is not null && whole.Contains(edges[i] with { Path = null }))
+            {
+                edges[i] = edges[i] with { Path = null };
+            }
+        }
+
+        return Compact(edges);
+    }
+
+    /// <summary>Whether two edge lists hold the same edges, in any order and count.</summary>
+    public static bool SameEdges(List<Edge> a, List<Edge> b) => new HashSet<Edge>(a).SetEquals(b);
+
     private static string MergePath(string existing, string added)
     {
         foreach (var part in existing.Split(','))

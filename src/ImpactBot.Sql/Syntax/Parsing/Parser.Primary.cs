@@ -173,7 +173,7 @@ internal sealed partial class Parser
                 Advance();
             }
 
-            parts.Add(MakeIdentifier(Current));
+            AddNamePart(parts, Current);
             Advance();
         }
 
@@ -181,15 +181,35 @@ internal sealed partial class Parser
         {
             Advance();
             Advance();
-            return new StarExpr(new QualifiedName(parts.MoveToImmutable(), SpanOf(start, _pos - 2)), SpanFrom(start));
+            return new StarExpr(new QualifiedName(parts.ToImmutable(), SpanOf(start, _pos - 2)), SpanFrom(start));
         }
 
         if (At(TokenKind.LParen))
         {
-            return ParseFunctionCall(new QualifiedName(parts.MoveToImmutable(), SpanFrom(start)), start);
+            return ParseFunctionCall(new QualifiedName(parts.ToImmutable(), SpanFrom(start)), start);
         }
 
-        return new ColumnRef(parts.MoveToImmutable(), SpanFrom(start));
+        return new ColumnRef(parts.ToImmutable(), SpanFrom(start));
+    }
+
+    /// <summary>
+    /// One part of a dotted name; in BigQuery a quoted part holding dots (<c>`proj.ds.t`.col</c>, <c>`t.col`</c>) is
+    /// several parts, as in table names (its names never contain dots).
+    /// </summary>
+    private void AddNamePart(ImmutableArray<Identifier>.Builder parts, Token token)
+    {
+        var identifier = MakeIdentifier(token);
+        if (token.Kind == TokenKind.QuotedIdentifier && _dialect.QuotedNamesSplitOnDots && identifier.Text.Contains('.', StringComparison.Ordinal))
+        {
+            foreach (var piece in identifier.Text.Split('.'))
+            {
+                parts.Add(new Identifier(piece, Quoted: true, token.Span));
+            }
+
+            return;
+        }
+
+        parts.Add(identifier);
     }
 
     /// <summary><c>( .. )</c>: a subquery, a tuple, a lambda's parameter list or a grouped expression.</summary>

@@ -1,0 +1,27 @@
+namespace ImpactBot.Benchmarks.RealProjects;
+
+/// <summary>
+/// The pinned projects. Fetch each repository as a bare mirror under <c>--mirrors</c> (default <c>/work/.mirror</c>, laid
+/// out <c>owner+name/repo</c>); a project whose mirror or commit is missing is skipped. None of their files are copied
+/// into this repository (spellbook's licence is BSL: test material only).
+/// </summary>
+internal static class RealProjectList
+{
+    private const string Spellbook = "duneanalytics/spellbook";
+    private const string SpellbookCommit = "91dac121414fe46afdb47690ea5906871373dba5";
+    private const string Github = "fivetran/dbt_github";
+    private const string GithubCommit = "48ceaa54a3ff3474323612a1b34f3bf39dd82783";
+    private const string Utils = "dbt-labs/dbt-utils";
+    private const string UtilsCommit = "700764ce230b2fb775b5338b6bc77a72233ea34c";
+
+    public static IReadOnlyList<RealProject> All { get; } =
+    [
+        new("spellbook-dex", Spellbook, SpellbookCommit, "dbt_subprojects/dex", "trino", ["dbt_subprojects/dex", "dbt_macros", "sources"]),
+        new("spellbook-hourly", Spellbook, SpellbookCommit, "dbt_subprojects/hourly_spellbook", "trino", ["dbt_subprojects/hourly_spellbook", "dbt_macros", "sources"]),
+        new("spellbook-solana", Spellbook, SpellbookCommit, "dbt_subprojects/solana", "trino", ["dbt_subprojects/solana", "dbt_macros", "sources"]),
+        new("dbt_github", Github, GithubCommit, ".", "bigquery", ["."]),
+        new("dbt_github+manifest", Github, GithubCommit, ".", "bigquery", ["."]) { Manifest = "docs/manifest.json" },
+        new("dbt_github+manifest+catalog", Github, GithubCommit, ".", "bigquery", ["."]) { Manifest = "docs/manifest.json", Catalog = "docs/catalog.json" },
+        new("dbt-utils-integration", Utils, UtilsCommit, "integration_tests", "postgres", ["."]),
+    ];
+}

@@ -1,0 +1,3 @@
+select id, amount, status
+from {{ source('raw', 'orders') }}
+where status != 'void'

@@ -1,0 +1,76 @@
+using ImpactBot.Sql.Lineage;
+
+namespace ImpactBot.Sql.Tests.Lineage;
+
+/// <summary>BigQuery shapes seen on real projects: PIVOT column names, UNNEST of struct arrays, backticks everywhere.</summary>
+public sealed partial class SqlLineageTests
+{
+    [Test]
+    public void Analyze_BigQueryPivotWithAggregateAliases_NamesAliasThenValue()
+    {
+        AssertLineage(BigQuery, "select * from `proj.ds.produce` pivot (sum(sales) as total, count(*) as n for quarter in ('Q1', 'Q2'))", "proj.ds.produce(product, sales, quarter)",
+            "product: proj.ds.produce.product copy",
+            "total_q1: proj.ds.produce.sales aggregate, proj.ds.produce.quarter conditional",
+            "n_q1: proj.ds.produce.quarter conditional",
+            "total_q2: proj.ds.produce.sales aggregate, proj.ds.produce.quarter conditional",
+            "n_q2: proj.ds.produce.quarter conditional",
+            "row: proj.ds.produce.product group");
+    }
+
+    [Test]
+    public void Analyze_BigQueryPivotSingleAggregateWithoutAlias_NamesValue()
+    {
+        AssertLineage(BigQuery, "select * from (select product, sales, quarter from `proj.ds.produce`) pivot (sum(sales) for quarter in ('Q1', 'Q2' as second))", null,
+            "product: proj.ds.produce.product copy",
+            "q1: proj.ds.produce.sales aggregate, proj.ds.produce.quarter conditional",
+            "second: proj.ds.produce.sales aggregate, proj.ds.produce.quarter conditional",
+            "row: proj.ds.produce.product group");
+    }
+
+    [Test]
+    public void Analyze_PivotAggregateQualifiedByInputAlias_Resolves()
+    {
+        var lineage = AssertLineage(BigQuery, "select * from (select product, sales, quarter from `proj.ds.produce`) as p pivot (sum(p.sales) as total for quarter in ('Q1'))", null,
+            "product: proj.ds.produce.product copy",
+            "total_q1: proj.ds.produce.sales aggregate, proj.ds.produce.quarter conditional",
+            "row: proj.ds.produce.product group");
+        Assert.That(lineage.Status, Is.EqualTo(LineageStatus.Complete));
+    }
+
+    [Test]
+    public void Analyze_BigQueryUnnestOfStructArray_FieldsAreColumns()
+    {
+        var lineage = AssertLineage(BigQuery, "select x, y from `p.d.t` as t, unnest([struct(t.a as x, t.b as y), struct(t.c, 'k')])", null,
+            "x: p.d.t.a copy, p.d.t.c copy",
+            "y: p.d.t.b copy",
+            "row: p.d.t.a join, p.d.t.b join, p.d.t.c join");
+        Assert.That(lineage.Status, Is.EqualTo(LineageStatus.Complete), string.Join("\n", lineage.Diagnostics));
+    }
+
+    [Test]
+    public void Analyze_BigQueryStarOverUnnestOfStructs_ExpandsFields()
+    {
+        AssertLineage(BigQuery, "select * from unnest([struct(1 as id, 'a' as label)])", null, "id: ", "label: ");
+    }
+
+    [Test]
+    public void Analyze_BigQueryUnnestOfTypedStructArrayWithAlias_FieldPaths()
+    {
+        AssertLineage(BigQuery, "select x.id from `p.d.t` t, unnest(array<struct<id int64, amt numeric>>[struct(t.a, t.b)]) as x", null,
+            "id: p.d.t.a transform path=a[].id, p.d.t.b transform path=b[].id",
+            "row: p.d.t.a join, p.d.t.b join");
+    }
+
+    [Test]
+    public void Analyze_BigQueryBackticksInEveryPosition_ResolveToTheTable()
+    {
+        var lineage = AssertLineage(BigQuery,
+            "select `my-project.sales.orders`.id, `o2`.`amount` as `total`, `status`\nfrom `my-project.sales.orders`\njoin `my-project`.sales.`refunds` as `o2` using (`id`)\nwhere `my-project.sales.orders`.`status` != 'x'\ngroup by `my-project.sales.orders`.id, `total`, `status`",
+            "my-project.sales.orders(id, status); my-project.sales.refunds(id, amount)",
+            "id: my-project.sales.orders.id copy",
+            "total: my-project.sales.refunds.amount copy",
+            "status: my-project.sales.orders.status copy",
+            "row: my-project.sales.orders.id join, my-project.sales.refunds.id join, my-project.sales.orders.status filter, my-project.sales.orders.id group, my-project.sales.refunds.amount group, my-project.sales.orders.status group");
+        Assert.That(lineage.Status, Is.EqualTo(LineageStatus.Complete), string.Join("\n", lineage.Diagnostics));
+    }
+}
