@@ -13,6 +13,11 @@ if (args is ["real-projects", .. var realArgs])
     return RealProjectRun.Run(realArgs);
 }
 
+if (args is ["tick-latency", .. var tickArgs])
+{
+    return await ImpactBot.Benchmarks.Platform.TickLatency.RunAsync(tickArgs);
+}
+
 if (args is ["project-scale", .. var scaleArgs])
 {
     return ProjectScale.Run(scaleArgs);

@@ -26,6 +26,9 @@ public sealed class DbtModelRead
     /// <summary>The folder holding dbt_project.yml ('' for the repository root).</summary>
     public string RootDir { get; init; } = "";
 
+    /// <summary>Fingerprint of the packages the models were rendered with (see <see cref="DbtProject.PackagesFingerprint"/>).</summary>
+    public string PackagesFingerprint { get; init; } = "";
+
     /// <summary>Renders the model file at a path under a dbt name; YAML plays no part in rendering.</summary>
     public required Func<string, string, DbtModel> RenderModel { get; init; }
 

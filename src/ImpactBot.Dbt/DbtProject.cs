@@ -47,6 +47,9 @@ public sealed record DbtProject
 
     public ImmutableArray<FileDiagnostic> Diagnostics { get; init; } = [];
 
+    /// <summary>Fingerprint of package-lock.yml, packages.yml and the installed packages' macros the models were rendered with.</summary>
+    public string PackagesFingerprint { get; init; } = "";
+
     /// <summary>True when a manifest was read successfully and used.</summary>
     public bool ManifestUsed { get; init; }
 

@@ -18,6 +18,9 @@ internal sealed record DbtProjectFile(
     FolderConfigTree Seeds,
     FolderConfigTree Snapshots)
 {
+    /// <summary><c>dispatch:</c>: per macro namespace, the packages <c>adapter.dispatch</c> searches, in order.</summary>
+    public ImmutableDictionary<string, ImmutableArray<string>> Dispatch { get; init; } = ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+
     public static DbtProjectFile Read(string text, string path, List<FileDiagnostic> diagnostics)
     {
         var root = YamlLoader.LoadMapping(text, path, diagnostics) ?? new YamlMappingNode();
@@ -37,7 +40,24 @@ internal sealed record DbtProjectFile(
             ReadVars(root),
             FolderConfigTree.Parse(root.Map("models")),
             FolderConfigTree.Parse(root.Map("seeds")),
-            FolderConfigTree.Parse(root.Map("snapshots")));
+            FolderConfigTree.Parse(root.Map("snapshots")))
+        {
+            Dispatch = ReadDispatch(root),
+        };
+    }
+
+    private static ImmutableDictionary<string, ImmutableArray<string>> ReadDispatch(YamlMappingNode root)
+    {
+        var dispatch = ImmutableDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        foreach (var entry in root.Maps("dispatch"))
+        {
+            if (entry.Str("macro_namespace") is { Length: > 0 } ns)
+            {
+                dispatch[ns] = entry.Strings("search_order");
+            }
+        }
+
+        return dispatch.ToImmutable();
     }
 
     private static ImmutableArray<string> PathList(YamlMappingNode root, string key, string? legacyKey, string fallback)

@@ -31,7 +31,7 @@ public static partial class DbtProjectReader
         var layout = new ProjectLayout(ProjectDir(files, options, config, paths, null, diagnostics) ?? "", paths);
         var (projectFile, dialect, targetType) = ReadProjectFile(files, layout, config, null, diagnostics);
         timings.Measure("read files", () => files.Prefetch(modelPaths.Concat(yamlPaths)));
-        var (context, _) = timings.Measure("macros", () => RenderContext(files, layout, projectFile, targetType, options, diagnostics));
+        var (context, _, packagesFingerprint) = timings.Measure("macros", () => RenderContext(files, layout, projectFile, targetType, options, diagnostics));
 
         // In the order a full read meets them, so the first description of a model wins as it would there.
         var wanted = yamlPaths.ToHashSet(StringComparer.Ordinal);
@@ -61,6 +61,7 @@ public static partial class DbtProjectReader
             Diagnostics = [.. diagnostics.Where(d => modelPaths.Contains(d.Path) || wholeYamlPaths.Contains(d.Path)), .. missing],
             DialectHint = dialect,
             RootDir = layout.RootDir,
+            PackagesFingerprint = packagesFingerprint,
             RenderModel = (path, name) => renderer.Render(new DbtModel { UniqueId = "", Name = name, Path = path }).Model,
             RenderSnapshot = snapshots.Render,
         };

@@ -69,7 +69,9 @@ public static partial class DbtProjectReader
             layout.Under(projectFile.MacroPaths.Concat(projectFile.ModelPaths).Concat(projectFile.SnapshotPaths), ".sql", ".py", ".yml", ".yaml")
                 .Concat(layout.Under(projectFile.SeedPaths, ".csv", ".yml", ".yaml"))
                 .Select(f => f.Path)));
-        var (context, macros) = RenderContext(files, layout, projectFile, targetType, options, diagnostics);
+        var catalogColumns = options.CatalogText is { } catalogText ? CatalogJsonReader.Read(catalogText, options.CatalogPath, diagnostics) : null;
+        var (context, macros, packagesFingerprint) = RenderContext(files, layout, projectFile, targetType, options, diagnostics);
+        context = context with { RelationColumns = RelationColumns(catalogColumns) };
 
         var yamlFiles = YamlFiles(files, layout, projectFile, _ => true);
         var properties = timings.Measure("yaml", () => PropertiesReader.ReadAll(projectFile.Name, yamlFiles, diagnostics));
@@ -95,9 +97,8 @@ public static partial class DbtProjectReader
             exposures = [.. exposures, .. manifest.Exposures.Where(e => !exposureIds.Contains(e.UniqueId))];
         }
 
-        if (options.CatalogText is { } catalogText)
+        if (catalogColumns is { } catalog)
         {
-            var catalog = CatalogJsonReader.Read(catalogText, options.CatalogPath, diagnostics);
             models = [.. models.Select(m => m with { Columns = ManifestOverlay.MergeColumns(m.Columns, catalog.GetValueOrDefault(m.UniqueId)) })];
             sources = [.. sources.Select(s => s with { Columns = ManifestOverlay.MergeColumns(s.Columns, catalog.GetValueOrDefault(s.UniqueId)) })];
             seeds = [.. seeds.Select(s => s with { Columns = ManifestOverlay.MergeColumns(s.Columns, catalog.GetValueOrDefault(s.UniqueId)) })];
@@ -121,6 +122,7 @@ public static partial class DbtProjectReader
             SemanticModels = [.. properties.SemanticModels],
             Metrics = [.. properties.Metrics],
             Macros = macros.Definitions,
+            PackagesFingerprint = packagesFingerprint,
             Vars = projectFile.Vars,
             ManifestUsed = manifest is not null,
         };
@@ -144,18 +146,17 @@ public static partial class DbtProjectReader
         return (projectFile, dialect, targetType);
     }
 
-    /// <summary>
-    /// What rendering any model needs: the project's macros, its vars overridden by those given (as dbt's <c>--vars</c>),
-    /// and the target (from profiles.yml when read, else the dialect hint).
-    /// </summary>
-    private static (JinjaContext Context, JinjaMacroLibrary Macros) RenderContext(
+    /// <summary>What rendering any model needs: the project's and installed packages' macros, vars overridden by those given (as dbt's <c>--vars</c>), and the target (from profiles.yml when read, else the dialect hint).</summary>
+    private static (JinjaContext Context, JinjaMacroLibrary Macros, string PackagesFingerprint) RenderContext(
         IFileSource files, ProjectLayout layout, DbtProjectFile projectFile, string targetType, DbtReadOptions options, List<FileDiagnostic> diagnostics)
     {
         var macroFiles = layout.Under(projectFile.MacroPaths, ".sql")
             .Select(f => (f.Path, Text: files.ReadText(f.Path)))
             .Where(f => f.Text is not null && !f.Text.Contains('\0', StringComparison.Ordinal))
             .Select(f => new KeyValuePair<string, string>(f.Path, f.Text!));
-        var macros = JinjaMacroLibrary.Parse(macroFiles);
+        var packages = InstalledPackages.Read(files, layout, options.Packages, diagnostics);
+        var fingerprint = InstalledPackages.Fingerprint(files, layout, packages);
+        var macros = JinjaMacroLibrary.Parse(projectFile.Name, macroFiles, packages, projectFile.Dispatch);
         diagnostics.AddRange(macros.Diagnostics);
         var context = new JinjaContext { ProjectName = projectFile.Name, Vars = projectFile.Vars.Merge(options.Vars), Macros = macros, TargetType = targetType };
         if (options.Target is { } target)
@@ -169,7 +170,30 @@ public static partial class DbtProjectReader
             };
         }
 
-        return (context, macros);
+        return (context, macros, fingerprint);
+    }
+
+    /// <summary>Columns catalog.json gives, by the relation name models render (<c>__ref__.orders</c>, <c>__source__.s.t</c>).</summary>
+    private static FrozenDictionary<string, ImmutableArray<string>> RelationColumns(ImmutableDictionary<string, ImmutableArray<DbtColumn>>? catalog)
+    {
+        var columns = new Dictionary<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (uniqueId, known) in catalog ?? ImmutableDictionary<string, ImmutableArray<DbtColumn>>.Empty)
+        {
+            var parts = uniqueId.Split('.');
+            var relation = parts switch
+            {
+                ["source", _, var source, var table] => DbtSourceRef.RelationPrefix + source + "." + table,
+                ["model" or "seed" or "snapshot", _, var name] => DbtRef.RelationPrefix + name,
+                ["model", _, var name, var version] when version.StartsWith('v') => $"{DbtRef.RelationPrefix}{name}_{version}",
+                _ => null,
+            };
+            if (relation is not null)
+            {
+                columns.TryAdd(relation, [.. known.Select(c => c.Name)]);
+            }
+        }
+
+        return columns.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 
     private static (SqlDialect? Dialect, string TargetType) Dialect(

@@ -1,4 +1,5 @@
 using ImpactBot.Core.Config;
+using ImpactBot.Core.Files;
 using ImpactBot.Dbt.Profiles;
 using ImpactBot.Core.Timing;
 
@@ -24,6 +25,12 @@ public sealed record DbtReadOptions
 
     /// <summary>The parsed <c>.impactbot.yml</c>; null means defaults.</summary>
     public ImpactBotConfig? Config { get; init; }
+
+    /// <summary>
+    /// Installed dbt packages (<c>dbt deps</c> output), paths relative to the packages folder
+    /// (<c>dbt_utils/dbt_project.yml</c>, <c>dbt_utils/macros/...</c>). Null: the project's own <c>dbt_packages/</c>, if committed.
+    /// </summary>
+    public IFileSource? Packages { get; init; }
 
     /// <summary>Where the reading phases' wall time is recorded (files, YAML, models, owners).</summary>
     public PhaseTimings? Timings { get; init; }

@@ -51,6 +51,38 @@ public sealed class GitHubConnection : IDisposable
     /// <summary>A review platform bound to one pull request.</summary>
     public GitHubReviewPlatform ForPullRequest(string owner, string repository, int number) => new(this, owner, repository, number);
 
+    /// <summary>
+    /// The open pull request whose head is <paramref name="headOwner"/>:<paramref name="headBranch"/> at exactly
+    /// <paramref name="headSha"/> (GET /repos/{owner}/{repo}/pulls?head=OWNER:BRANCH); null when none matches, e.g. the branch
+    /// moved on since the run. The number is found from the base repository, never taken from the run's artifacts.
+    /// </summary>
+    public async Task<int?> FindPullRequestAsync(string owner, string repository, string headOwner, string headBranch, string headSha, CancellationToken cancellationToken)
+    {
+        var request = new PullRequestRequest { State = ItemStateFilter.Open, Head = $"{headOwner}:{headBranch}" };
+        var pulls = await RunAsync(GitHubOperation.ReadPullRequest, _ => Client.PullRequest.GetAllForRepository(owner, repository, request, new ApiOptions { PageSize = 100 }), cancellationToken).ConfigureAwait(false);
+        return pulls.FirstOrDefault(p => string.Equals(p.Head.Sha, headSha, StringComparison.OrdinalIgnoreCase))?.Number;
+    }
+
+    /// <summary>Sets a status on a commit when no pull request is known (an event that could not be read).</summary>
+    public Task SetCommitStatusAsync(string owner, string repository, Core.Platform.CommitStatus status, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        var commitStatus = new NewCommitStatus
+        {
+            State = status.State switch
+            {
+                Core.Platform.StatusState.Pending => CommitState.Pending,
+                Core.Platform.StatusState.Success => CommitState.Success,
+                Core.Platform.StatusState.Failure => CommitState.Failure,
+                _ => CommitState.Error,
+            },
+            Context = status.Context,
+            Description = status.Description.Length <= 140 ? status.Description : string.Concat(status.Description.AsSpan(0, 139), "…"),
+            TargetUrl = status.TargetUrl,
+        };
+        return RunAsync(GitHubOperation.CreateStatus, _ => Client.Repository.Status.Create(owner, repository, status.Sha, commitStatus), cancellationToken);
+    }
+
     public void Dispose() => graphQlHttp.Dispose();
 
     internal Task<T> RunAsync<T>(GitHubOperation operation, Func<int, Task<T>> call, CancellationToken cancellationToken) =>

@@ -14,8 +14,13 @@ public sealed record GitHubConnectionOptions(Uri ApiUrl, string Token)
     public Uri? GraphQlUrl { get; init; }
 
     /// <summary>
-    /// The bot's login when <c>GET /user</c> is refused, as it is for the Actions <c>GITHUB_TOKEN</c> and for GitHub App
-    /// installation tokens (then use <c>APP-SLUG[bot]</c>).
+    /// The bot's login when configured (the <c>bot-login</c> input, e.g. <c>my-app[bot]</c>): then nothing is guessed.
+    /// </summary>
+    public string? BotLogin { get; init; }
+
+    /// <summary>
+    /// The bot's login when <c>GET /user</c> is refused (installation tokens) and no report of a bot account is found yet;
+    /// replaced by the author of the first comment the token creates.
     /// </summary>
     public string FallbackBotLogin { get; init; } = "github-actions[bot]";
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ImpactBot.Core.Platform;
+using ImpactBot.Core.Publishing;
 using ImpactBot.GitHub.Errors;
 using Microsoft.Extensions.Logging;
 using Octokit;
@@ -15,6 +16,9 @@ public sealed partial class GitHubReviewPlatform : IReviewPlatform
     private readonly GitHubConnection connection;
     private readonly ConcurrentDictionary<long, string> nodeIds = new();
     private string? currentUser;
+
+    // True while the identity is a guess (GET /user refused and no report of ours found): the first comment created tells.
+    private bool guessedUser;
 
     public GitHubReviewPlatform(GitHubConnection connection, string owner, string repository, int number)
     {
@@ -43,6 +47,11 @@ public sealed partial class GitHubReviewPlatform : IReviewPlatform
             return currentUser;
         }
 
+        if (connection.Options.BotLogin is { Length: > 0 } configured)
+        {
+            return currentUser = configured;
+        }
+
         try
         {
             var user = await connection.RunAsync(GitHubOperation.CurrentUser, _ => Client.User.Current(), cancellationToken).ConfigureAwait(false);
@@ -50,8 +59,12 @@ public sealed partial class GitHubReviewPlatform : IReviewPlatform
         }
         catch (GitHubAuthorizationException e) when (e.StatusCode == 403)
         {
-            // Installation tokens (the Actions GITHUB_TOKEN included) may not read /user; their comments carry the app's bot login.
-            currentUser = connection.Options.FallbackBotLogin;
+            // Installation tokens (GitHub Apps, the Actions GITHUB_TOKEN) may not read /user. Their comments carry the app's
+            // bot login ("my-app[bot]"): the newest report by a bot account is ours; with none yet, the first comment tells.
+            var comments = await ListCommentsAsync(cancellationToken).ConfigureAwait(false);
+            currentUser = comments.LastOrDefault(c => c.AuthorIsBot && ReportMarker.IsReport(c.Body))?.Author;
+            guessedUser = currentUser is null;
+            currentUser ??= connection.Options.FallbackBotLogin;
         }
 
         return currentUser;
@@ -90,7 +103,14 @@ public sealed partial class GitHubReviewPlatform : IReviewPlatform
                     }
                 }
 
-                return ToReviewComment(await Client.Issue.Comment.Create(Owner, Repository, Number, body).ConfigureAwait(false));
+                var created = ToReviewComment(await Client.Issue.Comment.Create(Owner, Repository, Number, body).ConfigureAwait(false));
+                if (guessedUser && created.Author.Length > 0)
+                {
+                    currentUser = created.Author;
+                    guessedUser = false;
+                }
+
+                return created;
             },
             cancellationToken).ConfigureAwait(false);
     }
@@ -187,7 +207,10 @@ public sealed partial class GitHubReviewPlatform : IReviewPlatform
             nodeIds[comment.Id] = comment.NodeId;
         }
 
-        return new ReviewComment(comment.Id, comment.User?.Login ?? "", comment.Body ?? "", comment.CreatedAt, comment.UpdatedAt ?? comment.CreatedAt);
+        return new ReviewComment(comment.Id, comment.User?.Login ?? "", comment.Body ?? "", comment.CreatedAt, comment.UpdatedAt ?? comment.CreatedAt)
+        {
+            AuthorIsBot = comment.User?.Type == AccountType.Bot,
+        };
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not hide the outdated comment {CommentId}: {Reason}")]

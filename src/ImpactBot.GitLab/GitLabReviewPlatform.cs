@@ -8,7 +8,7 @@ namespace ImpactBot.GitLab;
 /// are award emoji, the status is a commit status (pinned to <paramref name="pipelineId"/> when known, e.g.
 /// CI_PIPELINE_ID), access is the member's access_level including inherited group membership.
 /// </summary>
-public sealed class GitLabReviewPlatform(GitLabClient client, GitLabProjectId project, long mergeRequestIid, long? pipelineId = null)
+public sealed partial class GitLabReviewPlatform(GitLabClient client, GitLabProjectId project, long mergeRequestIid, long? pipelineId = null)
     : IReviewPlatform
 {
     private GitLabUser? self;
@@ -77,6 +77,21 @@ public sealed class GitLabReviewPlatform(GitLabClient client, GitLabProjectId pr
     public Task<GitLabPipeline> TriggerMergeRequestPipelineAsync(CancellationToken cancellationToken) =>
         client.Pipelines.CreateForMergeRequestAsync(project, mergeRequestIid, cancellationToken);
 
+    /// <summary>
+    /// Starts a pipeline on the merge request's source branch that analyses it without the cached snapshot (`/impact full`):
+    /// the merge request pipeline API takes no variables, so this is a branch pipeline told which merge request it is for.
+    /// </summary>
+    public Task<GitLabPipeline> TriggerFullAnalysisPipelineAsync(string sourceBranch, CancellationToken cancellationToken) =>
+        client.Pipelines.CreateWithVariablesAsync(
+            project,
+            sourceBranch,
+            new Dictionary<string, string>
+            {
+                [FullAnalysisVariables.MergeRequestIid] = mergeRequestIid.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [FullAnalysisVariables.Full] = "true",
+            },
+            cancellationToken);
+
     internal static AccessLevel ToAccessLevel(GitLabAccessLevel level) => level switch
     {
         >= GitLabAccessLevel.Owner => AccessLevel.Admin,
@@ -104,5 +119,11 @@ public sealed class GitLabReviewPlatform(GitLabClient client, GitLabProjectId pr
     };
 
     private static ReviewComment ToComment(GitLabNote note) =>
-        new(note.Id, note.Author.Username, note.Body, note.CreatedAt, note.UpdatedAt);
+        new(note.Id, note.Author.Username, note.Body, note.CreatedAt, note.UpdatedAt) { AuthorIsBot = IsBotUsername(note.Author.Username) };
+
+    /// <summary>Project and group access tokens act as users named project_ID_bot_… / group_ID_bot_… (GitLab's documented naming).</summary>
+    internal static bool IsBotUsername(string username) => BotUsername().IsMatch(username);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(project|group)_\d+_bot(_\w+)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex BotUsername();
 }

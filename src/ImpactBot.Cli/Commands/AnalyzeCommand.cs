@@ -1,6 +1,5 @@
 using System.CommandLine;
-using ImpactBot.Cli.Git;
-using ImpactBot.Dbt.Analysis;
+using ImpactBot.Cli.Analysis;
 using ImpactBot.Core.Impact;
 using ImpactBot.Core.Report;
 using ImpactBot.Core.Timing;
@@ -26,6 +25,7 @@ internal static class AnalyzeCommand
         var profilesDir = CommonOptions.ProfilesDir();
         var manifest = CommonOptions.Manifest();
         var catalog = CommonOptions.Catalog();
+        var packagesDir = CommonOptions.PackagesDir();
         var showTimings = CommonOptions.Timings();
         var fullRead = new Option<bool>("--full-read")
         {
@@ -39,16 +39,23 @@ internal static class AnalyzeCommand
 
         var command = new Command("analyze", "Print the change-impact report of base...head.")
         {
-            repo, baseRef, headRef, format, snapshot, failOn, projectDir, dialect, target, vars, profilesDir, manifest, catalog, showTimings, fullRead, linkBase,
+            repo, baseRef, headRef, format, snapshot, failOn, projectDir, dialect, target, vars, profilesDir, manifest, catalog, packagesDir, showTimings, fullRead, linkBase,
         };
         command.SetAction((parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
             return ExitCodeMap.RunAsync(parse.InvocationConfiguration.Error, async () =>
             {
-                var options = await CommonOptions.ProjectOptionsAsync(parse.GetValue(projectDir), parse.GetValue(dialect), parse.GetValue(manifest), parse.GetValue(catalog), cancellationToken, parse.GetValue(target), parse.GetValue(vars), parse.GetValue(profilesDir)).ConfigureAwait(false);
+                var options = await RepositoryAnalysis.ProjectOptionsAsync(parse.GetValue(projectDir), parse.GetValue(dialect), parse.GetValue(manifest), parse.GetValue(catalog), cancellationToken, parse.GetValue(target), parse.GetValue(vars), parse.GetValue(profilesDir)).ConfigureAwait(false);
                 var timings = new PhaseTimings();
-                var result = await RunAsync(parse.GetRequiredValue(repo), parse.GetRequiredValue(baseRef), parse.GetRequiredValue(headRef), parse.GetValue(snapshot), options, cancellationToken, timings, parse.GetValue(fullRead)).ConfigureAwait(false);
+                options = InstalledPackageFiles.Attach(options, parse.GetRequiredValue(repo), parse.GetValue(packagesDir));
+                var request = new RepositoryAnalysisRequest(parse.GetRequiredValue(repo), parse.GetRequiredValue(baseRef), parse.GetRequiredValue(headRef))
+                {
+                    SnapshotPath = parse.GetValue(snapshot),
+                    FullHeadRead = parse.GetValue(fullRead),
+                    Timings = timings,
+                };
+                var result = await RepositoryAnalysis.RunAsync(request, options, cancellationToken).ConfigureAwait(false);
                 await output.WriteAsync(timings.Measure("render", () => Render(result.Report, parse.GetRequiredValue(format), parse.GetValue(linkBase)))).ConfigureAwait(false);
                 if (parse.GetValue(showTimings))
                 {
@@ -66,56 +73,6 @@ internal static class AnalyzeCommand
             });
         });
         return command;
-    }
-
-    /// <summary>Resolves refs, reads both trees through git and runs the analysis; shared with <c>impactbot run</c>.</summary>
-    public static async Task<AnalysisResult> RunAsync(
-        string repoDir,
-        string baseRef,
-        string headRef,
-        string? snapshotPath,
-        ProjectOptions options,
-        CancellationToken cancellationToken,
-        PhaseTimings? timings = null,
-        bool fullHeadRead = false)
-    {
-        timings ??= new PhaseTimings();
-        if (!Directory.Exists(repoDir))
-        {
-            throw new UsageException($"--repo {repoDir} does not exist.");
-        }
-
-        // The snapshot loads on another thread while this one waits for git, and the engines warm up beside it.
-        var load = Task.Run(() => SnapshotFiles.TryLoad(snapshotPath), cancellationToken);
-        _ = Task.Run(Warmup.Run, cancellationToken);
-        var git = new GitRepository(repoDir);
-        // Each git call is a process start; the independent ones run side by side, in two rounds.
-        var (head, @base, changed, headFiles) = await timings.MeasureAsync("git", async () =>
-        {
-            var resolveHead = git.ResolveCommitAsync(headRef, cancellationToken);
-            var resolveBase = git.ResolveCommitAsync(baseRef, cancellationToken);
-            var mergeBase = git.MergeBaseAsync(baseRef, headRef, cancellationToken);
-            var head = await resolveHead.ConfigureAwait(false);
-            var headTree = git.OpenTreeAsync(head, cancellationToken);
-            await resolveBase.ConfigureAwait(false);
-            var @base = await mergeBase.ConfigureAwait(false);
-            var diff = await git.ChangedPathsAsync(@base, head, cancellationToken).ConfigureAwait(false);
-            return (head, @base, diff, await headTree.ConfigureAwait(false));
-        }).ConfigureAwait(false);
-        // IFileSource reads synchronously; the base tree is listed on first use, if any.
-        using var baseFiles = new LazyFileSource(() => git.OpenTreeAsync(@base, cancellationToken).GetAwaiter().GetResult());
-        using var disposeHead = headFiles;
-        var (cached, problem) = await timings.MeasureAsync("snapshot load (after git)", () => load).ConfigureAwait(false);
-        var result = ImpactAnalysis.Run(
-            new AnalysisRequest(baseFiles, headFiles, @base, head, changed) { CachedBase = cached, CacheProblem = problem, Timings = timings, FullHeadRead = fullHeadRead },
-            options,
-            cancellationToken);
-        if (snapshotPath is not null && !ReferenceEquals(cached, result.BaseGraph))
-        {
-            timings.Measure("snapshot save", () => SnapshotFiles.Save(result.BaseGraph, snapshotPath));
-        }
-
-        return result;
     }
 
     public static string Render(ImpactReport report, string format, string? linkBase = null)

@@ -1,7 +1,4 @@
 using System.CommandLine;
-using ImpactBot.Dbt.Analysis;
-using ImpactBot.Core.Files;
-using ImpactBot.Dbt;
 using ImpactBot.Sql.Dialects;
 
 namespace ImpactBot.Cli.Commands;
@@ -25,6 +22,8 @@ internal static class CommonOptions
 
     public static Option<string?> Catalog() => new("--catalog") { Description = "dbt target/catalog.json: column types of sources and models." };
 
+    public static Option<string?> PackagesDir() => new("--packages-dir") { Description = "Installed dbt packages (`dbt deps` output) to read macros from (default: dbt_packages/ or dbt_modules/ beside dbt_project.yml in the working tree)." };
+
     public static Option<bool> Timings() => new("--timings") { Description = "Print the wall time and memory allocated of each phase to stderr (where a large project's time goes)." };
 
     public static Option<string> Format(string defaultValue, params string[] allowed)
@@ -36,67 +35,4 @@ internal static class CommonOptions
 
     public static DialectFacts? ParseDialect(string? name) =>
         name is null ? null : DialectFacts.FromName(name) ?? throw new UsageException($"unknown dialect '{name}'. Use one of: {DialectNames.Canonical}.");
-
-    public static async Task<ProjectOptions> ProjectOptionsAsync(
-        string? projectDir, string? dialect, string? manifest, string? catalog, CancellationToken cancellationToken, string? target = null, string? vars = null, string? profilesDir = null)
-    {
-        var (profilesText, profilesPath) = await ReadProfilesAsync(profilesDir, cancellationToken).ConfigureAwait(false);
-        return new()
-        {
-            ProjectDir = projectDir,
-            Dialect = ParseDialect(dialect),
-            ManifestText = await ReadArtifactAsync(manifest, cancellationToken).ConfigureAwait(false),
-            ManifestPath = manifest ?? "manifest.json",
-            CatalogText = await ReadArtifactAsync(catalog, cancellationToken).ConfigureAwait(false),
-            CatalogPath = catalog ?? "catalog.json",
-            Target = target,
-            Vars = ParseVars(vars),
-            ProfilesText = profilesText,
-            ProfilesPath = profilesPath,
-            Environment = Environment.GetEnvironmentVariable,
-        };
-    }
-
-    private static DbtMap? ParseVars(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        var problems = new List<FileDiagnostic>();
-        return DbtVars.Parse(text, "--vars", problems) ?? throw new UsageException(problems[0].Message);
-    }
-
-    /// <summary>profiles.yml of --profiles-dir (which must hold one), else of DBT_PROFILES_DIR when it does.</summary>
-    private static async Task<(string? Text, string Path)> ReadProfilesAsync(string? profilesDir, CancellationToken cancellationToken)
-    {
-        var dir = profilesDir ?? Environment.GetEnvironmentVariable("DBT_PROFILES_DIR");
-        if (string.IsNullOrEmpty(dir))
-        {
-            return (null, "profiles.yml");
-        }
-
-        var path = Path.Combine(dir, "profiles.yml");
-        if (File.Exists(path))
-        {
-            return (await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), path);
-        }
-
-        return profilesDir is null
-            ? (null, "profiles.yml")
-            : throw new UsageException($"--profiles-dir {profilesDir} holds no profiles.yml. Point it at the folder dbt reads profiles.yml from, or leave it out.");
-    }
-
-    private static async Task<string?> ReadArtifactAsync(string? path, CancellationToken cancellationToken)
-    {
-        if (path is null)
-        {
-            return null;
-        }
-
-        return File.Exists(path)
-            ? await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false)
-            : throw new UsageException($"{path} does not exist. Run `dbt compile` (or `dbt docs generate` for catalog.json) first, or leave the option out.");
-    }
 }

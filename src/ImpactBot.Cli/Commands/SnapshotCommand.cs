@@ -1,3 +1,4 @@
+using ImpactBot.Cli.Analysis;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
@@ -25,20 +26,23 @@ internal static class SnapshotCommand
         var profilesDir = CommonOptions.ProfilesDir();
         var manifest = CommonOptions.Manifest();
         var catalog = CommonOptions.Catalog();
+        var packagesDir = CommonOptions.PackagesDir();
         var showTimings = CommonOptions.Timings();
         var build = new Command("build", "Build (or refresh) the lineage snapshot of a commit.")
         {
-            repo, reference, output, format, projectDir, dialect, target, vars, profilesDir, manifest, catalog, showTimings,
+            repo, reference, output, format, projectDir, dialect, target, vars, profilesDir, manifest, catalog, packagesDir, showTimings,
         };
         build.SetAction((parse, cancellationToken) => ExitCodeMap.RunAsync(parse.InvocationConfiguration.Error, async () =>
         {
             var clock = Stopwatch.StartNew();
-            var options = await CommonOptions.ProjectOptionsAsync(parse.GetValue(projectDir), parse.GetValue(dialect), parse.GetValue(manifest), parse.GetValue(catalog), cancellationToken, parse.GetValue(target), parse.GetValue(vars), parse.GetValue(profilesDir)).ConfigureAwait(false);
+            var options = await RepositoryAnalysis.ProjectOptionsAsync(parse.GetValue(projectDir), parse.GetValue(dialect), parse.GetValue(manifest), parse.GetValue(catalog), cancellationToken, parse.GetValue(target), parse.GetValue(vars), parse.GetValue(profilesDir)).ConfigureAwait(false);
             var repoDir = parse.GetRequiredValue(repo);
             if (!Directory.Exists(repoDir))
             {
                 throw new UsageException($"--repo {repoDir} does not exist.");
             }
+
+            options = InstalledPackageFiles.Attach(options, repoDir, parse.GetValue(packagesDir));
 
             var git = new GitRepository(repoDir);
             var timings = new PhaseTimings();

@@ -19,20 +19,26 @@ internal sealed class GitHubWebhookHandler(GitHubConnection connection, HttpClie
 {
     public const string DispatchEventType = "impactbot";
 
+    /// <summary>Parses and runs a webhook in one go.</summary>
     public async Task<WebhookResult> HandleAsync(string eventName, string body, CancellationToken cancellationToken)
     {
+        var intake = Intake(eventName, body);
+        return intake.Work is { } work ? await work(cancellationToken).ConfigureAwait(false) : intake.Result;
+    }
+
+    /// <summary>Decides, from the payload alone, whether there is work; a payload it cannot read is a 400 with the reason.</summary>
+    public WebhookIntake Intake(string eventName, string body)
+    {
         var trigger = GitHubEventParser.Parse(eventName, body);
-        switch (trigger.Kind)
+        var what = $"{trigger.Owner}/{trigger.Repository}#{trigger.Number}";
+        return trigger.Kind switch
         {
-            case GitHubTriggerKind.PullRequest:
-                return new("ignored", "pull request analysis runs in the GitHub Action");
-            case GitHubTriggerKind.ChecklistEdit:
-                return await AcknowledgeAsync(trigger, cancellationToken).ConfigureAwait(false);
-            case GitHubTriggerKind.SlashCommand:
-                return await DispatchAsync(trigger, cancellationToken).ConfigureAwait(false);
-            default:
-                return new("ignored", trigger.IgnoredReason ?? "nothing to do");
-        }
+            GitHubTriggerKind.Malformed => WebhookIntake.Malformed(trigger.IgnoredReason ?? "the payload cannot be read"),
+            GitHubTriggerKind.PullRequest => WebhookIntake.Ignored("pull request analysis runs in the GitHub Action"),
+            GitHubTriggerKind.ChecklistEdit => WebhookIntake.Run(what, ct => AcknowledgeAsync(trigger, ct)),
+            GitHubTriggerKind.SlashCommand => WebhookIntake.Run(what, ct => DispatchAsync(trigger, ct)),
+            _ => WebhookIntake.Ignored(TextPreview.Of(trigger.IgnoredReason ?? "nothing to do", 200)),
+        };
     }
 
     private async Task<WebhookResult> AcknowledgeAsync(GitHubTrigger trigger, CancellationToken cancellationToken)
@@ -57,11 +63,9 @@ internal sealed class GitHubWebhookHandler(GitHubConnection connection, HttpClie
 
         var pull = await platform.GetPullRequestAsync(cancellationToken).ConfigureAwait(false);
         var config = await HeadConfig.ReadAsync(platform, pull.HeadSha, $"{trigger.Owner}/{trigger.Repository}#{trigger.Number}", logger, cancellationToken).ConfigureAwait(false);
-        var session = new ReviewSession(platform, new ReviewSessionOptions
+        var session = new ReviewSession(platform, ReviewSessionOptions.For(config, options.FailOn, options.StatusName, MarkdownOptions.GitHub) with
         {
-            StatusContext = options.StatusName,
-            Policy = HeadConfig.Policy(options, config),
-            Markdown = MarkdownOptions.GitHub,
+            StatusTargetUrl = trigger.CommentUrl,
         });
         var status = await session.AcknowledgeAsync(report, trigger.PreviousBody, editor, pull.HeadSha, cancellationToken).ConfigureAwait(false);
         return new("acknowledged", $"status {status.State.ToString().ToLowerInvariant()}");

@@ -15,32 +15,53 @@ namespace ImpactBot.Cli.Serve;
 /// </summary>
 internal sealed class GitLabWebhookHandler(GitLabClient client, ServeOptions options, ILogger logger)
 {
+    /// <summary>Parses and runs a webhook in one go (the queue's work, without the queue).</summary>
     public async Task<WebhookResult> HandleAsync(string eventName, string body, CancellationToken cancellationToken)
+    {
+        var intake = Intake(eventName, body);
+        return intake.Work is { } work ? await work(cancellationToken).ConfigureAwait(false) : intake.Result;
+    }
+
+    /// <summary>Decides, from the payload alone, whether there is work; a payload it cannot read is a 400 with the reason.</summary>
+    public WebhookIntake Intake(string eventName, string body)
     {
         if (eventName != GitLabNoteHook.EventName)
         {
-            return new("ignored", $"event '{eventName}' is not handled");
+            return WebhookIntake.Ignored($"event '{TextPreview.Of(eventName)}' is not handled");
         }
 
-        if (!GitLabNoteHook.TryParse(body, out var hook) || !hook.IsMergeRequestComment)
+        if (!GitLabNoteHook.TryParse(body, out var hook, out var problem))
         {
-            return new("ignored", "not a comment on a merge request");
+            return WebhookIntake.Malformed(problem ?? "not a Note Hook payload");
+        }
+
+        if (!hook.IsMergeRequestComment)
+        {
+            return WebhookIntake.Ignored("not a comment on a merge request");
         }
 
         var mergeRequest = hook.MergeRequest!;
         var projectId = mergeRequest.TargetProjectId != 0 ? mergeRequest.TargetProjectId : hook.ProjectId;
+        var what = $"project {projectId} MR !{mergeRequest.Iid} note {hook.ObjectAttributes.Id}";
         var platform = new GitLabReviewPlatform(client, GitLabProjectId.FromId(projectId), mergeRequest.Iid);
         var note = hook.ObjectAttributes;
         if (ReportMarker.IsReport(note.Note))
         {
-            return await AcknowledgeAsync(platform, hook, cancellationToken).ConfigureAwait(false);
+            return WebhookIntake.Run(what, ct => AcknowledgeAsync(platform, hook, ct));
         }
 
         if (note.Action is "update" || SlashCommand.Parse(note.Note) is not { } command)
         {
-            return new("ignored", "the note is not an /impact command");
+            return WebhookIntake.Ignored("the note is not an /impact command");
         }
 
+        return WebhookIntake.Run(what, ct => RunCommandAsync(platform, hook, command, ct));
+    }
+
+    private static async Task<WebhookResult> RunCommandAsync(GitLabReviewPlatform platform, GitLabNoteHook hook, (bool Full, string? Error) command, CancellationToken cancellationToken)
+    {
+        var note = hook.ObjectAttributes;
+        var mergeRequest = hook.MergeRequest!;
         if (command.Error is { } problem)
         {
             await RefuseAsync(platform, note.Id, hook.User.Username, problem, cancellationToken).ConfigureAwait(false);
@@ -57,24 +78,19 @@ internal sealed class GitLabWebhookHandler(GitLabClient client, ServeOptions opt
         await platform.AddReactionAsync(note.Id, Reaction.Eyes, cancellationToken).ConfigureAwait(false);
         try
         {
-            var pipeline = await platform.TriggerMergeRequestPipelineAsync(cancellationToken).ConfigureAwait(false);
+            // A fork's branch is not in this project: its full rerun is a merge request pipeline (which uses the cache).
+            var sameProject = mergeRequest.SourceProjectId == 0 || mergeRequest.SourceProjectId == mergeRequest.TargetProjectId;
+            var full = command.Full && sameProject && mergeRequest.SourceBranch.Length > 0;
+            var pipeline = full
+                ? await platform.TriggerFullAnalysisPipelineAsync(mergeRequest.SourceBranch, cancellationToken).ConfigureAwait(false)
+                : await platform.TriggerMergeRequestPipelineAsync(cancellationToken).ConfigureAwait(false);
             await platform.AddReactionAsync(note.Id, Reaction.Rocket, cancellationToken).ConfigureAwait(false);
-            if (logger.IsEnabled(LogLevel.Information))
-            {
-                logger.LogInformation("GitLab /impact on project {Project} MR !{Iid}: pipeline {Pipeline} started", projectId, mergeRequest.Iid, pipeline.Id);
-            }
-
-            return new("triggered", $"pipeline {pipeline.Id}");
+            return new("triggered", $"{(full ? "full analysis " : "")}pipeline {pipeline.Id}{(command.Full && !full ? " (a fork's merge request: cache kept)" : "")}");
         }
-        catch (PlatformException e)
+        catch (PlatformException e) when (e is not { Kind: PlatformErrorKind.Unavailable })
         {
-            if (logger.IsEnabled(LogLevel.Warning))
-            {
-                logger.LogWarning("GitLab /impact on project {Project} MR !{Iid}: pipeline not started: {Reason}", projectId, mergeRequest.Iid, e.Message);
-            }
-
-            await RefuseAsync(platform, note.Id, hook.User.Username, $"the merge request pipeline could not be started ({e.Message}). Check that .gitlab-ci.yml has a job for merge request pipelines.", cancellationToken).ConfigureAwait(false);
-            return new("failed", "the pipeline could not be started");
+            await RefuseAsync(platform, note.Id, hook.User.Username, $"the pipeline could not be started ({e.Message}). Check that .gitlab-ci.yml has an impactbot job for merge request pipelines (and, for `/impact full`, for pipelines with IMPACTBOT_MR_IID set; README \"GitLab CI\").", cancellationToken).ConfigureAwait(false);
+            return new("failed", $"the pipeline could not be started ({e.Kind})");
         }
     }
 
@@ -104,11 +120,9 @@ internal sealed class GitLabWebhookHandler(GitLabClient client, ServeOptions opt
 
         // Pinned to the head pipeline, the status shows in that pipeline rather than in an external one GitLab makes up.
         var pinned = new GitLabReviewPlatform(client, platform.Project, platform.MergeRequestIid, HeadPipelineId(mergeRequest));
-        var session = new ReviewSession(pinned, new ReviewSessionOptions
+        var session = new ReviewSession(pinned, ReviewSessionOptions.For(config, options.FailOn, options.StatusName, MarkdownOptions.GitLab) with
         {
-            StatusContext = options.StatusName,
-            Policy = HeadConfig.Policy(options, config),
-            Markdown = MarkdownOptions.GitLab,
+            StatusTargetUrl = note.Url,
         });
 
         // GitLab does not send the previous body; ticks without a recorded acknowledger are the new ones.

@@ -26,10 +26,6 @@ internal static partial class HeadConfig
         return ImpactBotConfig.Default;
     }
 
-    /// <summary>IMPACTBOT_FAIL_ON when given, else the file's fail-on; who may acknowledge always comes from the file.</summary>
-    public static StatusPolicy Policy(ServeOptions options, ImpactBotConfig config) =>
-        new(options.FailOn ?? config.FailOn, config.Acknowledge == AcknowledgePolicy.OwnersOnly);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Path} of {Where} at {Sha} has errors; the status uses the defaults: {Problems}")]
     private static partial void LogBrokenConfig(ILogger logger, string path, string where, string sha, string problems);
 }

@@ -1,20 +1,22 @@
 using System.Text;
+using ImpactBot.Core.Platform;
 using ImpactBot.GitHub;
 using ImpactBot.GitLab;
 using ImpactBot.GitLab.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ImpactBot.Cli.Serve;
 
 /// <summary>
-/// The `impactbot serve` web app: POST /webhooks/gitlab, POST /webhooks/github, GET /healthz. Webhooks are verified
-/// before anything is read into a model; the work runs inside the request, bounded by <see cref="ServeOptions.RequestTimeout"/>.
+/// The `impactbot serve` web app: POST /webhooks/gitlab, POST /webhooks/github, GET /healthz. Webhooks are verified before
+/// anything is read into a model, and a payload that cannot be read is a 400 with the reason. GitLab's work goes to a
+/// bounded background <see cref="WebhookQueue"/> (GitLab waits only 10 s); GitHub's runs in the request, bounded by
+/// <see cref="ServeOptions.RequestTimeout"/>. Logs carry outcomes and short sanitised previews, never bodies or secrets.
 /// </summary>
-internal static class ServeApp
+internal static partial class ServeApp
 {
     public static WebApplication Build(ServeOptions options, Action<ILoggingBuilder>? logging = null)
     {
@@ -36,10 +38,19 @@ internal static class ServeApp
 
         // Request bodies and headers (tokens, signatures) never reach the logs: no HTTP logging middleware is added.
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(services => new WebhookQueue(
+            options.QueueCapacity, options.QueueWorkers, options.JobTimeout, services.GetRequiredService<ILoggerFactory>().CreateLogger("ImpactBot.Serve")));
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ImpactBot.Serve");
         var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        app.Lifetime.ApplicationStopped.Register(http.Dispose);
+        var queue = app.Services.GetRequiredService<WebhookQueue>();
+
+        // Queued jobs finish (each within its timeout) before the HTTP client they use goes away.
+        app.Lifetime.ApplicationStopped.Register(() =>
+        {
+            queue.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            http.Dispose();
+        });
 
         app.MapGet("/healthz", () => Results.Text("ok"));
         if (options.GitLabEnabled)
@@ -47,36 +58,35 @@ internal static class ServeApp
             var client = new GitLabClient(http, new GitLabClientOptions(options.GitLabApiUrl!, GitLabCredentials.PrivateToken(options.GitLabToken!)) { Resilience = options.GitLabResilience });
             var handler = new GitLabWebhookHandler(client, options, logger);
             var verifier = new GitLabWebhookTokenVerifier(options.GitLabWebhookSecret!);
-            app.MapPost("/webhooks/gitlab", (Func<HttpContext, Task<IResult>>)(context => HandleAsync(context, options, logger, "gitlab",
-                (_, _) => verifier.Verify(context.Request.Headers[GitLabWebhookTokenVerifier.HeaderName].FirstOrDefault()),
+            app.MapPost("/webhooks/gitlab", (Func<HttpContext, Task<IResult>>)(context => HandleAsync(
+                context,
+                new Endpoint(options, logger, "gitlab", (_, _) => verifier.Verify(context.Request.Headers[GitLabWebhookTokenVerifier.HeaderName].FirstOrDefault())),
                 context.Request.Headers[GitLabNoteHook.EventHeader].ToString(),
-                handler.HandleAsync)));
+                handler.Intake,
+                queue)));
         }
 
         if (options.GitHubEnabled)
         {
-            var connection = new GitHubConnection(new GitHubConnectionOptions(options.GitHubApiUrl, options.GitHubToken!), options.GitHubResilience, logger: logger);
+            var connection = new GitHubConnection(new GitHubConnectionOptions(options.GitHubApiUrl, options.GitHubToken!) { BotLogin = options.GitHubBotLogin }, options.GitHubResilience, logger: logger);
             app.Lifetime.ApplicationStopped.Register(connection.Dispose);
             var handler = new GitHubWebhookHandler(connection, http, options, logger);
             var verifier = new GitHubSignatureVerifier(options.GitHubWebhookSecret!);
-            app.MapPost("/webhooks/github", (Func<HttpContext, Task<IResult>>)(context => HandleAsync(context, options, logger, "github",
-                (c, body) => verifier.Verify(body, c.Request.Headers[GitHubSignatureVerifier.HeaderName].FirstOrDefault()),
+            app.MapPost("/webhooks/github", (Func<HttpContext, Task<IResult>>)(context => HandleAsync(
+                context,
+                new Endpoint(options, logger, "github", (c, body) => verifier.Verify(body, c.Request.Headers[GitHubSignatureVerifier.HeaderName].FirstOrDefault())),
                 context.Request.Headers["X-GitHub-Event"].ToString(),
-                handler.HandleAsync)));
+                handler.Intake,
+                queue: null)));
         }
 
         return app;
     }
 
-    private static async Task<IResult> HandleAsync(
-        HttpContext context,
-        ServeOptions options,
-        ILogger logger,
-        string platform,
-        Func<HttpContext, byte[], bool> verify,
-        string eventName,
-        Func<string, string, CancellationToken, Task<WebhookResult>> handle)
+    private static async Task<IResult> HandleAsync(HttpContext context, Endpoint endpoint, string eventHeader, Func<string, string, WebhookIntake> intake, WebhookQueue? queue)
     {
+        var (options, logger, platform, _) = endpoint;
+        var eventName = TextPreview.Of(eventHeader, 60);
         if (context.Request.ContentLength > options.MaxBodyBytes)
         {
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
@@ -93,38 +103,82 @@ internal static class ServeApp
         {
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
-
-        if (!verify(context, body))
+        catch (Exception e) when (e is BadHttpRequestException or IOException or OperationCanceledException)
         {
-            logger.LogWarning("{Platform} webhook refused: missing or wrong secret", platform);
+            // A client that hangs up or sends too slowly is the client's problem, not the server's: no error, no body.
+            var reason = e.GetType().Name;
+            LogClientGone(logger, platform, eventName, reason);
+            return Results.StatusCode(e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest);
+        }
+
+        if (!endpoint.Verify(context, body))
+        {
+            LogRefused(logger, platform);
             return Results.Text("unauthorized", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        var decided = intake(eventHeader, Encoding.UTF8.GetString(body));
+        if (decided.Work is not { } work)
+        {
+            LogOutcome(logger, platform, eventName, decided.Result.Outcome, decided.Result.Detail);
+            return Results.Json(decided.Result, ServeJsonContext.Default.WebhookResult, statusCode: decided.StatusCode);
+        }
+
+        if (queue is not null)
+        {
+            if (!queue.TryEnqueue(platform, eventName, decided.Result.Detail, work))
+            {
+                LogQueueFull(logger, platform, eventName, options.QueueCapacity);
+                context.Response.Headers.RetryAfter = "30";
+                return Results.Json(new WebhookResult("busy", "the work queue is full; retry later"), ServeJsonContext.Default.WebhookResult, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
+            LogOutcome(logger, platform, eventName, decided.Result.Outcome, decided.Result.Detail);
+            return Results.Json(decided.Result, ServeJsonContext.Default.WebhookResult, statusCode: StatusCodes.Status202Accepted);
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         timeout.CancelAfter(options.RequestTimeout);
         try
         {
-            var result = await handle(eventName, Encoding.UTF8.GetString(body), timeout.Token).ConfigureAwait(false);
-            if (logger.IsEnabled(LogLevel.Information))
-            {
-                logger.LogInformation("{Platform} webhook {Event}: {Outcome} ({Detail})", platform, eventName, result.Outcome, result.Detail);
-            }
-
+            var result = await work(timeout.Token).ConfigureAwait(false);
+            LogOutcome(logger, platform, eventName, result.Outcome, result.Detail);
             return Results.Json(result, ServeJsonContext.Default.WebhookResult, statusCode: StatusCodes.Status202Accepted);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
-            logger.LogWarning("{Platform} webhook {Event}: timed out after {Timeout}", platform, eventName, options.RequestTimeout);
+            LogClientGone(logger, platform, eventName, "disconnected during the work");
+            return Results.Empty;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            LogTimedOut(logger, platform, eventName, options.RequestTimeout);
             return Results.StatusCode(StatusCodes.Status504GatewayTimeout);
         }
-        catch (Core.Platform.PlatformException e)
+        catch (PlatformException e)
         {
-            if (logger.IsEnabled(LogLevel.Error))
-            {
-                logger.LogError("{Platform} webhook {Event}: {Error}", platform, eventName, e.Message);
-            }
-
+            LogFailed(logger, platform, eventName, e.Kind, e.Message);
             return Results.StatusCode(StatusCodes.Status502BadGateway);
         }
     }
+
+    private sealed record Endpoint(ServeOptions Options, ILogger Logger, string Platform, Func<HttpContext, byte[], bool> Verify);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Platform} webhook {Event}: {Outcome} ({Detail})")]
+    private static partial void LogOutcome(ILogger logger, string platform, string @event, string outcome, string detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Platform} webhook refused: missing or wrong secret")]
+    private static partial void LogRefused(ILogger logger, string platform);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Platform} webhook {Event}: the client went away ({Reason})")]
+    private static partial void LogClientGone(ILogger logger, string platform, string @event, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Platform} webhook {Event}: the work queue is full ({Capacity} jobs); answered 503")]
+    private static partial void LogQueueFull(ILogger logger, string platform, string @event, int capacity);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Platform} webhook {Event}: timed out after {Timeout}")]
+    private static partial void LogTimedOut(ILogger logger, string platform, string @event, TimeSpan timeout);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Platform} webhook {Event}: failed ({Kind}): {Error}")]
+    private static partial void LogFailed(ILogger logger, string platform, string @event, PlatformErrorKind kind, string error);
 }

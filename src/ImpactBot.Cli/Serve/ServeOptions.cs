@@ -24,6 +24,9 @@ internal sealed record ServeOptions
 
     public string? GitHubWebhookSecret { get; init; }
 
+    /// <summary>IMPACTBOT_GITHUB_BOT_LOGIN: the login the workflow's token comments as (e.g. <c>my-app[bot]</c>).</summary>
+    public string? GitHubBotLogin { get; init; }
+
     /// <summary>IMPACTBOT_FAIL_ON; null means "as the repository's .impactbot.yml says" (default breaking).</summary>
     public FailOn? FailOn { get; init; }
 
@@ -32,8 +35,17 @@ internal sealed record ServeOptions
     /// <summary>Webhook bodies above this are refused with 413.</summary>
     public long MaxBodyBytes { get; init; } = 1024 * 1024;
 
-    /// <summary>The work a webhook starts must finish within this, or the request answers 504.</summary>
+    /// <summary>GitHub webhooks run in the request: their work must finish within this, or the request answers 504.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>GitLab webhooks are answered at once and run in a background queue of this many jobs (full: 503).</summary>
+    public int QueueCapacity { get; init; } = 64;
+
+    /// <summary>Background jobs run side by side.</summary>
+    public int QueueWorkers { get; init; } = 4;
+
+    /// <summary>One background job (reactions, a pipeline, a status) must finish within this; otherwise it is logged as timed out.</summary>
+    public TimeSpan JobTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
     public GitLabResilienceOptions GitLabResilience { get; init; } = new() { OverallTimeout = TimeSpan.FromSeconds(50) };
 
@@ -55,6 +67,7 @@ internal sealed record ServeOptions
             GitHubApiUrl = Url(env, "IMPACTBOT_GITHUB_API_URL") ?? GitHubConnectionOptions.DotComApiUrl,
             GitHubToken = Get(env, "IMPACTBOT_GITHUB_TOKEN"),
             GitHubWebhookSecret = Get(env, "IMPACTBOT_GITHUB_WEBHOOK_SECRET"),
+            GitHubBotLogin = Get(env, "IMPACTBOT_GITHUB_BOT_LOGIN"),
             FailOn = Get(env, "IMPACTBOT_FAIL_ON") is { } failOn ? GitLabCiSettings.ParseFailOn(failOn) : null,
             StatusName = Get(env, "IMPACTBOT_STATUS_NAME") ?? "impactbot",
         };

@@ -17,6 +17,12 @@ public sealed record ProjectInputs
     /// <summary>YAML files that define groups (a model's group owner is one of its owners).</summary>
     public ImmutableArray<string> GroupFiles { get; init; } = [];
 
+    /// <summary>
+    /// Fingerprint of the dbt packages the project was rendered with (package-lock.yml, packages.yml and the installed
+    /// packages' macros); a head read with other packages must be read whole.
+    /// </summary>
+    public string Packages { get; init; } = "";
+
     /// <summary>Names of disabled models, seeds and snapshots: refs to them are not missing, yet they are no assets.</summary>
     public ImmutableArray<string> DisabledNames { get; init; } = [];
 }

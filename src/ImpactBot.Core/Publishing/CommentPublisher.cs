@@ -6,12 +6,13 @@ namespace ImpactBot.Core.Publishing;
 /// Keeps exactly one report comment per pull/merge request, written only through <see cref="IReviewPlatform"/>. The live
 /// report is the oldest comment by the bot that starts with <see cref="ReportMarker.Report"/>; extra ones (from concurrent
 /// runs) are deleted. Ticks survive rewrites, mentions notify once, and an older head never overwrites a newer one.
+/// Reports left by an earlier identity of the bot (another bot account: the Actions token before a GitHub App, say) hand
+/// their ticks to the live report and are then removed.
 /// </summary>
 public sealed class CommentPublisher(IReviewPlatform platform, CommentPublisherOptions? options = null)
 {
     private const int MaxRounds = 3;
     private readonly CommentPublisherOptions options = options ?? new CommentPublisherOptions();
-    private string? bot;
 
     /// <param name="content">The rendered report; a leading report marker and meta line, if any, are replaced.</param>
     /// <param name="meta">The head commit (and run) the report describes.</param>
@@ -37,7 +38,10 @@ public sealed class CommentPublisher(IReviewPlatform platform, CommentPublisherO
             var reports = await ReadReportsAsync(cancellationToken).ConfigureAwait(false);
             if (reports.Count == 0)
             {
-                var created = await platform.CreateCommentAsync(Fit(fresh), cancellationToken).ConfigureAwait(false);
+                var earlier = await EarlierIdentityReportsAsync(cancellationToken).ConfigureAwait(false);
+                var first = earlier.Count == 0 ? Fit(fresh) : Merge(fresh, earlier[^1].Body);
+                var created = await platform.CreateCommentAsync(first, cancellationToken).ConfigureAwait(false);
+                await RetireAsync(earlier, cancellationToken).ConfigureAwait(false);
 
                 // A concurrent run may have created one too: the oldest wins, the others remove themselves.
                 reports = await ReadReportsAsync(cancellationToken).ConfigureAwait(false);
@@ -51,6 +55,7 @@ public sealed class CommentPublisher(IReviewPlatform platform, CommentPublisherO
             }
 
             await DeleteAllButOldestAsync(reports, cancellationToken).ConfigureAwait(false);
+            await RetireAsync(await EarlierIdentityReportsAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             var live = reports[0];
             if (await IsNewerAsync(ReportMarker.ParseMeta(live.Body), meta, cancellationToken).ConfigureAwait(false))
             {
@@ -107,9 +112,40 @@ public sealed class CommentPublisher(IReviewPlatform platform, CommentPublisherO
         return new PublishResult(PublishOutcome.Created, created.Id);
     }
 
+    /// <summary>Reports by other bot accounts: the bot's own earlier identities (no one else writes the hidden marker as a bot).</summary>
+    private async Task<List<ReviewComment>> EarlierIdentityReportsAsync(CancellationToken cancellationToken)
+    {
+        var bot = await platform.GetCurrentUserAsync(cancellationToken).ConfigureAwait(false);
+        var comments = await platform.ListCommentsAsync(cancellationToken).ConfigureAwait(false);
+        return [.. comments
+            .Where(c => c.AuthorIsBot && !string.Equals(c.Author, bot, StringComparison.OrdinalIgnoreCase) && ReportMarker.IsReport(c.Body))
+            .OrderBy(c => c.CreatedAt)
+            .ThenBy(c => c.Id)];
+    }
+
+    /// <summary>Deletes earlier identities' reports; where the token may not, marks them outdated and collapses them.</summary>
+    private async Task RetireAsync(List<ReviewComment> earlier, CancellationToken cancellationToken)
+    {
+        foreach (var old in earlier)
+        {
+            try
+            {
+                await platform.DeleteCommentAsync(old.Id, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PlatformException e) when (e.Kind is PlatformErrorKind.Forbidden or PlatformErrorKind.NotFound)
+            {
+                if (e.Kind == PlatformErrorKind.Forbidden)
+                {
+                    await platform.HideCommentAsync(old, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
     private async Task<List<ReviewComment>> ReadReportsAsync(CancellationToken cancellationToken)
     {
-        bot ??= await platform.GetCurrentUserAsync(cancellationToken).ConfigureAwait(false);
+        // Asked every time: the platform caches it, and may learn it only from the first comment it creates.
+        var bot = await platform.GetCurrentUserAsync(cancellationToken).ConfigureAwait(false);
         var comments = await platform.ListCommentsAsync(cancellationToken).ConfigureAwait(false);
         return [.. comments
             .Where(c => string.Equals(c.Author, bot, StringComparison.OrdinalIgnoreCase) && ReportMarker.IsReport(c.Body))

@@ -13,12 +13,15 @@ public sealed class ReviewSession(IReviewPlatform platform, ReviewSessionOptions
 {
     private readonly CommentPublisher _publisher = new(platform, options.Publisher);
 
-    /// <summary>Publishes the report and sets the status; returns what was published and the status decided.</summary>
-    public async Task<(PublishResult Published, StatusDecision Status)> PublishAsync(ImpactReport report, ReportMeta meta, CancellationToken cancellationToken)
+    /// <summary>The comment's markdown; render it once per run and pass it to <see cref="PublishAsync"/> (and to a step summary).</summary>
+    public string Render(ImpactReport report) => MarkdownReportRenderer.Render(report, options.Markdown);
+
+    /// <summary>Publishes the report (rendered by <see cref="Render"/>) and sets the status; returns what was published and the status decided.</summary>
+    public async Task<(PublishResult Published, StatusDecision Status)> PublishAsync(ImpactReport report, string content, ReportMeta meta, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(meta);
-        var content = MarkdownReportRenderer.Render(report, options.Markdown);
         var published = await _publisher.PublishAsync(content, meta, options.Mode, cancellationToken).ConfigureAwait(false);
         if (published.Outcome == PublishOutcome.SkippedOlderHead)
         {
@@ -31,6 +34,7 @@ public sealed class ReviewSession(IReviewPlatform platform, ReviewSessionOptions
         {
             Summary = content,
             Annotations = Annotations(report),
+            TargetUrl = options.StatusTargetUrl,
         }, cancellationToken).ConfigureAwait(false);
         return (published, status);
     }
@@ -49,7 +53,7 @@ public sealed class ReviewSession(IReviewPlatform platform, ReviewSessionOptions
         }
 
         var status = await DecideAsync(body, cancellationToken).ConfigureAwait(false);
-        await platform.SetStatusAsync(new CommitStatus(headSha, options.StatusContext, status.State, status.Description), cancellationToken).ConfigureAwait(false);
+        await platform.SetStatusAsync(new CommitStatus(headSha, options.StatusContext, status.State, status.Description) { TargetUrl = options.StatusTargetUrl }, cancellationToken).ConfigureAwait(false);
         return status;
     }
 

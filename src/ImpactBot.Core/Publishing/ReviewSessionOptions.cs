@@ -1,3 +1,4 @@
+using ImpactBot.Core.Config;
 using ImpactBot.Core.Report;
 
 namespace ImpactBot.Core.Publishing;
@@ -14,4 +15,18 @@ public sealed record ReviewSessionOptions
     public MarkdownOptions Markdown { get; init; } = MarkdownOptions.GitHub;
 
     public CommentPublisherOptions Publisher { get; init; } = new();
+
+    /// <summary>Where the status links to (the CI job, the run, the note); null: no link.</summary>
+    public string? StatusTargetUrl { get; init; }
+
+    /// <summary>
+    /// The one way to build the options: the repository's configuration, the settings' <c>fail-on</c> (null: the file's),
+    /// the status name and the platform's markdown. Callers add what only they know (mode, links, limits) with <c>with</c>.
+    /// </summary>
+    public static ReviewSessionOptions For(ImpactBotConfig config, FailOn? failOnOverride, string statusContext, MarkdownOptions markdown) => new()
+    {
+        StatusContext = statusContext,
+        Policy = StatusPolicy.From(config, failOnOverride),
+        Markdown = markdown,
+    };
 }

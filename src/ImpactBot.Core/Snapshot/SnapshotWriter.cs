@@ -74,6 +74,7 @@ public static class SnapshotWriter
             w.Write7BitEncodedInt(s.Id(project.Dialect));
             WriteStrings(w, project.GroupFiles, s);
             WriteStrings(w, project.DisabledNames, s);
+            w.Write7BitEncodedInt(s.Id(project.Packages));
         }
 
         w.Write(graph.Settings is not null);

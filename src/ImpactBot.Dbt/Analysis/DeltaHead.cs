@@ -57,9 +57,9 @@ internal static class DeltaHead
             NodeNames(baseGraph, project),
             baseGraph.Assets.Where(a => a.Type == AssetType.Source).Select(a => a.Id).ToHashSet(StringComparer.Ordinal)));
         var dialect = settings.Dialect;
-        if (dialect.Name != project.Dialect || read.RootDir != project.RootDir || !yamlChanged.IsSubsetOf(read.YamlPathsRead))
+        if (dialect.Name != project.Dialect || read.RootDir != project.RootDir || read.PackagesFingerprint != project.Packages || !yamlChanged.IsSubsetOf(read.YamlPathsRead))
         {
-            // The base was read with other settings (dialect, target, vars, --project-dir), or a changed YAML file is
+            // The base was read with other settings (dialect, target, vars, --project-dir, packages), or a changed YAML file is
             // none of the project's: read it all.
             return null;
         }

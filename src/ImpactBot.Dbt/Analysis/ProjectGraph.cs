@@ -119,6 +119,7 @@ public static class ProjectGraph
         Config = config,
         Target = settings.Target,
         Vars = settings.Vars,
+        Packages = options.Packages,
     };
 
     /// <summary>A graph's own problems in one order (path, position, code), whichever way they were found.</summary>
@@ -139,6 +140,7 @@ public static class ProjectGraph
     {
         RootDir = project.RootDir,
         Dialect = dialect.Name,
+        Packages = project.PackagesFingerprint,
         GroupFiles = [.. project.Groups.Select(g => g.Path).Distinct(StringComparer.Ordinal)],
         DisabledNames = [.. project.Models.Where(m => !m.Enabled).Select(m => m.Name)
             .Concat(project.Seeds.Where(s => !s.Enabled).Select(s => s.Name))

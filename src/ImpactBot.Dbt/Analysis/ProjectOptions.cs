@@ -1,3 +1,4 @@
+using ImpactBot.Core.Files;
 using ImpactBot.Sql.Dialects;
 
 namespace ImpactBot.Dbt.Analysis;
@@ -40,4 +41,7 @@ public sealed record ProjectOptions
     public ProjectSettings? Settings { get; init; }
 
     public Budgets Budgets { get; init; } = Budgets.Default;
+
+    /// <summary>Installed dbt packages (<c>dbt deps</c> output) read from outside the commit; see <see cref="Dbt.DbtReadOptions.Packages"/>.</summary>
+    public IFileSource? Packages { get; init; }
 }

@@ -42,7 +42,20 @@ internal sealed record Arguments(ImmutableArray<Expr> Positional, ImmutableArray
 {
     public static readonly Arguments None = new([], []);
 
-    public IEnumerable<Expr> All => Positional.Concat(Named.Select(n => n.Value));
+    /// <summary><c>*list</c> spread after the positional arguments, when given.</summary>
+    public Expr? Spread { get; init; }
+
+    /// <summary><c>**dict</c> spread after the named arguments, when given.</summary>
+    public Expr? SpreadNamed { get; init; }
+
+    public IEnumerable<Expr> All => Positional.Concat(Named.Select(n => n.Value))
+        .Concat(Spread is null ? [] : [Spread]).Concat(SpreadNamed is null ? [] : [SpreadNamed]);
+}
+
+/// <summary>A slice <c>x[start:stop:step]</c>; absent bounds are null.</summary>
+internal sealed record SliceExpr(Expr Target, Expr? Start, Expr? Stop, Expr? Step, int Pos) : Expr(Pos)
+{
+    protected override IEnumerable<Expr> Children() => new[] { Target, Start, Stop, Step }.OfType<Expr>();
 }
 
 internal sealed record CallExpr(Expr Callee, Arguments Args, int Pos) : Expr(Pos)

@@ -210,9 +210,19 @@ internal sealed class ExprParser(List<ExprToken> tokens)
             }
             else if (Accept("["))
             {
-                var index = ParseExpression();
-                Expect("]");
-                expr = new ItemExpr(expr, index, expr.Pos);
+                var index = Current.Is(":") ? null : ParseExpression();
+                if (Accept(":"))
+                {
+                    var stop = Current.Is("]") || Current.Is(":") ? null : ParseExpression();
+                    var step = Accept(":") && !Current.Is("]") ? ParseExpression() : null;
+                    Expect("]");
+                    expr = new SliceExpr(expr, index, stop, step, expr.Pos);
+                }
+                else
+                {
+                    Expect("]");
+                    expr = new ItemExpr(expr, index!, expr.Pos);
+                }
             }
             else if (Current.Is("("))
             {
@@ -236,9 +246,19 @@ internal sealed class ExprParser(List<ExprToken> tokens)
         Expect("(");
         var positional = ImmutableArray.CreateBuilder<Expr>();
         var named = ImmutableArray.CreateBuilder<KeyValuePair<string, Expr>>();
+        Expr? spread = null;
+        Expr? spreadNamed = null;
         while (!Accept(")"))
         {
-            if (Current.Kind == ExprTokenKind.Name && tokens[_index + 1].Is("="))
+            if (Accept("**"))
+            {
+                spreadNamed = ParseExpression();
+            }
+            else if (Accept("*"))
+            {
+                spread = ParseExpression();
+            }
+            else if (Current.Kind == ExprTokenKind.Name && tokens[_index + 1].Is("="))
             {
                 var name = Next().Text;
                 Next();
@@ -255,7 +275,7 @@ internal sealed class ExprParser(List<ExprToken> tokens)
             }
         }
 
-        return new Arguments(positional.ToImmutable(), named.ToImmutable());
+        return new Arguments(positional.ToImmutable(), named.ToImmutable()) { Spread = spread, SpreadNamed = spreadNamed };
     }
 
     private Expr ParsePrimary()

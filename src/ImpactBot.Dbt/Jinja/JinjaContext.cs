@@ -1,3 +1,6 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
 namespace ImpactBot.Dbt.Jinja;
 
 /// <summary>
@@ -24,4 +27,19 @@ public sealed record JinjaContext
 
     /// <summary>The node being rendered, used for <c>this.name</c>.</summary>
     public string ThisName { get; init; } = "";
+
+    /// <summary>
+    /// <c>run_started_at</c>: one fixed instant rather than the clock, so a commit renders the same SQL on every run and
+    /// base and head never differ by the time they were read.
+    /// </summary>
+    public DateTimeOffset RunStartedAt { get; init; } = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary><c>invocation_id</c>: fixed for the same reason as <see cref="RunStartedAt"/>.</summary>
+    public string InvocationId { get; init; } = "00000000-0000-0000-0000-000000000000";
+
+    /// <summary>
+    /// Columns known without a warehouse (catalog.json, declared source columns) by relation name as rendered
+    /// (<c>__ref__.orders</c>, <c>__source__.s.t</c>): what <c>adapter.get_columns_in_relation</c> answers.
+    /// </summary>
+    public FrozenDictionary<string, ImmutableArray<string>> RelationColumns { get; init; } = FrozenDictionary<string, ImmutableArray<string>>.Empty;
 }

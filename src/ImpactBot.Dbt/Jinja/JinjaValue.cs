@@ -22,5 +22,14 @@ internal sealed record FunctionValue(string Name);
 /// <summary>A method of a value (<c>x.items</c>, <c>'a'.upper</c>, <c>config.get</c>).</summary>
 internal sealed record BoundMethod(object? Target, string Name);
 
-/// <summary>A macro defined in the template itself or in the project's macro paths.</summary>
-internal sealed record MacroValue(MacroNode Node, string Path);
+/// <summary>
+/// A macro defined in the template itself, the project, an installed package, or ImpactBot's built-in copy of a
+/// well-known package (<see cref="IsBuiltin"/>). <see cref="Package"/> is where its unqualified calls resolve first.
+/// </summary>
+internal sealed record MacroValue(MacroNode Node, string Path, string Package = "")
+{
+    public bool IsBuiltin { get; init; }
+}
+
+/// <summary>A package's macro namespace (<c>dbt_utils</c>, the project's own name, <c>dbt</c>): its attributes are its macros.</summary>
+internal sealed record PackageNamespace(string Package);

@@ -55,6 +55,18 @@ internal static class JinjaValues
             case RelationValue r:
                 sb.Append(r.Sql);
                 break;
+            case ColumnValue c:
+                sb.Append(c.Name);
+                break;
+            case DateTimeValue date:
+                sb.Append(PythonDateTime.Print(date));
+                break;
+            case TimeDeltaValue delta:
+                sb.Append(PythonDateTime.Print(delta));
+                break;
+            case TimeZoneValue zone:
+                sb.Append(zone.Name);
+                break;
             case List<object?> list:
                 sb.Append('[');
                 for (var i = 0; i < list.Count; i++)

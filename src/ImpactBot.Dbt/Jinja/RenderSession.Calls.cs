@@ -15,17 +15,49 @@ internal sealed partial class RenderSession
 
     private object? Call(object? callee, Arguments arguments, int pos)
     {
-        var args = new EvaluatedArgs(
-            arguments.Positional.Select(Eval).ToList(),
-            arguments.Named.ToDictionary(n => n.Key, n => Eval(n.Value), StringComparer.Ordinal));
-        return callee switch
+        var positional = arguments.Positional.Select(Eval).ToList();
+        if (arguments.Spread is { } spread)
         {
-            MacroValue macro => CallMacro(macro, args, pos),
-            BoundMethod method => CallMethod(method, args, pos),
-            FunctionValue function => CallBuiltin(function.Name, args, pos),
-            UnknownValue unknown => unknown,
-            _ => Unknown(JinjaValues.Print(callee), args, pos),
-        };
+            positional.AddRange(JinjaValues.Iterate(Eval(spread)) ?? []);
+        }
+
+        var named = arguments.Named.ToDictionary(n => n.Key, n => Eval(n.Value), StringComparer.Ordinal);
+        if (arguments.SpreadNamed is { } spreadNamed && Eval(spreadNamed) is Dictionary<string, object?> extra)
+        {
+            foreach (var (key, value) in extra)
+            {
+                named.TryAdd(key, value);
+            }
+        }
+
+        return Call(callee, new EvaluatedArgs(positional, named), pos);
+    }
+
+    private object? Call(object? callee, EvaluatedArgs args, int pos, CallerValue? caller = null) => callee switch
+    {
+        MacroValue macro => CallMacro(macro, args, pos, caller),
+        BoundMethod method => CallMethod(method, args, pos),
+        FunctionValue function => CallBuiltin(function.Name, args, pos),
+        CallerValue body => RenderCaller(body),
+        UnknownValue unknown => unknown,
+        _ => Unknown(JinjaValues.Print(callee), args, pos),
+    };
+
+    private string RenderCaller(CallerValue caller)
+    {
+        var sb = new StringBuilder();
+        var frame = _frame;
+        _frame = new MacroFrame();
+        try
+        {
+            Render(caller.Body, sb);
+        }
+        finally
+        {
+            _frame = frame;
+        }
+
+        return sb.ToString();
     }
 
     private object? CallBuiltin(string name, EvaluatedArgs args, int pos)
@@ -73,10 +105,7 @@ internal sealed partial class RenderSession
                 return false;
             case "env_var":
                 return args.Get(1, "default") is var envDefault and not Undefined ? envDefault : Unknown(name, args, pos);
-            case "log" or "print" or "exceptions.warn" or "do" or "debug":
-                return "";
-            case "exceptions.raise_compiler_error":
-                Report("compiler-error", "the template reaches raise_compiler_error: " + JinjaValues.Print(args.Get(0, "msg")), pos);
+            case "log" or "print" or "do" or "debug":
                 return "";
             case "return":
                 if (_frame is not null)
@@ -95,7 +124,9 @@ internal sealed partial class RenderSession
             case "dbt_utils.star" or "star":
                 return Star(args, pos) is { } star ? star : Unknown(name, args, pos);
             default:
-                return CrossDatabaseMacros.Expand(name, args.Positional, _context.TargetType) is { } sql ? sql : Unknown(name, args, pos);
+                return TryContextCall(name, args, pos, out var result) ? result
+                    : CrossDatabaseMacros.Expand(name, args.Positional, _context.TargetType)
+                    ?? (BuiltinFallback(name, pos) is { } builtin ? CallMacro(builtin, args, pos, null) : Unknown(name, args, pos));
         }
     }
 
@@ -127,7 +158,21 @@ internal sealed partial class RenderSession
 
         var relation = (RelationValue)args.Get(0, "from")!;
         var alias = args.Get(2, "relation_alias") is string a && a.Length > 0 ? a : null;
-        _stars.Add(new StarMacro(relation.Ref, relation.Source, JinjaValues.Strings(args.Get(1, "except")), alias, Line(pos)));
+        var except = JinjaValues.Strings(args.Get(1, "except"));
+        if (_context.RelationColumns.TryGetValue(relation.Sql, out var known))
+        {
+            // The columns are known (catalog.json): list them as dbt_utils.star does against the warehouse.
+            var prefix = JinjaValues.Print(args.Get(3, "prefix"));
+            var suffix = JinjaValues.Print(args.Get(4, "suffix"));
+            var quote = args.Get(5, "quote_identifiers") is Undefined || JinjaValues.Truth(args.Get(5, "quote_identifiers")) != false;
+            var listed = known
+                .Where(c => !except.Contains(c, StringComparer.OrdinalIgnoreCase))
+                .Select(c => (alias is null ? "" : alias + ".") + (quote ? Quote(c) : c) + (prefix.Length + suffix.Length > 0 ? " as " + Quote(prefix + c + suffix) : ""))
+                .ToList();
+            return listed.Count == 0 ? "*" : string.Join(",\n  ", listed);
+        }
+
+        _stars.Add(new StarMacro(relation.Ref, relation.Source, except, alias, Line(pos)));
         return alias is null ? "*" : alias + ".*";
     }
 
@@ -167,7 +212,7 @@ internal sealed partial class RenderSession
     private static bool IsIdentifierPath(string text) =>
         text.Length > 0 && !char.IsDigit(text[0]) && text.All(c => char.IsLetterOrDigit(c) || c is '_' or '.');
 
-    private object? CallMacro(MacroValue macro, EvaluatedArgs args, int pos)
+    private object? CallMacro(MacroValue macro, EvaluatedArgs args, int pos, CallerValue? caller)
     {
         if (_macroDepth >= MaxMacroDepth)
         {
@@ -177,6 +222,7 @@ internal sealed partial class RenderSession
 
         var savedScopes = _scopes;
         var savedFrame = _frame;
+        var savedPackage = _package;
         if (_macroDepth == 0)
         {
             _callSitePos = pos;
@@ -185,6 +231,12 @@ internal sealed partial class RenderSession
         _macroDepth++;
         _scopes = [savedScopes[0], new Dictionary<string, object?>(StringComparer.Ordinal)];
         _frame = new MacroFrame();
+        _package = macro.Package.Length > 0 ? macro.Package : _package;
+        if (macro.IsBuiltin)
+        {
+            BuiltinUsed(macro, pos);
+        }
+
         try
         {
             var parameters = macro.Node.Parameters;
@@ -197,6 +249,11 @@ internal sealed partial class RenderSession
 
             _scopes[^1]["varargs"] = args.Positional.Skip(parameters.Length).ToList();
             _scopes[^1]["kwargs"] = args.Named.Where(n => !parameters.Any(p => p.Name == n.Key)).ToDictionary(StringComparer.Ordinal);
+            if (caller is not null)
+            {
+                _scopes[^1]["caller"] = caller;
+            }
+
             var sb = new StringBuilder();
             Render(macro.Node.Body, sb);
             return _frame.HasReturned ? _frame.Returned : sb.ToString();
@@ -206,6 +263,7 @@ internal sealed partial class RenderSession
             _macroDepth--;
             _scopes = savedScopes;
             _frame = savedFrame;
+            _package = savedPackage;
         }
     }
 
@@ -251,6 +309,28 @@ internal sealed partial class RenderSession
 
                 list.AddRange(added);
                 return "";
+            case (Dictionary<string, object?> d, "setdefault"):
+                return a0 is string setKey ? d.TryGetValue(setKey, out var existing) ? existing : d[setKey] = args.Get(1, "default") is var sd and not Undefined ? sd : null : UnknownResult;
+            case (Dictionary<string, object?> d, "copy"):
+                return new Dictionary<string, object?>(d, StringComparer.Ordinal);
+            case (List<object?> list, _) when ListMethod(list, method.Name, args) is { } listResult:
+                return listResult;
+            case (AdapterValue, _):
+                return Adapter(method.Name, args, pos);
+            case (ColumnValue, _):
+                return method.Name is "is_string" or "is_number" or "is_numeric" or "is_integer" or "is_float" ? UnknownResult : method.Name == "string_size" ? 0L : Unknown(method.Name, args, pos);
+            case (RelationValue relation, _):
+                return method.Name == "render" ? relation.Sql : relation;
+            case (DateTimeValue date, _):
+                return PythonDateTime.Method(date, method.Name, args.Positional, args.Named) ?? Unknown(method.Name, args, pos);
+            case (TimeDeltaValue delta, "total_seconds"):
+                return delta.Span.TotalSeconds;
+            case (RegexValue regex, _):
+                return RegexCall(regex.Regex, method.Name, args.Positional, args.Named) ?? Unknown(method.Name, args, pos);
+            case (RegexMatchValue match, _):
+                return MatchMethod(match, method.Name, args.Positional) ?? Unknown(method.Name, args, pos);
+            case (string s, "format"):
+                return PythonFormat.Format(s, args.Positional, args.Named);
             case (string s, _):
                 return StringMethod(s, method.Name, args) ?? Unknown(method.Name, args, pos);
             default:
@@ -266,17 +346,72 @@ internal sealed partial class RenderSession
             "upper" => s.ToUpperInvariant(),
             "lower" => s.ToLowerInvariant(),
             "strip" => a0 is string chars ? s.Trim(chars.ToCharArray()) : s.Trim(),
-            "lstrip" => s.TrimStart(),
-            "rstrip" => s.TrimEnd(),
+            "lstrip" => a0 is string lc ? s.TrimStart(lc.ToCharArray()) : s.TrimStart(),
+            "rstrip" => a0 is string rc ? s.TrimEnd(rc.ToCharArray()) : s.TrimEnd(),
             "title" => CultureInfo.InvariantCulture.TextInfo.ToTitleCase(s),
             "replace" => s.Replace(JinjaValues.Print(a0), JinjaValues.Print(args.Get(1, "")), StringComparison.Ordinal),
             "startswith" => a0 is string p && s.StartsWith(p, StringComparison.Ordinal),
             "endswith" => a0 is string e && s.EndsWith(e, StringComparison.Ordinal),
             "split" => (a0 is string sep ? s.Split(sep) : s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Select(x => (object?)x).ToList(),
             "join" => JinjaValues.Iterate(a0) is { } items ? string.Join(s, items.Select(JinjaValues.Print)) : null,
-            "format" => null,
+            "rsplit" => (a0 is string rsep ? s.Split(rsep) : s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Select(x => (object?)x).ToList(),
+            "splitlines" => s.Split('\n').Select(x => (object?)x.TrimEnd('\r')).ToList(),
+            "count" => a0 is string sub && sub.Length > 0 ? (long)((s.Length - s.Replace(sub, "", StringComparison.Ordinal).Length) / sub.Length) : 0L,
+            "find" => a0 is string f ? (long)s.IndexOf(f, StringComparison.Ordinal) : -1L,
+            "index" => a0 is string ix ? (long)s.IndexOf(ix, StringComparison.Ordinal) : -1L,
+            "isdigit" or "isnumeric" or "isdecimal" => s.Length > 0 && s.All(char.IsDigit),
+            "isalpha" => s.Length > 0 && s.All(char.IsLetter),
+            "isalnum" => s.Length > 0 && s.All(char.IsLetterOrDigit),
+            "isupper" => s.Any(char.IsLetter) && !s.Any(char.IsLower),
+            "islower" => s.Any(char.IsLetter) && !s.Any(char.IsUpper),
+            "capitalize" => s.Length > 0 ? char.ToUpperInvariant(s[0]) + s[1..].ToLowerInvariant() : s,
+            "casefold" => s.ToLowerInvariant(),
+            "swapcase" => new string(s.Select(c => char.IsUpper(c) ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c)).ToArray()),
+            "zfill" => JinjaValues.Number(a0) is { } width ? s.PadLeft((int)width, '0') : s,
+            "ljust" => JinjaValues.Number(a0) is { } lw ? s.PadRight((int)lw) : s,
+            "rjust" => JinjaValues.Number(a0) is { } rw ? s.PadLeft((int)rw) : s,
+            "center" => s,
+            "removeprefix" => a0 is string pre && s.StartsWith(pre, StringComparison.Ordinal) ? s[pre.Length..] : s,
+            "removesuffix" => a0 is string suf && s.EndsWith(suf, StringComparison.Ordinal) ? s[..^suf.Length] : s,
+            "partition" => a0 is string ps && s.IndexOf(ps, StringComparison.Ordinal) is var at and >= 0
+                ? new List<object?> { s[..at], ps, s[(at + ps.Length)..] }
+                : new List<object?> { s, "", "" },
+            "encode" or "decode" => s,
             _ => null,
         };
+    }
+
+    private static object? ListMethod(List<object?> list, string name, EvaluatedArgs args)
+    {
+        var a0 = args.Get(0, "");
+        switch (name)
+        {
+            case "index":
+                return (long)list.FindIndex(x => JinjaValues.Equal(x, a0) == true);
+            case "count":
+                return (long)list.Count(x => JinjaValues.Equal(x, a0) == true);
+            case "insert" when JinjaValues.Number(a0) is { } at:
+                list.Insert(Math.Clamp((int)at, 0, list.Count), args.Get(1, ""));
+                return "";
+            case "pop" when list.Count > 0:
+                var index = JinjaValues.Number(a0) is { } i ? (int)(i < 0 ? list.Count + i : i) : list.Count - 1;
+                var popped = list[index];
+                list.RemoveAt(index);
+                return popped;
+            case "remove":
+                list.Remove(list.FirstOrDefault(x => JinjaValues.Equal(x, a0) == true));
+                return "";
+            case "reverse":
+                list.Reverse();
+                return "";
+            case "sort":
+                list.Sort((x, y) => SortOrder(x, y, caseSensitive: true));
+                return "";
+            case "copy":
+                return new List<object?>(list);
+            default:
+                return null;
+        }
     }
 
     private static void AddOnce<T, TKey>(List<T> list, T item, Func<T, TKey> key)

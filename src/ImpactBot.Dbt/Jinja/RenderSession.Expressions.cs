@@ -13,6 +13,7 @@ internal sealed partial class RenderSession
         NameExpr name => Lookup(name.Name),
         AttrExpr attr => Attribute(Eval(attr.Target), attr.Name),
         ItemExpr item => Item(Eval(item.Target), Eval(item.Index)),
+        SliceExpr slice => Slice(slice),
         CallExpr call => Call(Eval(call.Callee), call.Args, call.Pos),
         FilterExpr filter => ApplyFilter(filter),
         TestExpr test => ApplyTest(test),
@@ -62,31 +63,15 @@ internal sealed partial class RenderSession
             }
         }
 
-        return name switch
-        {
-            "this" => new RelationValue("__this__", _context.ThisName, null, null),
-            "target" => new Dictionary<string, object?>(StringComparer.Ordinal)
-            {
-                ["name"] = _context.TargetName,
-                ["target_name"] = _context.TargetName,
-                ["schema"] = _context.TargetSchema,
-                ["database"] = _context.TargetDatabase,
-                ["type"] = _context.TargetType,
-                ["threads"] = 1L,
-            },
-            "project_name" => _context.ProjectName,
-            "execute" => true,
-            "flags" => new Dictionary<string, object?>(StringComparer.Ordinal) { ["FULL_REFRESH"] = false, ["WHICH"] = "run" },
-            _ => _context.Macros.Find(name) is { } macro ? macro : new FunctionValue(name),
-        };
+        return ContextValue(name);
     }
 
     private object? Attribute(object? target, string name) => target switch
     {
-        FunctionValue f when f.Name == _context.ProjectName && _context.Macros.Find(name) is { } macro => macro,
-        FunctionValue f => new FunctionValue(f.Name + "." + name),
+        PackageNamespace package => PackageMember(package.Package, name),
+        FunctionValue f => ModuleConstant(f.Name + "." + name) ?? new FunctionValue(f.Name + "." + name),
         Dictionary<string, object?> dict when dict.TryGetValue(name, out var value) => value,
-        Dictionary<string, object?> dict => name is "items" or "keys" or "values" or "get" or "update" or "pop"
+        Dictionary<string, object?> dict => name is "items" or "keys" or "values" or "get" or "update" or "pop" or "setdefault" or "copy"
             ? new BoundMethod(dict, name)
             : Undefined.Instance,
         RelationValue relation => name switch
@@ -94,22 +79,64 @@ internal sealed partial class RenderSession
             "identifier" or "name" or "table" => relation.Identifier,
             "schema" => relation.Source?.SourceName ?? _context.TargetSchema,
             "database" => _context.TargetDatabase,
+            "type" => "table",
+            "is_table" => true,
+            "is_view" or "is_cte" or "is_materialized_view" => false,
             _ => new BoundMethod(relation, name),
+        },
+        DateTimeValue date => PythonDateTime.Attribute(date, name),
+        TimeDeltaValue delta => PythonDateTime.DeltaAttribute(delta, name),
+        TimeZoneValue zone => name == "zone" ? zone.Name : new BoundMethod(zone, name),
+        ColumnValue column => name switch
+        {
+            "name" or "column" => column.Name,
+            "quoted" => column.Quoted,
+            "data_type" or "dtype" => "",
+            "char_size" or "numeric_precision" or "numeric_scale" => null,
+            _ => new BoundMethod(column, name),
         },
         UnknownValue unknown => unknown,
         null or Undefined => Undefined.Instance,
         _ => new BoundMethod(target, name),
     };
 
-    private static object? Item(object? target, object? index) => (target, index) switch
+    private object? Item(object? target, object? index) => (target, index) switch
     {
         (List<object?> list, long i) when i >= -list.Count && i < list.Count => list[(int)(i < 0 ? list.Count + i : i)],
         (Dictionary<string, object?> dict, string key) => dict.TryGetValue(key, out var value) ? value : Undefined.Instance,
-        (string s, long i) when i >= 0 && i < s.Length => s[(int)i].ToString(),
+        (Dictionary<string, object?> dict, _) when index is not UnknownValue => dict.TryGetValue(JinjaValues.Print(index), out var value) ? value : Undefined.Instance,
+        (string s, long i) when i >= -s.Length && i < s.Length => s[(int)(i < 0 ? s.Length + i : i)].ToString(),
         (UnknownValue u, _) => u,
         (_, UnknownValue u) => u,
+        (not (List<object?> or Dictionary<string, object?> or string), string key) => Attribute(target, key),
         _ => Undefined.Instance,
     };
+
+    private object? Slice(SliceExpr slice)
+    {
+        var target = Eval(slice.Target);
+        long? Bound(Expr? e) => e is null ? null : JinjaValues.Number(Eval(e)) is { } n ? (long)n : null;
+        var (start, stop, step) = (Bound(slice.Start), Bound(slice.Stop), Bound(slice.Step) ?? 1);
+        List<object?>? items = target switch
+        {
+            List<object?> list => list,
+            string s => [.. s.Select(c => (object?)c.ToString())],
+            _ => null,
+        };
+        if (items is null || step == 0)
+        {
+            return target is UnknownValue ? target : UnknownResult;
+        }
+
+        long Clamp(long? i, long dflt) => i is not { } v ? dflt : Math.Clamp(v < 0 ? v + items.Count : v, step > 0 ? 0 : -1, step > 0 ? items.Count : items.Count - 1);
+        var result = new List<object?>();
+        for (var i = Clamp(start, step > 0 ? 0 : items.Count - 1); step > 0 ? i < Clamp(stop, items.Count) : i > Clamp(stop, -1); i += step)
+        {
+            result.Add(items[(int)i]);
+        }
+
+        return target is string ? string.Concat(result.Select(JinjaValues.Print)) : result;
+    }
 
     private object? Conditional(ConditionalExpr expr)
     {
@@ -131,7 +158,7 @@ internal sealed partial class RenderSession
         return expr.Op switch
         {
             "not" => JinjaValues.Truth(value) is { } b ? !b : UnknownResult,
-            "-" => value switch { long l => -l, double d => -d, _ => UnknownResult },
+            "-" => value switch { long l => (object)-l, double d => -d, _ => UnknownResult },
             _ => value,
         };
     }
@@ -185,12 +212,14 @@ internal sealed partial class RenderSession
             {
                 (string a, string b) => a + b,
                 (List<object?> a, List<object?> b) => new List<object?>([.. a, .. b]),
-                _ => Arithmetic(expr.Op, l, r),
+                _ => PythonDateTime.Arithmetic(expr.Op, l, r) ?? Arithmetic(expr.Op, l, r),
             },
             "*" when l is string s && r is long n => (long)s.Length * Math.Clamp(n, 0, 1000) > RenderBudget.MaxValueChars
                 ? throw new RenderBudgetException($"'{Shorten(s)}' * {n} would build more than {RenderBudget.MaxValueChars:N0} characters", expr.Pos)
                 : string.Concat(Enumerable.Repeat(s, (int)Math.Clamp(n, 0, 1000))),
-            _ => Arithmetic(expr.Op, l, r),
+            "*" when l is List<object?> items && r is long n => Enumerable.Repeat(items, (int)Math.Clamp(n, 0, 1000)).SelectMany(x => x).ToList(),
+            "%" when l is string format => PythonFormat.Percent(format, r),
+            _ => PythonDateTime.Arithmetic(expr.Op, l, r) ?? Arithmetic(expr.Op, l, r),
         };
     }
 
@@ -201,6 +230,8 @@ internal sealed partial class RenderSession
         int? order = (l, r) switch
         {
             (string a, string b) => string.CompareOrdinal(a, b),
+            (DateTimeValue a, DateTimeValue b) => a.Instant.CompareTo(b.Instant),
+            (TimeDeltaValue a, TimeDeltaValue b) => a.Span.CompareTo(b.Span),
             _ when JinjaValues.Number(l) is { } a && JinjaValues.Number(r) is { } b => a.CompareTo(b),
             _ => null,
         };
@@ -243,70 +274,6 @@ internal sealed partial class RenderSession
             default: return UnknownResult;
         }
 
-        return integral && Math.Abs(result) < long.MaxValue ? (long)result : result;
-    }
-
-    private object? ApplyTest(TestExpr test)
-    {
-        var value = Eval(test.Target);
-        if (value is UnknownValue)
-        {
-            return UnknownResult;
-        }
-
-        bool? result = test.Name switch
-        {
-            "defined" => value is not Undefined and not FunctionValue,
-            "undefined" => value is Undefined or FunctionValue,
-            "none" => value is null,
-            "string" => value is string,
-            "number" => value is long or double,
-            "integer" => value is long,
-            "mapping" => value is Dictionary<string, object?>,
-            "iterable" or "sequence" => value is List<object?> or string or Dictionary<string, object?>,
-            "true" => value is true,
-            "false" => value is false,
-            "boolean" => value is bool,
-            "eq" or "equalto" or "==" => test.Args.Positional.Length == 1 ? JinjaValues.Equal(value, Eval(test.Args.Positional[0])) : null,
-            _ => null,
-        };
-        return result is { } b ? b != test.Negated : UnknownResult;
-    }
-
-    private object? ApplyFilter(FilterExpr filter)
-    {
-        var value = Eval(filter.Target);
-        var args = filter.Args.Positional.Select(Eval).ToList();
-        object? Arg(int i) => i < args.Count ? args[i] : Undefined.Instance;
-        if (value is UnknownValue && filter.Name is not ("default" or "d"))
-        {
-            return value;
-        }
-
-        switch (filter.Name)
-        {
-            case "upper": return JinjaValues.Print(value).ToUpperInvariant();
-            case "lower": return JinjaValues.Print(value).ToLowerInvariant();
-            case "trim": return JinjaValues.Print(value).Trim();
-            case "string": return JinjaValues.Print(value);
-            case "capitalize": return JinjaValues.Print(value) is { Length: > 0 } c ? char.ToUpperInvariant(c[0]) + c[1..].ToLowerInvariant() : "";
-            case "replace": return JinjaValues.Print(value).Replace(JinjaValues.Print(Arg(0)), JinjaValues.Print(Arg(1)), StringComparison.Ordinal);
-            case "default" or "d":
-                return value is Undefined or FunctionValue || (JinjaValues.Truth(Arg(1)) == true && JinjaValues.Truth(value) == false) ? Arg(0) : value;
-            case "join":
-                var items = JinjaValues.Iterate(value);
-                return items is null ? UnknownResult : string.Join(Arg(0) is Undefined ? "" : JinjaValues.Print(Arg(0)), items.Select(JinjaValues.Print));
-            case "length" or "count":
-                return value switch { string s => (long)s.Length, List<object?> list => (long)list.Count, Dictionary<string, object?> d => (long)d.Count, _ => 0L };
-            case "list": return JinjaValues.Iterate(value) is { } list2 ? new List<object?>(list2) : UnknownResult;
-            case "first": return value is List<object?> { Count: > 0 } f ? f[0] : Undefined.Instance;
-            case "last": return value is List<object?> { Count: > 0 } l ? l[^1] : Undefined.Instance;
-            case "int": return JinjaValues.Number(value) is { } n ? (long)n : long.TryParse(JinjaValues.Print(value), CultureInfo.InvariantCulture, out var i) ? i : 0L;
-            case "float": return JinjaValues.Number(value) ?? (double.TryParse(JinjaValues.Print(value), CultureInfo.InvariantCulture, out var d2) ? d2 : 0d);
-            case "as_text" or "as_native" or "as_bool" or "as_number" or "safe" or "e" or "escape": return value;
-            default:
-                Report("unknown-filter", $"filter '{filter.Name}' is not supported; its input is used unchanged", filter.Pos);
-                return value;
-        }
+        return integral && Math.Abs(result) < long.MaxValue ? (object)(long)result : result;
     }
 }

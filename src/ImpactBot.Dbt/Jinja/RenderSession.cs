@@ -26,6 +26,7 @@ internal sealed partial class RenderSession
     private DbtMap _config = DbtMap.Empty;
     private List<Dictionary<string, object?>> _scopes = [new(StringComparer.Ordinal)];
     private MacroFrame? _frame;
+    private string _package;
     private int _macroDepth;
     private int _callSitePos;
     private int _steps;
@@ -38,6 +39,7 @@ internal sealed partial class RenderSession
         _path = path;
         _context = context;
         _lines = new LineMap(source);
+        _package = context.Macros.RootPackage.Length > 0 ? context.Macros.RootPackage : context.ProjectName;
     }
 
     public JinjaRenderResult Run(ImmutableArray<TemplateNode> nodes)
@@ -144,13 +146,13 @@ internal sealed partial class RenderSession
                 _scopes[^1][setBlock.Target] = body.ToString();
                 break;
             case MacroNode macro:
-                _scopes[^1][macro.Name] = new MacroValue(macro, _path);
+                _scopes[^1][macro.Name] = new MacroValue(macro, _path, _package);
                 break;
             case DoNode doNode:
                 Eval(doNode.Value);
                 break;
             case CallBlockNode call:
-                Eval(call.Call);
+                RenderCallBlock(call, sb);
                 break;
             case BlockNode block:
                 RenderBlock(block, sb);
@@ -158,6 +160,26 @@ internal sealed partial class RenderSession
             case ErrorNode error:
                 Report("jinja-syntax", error.Message, error.Pos, DiagnosticSeverity.Error);
                 break;
+        }
+    }
+
+    /// <summary>A <c>{% call m() %}body{% endcall %}</c>: the macro renders the body where it calls <c>caller()</c>.</summary>
+    private void RenderCallBlock(CallBlockNode call, StringBuilder sb)
+    {
+        if (call.Call is not CallExpr expr)
+        {
+            Eval(call.Call);
+            return;
+        }
+
+        var callee = Eval(expr.Callee);
+        var result = callee is MacroValue macro
+            ? CallMacro(macro, new EvaluatedArgs([.. expr.Args.Positional.Select(Eval)], expr.Args.Named.ToDictionary(n => n.Key, n => Eval(n.Value), StringComparer.Ordinal)), expr.Pos, new CallerValue(call.Body))
+            : Eval(call.Call);
+        if (result is string { Length: > 0 } text)
+        {
+            Mark(sb, call.Pos, verbatim: false);
+            sb.Append(text);
         }
     }
 

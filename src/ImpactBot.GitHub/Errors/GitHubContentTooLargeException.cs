@@ -1,10 +1,12 @@
+using ImpactBot.Core.Platform;
+
 namespace ImpactBot.GitHub.Errors;
 
 /// <summary>422 "body is too long": the comment exceeds GitHub's size limit.</summary>
 public sealed class GitHubContentTooLargeException : GitHubException
 {
     public GitHubContentTooLargeException(string message, int? statusCode = null, Exception? inner = null)
-        : base(message, statusCode, inner)
+        : base(message, PlatformErrorKind.TooLarge, statusCode, inner)
     {
     }
 

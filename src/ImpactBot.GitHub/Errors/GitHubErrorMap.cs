@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ImpactBot.Core.Platform;
 
 namespace ImpactBot.GitHub.Errors;
 
@@ -14,7 +15,7 @@ internal static class GitHubErrorMap
     public static GitHubException Map(int status, Func<string, string?> header, string? body, GitHubOperation operation, DateTimeOffset now, Exception? inner = null)
     {
         var message = ApiMessage(body);
-        var retryAfter = ParseRetryAfter(header("retry-after"), now);
+        var retryAfter = RetryAfter.Parse(header("retry-after"), now);
         if (status is 403 or 429 && header("x-ratelimit-remaining") == "0")
         {
             var resetAt = long.TryParse(header("x-ratelimit-reset"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var epoch)
@@ -43,24 +44,6 @@ internal static class GitHubErrorMap
             >= 500 => new GitHubUnavailableException($"GitHub failed to {operation.Description} ({status} {message}).", status, inner),
             _ => new GitHubException($"GitHub refused to {operation.Description} ({status} {message}).", status, inner),
         };
-    }
-
-    /// <summary>Retry-After is seconds or an HTTP date.</summary>
-    internal static TimeSpan? ParseRetryAfter(string? value, DateTimeOffset now)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
-        {
-            return TimeSpan.FromSeconds(Math.Max(0, seconds));
-        }
-
-        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            ? (at > now ? at - now : TimeSpan.Zero)
-            : null;
     }
 
     /// <summary>The "message" of GitHub's JSON error body (plus nested error messages), shortened; the raw text otherwise.</summary>

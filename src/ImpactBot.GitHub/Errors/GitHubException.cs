@@ -10,6 +10,13 @@ public class GitHubException : PlatformException
     {
     }
 
+    public GitHubException(string message, PlatformErrorKind kind, int? statusCode, Exception? inner = null)
+        : base(message, kind, statusCode, inner)
+    {
+    }
+
+    public override string PlatformName => "GitHub";
+
     public GitHubException()
     {
     }

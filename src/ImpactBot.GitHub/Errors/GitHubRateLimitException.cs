@@ -1,3 +1,5 @@
+using ImpactBot.Core.Platform;
+
 namespace ImpactBot.GitHub.Errors;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace ImpactBot.GitHub.Errors;
 public sealed class GitHubRateLimitException : GitHubException
 {
     public GitHubRateLimitException(string message, int? statusCode, bool isSecondary, DateTimeOffset? resetAt, TimeSpan? retryAfter, Exception? inner = null)
-        : base(message, statusCode, inner)
+        : base(message, PlatformErrorKind.RateLimited, statusCode, inner)
     {
         IsSecondary = isSecondary;
         ResetAt = resetAt;

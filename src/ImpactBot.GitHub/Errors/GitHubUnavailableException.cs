@@ -1,10 +1,12 @@
+using ImpactBot.Core.Platform;
+
 namespace ImpactBot.GitHub.Errors;
 
 /// <summary>5xx, a timeout or a network failure that outlasted the retries.</summary>
 public sealed class GitHubUnavailableException : GitHubException
 {
     public GitHubUnavailableException(string message, int? statusCode = null, Exception? inner = null)
-        : base(message, statusCode, inner)
+        : base(message, PlatformErrorKind.Unavailable, statusCode, inner)
     {
     }
 

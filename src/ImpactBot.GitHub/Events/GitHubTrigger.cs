@@ -11,8 +11,21 @@ public enum GitHubTriggerKind
     /// <summary>Someone changed checkboxes in a report comment: re-evaluate the status only.</summary>
     ChecklistEdit,
 
+    /// <summary>
+    /// A <c>workflow_run</c> completed for a <c>pull_request</c> run (the fork-safe two-workflow pattern): the pull request is
+    /// found from the run's head (<see cref="GitHubTrigger.HeadSha"/>, <see cref="GitHubTrigger.HeadRef"/>, owner) through
+    /// the API, then analysed with the base repository's token. Nothing from the fork's run is trusted.
+    /// </summary>
+    WorkflowRun,
+
     /// <summary>Nothing to do; <see cref="GitHubTrigger.IgnoredReason"/> says why.</summary>
     Ignored,
+
+    /// <summary>
+    /// An event the bot handles whose payload it cannot read (not JSON, wrong types, a missing pull request):
+    /// <see cref="GitHubTrigger.IgnoredReason"/> says what is wrong, <see cref="GitHubTrigger.HeadSha"/> holds the head when it could be read.
+    /// </summary>
+    Malformed,
 }
 
 /// <summary>
@@ -36,8 +49,14 @@ public sealed record GitHubTrigger(GitHubTriggerKind Kind, string Owner, string 
 
     public string? BaseRef { get; init; }
 
+    /// <summary>The head branch (workflow_run's head_branch).</summary>
+    public string? HeadRef { get; init; }
+
     /// <summary>owner/name of the head repository; differs from the base for forks.</summary>
     public string? HeadRepositoryFullName { get; init; }
+
+    /// <summary>The login owning the head repository (what GitHub's <c>head=OWNER:BRANCH</c> filter takes).</summary>
+    public string? HeadRepositoryOwner { get; init; }
 
     public bool IsDraft { get; init; }
 
@@ -47,6 +66,9 @@ public sealed record GitHubTrigger(GitHubTriggerKind Kind, string Owner, string 
 
     public string? CommentAuthor { get; init; }
 
+    /// <summary>The comment's page (html_url), for status links.</summary>
+    public string? CommentUrl { get; init; }
+
     /// <summary>The body before an edit (<c>changes.body.from</c>).</summary>
     public string? PreviousBody { get; init; }
 
@@ -54,4 +76,7 @@ public sealed record GitHubTrigger(GitHubTriggerKind Kind, string Owner, string 
 
     public static GitHubTrigger Ignore(string reason, string owner = "", string repository = "", int number = 0) =>
         new(GitHubTriggerKind.Ignored, owner, repository, number) { IgnoredReason = reason };
+
+    public static GitHubTrigger Malformed(string reason) =>
+        new(GitHubTriggerKind.Malformed, "", "", 0) { IgnoredReason = reason };
 }

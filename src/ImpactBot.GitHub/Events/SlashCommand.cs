@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ImpactBot.Core.Platform;
 
 namespace ImpactBot.GitHub.Events;
 
@@ -26,7 +27,7 @@ public static partial class SlashCommand
         {
             0 => (false, null),
             _ when argument.Equals("full", StringComparison.OrdinalIgnoreCase) => (true, null),
-            _ => (false, $"unknown /impact argument '{argument}' (use /impact or /impact full)"),
+            _ => (false, $"unknown /impact argument '{TextPreview.Of(argument)}' (use /impact or /impact full)"),
         };
     }
 

@@ -9,7 +9,12 @@ namespace ImpactBot.GitLab.Errors;
 public class GitLabApiException : PlatformException
 {
     public GitLabApiException(string message, GitLabFailure failure, Exception? inner = null)
-        : base(message, failure?.StatusCode, inner)
+        : this(message, PlatformException.KindOf(failure.StatusCode), failure, inner)
+    {
+    }
+
+    public GitLabApiException(string message, PlatformErrorKind kind, GitLabFailure failure, Exception? inner = null)
+        : base(message, kind, failure?.StatusCode, inner)
     {
         ArgumentNullException.ThrowIfNull(failure);
         Method = failure.Method;
@@ -30,6 +35,8 @@ public class GitLabApiException : PlatformException
         : base(message, innerException)
     {
     }
+
+    public override string PlatformName => "GitLab";
 
     public string? Method { get; }
 

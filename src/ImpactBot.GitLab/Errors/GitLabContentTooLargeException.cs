@@ -1,10 +1,12 @@
+using ImpactBot.Core.Platform;
+
 namespace ImpactBot.GitLab.Errors;
 
 /// <summary>The body exceeds what GitLab stores, e.g. a note over 1,000,000 characters (413, 422, or 400 "too long").</summary>
 public sealed class GitLabContentTooLargeException : GitLabApiException
 {
     public GitLabContentTooLargeException(string message, GitLabFailure failure, Exception? inner = null)
-        : base(message, failure, inner)
+        : base(message, PlatformErrorKind.TooLarge, failure, inner)
     {
     }
 

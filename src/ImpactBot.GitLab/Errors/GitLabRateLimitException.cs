@@ -1,10 +1,12 @@
+using ImpactBot.Core.Platform;
+
 namespace ImpactBot.GitLab.Errors;
 
 /// <summary>GitLab throttled the token (429, or 403 with RateLimit-Remaining: 0) longer than the client was allowed to wait.</summary>
 public sealed class GitLabRateLimitException : GitLabApiException
 {
     public GitLabRateLimitException(string message, GitLabFailure failure, TimeSpan? retryAfter, Exception? inner = null)
-        : base(message, failure, inner) => RetryAfter = retryAfter;
+        : base(message, PlatformErrorKind.RateLimited, failure, inner) => RetryAfter = retryAfter;
 
     public GitLabRateLimitException()
     {

@@ -1,3 +1,4 @@
+using ImpactBot.Core.Platform;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -195,7 +196,7 @@ internal sealed class GitLabConnection
     {
         var path = PathOf(request);
         var message = GitLabErrorMap.Redact($"GitLab {request.Method} {path} {what}", options.Credentials);
-        return new GitLabApiException(message, new GitLabFailure(request.Method.Method, path, null, null), inner);
+        return new GitLabApiException(message, PlatformErrorKind.Unavailable, new GitLabFailure(request.Method.Method, path, null, null), inner);
     }
 
     /// <summary>HttpClient.Timeout firing (a caller-supplied client with a finite timeout) rather than the caller cancelling.</summary>

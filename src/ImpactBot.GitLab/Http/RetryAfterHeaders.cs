@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Net;
+using ImpactBot.Core.Platform;
 
 namespace ImpactBot.GitLab.Http;
 
@@ -12,29 +12,9 @@ internal static class RetryAfterHeaders
         || (response.StatusCode == HttpStatusCode.Forbidden && Header(response, "RateLimit-Remaining") == "0");
 
     /// <summary>Retry-After (seconds or HTTP date), else RateLimit-Reset (Unix seconds), else null.</summary>
-    public static TimeSpan? GetDelay(HttpResponseMessage response, DateTimeOffset now)
-    {
-        var retryAfter = response.Headers.RetryAfter;
-        if (retryAfter?.Delta is { } delta)
-        {
-            return NotNegative(delta);
-        }
-
-        if (retryAfter?.Date is { } date)
-        {
-            return NotNegative(date - now);
-        }
-
-        if (long.TryParse(Header(response, "RateLimit-Reset"), NumberStyles.None, CultureInfo.InvariantCulture, out var reset))
-        {
-            return NotNegative(DateTimeOffset.FromUnixTimeSeconds(reset) - now);
-        }
-
-        return null;
-    }
+    public static TimeSpan? GetDelay(HttpResponseMessage response, DateTimeOffset now) =>
+        RetryAfter.Parse(Header(response, "Retry-After"), now) ?? RetryAfter.FromResetEpoch(Header(response, "RateLimit-Reset"), now);
 
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault()?.Trim() : null;
-
-    private static TimeSpan NotNegative(TimeSpan value) => value < TimeSpan.Zero ? TimeSpan.Zero : value;
 }

@@ -18,5 +18,6 @@ namespace ImpactBot.GitLab.Models;
 [JsonSerializable(typeof(GitLabMergeRequest))]
 [JsonSerializable(typeof(NoteBody))]
 [JsonSerializable(typeof(AwardEmojiBody))]
+[JsonSerializable(typeof(PipelineBody))]
 [JsonSerializable(typeof(CommitStatusBody))]
 internal sealed partial class GitLabJsonContext : JsonSerializerContext;

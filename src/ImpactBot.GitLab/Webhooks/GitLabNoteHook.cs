@@ -32,19 +32,30 @@ public sealed record GitLabNoteHook
         ObjectKind == "note" && ObjectAttributes.NoteableType == "MergeRequest" && !ObjectAttributes.System && MergeRequest is not null;
 
     /// <summary>Reads a payload; false (no exception) when it is not JSON or not a note event.</summary>
-    public static bool TryParse(string json, [NotNullWhen(true)] out GitLabNoteHook? hook)
+    public static bool TryParse(string json, [NotNullWhen(true)] out GitLabNoteHook? hook) => TryParse(json, out hook, out _);
+
+    /// <summary>Reads a payload; false with <paramref name="problem"/> (no payload text in it) when it is not a well-formed note event.</summary>
+    public static bool TryParse(string json, [NotNullWhen(true)] out GitLabNoteHook? hook, out string? problem)
     {
         hook = null;
         try
         {
             hook = JsonSerializer.Deserialize(json, GitLabWebhookJsonContext.Default.GitLabNoteHook);
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
+            // The path and position, never the offending text.
+            problem = $"not a valid Note Hook payload (at {e.Path ?? "$"}, line {e.LineNumber ?? 0}, byte {e.BytePositionInLine ?? 0})";
             return false;
         }
 
-        if (hook?.ObjectKind != "note")
+        problem = hook switch
+        {
+            null => "the payload is null",
+            { ObjectKind: not "note" } => "object_kind is not 'note'",
+            _ => null,
+        };
+        if (problem is not null)
         {
             hook = null;
         }

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using static ImpactBot.Cli.Tests.Serve.WebhookPayloads;
 using GitHubFake = ImpactBot.Testing.GitHub.FakeGitHubServer;
 
@@ -25,6 +26,7 @@ public sealed class ServeAppTests
 
     private FakeGitLabServer gitLab = null!;
     private GitHubFake gitHub = null!;
+    private readonly CapturedLogs logs = new();
     private WebApplication app = null!;
     private Uri baseAddress = null!;
 
@@ -46,7 +48,7 @@ public sealed class ServeAppTests
                 GitLabResilience = new GitLabResilienceOptions { MaxRetries = 1, BaseDelay = TimeSpan.Zero, UseJitter = false, AttemptTimeout = TimeSpan.FromSeconds(5) },
                 GitHubResilience = new GitHubResilienceOptions { MaxRetries = 1, BaseDelay = TimeSpan.Zero, AttemptTimeout = TimeSpan.FromSeconds(5) },
             },
-            _ => { });
+            logging => logging.AddProvider(logs));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         baseAddress = new Uri(address.TrimEnd('/') + "/");
@@ -66,6 +68,7 @@ public sealed class ServeAppTests
     {
         gitLab.Reset();
         gitHub.Reset();
+        logs.Clear();
         gitHub.PullRequests[1] = new Testing.GitHub.FakePullRequest(1, "headsha1", "basesha1");
     }
 
@@ -141,7 +144,7 @@ public sealed class ServeAppTests
     }
 
     [Test]
-    public async Task GitLabWebhook_GitLabHangs_Returns504AfterTheRequestTimeout()
+    public async Task GitLabWebhook_GitLabHangs_AnswersAtOnceThenLogsTheJobTimeout()
     {
         var options = new ServeOptions
         {
@@ -149,9 +152,10 @@ public sealed class ServeAppTests
             GitLabApiUrl = gitLab.ApiBaseUrl,
             GitLabToken = FakeGitLabServer.BotToken,
             GitLabWebhookSecret = GitLabSecret,
-            RequestTimeout = TimeSpan.FromMilliseconds(500),
+            JobTimeout = TimeSpan.FromMilliseconds(500),
         };
-        var slow = ServeApp.Build(options, _ => { });
+        var slowLogs = new CapturedLogs();
+        var slow = ServeApp.Build(options, logging => logging.AddProvider(slowLogs));
         await slow.StartAsync();
         try
         {
@@ -163,15 +167,129 @@ public sealed class ServeAppTests
             request.Headers.Add("X-Gitlab-Token", GitLabSecret);
 
             using var response = await Http.SendAsync(request);
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+            Assert.That(await slow.Services.GetRequiredService<WebhookQueue>().WaitIdleAsync(TimeSpan.FromSeconds(20)), Is.True);
 
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.GatewayTimeout));
             Assert.That(gitLab.Pipelines, Is.Empty);
+            Assert.That(slowLogs.Lines.Select(l => l.Text), Has.Some.Contains("timed out after"));
         }
         finally
         {
             await slow.StopAsync();
             await slow.DisposeAsync();
         }
+    }
+
+    [Test]
+    public async Task GitLabWebhook_PipelineCreationSlowerThanGitLabWaits_AnswersWithinASecondThenRocketAndLogLine()
+    {
+        // GitLab gives up on a webhook after 10 s; here the client gives up after 1 s and pipeline creation takes 2 s.
+        gitLab.Inject(FakeRoutes.CreatePipeline, Fault.Slow(TimeSpan.FromSeconds(2)));
+        var note = gitLab.AddNote(FakeGitLabServer.Alice, "/impact");
+        using var impatient = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, "webhooks/gitlab"))
+        {
+            Content = new StringContent(NoteHook(note.Id, FakeGitLabServer.Alice, "/impact", "create")),
+        };
+        request.Headers.Add("X-Gitlab-Event", "Note Hook");
+        request.Headers.Add("X-Gitlab-Token", GitLabSecret);
+
+        using var response = await impatient.SendAsync(request);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        Assert.That(gitLab.Pipelines, Is.Empty, "the answer came before the pipeline");
+        await WaitForQueueAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(gitLab.Pipelines, Has.Count.EqualTo(1));
+            Assert.That(gitLab.Emoji.Where(e => e.AwardableId == note.Id).Select(e => e.Name), Is.EqualTo(new[] { "eyes", "rocket" }));
+            Assert.That(logs.Lines.Select(l => l.Text), Has.Some.Contains($"note {note.Id}").And.Contains("triggered"));
+        });
+    }
+
+    [Test]
+    public async Task GitLabWebhook_ImpactFull_StartsABranchPipelineToldWhichMergeRequestAndToSkipTheCache()
+    {
+        var note = gitLab.AddNote(FakeGitLabServer.Alice, "/impact full");
+
+        using var response = await PostGitLabAsync(NoteHook(note.Id, FakeGitLabServer.Alice, "/impact full", "create"), GitLabSecret);
+
+        var pipeline = gitLab.Pipelines.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That((pipeline.Source, pipeline.Ref), Is.EqualTo(("api", FakeGitLabServer.SourceBranch)));
+            Assert.That(pipeline.Variables, Is.EquivalentTo(new Dictionary<string, string> { ["IMPACTBOT_MR_IID"] = "7", ["IMPACTBOT_FULL"] = "true" }));
+            Assert.That(gitLab.RequestsTo("POST", "/merge_requests/7/pipelines"), Is.Empty);
+            Assert.That(gitLab.Emoji.Where(e => e.AwardableId == note.Id).Select(e => e.Name), Is.EqualTo(new[] { "eyes", "rocket" }));
+        });
+    }
+
+    [TestCase("""{"object_kind":"note","user":null,"object_attributes":{"id":1,"note":"/impact","noteable_type":"MergeRequest"}}""")]
+    [TestCase("""{"object_kind":"note","user":{"id":1,"username":"alice"},"object_attributes":null}""")]
+    [TestCase("""{"object_kind":"note","user":{"id":1,"username":"alice"},"object_attributes":{"id":1,"note":null,"noteable_type":"MergeRequest"}}""")]
+    [TestCase("""{"object_kind":"note","user":{"id":"one"}}""")]
+    [TestCase("""{"object_kind":"push"}""")]
+    [TestCase("[1,2,3]")]
+    [TestCase("not json")]
+    public async Task GitLabWebhook_MalformedButSigned_Returns400WithTheReasonAndCallsNothing(string body)
+    {
+        using var response = await PostGitLabAsync(body, GitLabSecret);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("malformed"));
+        Assert.That(gitLab.Requests, Is.Empty);
+        Assert.That(logs.Lines.Where(l => l.Level >= LogLevel.Error), Is.Empty);
+    }
+
+    [TestCase("""{"action":5}""")]
+    [TestCase("""{"action":"created","issue":null,"comment":null,"repository":null}""")]
+    [TestCase("""{"action":"created","comment":{"id":"x"}}""")]
+    [TestCase("[]")]
+    [TestCase("{")]
+    public async Task GitHubWebhook_MalformedButSigned_Returns400WithTheReason(string body)
+    {
+        using var response = await PostGitHubAsync("issue_comment", body, new GitHubSignatureVerifier(GitHubSecret).Sign(Encoding.UTF8.GetBytes(body)));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("issue_comment"));
+        Assert.That(gitHub.Requests, Is.Empty);
+    }
+
+    [Test]
+    public async Task GitLabWebhook_HugeUnknownImpactArgument_LogsOnlyAShortSanitisedPrefix()
+    {
+        var text = "/impact " + "\u001b[31m" + new string('x', 100_000);
+        var note = gitLab.AddNote(FakeGitLabServer.Alice, text);
+
+        using var response = await PostGitLabAsync(NoteHook(note.Id, FakeGitLabServer.Alice, text, "create"), GitLabSecret);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        Assert.Multiple(() =>
+        {
+            Assert.That(logs.Lines, Is.Not.Empty);
+            Assert.That(logs.Lines.Max(l => l.Text.Length), Is.LessThan(400));
+            Assert.That(logs.Lines.Select(l => l.Text), Has.None.Contains(new string('x', 50)).And.None.Contains("\u001b"));
+            Assert.That(gitLab.Notes[^1].Body.Length, Is.LessThan(300), "the reply quotes a prefix too");
+        });
+    }
+
+    [Test]
+    public async Task Webhook_ClientHangsUpMidBody_IsNotLoggedAsAnError()
+    {
+        using (var tcp = new System.Net.Sockets.TcpClient())
+        {
+            await tcp.ConnectAsync(baseAddress.Host, baseAddress.Port);
+            var stream = tcp.GetStream();
+            var head = $"POST /webhooks/gitlab HTTP/1.1\r\nHost: {baseAddress.Authority}\r\nX-Gitlab-Event: Note Hook\r\nX-Gitlab-Token: {GitLabSecret}\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{{\"object_kind\"";
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+            await stream.FlushAsync();
+            await Task.Delay(200);
+        }
+
+        await Task.Delay(500);
+        Assert.That(logs.Lines.Where(l => l.Level >= LogLevel.Error), Is.Empty, string.Join("\n", logs.Lines));
+        Assert.That(logs.Lines.Select(l => l.Text), Has.Some.Contains("went away"));
+        Assert.That(gitLab.Requests, Is.Empty);
     }
 
     [TestCase(null)]
@@ -257,8 +375,13 @@ public sealed class ServeAppTests
             request.Headers.Add("X-Gitlab-Token", token);
         }
 
-        return await Http.SendAsync(request);
+        var response = await Http.SendAsync(request);
+        await WaitForQueueAsync();
+        return response;
     }
+
+    private async Task WaitForQueueAsync() =>
+        Assert.That(await app.Services.GetRequiredService<WebhookQueue>().WaitIdleAsync(TimeSpan.FromSeconds(20)), Is.True, "the background queue did not drain");
 
     private async Task<HttpResponseMessage> PostGitHubAsync(string eventName, string body, string? signature)
     {

@@ -53,6 +53,7 @@ internal static class WebhookPayloads
         mergeRequest["iid"] = FakeGitLabServer.MergeRequestIid;
         mergeRequest["target_project_id"] = FakeGitLabServer.ProjectId;
         mergeRequest["source_project_id"] = FakeGitLabServer.ProjectId;
+        mergeRequest["source_branch"] = FakeGitLabServer.SourceBranch;
         return hook.ToJsonString();
     }
 

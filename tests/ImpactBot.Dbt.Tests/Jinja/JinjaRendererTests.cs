@@ -235,11 +235,11 @@ public sealed class JinjaRendererTests
     }
 
     [Test]
-    public void Render_AdapterCall_IsUnknownMacro()
+    public void Render_GetColumnsInRelationWithoutCatalog_NeedsWarehouseAndLeavesLoopOut()
     {
         var result = Render("{% set cols = adapter.get_columns_in_relation(ref('x')) %}{% for c in cols %}{{ c }}{% endfor %}select 1");
 
-        Assert.That(result.Diagnostics.Select(d => d.Code), Does.Contain("unknown-macro"));
+        Assert.That(result.Diagnostics.Select(d => d.Code), Does.Contain("needs-warehouse"));
         Assert.That(result.Refs.Single().Name, Is.EqualTo("x"));
         Assert.That(result.Sql, Does.EndWith("select 1"));
     }

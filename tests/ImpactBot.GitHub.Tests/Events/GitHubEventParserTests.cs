@@ -101,8 +101,17 @@ public sealed class GitHubEventParserTests
         Assert.That(GitHubEventParser.Parse("issue_comment", Payload("issue_comment.edited.json")).Kind, Is.EqualTo(GitHubTriggerKind.Ignored));
 
     [Test]
-    public void Parse_BrokenJson_IgnoredWithReason() =>
-        Assert.That(GitHubEventParser.Parse("pull_request", "{").IgnoredReason, Does.StartWith("the pull_request payload is not valid JSON"));
+    public void Parse_BrokenJson_MalformedWithReason()
+    {
+        var trigger = GitHubEventParser.Parse("pull_request", "{");
+
+        Assert.That(trigger.Kind, Is.EqualTo(GitHubTriggerKind.Malformed));
+        Assert.That(trigger.IgnoredReason, Does.StartWith("the pull_request payload cannot be read: invalid JSON at $"));
+    }
+
+    [Test]
+    public void Parse_WrongFieldType_MalformedNotAnException() =>
+        Assert.That(GitHubEventParser.Parse("issue_comment", """{"action": 5}""").Kind, Is.EqualTo(GitHubTriggerKind.Malformed));
 
     [Test]
     public void Parse_OtherEvent_Ignored() =>

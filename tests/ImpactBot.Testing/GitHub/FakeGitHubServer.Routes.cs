@@ -69,6 +69,12 @@ public sealed partial class FakeGitHubServer
             Statuses.Enqueue((sha, status));
             return Json(StatusJson(status), 201);
         });
+        // GET /pulls?state=open&head=user:ref — GitHub's documented head filter (user or organization, then the branch).
+        rest.MapGet("/repos/{owner}/{repo}/pulls", (string? head, string? state) => Json(new JsonArray([.. PullRequests.Values
+            .Where(p => head is null || $"{(p.HeadRepositoryFullName ?? $"{Owner}/{Repo}").Split('/')[0]}:{p.HeadRef}" == head)
+            .Where(_ => state is null or "open" or "all")
+            .OrderBy(p => p.Number)
+            .Select(p => (JsonNode)PullJson(p))])));
         rest.MapGet("/repos/{owner}/{repo}/pulls/{pull_number}", (int pull_number) =>
             PullRequests.TryGetValue(pull_number, out var pull) ? Json(PullJson(pull)) : NotFoundResult());
         rest.MapGet("/repos/{owner}/{repo}/pulls/{pull_number}/files", (int pull_number) =>

@@ -97,6 +97,7 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
         Permissions.Clear();
         Files.Clear();
         CurrentUser = new FakeUser("impact-bot", 9001, "User");
+        InstallationBot = new FakeUser("github-actions[bot]", 41898282, "Bot");
         Time = TimeProvider.System;
     }
 

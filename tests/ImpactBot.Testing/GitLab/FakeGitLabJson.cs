@@ -63,7 +63,12 @@ public sealed record FakeCommitStatus(long Id, string Sha, string? Ref, string S
 
 public sealed record FakePipeline(long Id, long Iid, long ProjectId, string Sha, string Ref, string Status, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
-    public string Source => "merge_request_event";
+    /// <summary>merge_request_event for the merge request pipeline API, api for POST /projects/:id/pipeline.</summary>
+    public string Source { get; init; } = "merge_request_event";
+
+    /// <summary>The CI/CD variables the pipeline was created with (not part of GitLab's answer).</summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
 
     public string WebUrl => $"https://gitlab.example.com/group/sub/project/-/pipelines/{Id}";
 }

@@ -26,6 +26,7 @@ public sealed partial class FakeGitLabServer
         app.MapPost("/api/v4/projects/{id}/statuses/{sha}", (HttpContext c, string id, string sha) =>
             HandleAsync(c, FakeRoutes.SetStatus, id, null, (user, body) => SetStatus(user, sha, body)));
         app.MapPost(Mr + "/pipelines", (HttpContext c, string id, long iid) => HandleAsync(c, FakeRoutes.CreatePipeline, id, iid, (_, _) => CreatePipeline()));
+        app.MapPost("/api/v4/projects/{id}/pipeline", (HttpContext c, string id) => HandleAsync(c, FakeRoutes.CreateBranchPipeline, id, null, (_, body) => CreateBranchPipeline(body)));
         app.MapGet("/api/v4/projects/{id}/members/all/{userId:long}", (HttpContext c, string id, long userId) =>
             HandleAsync(c, FakeRoutes.Member, id, null, (_, _) => Member(userId)));
 
@@ -63,6 +64,15 @@ public sealed partial class FakeGitLabServer
         if (faults.TryGetValue(route, out var queue))
         {
             queue.TryDequeue(out fault);
+        }
+
+        if (fault is { Delay.Ticks: > 0 })
+        {
+            await Task.Delay(fault.Delay);
+            if (fault is { StatusCode: null, Hang: false })
+            {
+                fault = null;
+            }
         }
 
         if (fault is { ApplyFirst: false })

@@ -187,6 +187,33 @@ public sealed partial class FakeGitLabServer
         return Json(pipeline, 201);
     }
 
+    /// <summary>
+    /// POST /projects/:id/pipeline {ref, variables: [{key, value, variable_type}]}: a branch pipeline (source "api"), not a
+    /// merge request pipeline; 400 "Reference not found" for an unknown branch, as GitLab answers.
+    /// </summary>
+    private IResult CreateBranchPipeline(JsonElement body)
+    {
+        var reference = body.TryGetProperty("ref", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+        if (reference != SourceBranch)
+        {
+            return Error(400, "Reference not found");
+        }
+
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (body.TryGetProperty("variables", out var list) && list.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var variable in list.EnumerateArray())
+            {
+                variables[variable.GetProperty("key").GetString()!] = variable.GetProperty("value").GetString()!;
+            }
+        }
+
+        var now = Tick();
+        var pipeline = new FakePipeline(NextId(), pipelines.Count + 1, ProjectId, HeadSha, reference, "created", now, now) { Source = "api", Variables = variables };
+        pipelines.Add(pipeline);
+        return Json(pipeline, 201);
+    }
+
     private IResult Member(long userId)
     {
         var user = Array.Find(users, u => u.Id == userId);
@@ -222,7 +249,7 @@ public sealed partial class FakeGitLabServer
         created_at = "2026-01-05T08:00:00.000Z",
         updated_at = "2026-01-05T08:30:00.000Z",
         target_branch = "main",
-        source_branch = "feature/rename-customer-id",
+        source_branch = SourceBranch,
         author = Alice,
         source_project_id = ProjectId,
         target_project_id = ProjectId,
@@ -233,7 +260,7 @@ public sealed partial class FakeGitLabServer
         sha = HeadSha,
         merge_commit_sha = (string?)null,
         squash_commit_sha = (string?)null,
-        diff_refs = new { base_sha = BaseSha, head_sha = HeadSha, start_sha = StartSha },
+        diff_refs = new { base_sha = DiffBaseSha, head_sha = HeadSha, start_sha = StartSha },
         web_url = "https://gitlab.example.com/group/sub/project/-/merge_requests/7",
         head_pipeline = HeadPipeline,
     };

@@ -18,6 +18,7 @@ public sealed partial class FakeGitLabServer : IAsyncDisposable
     public const string HeadSha = "1111111111111111111111111111111111111111";
     public const string BaseSha = "2222222222222222222222222222222222222222";
     public const string StartSha = "3333333333333333333333333333333333333333";
+    public const string SourceBranch = "feature/rename-customer-id";
 
     public static readonly FakeUser Bot = new(100, "impactbot", "ImpactBot");
     public static readonly FakeUser Alice = new(101, "alice", "Alice Maintainer");
@@ -57,6 +58,9 @@ public sealed partial class FakeGitLabServer : IAsyncDisposable
 
     public IReadOnlyList<FakePipeline> Pipelines => Snapshot(pipelines);
 
+    /// <summary>diff_refs.base_sha of the merge request (tests point it at a real repository's commit).</summary>
+    public string DiffBaseSha { get; set; } = BaseSha;
+
     /// <summary>The merge request's head_pipeline (null: no pipeline ran for it).</summary>
     public FakePipeline? HeadPipeline { get; set; }
 
@@ -84,6 +88,7 @@ public sealed partial class FakeGitLabServer : IAsyncDisposable
             members.Clear();
             files.Clear();
             HeadPipeline = null;
+            DiffBaseSha = BaseSha;
             members[Bot.Id] = 30;
             members[Alice.Id] = 40;
             members[Bob.Id] = 20;

@@ -13,6 +13,7 @@ public static class FakeRoutes
     public const string AwardEmoji = "POST /award_emoji";
     public const string SetStatus = "POST /statuses/:sha";
     public const string CreatePipeline = "POST /pipelines";
+    public const string CreateBranchPipeline = "POST /pipeline";
     public const string Member = "GET /members/all/:user_id";
     public const string RawFile = "GET /repository/files/:file_path/raw";
 }

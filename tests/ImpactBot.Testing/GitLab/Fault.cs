@@ -8,6 +8,12 @@ public sealed record Fault(int? StatusCode, bool Hang = false, bool ApplyFirst =
 {
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Waits this long before anything else (a slow GitLab, e.g. pipeline creation under load).</summary>
+    public TimeSpan Delay { get; init; }
+
+    /// <summary>Answers normally, but only after <paramref name="delay"/>.</summary>
+    public static Fault Slow(TimeSpan delay) => new(StatusCode: null) { Delay = delay };
+
     public static Fault Status(int statusCode, string? body = null) => new(statusCode, Body: body);
 
     public static Fault RateLimited(string? retryAfter = null, string? rateLimitReset = null)

@@ -1,5 +1,5 @@
-using ImpactBot.Cli.Git;
 using ImpactBot.Dbt.Analysis;
+using ImpactBot.Dbt.Config;
 using ImpactBot.Core.Config;
 using ImpactBot.Core.Platform;
 using ImpactBot.GitHub.Events;
@@ -40,17 +40,20 @@ internal sealed class ChecklistEditHandler(GitHubActionsJob job)
         return job.Settings.FailJob && status.State == StatusState.Failure ? ExitCodes.FailOnMet : ExitCodes.Ok;
     }
 
-    /// <summary>.impactbot.yml at the head (fail-on, acknowledge); the defaults when the head is not in the clone.</summary>
+    /// <summary>
+    /// .impactbot.yml at the head (fail-on, acknowledge), read through the API: a tick needs no checkout, no git history and no
+    /// snapshot. A file with errors means the defaults, with a warning naming the problems.
+    /// </summary>
     private async Task<ImpactBotConfig> ConfigAtAsync(string headSha, CancellationToken cancellationToken)
     {
-        try
+        var text = await job.Platform.ReadFileAsync(ProjectGraph.ConfigPath, headSha, cancellationToken).ConfigureAwait(false);
+        var result = ImpactBotConfigReader.Read(text, ProjectGraph.ConfigPath);
+        if (!result.HasErrors)
         {
-            using var files = await job.Git.OpenTreeAsync(headSha, cancellationToken).ConfigureAwait(false);
-            return ProjectGraph.ReadConfigOrDefault(files);
+            return result.Config;
         }
-        catch (GitException)
-        {
-            return ImpactBotConfig.Default;
-        }
+
+        await job.Log.WarningAsync($"{ProjectGraph.ConfigPath} at {headSha[..Math.Min(12, headSha.Length)]} has errors; the check uses the defaults: {string.Join("; ", result.Diagnostics)}").ConfigureAwait(false);
+        return ImpactBotConfig.Default;
     }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ImpactBot.Cli.Commands;
+using ImpactBot.Cli.Analysis;
 using ImpactBot.Cli.Git;
 using ImpactBot.Dbt.Analysis;
 using ImpactBot.Core.Config;
@@ -23,10 +23,7 @@ internal sealed class GitHubActionsJob(GitHubActionsSettings settings, GitHubRev
     public GitRepository Git { get; } = new(settings.Workspace);
 
     /// <summary>The link to this workflow run, for replies.</summary>
-    public string? RunUrl =>
-        environment.TryGetValue("GITHUB_SERVER_URL", out var server) && settings.Repository is { } repo && settings.RunId is { } run
-            ? $"{server.TrimEnd('/')}/{repo}/actions/runs/{run}"
-            : null;
+    public string? RunUrl => settings.RunUrl;
 
     /// <summary>
     /// Analyses merge-base(base)...head, publishes the comment and the status, and writes the outputs and the step summary.
@@ -36,11 +33,12 @@ internal sealed class GitHubActionsJob(GitHubActionsSettings settings, GitHubRev
     {
         await EnsureCommitAsync(headSha, $"pull/{platform.Number}/head", cancellationToken).ConfigureAwait(false);
         await EnsureCommitAsync(baseSha, baseSha, cancellationToken).ConfigureAwait(false);
-        var options = await CommonOptions.ProjectOptionsAsync(settings.ProjectDir, settings.Dialect, settings.Manifest, null, cancellationToken).ConfigureAwait(false);
+        var options = await RepositoryAnalysis.ProjectOptionsAsync(settings.ProjectDir, settings.Dialect, settings.Manifest, null, cancellationToken).ConfigureAwait(false);
         AnalysisResult result;
         try
         {
-            result = await AnalyzeCommand.RunAsync(settings.Workspace, baseSha, headSha, useSnapshot ? settings.Snapshot : null, options, cancellationToken).ConfigureAwait(false);
+            var request = new RepositoryAnalysisRequest(settings.Workspace, baseSha, headSha) { SnapshotPath = useSnapshot ? settings.Snapshot : null };
+            result = await RepositoryAnalysis.RunAsync(request, options, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -51,14 +49,15 @@ internal sealed class GitHubActionsJob(GitHubActionsSettings settings, GitHubRev
         var report = result.Report;
         var reportPath = await ActionOutputs.WriteReportAsync(settings, report, cancellationToken).ConfigureAwait(false);
         await ActionOutputs.WriteOutputsAsync(settings, report, reportPath, cancellationToken).ConfigureAwait(false);
-        var sessionOptions = SessionOptions(result.Config, headSha);
-        await ActionOutputs.WriteSummaryAsync(settings, MarkdownReportRenderer.Render(report, sessionOptions.Markdown with { MaxLength = ActionOutputs.MaxSummaryBytes }), cancellationToken).ConfigureAwait(false);
+        var session = new ReviewSession(platform, SessionOptions(result.Config, headSha));
+        var markdown = session.Render(report);
+        await ActionOutputs.WriteSummaryAsync(settings, markdown, cancellationToken).ConfigureAwait(false);
 
         StatusDecision status;
         try
         {
             var meta = new ReportMeta(headSha, settings.RunId, await CommitTimeAsync(headSha, cancellationToken).ConfigureAwait(false));
-            (var published, status) = await new ReviewSession(platform, sessionOptions).PublishAsync(report, meta, cancellationToken).ConfigureAwait(false);
+            (var published, status) = await session.PublishAsync(report, markdown, meta, cancellationToken).ConfigureAwait(false);
             await log.InfoAsync($"ImpactBot: {report.Impacts.Length} affected asset(s), comment {published.Outcome.ToString().ToLowerInvariant()}, status {status.State.ToString().ToLowerInvariant()}: {status.Description}").ConfigureAwait(false);
         }
         catch (GitHubAuthorizationException e) when (e.StatusCode == 403)
@@ -71,14 +70,13 @@ internal sealed class GitHubActionsJob(GitHubActionsSettings settings, GitHubRev
     }
 
     /// <summary>The review options from the inputs, with .impactbot.yml supplying what the inputs leave open.</summary>
-    public ReviewSessionOptions SessionOptions(ImpactBotConfig config, string headSha) => new()
-    {
-        StatusContext = settings.StatusName,
-        Policy = new StatusPolicy(settings.FailOn ?? config.FailOn, config.Acknowledge == AcknowledgePolicy.OwnersOnly),
-        Mode = settings.Mode,
-        Markdown = MarkdownOptions.GitHub with { FileLink = FileLink(headSha) },
-        Publisher = new CommentPublisherOptions { IsAncestor = IsAncestorAsync },
-    };
+    public ReviewSessionOptions SessionOptions(ImpactBotConfig config, string headSha) =>
+        ReviewSessionOptions.For(config, settings.FailOn, settings.StatusName, MarkdownOptions.GitHub with { FileLink = FileLink(headSha) }) with
+        {
+            Mode = settings.Mode,
+            Publisher = new CommentPublisherOptions { IsAncestor = IsAncestorAsync },
+            StatusTargetUrl = RunUrl,
+        };
 
     /// <summary>Makes sure a commit is in the clone; fetching is best effort (the analysis names a still-missing commit).</summary>
     public async Task EnsureCommitAsync(string sha, string refspec, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using ImpactBot.Core.Platform;
 using ImpactBot.GitHub;
 using ImpactBot.GitHub.Events;
 
@@ -39,6 +40,16 @@ internal sealed class GitHubActionsRunner : ICiRunner
         }
 
         var trigger = GitHubEventParser.Parse(settings.EventName, payload);
+        if (trigger.Kind == GitHubTriggerKind.Malformed)
+        {
+            return await MalformedEventAsync(settings, environment, log, trigger, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (trigger.Kind == GitHubTriggerKind.WorkflowRun)
+        {
+            return await WorkflowRunAsync(settings, environment, log, trigger, cancellationToken).ConfigureAwait(false);
+        }
+
         if (trigger.Kind == GitHubTriggerKind.Ignored)
         {
             await log.NoticeAsync($"nothing to do for {settings.EventName}{(trigger.Action is { Length: > 0 } a ? $" ({a})" : "")}: {trigger.IgnoredReason}.").ConfigureAwait(false);
@@ -55,9 +66,58 @@ internal sealed class GitHubActionsRunner : ICiRunner
         };
     }
 
+    /// <summary>
+    /// The fork-safe pattern: a privileged workflow_run job after the pull request's own (unprivileged) run. The pull request is
+    /// looked up in the base repository by the run's head and must still point at that commit; its head is read from git as data.
+    /// </summary>
+    private static async Task<int> WorkflowRunAsync(GitHubActionsSettings settings, IReadOnlyDictionary<string, string> environment, WorkflowCommands log, GitHubTrigger trigger, CancellationToken cancellationToken)
+    {
+        using var connection = Connect(settings, environment);
+        var headSha = trigger.HeadSha!;
+        var number = await connection.FindPullRequestAsync(trigger.Owner, trigger.Repository, trigger.HeadRepositoryOwner!, trigger.HeadRef!, headSha, cancellationToken).ConfigureAwait(false);
+        if (number is not { } n)
+        {
+            await log.NoticeAsync($"workflow_run: no open pull request from {trigger.HeadRepositoryOwner}:{trigger.HeadRef} has head {headSha[..Math.Min(12, headSha.Length)]} (pushed again since?); the newer run will report.").ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }
+
+        var job = new GitHubActionsJob(settings, connection.ForPullRequest(trigger.Owner, trigger.Repository, n), log, environment);
+        var pull = await job.Platform.GetPullRequestAsync(cancellationToken).ConfigureAwait(false);
+        return await job.AnalyseAndPublishAsync(pull.BaseSha, headSha, useSnapshot: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// An event the bot handles but cannot read: say so as an error, set the check to error on the head when the payload still
+    /// names it (a required check must not wait forever), and fail the job.
+    /// </summary>
+    private static async Task<int> MalformedEventAsync(GitHubActionsSettings settings, IReadOnlyDictionary<string, string> environment, WorkflowCommands log, GitHubTrigger trigger, CancellationToken cancellationToken)
+    {
+        var reason = trigger.IgnoredReason ?? "the event payload cannot be read";
+        await log.ErrorAsync($"ImpactBot cannot read the {settings.EventName} event at GITHUB_EVENT_PATH: {reason}. Nothing was analysed.").ConfigureAwait(false);
+        if (trigger.HeadSha is { } sha && settings.Repository?.Split('/') is [var owner, var repository])
+        {
+            using var connection = Connect(settings, environment);
+            var status = new CommitStatus(sha, settings.StatusName, StatusState.Error, $"ImpactBot could not read the {settings.EventName} event: {reason}")
+            {
+                TargetUrl = settings.RunUrl,
+            };
+            try
+            {
+                await connection.SetCommitStatusAsync(owner, repository, status, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PlatformException e)
+            {
+                await log.WarningAsync($"could not set the {settings.StatusName} status to error: {e.Message}").ConfigureAwait(false);
+            }
+        }
+
+        return ExitCodes.Failure;
+    }
+
     private static GitHubConnection Connect(GitHubActionsSettings settings, IReadOnlyDictionary<string, string> environment) =>
         new(new GitHubConnectionOptions(settings.ApiUrl, settings.Token)
         {
+            BotLogin = settings.BotLogin,
             GraphQlUrl = environment.TryGetValue("GITHUB_GRAPHQL_URL", out var graphQl) && Uri.TryCreate(graphQl, UriKind.Absolute, out var g) ? g : null,
         });
 }

@@ -15,6 +15,12 @@ internal sealed record GitHubActionsSettings(
 
     public string? RunId { get; init; }
 
+    /// <summary>GITHUB_SERVER_URL, e.g. https://github.com.</summary>
+    public string? ServerUrl { get; init; }
+
+    /// <summary>The link to this workflow run (status links, replies).</summary>
+    public string? RunUrl => ServerUrl is { } server && Repository is { } repo && RunId is { } run ? $"{server.TrimEnd('/')}/{repo}/actions/runs/{run}" : null;
+
     public string? OutputFile { get; init; }
 
     public string? SummaryFile { get; init; }
@@ -38,6 +44,9 @@ internal sealed record GitHubActionsSettings(
 
     public string StatusName { get; init; } = "impactbot";
 
+    /// <summary><c>bot-login</c>: the login the token comments as (e.g. <c>my-app[bot]</c>); null: found from the API and the comments.</summary>
+    public string? BotLogin { get; init; }
+
     /// <summary><c>fail-job: true</c>: also fail the job (exit 3) when the status fails, not only the check.</summary>
     public bool FailJob { get; init; }
 
@@ -60,6 +69,7 @@ internal sealed record GitHubActionsSettings(
         {
             Repository = Get("GITHUB_REPOSITORY"),
             RunId = Get("GITHUB_RUN_ID"),
+            ServerUrl = Get("GITHUB_SERVER_URL"),
             OutputFile = Get("GITHUB_OUTPUT"),
             SummaryFile = Get("GITHUB_STEP_SUMMARY"),
             RunnerTemp = Get("RUNNER_TEMP"),
@@ -70,6 +80,7 @@ internal sealed record GitHubActionsSettings(
             FailOn = ParseFailOn(Get("INPUT_FAIL-ON")),
             Mode = ParseMode(Get("INPUT_COMMENT")),
             StatusName = Get("INPUT_STATUS-NAME") ?? "impactbot",
+            BotLogin = Get("INPUT_BOT-LOGIN"),
             FailJob = string.Equals(Get("INPUT_FAIL-JOB"), "true", StringComparison.OrdinalIgnoreCase),
         };
     }

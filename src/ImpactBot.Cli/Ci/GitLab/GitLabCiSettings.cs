@@ -1,6 +1,7 @@
 using System.Globalization;
 using ImpactBot.Core.Config;
 using ImpactBot.Core.Publishing;
+using ImpactBot.GitLab;
 
 namespace ImpactBot.Cli.Ci.GitLab;
 
@@ -8,7 +9,7 @@ namespace ImpactBot.Cli.Ci.GitLab;
 internal sealed record GitLabCiSettings(
     long MergeRequestIid,
     long ProjectId,
-    string BaseSha,
+    string? BaseSha,
     string HeadSha,
     Uri ApiBaseUrl,
     string RepoDir,
@@ -24,6 +25,12 @@ internal sealed record GitLabCiSettings(
     public string? PipelineSource { get; init; }
 
     public string? JobUrl { get; init; }
+
+    /// <summary>
+    /// IMPACTBOT_FULL=true: ignore the snapshot cache. Set by `impactbot serve` for `/impact full` on the branch pipeline it
+    /// starts, which is not a merge request pipeline: IMPACTBOT_MR_IID names the merge request and the base comes from the API.
+    /// </summary>
+    public bool Full { get; init; }
 
     public string? ProjectDir { get; init; }
 
@@ -43,8 +50,12 @@ internal sealed record GitLabCiSettings(
     /// <summary>IMPACTBOT_REPORT: where the JSON report goes (default impactbot-report.json in the repository).</summary>
     public string ReportPath { get; init; } = "impactbot-report.json";
 
-    /// <summary>True when the job runs in a merge request pipeline (CI_MERGE_REQUEST_IID is set).</summary>
-    public static bool IsMergeRequestPipeline(IReadOnlyDictionary<string, string> env) => !string.IsNullOrEmpty(Get(env, "CI_MERGE_REQUEST_IID"));
+    /// <summary>
+    /// True when the job runs for a merge request: a merge request pipeline (CI_MERGE_REQUEST_IID), or the branch pipeline
+    /// `impactbot serve` starts for `/impact full` (IMPACTBOT_MR_IID).
+    /// </summary>
+    public static bool IsMergeRequestPipeline(IReadOnlyDictionary<string, string> env) =>
+        Get(env, "CI_MERGE_REQUEST_IID") is not null || Get(env, FullAnalysisVariables.MergeRequestIid) is not null;
 
     /// <summary>Reads the settings; <see cref="UsageException"/> (exit 2) names whatever is missing or malformed.</summary>
     public static GitLabCiSettings Read(IReadOnlyDictionary<string, string> env)
@@ -57,10 +68,12 @@ internal sealed record GitLabCiSettings(
             throw new UsageException("impactbot run: CI_API_V4_URL (or CI_SERVER_URL) is missing or not a URL.");
         }
 
+        // A merge request pipeline names its merge request; serve's /impact full branch pipeline names it in IMPACTBOT_MR_IID.
+        var mergeRequestPipeline = Get(env, "CI_MERGE_REQUEST_IID") is not null;
         return new GitLabCiSettings(
-            Number(env, "CI_MERGE_REQUEST_IID"),
-            Number(env, "CI_MERGE_REQUEST_PROJECT_ID"),
-            Required(env, "CI_MERGE_REQUEST_DIFF_BASE_SHA"),
+            Number(env, mergeRequestPipeline ? "CI_MERGE_REQUEST_IID" : FullAnalysisVariables.MergeRequestIid),
+            Number(env, mergeRequestPipeline ? "CI_MERGE_REQUEST_PROJECT_ID" : "CI_PROJECT_ID"),
+            mergeRequestPipeline ? Required(env, "CI_MERGE_REQUEST_DIFF_BASE_SHA") : null,
             Required(env, "CI_COMMIT_SHA"),
             apiUrl,
             repoDir,
@@ -69,6 +82,7 @@ internal sealed record GitLabCiSettings(
             PipelineId = Get(env, "CI_PIPELINE_ID") is null ? null : Number(env, "CI_PIPELINE_ID"),
             PipelineSource = Get(env, "CI_PIPELINE_SOURCE"),
             JobUrl = Get(env, "CI_JOB_URL"),
+            Full = string.Equals(Get(env, FullAnalysisVariables.Full), "true", StringComparison.OrdinalIgnoreCase),
             ProjectDir = Get(env, "IMPACTBOT_PROJECT_DIR"),
             Dialect = Get(env, "IMPACTBOT_DIALECT"),
             SnapshotPath = InRepo(repoDir, Get(env, "IMPACTBOT_SNAPSHOT")),

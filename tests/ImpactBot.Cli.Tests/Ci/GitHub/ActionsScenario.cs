@@ -112,6 +112,21 @@ internal sealed class ActionsScenario : IDisposable
         return json.ToJsonString();
     }
 
+    /// <summary>workflow_run completed for the pull_request run of a fork's branch (the privileged half of the two-workflow pattern).</summary>
+    public string WorkflowRunEvent(string headOwner, string headBranch, string? headSha = null)
+    {
+        var json = Load("workflow_run.completed.json");
+        Retarget(json);
+        var run = json["workflow_run"]!;
+        run["event"] = "pull_request";
+        run["head_sha"] = headSha ?? HeadSha;
+        run["head_branch"] = headBranch;
+        run["pull_requests"] = new JsonArray();
+        run["head_repository"]!["full_name"] = $"{headOwner}/{Server.Repo}";
+        run["head_repository"]!["owner"]!["login"] = headOwner;
+        return json.ToJsonString();
+    }
+
     /// <summary>A pull request comment by <paramref name="author"/>; an edit carries the body before it.</summary>
     public string CommentEvent(string action, long commentId, string author, string body, string? sender = null, string? previousBody = null)
     {

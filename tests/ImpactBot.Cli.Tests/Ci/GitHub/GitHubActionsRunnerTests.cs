@@ -172,6 +172,36 @@ public sealed partial class GitHubActionsRunnerTests
     }
 
     [Test]
+    public async Task Run_TickInAnEmptyWorkspace_NeedsNoCheckoutAndReadsTheConfigThroughTheApi()
+    {
+        await scenario.RunAsync("pull_request", scenario.PullRequestEvent("opened"));
+        var report = server.CommentsOn(ActionsScenario.Number).Single();
+        var ticked = TickBreaking().Replace(report.Body, "- [x]$1");
+        lock (server.Comments)
+        {
+            server.Comments[server.Comments.FindIndex(c => c.Id == report.Id)] = report with { Body = ticked };
+        }
+
+        // No checkout at all: the tick job of the README's workflow skips actions/checkout.
+        var empty = Directory.CreateTempSubdirectory("impactbot-empty-").FullName;
+        server.Files[(scenario.HeadSha, ".impactbot.yml")] = "acknowledge: anyone\n";
+        try
+        {
+            var (code, _, error) = await scenario.RunAsync(
+                "issue_comment",
+                scenario.CommentEvent("edited", report.Id, Bot, ticked, sender: "reader", previousBody: report.Body),
+                new Dictionary<string, string> { ["GITHUB_WORKSPACE"] = empty });
+
+            Assert.That(code, Is.EqualTo(0), error);
+            Assert.That(LatestCheck(), Is.EqualTo(("impactbot", "success", scenario.HeadSha)), "acknowledge: anyone came from the API");
+        }
+        finally
+        {
+            Directory.Delete(empty, recursive: true);
+        }
+    }
+
+    [Test]
     public async Task Run_EditOfSomeoneElsesComment_Ignored()
     {
         var other = server.AddComment(Marker + "\n- [x] x", new FakeUser("writer", 6), ActionsScenario.Number);

@@ -67,6 +67,48 @@ public sealed class GitLabCiRunnerTests
     }
 
     [Test]
+    public async Task RunAsync_MergeRequestPipeline_StatusLinksToTheJob()
+    {
+        var env = Environment();
+        env["CI_JOB_URL"] = "https://gitlab.example.com/group/sub/project/-/jobs/77";
+
+        await RunAsync(env);
+
+        Assert.That(fake.Statuses.Single().TargetUrl, Is.EqualTo("https://gitlab.example.com/group/sub/project/-/jobs/77"));
+    }
+
+    [Test]
+    public async Task RunAsync_FullAnalysisBranchPipelineFromServe_ReadsTheBaseFromTheApiAndSkipsTheSnapshot()
+    {
+        // The pipeline serve starts for `/impact full` is a branch pipeline (source api): no CI_MERGE_REQUEST_* variables.
+        var snapshot = Path.Combine(Path.GetTempPath(), $"impactbot-snapshot-{Guid.NewGuid():N}.bin");
+        fake.DiffBaseSha = baseSha;
+        var env = Environment();
+        foreach (var name in new[] { "CI_MERGE_REQUEST_IID", "CI_MERGE_REQUEST_PROJECT_ID", "CI_MERGE_REQUEST_DIFF_BASE_SHA" })
+        {
+            env.Remove(name);
+        }
+
+        env["CI_PIPELINE_SOURCE"] = "api";
+        env["CI_PROJECT_ID"] = FakeGitLabServer.ProjectId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        env["IMPACTBOT_MR_IID"] = FakeGitLabServer.MergeRequestIid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        env["IMPACTBOT_FULL"] = "true";
+        env["IMPACTBOT_SNAPSHOT"] = snapshot;
+
+        var (code, output, error) = await RunAsync(env);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.FailOnMet), error);
+            Assert.That(output, Does.Contain("snapshot cache is not used"));
+            Assert.That(File.Exists(snapshot), Is.False, "a full analysis neither reads nor writes the cache");
+            Assert.That(fake.RequestsTo("GET", "/merge_requests/7"), Has.Count.EqualTo(1));
+            Assert.That(fake.Notes.Single().Body, Does.Contain("customers"));
+            Assert.That(fake.Statuses.Single().Sha, Is.EqualTo(headSha));
+        });
+    }
+
+    [Test]
     public async Task RunAsync_Rerun_UpdatesTheOneNoteAndKeepsTicks()
     {
         await RunAsync(Environment());

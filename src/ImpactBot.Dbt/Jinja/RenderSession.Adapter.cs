@@ -1,0 +1,140 @@
+using ImpactBot.Core.Files;
+using ImpactBot.Sql.Text;
+
+namespace ImpactBot.Dbt.Jinja;
+
+/// <summary>dbt's <c>adapter</c> object at compile time: <c>dispatch</c>, quoting, and the column questions answered from what is known.</summary>
+internal sealed partial class RenderSession
+{
+    private object? Adapter(string name, EvaluatedArgs args, int pos)
+    {
+        switch (name)
+        {
+            case "dispatch":
+                return Dispatch(args, pos);
+            case "type":
+                return _context.TargetType;
+            case "quote" or "quote_seed_column" or "quote_as_configured":
+                var identifier = JinjaValues.Print(args.Get(0, "identifier"));
+                return name == "quote" ? Quote(identifier) : identifier;
+            case "get_columns_in_relation" or "get_columns_in_table":
+                return Columns(args.Get(0, "relation"), name, pos);
+            case "get_relation" or "get_missing_columns" or "already_exists" or "check_schema_exists" or "list_relations_without_caching"
+                or "list_relations" or "get_partitions_metadata" or "execute" or "get_table_options" or "get_view_options":
+                return NeedsWarehouse("adapter." + name, pos);
+            case "expand_target_column_types" or "drop_relation" or "create_schema" or "drop_schema" or "rename_relation" or "truncate_relation"
+                or "cache_added" or "cache_dropped" or "cache_renamed" or "commit" or "add_query":
+                return "";
+            default:
+                return Unknown("adapter." + name, args, pos);
+        }
+    }
+
+    private string Quote(string identifier) =>
+        _context.TargetType is "bigquery" or "databricks" or "spark" ? $"`{identifier}`" : $"\"{identifier}\"";
+
+    /// <summary>
+    /// <c>adapter.get_columns_in_relation</c>: the columns catalog.json or the source's YAML declare; without them the
+    /// answer needs a warehouse, and loops over it are left out.
+    /// </summary>
+    private object? Columns(object? relation, string name, int pos)
+    {
+        if (relation is RelationValue r && _context.RelationColumns.TryGetValue(r.Sql, out var columns))
+        {
+            return columns.Select(c => (object?)new ColumnValue(c, Quote(c))).ToList();
+        }
+
+        return NeedsWarehouse("adapter." + name, pos);
+    }
+
+    /// <summary>
+    /// <c>adapter.dispatch(name, namespace)</c>: the first <c>&lt;adapter&gt;__name</c> (then its parent adapters',
+    /// then <c>default__name</c>) in the namespace's search order (dbt_project.yml's <c>dispatch:</c>, else the root
+    /// project then the package); dbt's own implementations are built in.
+    /// </summary>
+    private object? Dispatch(EvaluatedArgs args, int pos)
+    {
+        if (args.Get(0, "macro_name") is not string name)
+        {
+            return Unknown("adapter.dispatch", args, pos);
+        }
+
+        var ns = args.Get(1, "macro_namespace") is string n && n.Length > 0 ? n : null;
+        var prefixes = AdapterPrefixes();
+        foreach (var package in SearchOrder(ns))
+        {
+            foreach (var prefix in prefixes)
+            {
+                var candidate = $"{prefix}__{name}";
+                var macro = package is null ? _context.Macros.Find(candidate, _package) : package == "dbt" ? null : _context.Macros.FindIn(package, candidate);
+                if (macro is not null)
+                {
+                    return macro;
+                }
+            }
+        }
+
+        return ns is null or "dbt" ? new FunctionValue("dbt." + name)
+            : BuiltinPackages.Find(ns, name) is { } builtin ? builtin
+            : new FunctionValue(ns + "." + name);
+    }
+
+    private IEnumerable<string?> SearchOrder(string? ns)
+    {
+        if (ns is null)
+        {
+            return [null];
+        }
+
+        if (_context.Macros.DispatchOrder.TryGetValue(ns, out var order) && !order.IsEmpty)
+        {
+            return order;
+        }
+
+        return ns != "dbt" && _context.Macros.IsNamespace(ns) ? [_context.Macros.RootPackage, ns] : [ns];
+    }
+
+    /// <summary>The adapter's macro prefixes, most specific first: its own, its parents' (dbt's adapter inheritance), then <c>default</c>.</summary>
+    private List<string> AdapterPrefixes()
+    {
+        var prefixes = new List<string>();
+        for (var type = _context.TargetType; type.Length > 0; type = ParentAdapter(type))
+        {
+            prefixes.Add(type);
+        }
+
+        prefixes.Add("default");
+        return prefixes;
+    }
+
+    private static string ParentAdapter(string type) => type switch
+    {
+        "redshift" or "materialize" or "greenplum" or "alloydb" => "postgres",
+        "databricks" => "spark",
+        "synapse" or "fabric" => "sqlserver",
+        _ => "",
+    };
+
+    /// <summary>ImpactBot's own copy of a well-known package macro, for <c>pkg.name</c> when that package is not installed.</summary>
+    private MacroValue? BuiltinFallback(string name, int pos)
+    {
+        var dot = name.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 && !_context.Macros.IsInstalled(name[..dot]) ? BuiltinPackages.Find(name[..dot], name[(dot + 1)..]) : null;
+    }
+
+    private void BuiltinUsed(MacroValue macro, int pos)
+    {
+        var (line, column) = _lines.Locate(_callSitePos);
+        var diagnostic = new FileDiagnostic(
+            "package-macro-builtin",
+            $"'{macro.Package}.{macro.Node.Name}' is ImpactBot's built-in version of the {macro.Package} macro; run `dbt deps` before ImpactBot so the installed package's macros are read and the SQL is exact",
+            _path,
+            line,
+            column,
+            DiagnosticSeverity.Info);
+        if (!_diagnostics.Any(d => d.Code == diagnostic.Code && d.Message == diagnostic.Message))
+        {
+            _diagnostics.Add(diagnostic);
+        }
+    }
+}

@@ -1,0 +1,248 @@
+using System.Collections.Frozen;
+using ImpactBot.Dbt.Jinja;
+
+namespace ImpactBot.Dbt.Tests.Jinja;
+
+/// <summary>dbt's compile context as models and macros use it, one feature per test.</summary>
+public sealed class DbtContextTests
+{
+    private static JinjaRenderResult Render(string template, JinjaContext? context = null) =>
+        JinjaRenderer.Render(template, "models/m.sql", context ?? JinjaContext.Default);
+
+    private static JinjaContext WithMacros(string macros, string targetType = "", string project = "shop") => new()
+    {
+        ProjectName = project,
+        TargetType = targetType,
+        Macros = JinjaMacroLibrary.Parse(project, [new("macros/m.sql", macros)], []),
+    };
+
+    [Test]
+    public void BuiltinsRef_InAProjectRefOverride_KeepsTheRelation()
+    {
+        var context = WithMacros("{% macro ref(name) %}{{ return(builtins.ref(name)) }}{% endmacro %}");
+
+        var result = Render("select * from {{ ref('orders') }}", context);
+
+        Assert.That(result.Sql, Is.EqualTo("select * from __ref__.orders"));
+        Assert.That(result.Refs.Single().Name, Is.EqualTo("orders"));
+        Assert.That(result.IsComplete, Is.True);
+    }
+
+    [Test]
+    public void BuiltinsSource_InAProjectSourceOverride_KeepsTheRelation()
+    {
+        var context = WithMacros("{% macro source(s, t) %}{% set rel = builtins.source(s, t) %}{{ return(rel) }}{% endmacro %}");
+
+        var result = Render("select * from {{ source('stripe', 'payments') }}", context);
+
+        Assert.That(result.Sql, Is.EqualTo("select * from __source__.stripe.payments"));
+        Assert.That(result.IsComplete, Is.True);
+    }
+
+    [Test]
+    public void BuiltinsConfig_RecordsConfig()
+    {
+        var result = Render("{{ builtins.config(materialized='view') }}select 1");
+
+        Assert.That(result.Config["materialized"]?.Text, Is.EqualTo("view"));
+    }
+
+    [Test]
+    public void FromYamlAndToJson_RoundTripValues()
+    {
+        var result = Render("{% set cfg = fromyaml('cols:\\n  - a\\n  - b\\nn: 2') %}{{ cfg.cols | join(',') }} {{ cfg.n + 1 }} {{ tojson({'k': [1, 'x']}) }}");
+
+        Assert.That(result.Sql, Is.EqualTo("a,b 3 {\"k\": [1, \"x\"]}"));
+    }
+
+    [Test]
+    public void FromJsonAndToYaml_RoundTripValues()
+    {
+        var result = Render("{% set d = fromjson('{\"a\": [1, 2], \"b\": null}') %}{{ d.a[1] }}|{{ toyaml({'b': 1, 'a': 'x'}) }}");
+
+        Assert.That(result.Sql, Is.EqualTo("2|a: x\nb: 1\n"));
+    }
+
+    [Test]
+    public void RunStartedAt_IsAFixedUtcDatetimeWithAttributesAndStrftime()
+    {
+        var result = Render("{{ run_started_at.year }} {{ run_started_at.strftime('%Y-%m-%d %H:%M') }} {{ run_started_at.astimezone(modules.pytz.utc).isoformat() }} {{ run_started_at }}");
+
+        Assert.That(result.Sql, Is.EqualTo("2025 2025-01-01 00:00 2025-01-01T00:00:00+00:00 2025-01-01 00:00:00+00:00"));
+    }
+
+    [Test]
+    public void ModulesDatetime_BuildsDatesAndAddsTimedeltas()
+    {
+        var result = Render("{{ (modules.datetime.date(2024, 2, 28) + modules.datetime.timedelta(days=2)).strftime('%Y%m%d') }} {{ modules.datetime.datetime(2024, 1, 1, 6).hour }}");
+
+        Assert.That(result.Sql, Is.EqualTo("20240301 6"));
+    }
+
+    [Test]
+    public void ModulesRe_SubstitutesMatchesAndFinds()
+    {
+        var result = Render("{{ modules.re.sub('[^a-z0-9]+', '_', 'Net Sales-2024') | lower }} {{ modules.re.match('(\\\\w+)_v(\\\\d+)', 'orders_v2').group(2) }} {{ modules.re.findall('\\\\d', 'a1b2') | join('') }} {{ modules.re.search('x', 'abc') is none }}");
+
+        Assert.That(result.Sql, Is.EqualTo("_et_ales_2024 2 12 True"));
+    }
+
+    [Test]
+    public void ModulesItertools_ProductAndChain()
+    {
+        var result = Render("{% for a, b in modules.itertools.product(['x', 'y'], [1, 2]) %}{{ a }}{{ b }} {% endfor %}{{ modules.itertools.chain([1], [2]) | join(',') }}");
+
+        Assert.That(result.Sql, Is.EqualTo("x1 x2 y1 y2 1,2"));
+    }
+
+    [Test]
+    public void InvocationId_IsFixed()
+    {
+        Assert.That(Render("{{ invocation_id }}").Sql, Is.EqualTo("00000000-0000-0000-0000-000000000000"));
+    }
+
+    [Test]
+    public void ZipAndSet_BehaveAsInPython()
+    {
+        var result = Render("{% for k, v in zip(['a', 'b'], [1, 2]) %}{{ k }}={{ v }} {% endfor %}{{ set(['a', 'b', 'a']) | join(',') }}");
+
+        Assert.That(result.Sql, Is.EqualTo("a=1 b=2 a,b"));
+    }
+
+    [Test]
+    public void RaiseCompilerError_IsADiagnosticAndWarnIsSilent()
+    {
+        var result = Render("{% if target.name == 'dev' %}{{ exceptions.raise_compiler_error('no dev runs') }}{% endif %}{{ exceptions.warn('careful') }}select 1");
+
+        Assert.That(result.Sql, Is.EqualTo("select 1"));
+        Assert.That(result.Diagnostics.Single().Code, Is.EqualTo("compiler-error"));
+        Assert.That(result.Diagnostics.Single().Message, Does.Contain("no dev runs"));
+    }
+
+    [TestCase("postgres", "pg(a)")]
+    [TestCase("redshift", "pg(a)")]
+    [TestCase("snowflake", "generic(a)")]
+    public void AdapterDispatch_PicksTheAdapterThenItsParentThenDefault(string targetType, string expected)
+    {
+        var context = WithMacros(
+            "{% macro clean(x) %}{{ return(adapter.dispatch('clean')(x)) }}{% endmacro %}"
+            + "{% macro default__clean(x) %}generic({{ x }}){% endmacro %}"
+            + "{% macro postgres__clean(x) %}pg({{ x }}){% endmacro %}",
+            targetType);
+
+        Assert.That(Render("{{ clean('a') }}", context).Sql, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void AdapterDispatch_ToDbtNamespace_UsesDbtsOwnMacros()
+    {
+        var result = Render("{{ adapter.dispatch('type_string', 'dbt')() }}", new JinjaContext { TargetType = "bigquery" });
+
+        Assert.That(result.Sql, Is.EqualTo("string"));
+        Assert.That(result.IsComplete, Is.True);
+    }
+
+    [Test]
+    public void Target_HasDbtsFields()
+    {
+        var result = Render("{{ target.name }} {{ target.type }} {{ target.schema }} {{ target.database }} {{ target.threads }}", new JinjaContext { TargetType = "duckdb" });
+
+        Assert.That(result.Sql, Is.EqualTo("dev duckdb analytics analytics 1"));
+    }
+
+    [Test]
+    public void This_RendersAsTheModelItself()
+    {
+        var result = Render("select max(ts) from {{ this }} -- {{ this.name }}", new JinjaContext { ThisName = "events" });
+
+        Assert.That(result.Sql, Is.EqualTo("select max(ts) from __this__ -- events"));
+    }
+
+    [Test]
+    public void Graph_IsAMappingOfNodeKinds()
+    {
+        Assert.That(Render("{{ graph.nodes is mapping }} {{ graph.sources.values() | list | length }}").Sql, Is.EqualTo("True 0"));
+    }
+
+    [Test]
+    public void EnvVarWithDefault_UsesTheDefault()
+    {
+        Assert.That(Render("{{ env_var('DBT_SCHEMA_SUFFIX', '_dev') }}").Sql, Is.EqualTo("_dev"));
+    }
+
+    [Test]
+    public void DoLogPrintAndReturn_RenderNothingButAct()
+    {
+        var context = WithMacros("{% macro cols() %}{% set xs = [] %}{% do xs.append('a') %}{{ log('x', info=true) }}{{ print('y') }}{{ return(xs) }}{% endmacro %}");
+
+        Assert.That(Render("{{ cols() | join(',') }}", context).Sql, Is.EqualTo("a"));
+    }
+
+    [Test]
+    public void CallStatementAndLoadResult_NeedAWarehouseAndRenderNothing()
+    {
+        var result = Render("{% call statement('max_id', fetch_result=True) %}select max(id) from {{ ref('o') }}{% endcall %}"
+            + "{% set rows = load_result('max_id')['data'] %}{% for r in rows %}{{ r }}{% endfor %}select 1");
+
+        Assert.That(result.Sql, Is.EqualTo("select 1"));
+        Assert.That(result.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { "needs-warehouse", "unknown-iterable" }));
+        Assert.That(result.Refs.Single().Name, Is.EqualTo("o"));
+    }
+
+    [Test]
+    public void RunQuery_NeedsAWarehouse_AndExecuteStaysTrue()
+    {
+        var result = Render("{% if execute %}{% set values = run_query('select 1').columns[0].values() %}{% else %}{% set values = [] %}{% endif %}{% for v in values %}{{ v }},{% endfor %}x");
+
+        Assert.That(result.Sql, Is.EqualTo("x"));
+        Assert.That(result.Diagnostics[0].Code, Is.EqualTo("needs-warehouse"));
+        Assert.That(result.Diagnostics[0].Message, Does.Contain("run_query"));
+    }
+
+    [Test]
+    public void IsIncremental_IsFalseAsInAFreshCompile()
+    {
+        Assert.That(Render("{% if is_incremental() %}where 1{% else %}full{% endif %}").Sql, Is.EqualTo("full"));
+    }
+
+    [Test]
+    public void GetColumnsInRelation_WithKnownColumns_AnswersFromThem()
+    {
+        var context = new JinjaContext
+        {
+            RelationColumns = new Dictionary<string, System.Collections.Immutable.ImmutableArray<string>> { ["__source__.s.t"] = ["id", "name"] }
+                .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
+        };
+
+        var result = Render("{% for c in adapter.get_columns_in_relation(source('s', 't')) %}{{ c.name }}{{ ',' if not loop.last }}{% endfor %}", context);
+
+        Assert.That(result.Sql, Is.EqualTo("id,name"));
+        Assert.That(result.IsComplete, Is.True);
+    }
+
+    [Test]
+    public void CallBlock_RendersTheBodyWhereTheMacroCallsCaller()
+    {
+        var context = WithMacros("{% macro wrap() %}select * from ({{ caller() }}) as t{% endmacro %}");
+
+        Assert.That(Render("{% call wrap() %}select 1 as a{% endcall %}", context).Sql, Is.EqualTo("select * from (select 1 as a) as t"));
+    }
+
+    [Test]
+    public void SlicesFormatsAndSequenceFilters_WorkAsInJinja()
+    {
+        var result = Render("{{ 'abcdef'[1:3] }} {{ [1, 2, 3][-2:] | join(',') }} {{ '{}_{}'.format('a', 1) }} {{ '%s-%d' % ('x', 5) }} "
+            + "{{ [{'n': 'B', 'k': true}, {'n': 'a', 'k': false}] | selectattr('k') | map(attribute='n') | map('lower') | join(',') }} "
+            + "{{ ['b', 'a', 'b'] | unique | sort | join(',') }}");
+
+        Assert.That(result.Sql, Is.EqualTo("bc 2,3 a_1 x-5 b a,b"));
+    }
+
+    [Test]
+    public void UnknownFunction_IsADiagnosticNamingIt()
+    {
+        var result = Render("select {{ some_pkg.mystery('x') }}");
+
+        Assert.That(result.Diagnostics.Single().Message, Does.Contain("'some_pkg.mystery'"));
+    }
+}
