@@ -49,7 +49,7 @@ public static partial class DbtProjectReader
         var snapshots = new SnapshotAndSeedBuilder(layout, projectFile, context, files, renderDiagnostics);
         // The data tests of the whole files, in the order a full read lists them (columns of models first).
         var tests = assigned.SelectMany(m => m.Columns.SelectMany(c => c.Tests))
-            .Concat(properties.Models.SelectMany(p => p.Tests.Where(t => t.Column is null)))
+            .Concat(properties.Models.SelectMany(p => p.NodeTests))
             .Where(t => wholeYamlPaths.Contains(t.Path))
             .Distinct()
             .ToImmutableArray();

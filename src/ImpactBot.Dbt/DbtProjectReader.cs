@@ -127,7 +127,7 @@ public static partial class DbtProjectReader
             ManifestUsed = manifest is not null,
         };
         var tests = project.Models.SelectMany(m => m.Columns.SelectMany(c => c.Tests))
-            .Concat(properties.Models.SelectMany(p => p.Tests.Where(t => t.Column is null)))
+            .Concat(properties.Models.SelectMany(p => p.NodeTests))
             .Concat(properties.Seeds.Concat(properties.Snapshots).SelectMany(p => p.Tests))
             .Concat(properties.SourceTests)
             .Distinct()

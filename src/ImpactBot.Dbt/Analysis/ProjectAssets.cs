@@ -157,7 +157,7 @@ public static class ProjectAssets
     }
 
     /// <summary>
-    /// A data test's definition: it reads the tested column (and a relationship's parent field) and takes the owners of
+    /// A data test's definition: it reads the columns its arguments name (and a relationship's parent field) and takes the owners of
     /// the node it tests. <paramref name="assetOfUniqueId"/> and <paramref name="assetOfRelation"/> name assets.
     /// </summary>
     internal static AssetDefinition Test(
@@ -165,9 +165,9 @@ public static class ProjectAssets
     {
         var attached = assetOfUniqueId(t.AttachedTo) ?? t.AttachedTo;
         var references = ImmutableArray.CreateBuilder<ColumnEdge>();
-        if (t.Column is not null)
+        foreach (var column in TestColumns.Of(t))
         {
-            references.Add(new ColumnEdge(attached, t.Column, Sql.Lineage.EdgeKind.Copy) { Line = t.Line });
+            references.Add(new ColumnEdge(attached, column, Sql.Lineage.EdgeKind.Copy) { Line = t.Line });
         }
 
         var parent = t.ToRef is { } r ? assetOfRelation(r.RelationName) ?? r.Name

@@ -18,7 +18,11 @@ internal sealed record NodePatch(
     ImmutableArray<VersionPatch> Versions,
     string? LatestVersion,
     string? DeprecationDate,
-    ReferenceParser.Reference Relation);
+    ReferenceParser.Reference Relation)
+{
+    /// <summary>The tests written on the node itself rather than under a column (they may still name a <c>column_name</c>).</summary>
+    public IEnumerable<DbtDataTest> NodeTests => Tests.Where(t => !Columns.Any(c => c.Tests.Contains(t)));
+}
 
 /// <summary>One entry of a model's <c>versions:</c> list.</summary>
 internal sealed record VersionPatch(
