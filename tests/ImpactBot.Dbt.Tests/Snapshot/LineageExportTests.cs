@@ -4,6 +4,7 @@ using ImpactBot.Dbt.Analysis;
 using ImpactBot.Core.Config;
 using ImpactBot.Core.Graph;
 using ImpactBot.Core.Snapshot;
+using ImpactBot.Testing.Golden;
 using Json.Schema;
 
 namespace ImpactBot.Dbt.Tests.Snapshot;
@@ -27,7 +28,7 @@ public sealed class LineageExportTests
     [Test]
     public void Render_SmallProject_MatchesTheGoldenFile()
     {
-        GoldenFile.AssertMatches(LineageExport.Render(Graph()), "export.json");
+        GoldenFile.Verify(LineageExport.Render(Graph()), "snapshot/export.json");
     }
 
     [Test]
@@ -52,7 +53,7 @@ public sealed class LineageExportTests
     [Test]
     public void OpenLineage_SmallProject_MatchesTheGoldenFile()
     {
-        GoldenFile.AssertMatches(OpenLineageExport.Render(Graph(), EventTime), "export.openlineage.jsonl");
+        GoldenFile.Verify(OpenLineageExport.Render(Graph(), EventTime), "snapshot/export.openlineage.jsonl");
     }
 
     [Test]

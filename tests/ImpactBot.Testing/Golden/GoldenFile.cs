@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
@@ -14,11 +13,10 @@ public static class GoldenFile
     public const string UpdateVariable = "IMPACTBOT_UPDATE_GOLDEN";
 
     /// <param name="name">Path below <c>Golden/</c>, e.g. <c>analyze/shop.md</c>.</param>
-    /// <param name="caller">Filled in by the compiler: locates the test project's source folder.</param>
-    public static void Verify(string actual, string name, [CallerFilePath] string caller = "")
+    public static void Verify(string actual, string name)
     {
         ArgumentNullException.ThrowIfNull(actual);
-        var path = Path.Combine(ProjectFolder(caller), "Golden", name);
+        var path = Path.Combine(ProjectFolder(), "Golden", name);
         actual = Normalize(actual);
         var update = Environment.GetEnvironmentVariable(UpdateVariable) is "1" or "true";
         if (update)
@@ -87,9 +85,13 @@ public static class GoldenFile
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
 
-    private static string ProjectFolder(string caller)
+    /// <summary>
+    /// The running test project's source folder, found above its output folder (bin/Release/net10.0). Not from the
+    /// compiler's caller path: CI builds map source paths to <c>/_/</c> (ContinuousIntegrationBuild).
+    /// </summary>
+    private static string ProjectFolder()
     {
-        for (var dir = new DirectoryInfo(Path.GetDirectoryName(caller) ?? "."); dir is not null; dir = dir.Parent)
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (dir.EnumerateFiles("*.csproj").Any())
             {
@@ -97,7 +99,7 @@ public static class GoldenFile
             }
         }
 
-        throw new GoldenFileException($"No test project folder above {caller}.");
+        throw new GoldenFileException($"No test project folder above {AppContext.BaseDirectory}.");
     }
 }
 
