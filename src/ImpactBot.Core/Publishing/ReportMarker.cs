@@ -122,7 +122,9 @@ public static partial class ReportMarker
     /// <c>&lt;!-- impactbot:items breaking=2 values=40 schema=0 info=1 --&gt;</c>. A body that shows fewer (cut by someone or by a
     /// platform) still gates on the missing ones.
     /// </summary>
-    public static string ItemsLine(IEnumerable<Severity> items)
+    /// <param name="inputErrors">Input errors of the report (duplicate names, unreadable changed files), written as
+    /// <c>errors=N</c> when there are any: they fail the check whatever is ticked, also on runs that see only the body.</param>
+    public static string ItemsLine(IEnumerable<Severity> items, int inputErrors = 0)
     {
         ArgumentNullException.ThrowIfNull(items);
         var counts = items.CountBy(s => s).ToDictionary();
@@ -132,7 +134,22 @@ public static partial class ReportMarker
             line.Append(' ').Append(severity.ToName()).Append('=').Append(counts.GetValueOrDefault(severity).ToString(CultureInfo.InvariantCulture));
         }
 
+        if (inputErrors > 0)
+        {
+            line.Append(" errors=").Append(inputErrors.ToString(CultureInfo.InvariantCulture));
+        }
+
         return line.Append(" -->").ToString();
+    }
+
+    /// <summary>The input errors a body declares in its items line (0 when none or no line).</summary>
+    public static int ParseInputErrors(string body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var match = ItemsPattern().Match(body);
+        return match.Success
+            && ParseAttributes(match.Groups["attrs"].Value).TryGetValue("errors", out var value)
+            && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : 0;
     }
 
     /// <summary>The declared item counts of a body by severity, or null for bodies without them (reports of earlier versions).</summary>

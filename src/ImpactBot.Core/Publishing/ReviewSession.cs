@@ -73,7 +73,9 @@ public sealed class ReviewSession(IReviewPlatform platform, ReviewSessionOptions
             }
         }
 
-        return StatusEvaluator.Evaluate(items, options.Policy, login => trusted.Contains(login.TrimStart('@')), ReportMarker.ParseItemsLine(body));
+        return StatusEvaluator.WithDeclaredInputErrors(
+            StatusEvaluator.Evaluate(items, options.Policy, login => trusted.Contains(login.TrimStart('@')), ReportMarker.ParseItemsLine(body)),
+            body);
     }
 
     /// <summary>Duplicate names or an unreadable changed file fail the check whatever the ticks (README "Exit codes").</summary>

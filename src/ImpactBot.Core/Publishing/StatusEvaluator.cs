@@ -15,7 +15,17 @@ public static class StatusEvaluator
     public static StatusDecision Evaluate(string body, StatusPolicy policy, Func<string, bool>? isTrusted = null)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return Evaluate(Checklist.Parse(body), policy, isTrusted, ReportMarker.ParseItemsLine(body));
+        return WithDeclaredInputErrors(Evaluate(Checklist.Parse(body), policy, isTrusted, ReportMarker.ParseItemsLine(body)), body);
+    }
+
+    /// <summary>A body that declares input errors fails whatever is ticked: ticks acknowledge impacts, not unreadable input.</summary>
+    public static StatusDecision WithDeclaredInputErrors(StatusDecision status, string body)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        var errors = ReportMarker.ParseInputErrors(body);
+        return errors == 0
+            ? status
+            : status with { State = StatusState.Failure, Description = $"{errors} input error{(errors == 1 ? "" : "s")}: see the report's problems; fix the input and push" };
     }
 
     /// <param name="isTrusted">Logins whose ticks count for any item (e.g. maintainers); used only with owners-only acknowledgement.</param>

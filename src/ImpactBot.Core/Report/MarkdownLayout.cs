@@ -62,7 +62,7 @@ internal sealed class MarkdownLayout(ImpactReport report, ReviewPlan plan, HashS
             severities.AddRange(Groups().Select(g => g.Severity));
         }
 
-        sb.Append('\n').Append(ReportMarker.ItemsLine(severities)).Append('\n');
+        sb.Append('\n').Append(ReportMarker.ItemsLine(severities, report.Blocking.Length)).Append('\n');
         return sb.ToString();
     }
 

@@ -35,4 +35,18 @@ public sealed class ReviewSessionInputErrorTests
 
         Assert.That(status.State, Is.EqualTo(StatusState.Success));
     }
+
+    [Test]
+    public void Evaluate_BodyOfAReportWithInputErrors_FailsAlthoughNothingIsLeftToTick()
+    {
+        var report = new ImpactReport("base", "head", [], [], [new FileDiagnostic(GraphBuilder.DuplicateCode, "two models are named 'orders'", "models/b/orders.sql", 1, 0, DiagnosticSeverity.Error)]);
+        var options = new ReviewSessionOptions();
+        var body = new ReviewSession(new InMemoryReviewPlatform(), options).Render(report);
+
+        var status = StatusEvaluator.Evaluate(body, options.Policy);
+
+        Assert.That(body, Does.Contain("errors=1"));
+        Assert.That(status.State, Is.EqualTo(StatusState.Failure));
+        Assert.That(status.Description, Does.Contain("1 input error"));
+    }
 }
