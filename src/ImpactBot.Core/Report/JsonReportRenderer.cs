@@ -88,14 +88,7 @@ public static class JsonReportRenderer
             Strings(w, "warnings", report.Warnings);
             if (report.Settings is { } settings)
             {
-                w.WriteStartObject("settings");
-                w.WriteString("dialect", settings.Dialect);
-                w.WriteString("dialect_source", settings.DialectSource);
-                w.WriteString("target", settings.Target);
-                w.WritePropertyName("vars");
-                w.WriteRawValue(settings.Vars);
-                w.WriteString("packages", settings.Packages);
-                w.WriteEndObject();
+                ReadSettingsJson.Write(w, settings);
             }
 
             w.WriteEndObject();

@@ -30,14 +30,7 @@ public static class LineageExport
             w.WriteString("commit", graph.Commit);
             if (graph.Settings is { } settings)
             {
-                w.WriteStartObject("settings");
-                w.WriteString("dialect", settings.Dialect);
-                w.WriteString("dialect_source", settings.DialectSource);
-                w.WriteString("target", settings.Target);
-                w.WritePropertyName("vars");
-                w.WriteRawValue(settings.Vars);
-                w.WriteString("packages", settings.Packages);
-                w.WriteEndObject();
+                ReadSettingsJson.Write(w, settings);
             }
 
             w.WriteStartObject("summary");
