@@ -48,7 +48,12 @@ internal static class AnalyzeCommand
             {
                 var options = await RepositoryAnalysis.ProjectOptionsAsync(parse.GetValue(projectDir), parse.GetValue(dialect), parse.GetValue(manifest), parse.GetValue(catalog), cancellationToken, parse.GetValue(target), parse.GetValue(vars), parse.GetValue(profilesDir)).ConfigureAwait(false);
                 var timings = new PhaseTimings();
-                options = InstalledPackageFiles.Attach(options, parse.GetRequiredValue(repo), parse.GetValue(packagesDir));
+                if (parse.GetValue(packagesDir) is { } givenPackages)
+                {
+                    // Without --packages-dir, RepositoryAnalysis looks for the working tree's packages itself (once).
+                    options = InstalledPackageFiles.Attach(options, parse.GetRequiredValue(repo), givenPackages);
+                }
+
                 var request = new RepositoryAnalysisRequest(parse.GetRequiredValue(repo), parse.GetRequiredValue(baseRef), parse.GetRequiredValue(headRef))
                 {
                     SnapshotPath = parse.GetValue(snapshot),
