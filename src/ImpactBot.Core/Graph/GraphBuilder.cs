@@ -99,7 +99,8 @@ public static class GraphBuilder
         {
             var next = upstreams[asset.Id].FirstOrDefault(u => cyclicIds.Contains(u) && !string.Equals(u, asset.Id, StringComparison.OrdinalIgnoreCase));
             var via = next is null ? "" : $" (it reads {next}, which leads back to it)";
-            diagnostics.Add(new FileDiagnostic(CycleCode, $"{asset.Id} is part of a dependency cycle{via}; its lineage is bound without upstream schemas. Break the cycle of refs.", asset.Path ?? asset.Id, asset.Line, 0));
+            var (line, column) = CyclePosition.Of(asset, next is null ? null : cyclic.First(c => string.Equals(c.Id, next, StringComparison.OrdinalIgnoreCase)));
+            diagnostics.Add(new FileDiagnostic(CycleCode, $"{asset.Id} is part of a dependency cycle{via}; its lineage is bound without upstream schemas. Break the cycle of refs.", asset.Path ?? asset.Id, line, column));
             built[asset.Id] = BindOrReuse(asset, ordinals[asset], bodies[asset.Id], upstreams[asset.Id], resolver, schema, built, interfaces, defaultDialect, previous: null, budget).Node;
         }
 

@@ -221,16 +221,17 @@ public sealed class HostileInputTests
     {
         using var scenario = ShopScenario.Create();
         ChangeAmount(scenario);
-        scenario.Repo.Write("models/marts/loop_a.sql", "select x from {{ ref('loop_c') }}\n");
-        scenario.Repo.Write("models/marts/loop_b.sql", "select x from {{ ref('loop_a') }}\n");
-        scenario.Repo.Write("models/marts/loop_c.sql", "select x from {{ ref('loop_b') }}\n");
+        scenario.Repo.Write("models/marts/loop_a.sql", "select x\nfrom {{ ref('loop_c') }}\n");
+        scenario.Repo.Write("models/marts/loop_b.sql", "select x\nfrom {{ ref('loop_a') }}\n");
+        scenario.Repo.Write("models/marts/loop_c.sql", "select x\nfrom {{ ref('loop_b') }}\n");
 
         var run = await scenario.AnalyzeAsync();
 
         Assert.That(run.Code, Is.EqualTo(ExitCodes.Ok), run.Error);
         foreach (var model in new[] { "loop_a", "loop_b", "loop_c" })
         {
-            Assert.That(run.Diagnostics, Has.Some.StartsWith($"models/marts/{model}.sql:").And.Contain("cycle").And.Contain("leads back to it"));
+            // At the ref that closes the cycle: line 2, column 6.
+            Assert.That(run.Diagnostics, Has.Some.StartsWith($"models/marts/{model}.sql:2:6").And.Contain("cycle").And.Contain("leads back to it"));
         }
 
         AssertReportIntact(run);

@@ -102,6 +102,15 @@ public sealed class GraphBuilderTests
     }
 
     [Test]
+    public void Build_DependencyCycle_DiagnosticAtTheTableThatClosesIt()
+    {
+        var graph = Build(Model("a", "select id\nfrom b", "b"), Model("b", "select id\n  from a", "a"));
+
+        var positions = graph.Diagnostics.Select(d => $"{d.Path}:{d.Line}:{d.Column}");
+        Assert.That(positions, Is.EquivalentTo(new[] { "models/a.sql:2:6", "models/b.sql:2:8" }));
+    }
+
+    [Test]
     public void Build_UnreadableSql_FailedWithDeclaredColumnsAndModelLevelDependency()
     {
         var model = Model("broken", "this is not sql at all (((", "raw") with { DeclaredColumns = [new DeclaredColumn("id", null, 4)] };
