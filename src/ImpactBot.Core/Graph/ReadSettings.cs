@@ -1,9 +1,9 @@
 namespace ImpactBot.Core.Graph;
 
 /// <summary>
-/// How a graph's SQL was read: the dialect (and where it came from), the target and the vars it was rendered with, and
-/// the key of the packages whose macros it used. A snapshot records them, so a cache built with other settings is
-/// noticed; base and head of one analysis are always read with the same (the head's).
+/// How a graph's SQL was read: the dialect (and where it came from), the target and the vars it was rendered with. A
+/// snapshot records them, so a cache built with other settings is noticed; base and head of one analysis are always read
+/// with the same (the head's). The packages' fingerprint is per commit read: <see cref="ProjectInputs.Packages"/>.
 /// </summary>
 public sealed record ReadSettings
 {
@@ -19,12 +19,9 @@ public sealed record ReadSettings
     /// <summary>The vars given from outside the project (<c>--vars</c>, <c>.impactbot.yml</c>), as canonical JSON; <c>{}</c> for none.</summary>
     public string Vars { get; init; } = "{}";
 
-    /// <summary>Identifies the packages read (lock file and installed versions); empty when none.</summary>
-    public string Packages { get; init; } = "";
-
     /// <summary>What two graphs must share to be compared or reused (the dialect's source is only an explanation).</summary>
     public bool SameReading(ReadSettings? other) =>
-        other is not null && Dialect == other.Dialect && Target == other.Target && Vars == other.Vars && Packages == other.Packages;
+        other is not null && Dialect == other.Dialect && Target == other.Target && Vars == other.Vars;
 
     /// <summary>One line for people: <c>tsql (from Sales.sqlproj), target prod, vars {"x":1}</c>.</summary>
     public string Describe() =>

@@ -15,7 +15,6 @@ public static class ReadSettingsJson
         w.WriteString("target", settings.Target);
         w.WritePropertyName("vars");
         w.WriteRawValue(settings.Vars);
-        w.WriteString("packages", settings.Packages);
         w.WriteEndObject();
     }
 }

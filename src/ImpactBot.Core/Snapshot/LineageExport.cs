@@ -16,7 +16,7 @@ public static class LineageExport
 {
     public const string Format = "impactbot-lineage";
 
-    public const int Version = 1;
+    public const int Version = 2;
 
     public static string Render(LineageGraph graph)
     {

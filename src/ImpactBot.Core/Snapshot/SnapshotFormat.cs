@@ -11,7 +11,7 @@ public static class SnapshotFormat
 {
     public const string Magic = "IMPACTBOT-SNAPSHOT";
 
-    public const int Version = 4;
+    public const int Version = 5;
 
     public const int ChecksumLength = 32;
 

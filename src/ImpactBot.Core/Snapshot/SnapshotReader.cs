@@ -116,7 +116,7 @@ public static class SnapshotReader
         var diagnostics = r.Diagnostics();
         var project = r.Bool() ? new ProjectInputs { RootDir = r.Str() ?? "", Dialect = r.Str() ?? "", GroupFiles = r.Strings(), DisabledNames = r.Strings(), Packages = r.Str() ?? "" } : null;
         var settings = r.Bool()
-            ? new ReadSettings { Dialect = r.Str() ?? "", DialectSource = r.Str() ?? "", Target = r.Str() ?? "", Vars = r.Str() ?? "{}", Packages = r.Str() ?? "" }
+            ? new ReadSettings { Dialect = r.Str() ?? "", DialectSource = r.Str() ?? "", Target = r.Str() ?? "", Vars = r.Str() ?? "{}" }
             : null;
         return new LineageGraph(commit, ImmutableCollectionsMarshal.AsImmutableArray(assets), diagnostics) { Project = project, Settings = settings };
     }

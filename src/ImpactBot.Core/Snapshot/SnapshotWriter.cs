@@ -84,7 +84,6 @@ public static class SnapshotWriter
             w.Write7BitEncodedInt(s.Id(settings.DialectSource));
             w.Write7BitEncodedInt(s.Id(settings.Target));
             w.Write7BitEncodedInt(s.Id(settings.Vars));
-            w.Write7BitEncodedInt(s.Id(settings.Packages));
         }
     }
 

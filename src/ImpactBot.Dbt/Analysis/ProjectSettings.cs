@@ -9,7 +9,7 @@ namespace ImpactBot.Dbt.Analysis;
 
 /// <summary>
 /// How a project's SQL is read, decided once per analysis (from the head) so base and head are read alike: the dialect
-/// and where it came from, the dbt target, the vars given from outside the project, and the packages' key.
+/// and where it came from, the dbt target and the vars given from outside the project.
 /// </summary>
 public sealed record ProjectSettings
 {
@@ -24,9 +24,6 @@ public sealed record ProjectSettings
     /// <summary>Vars from <c>.impactbot.yml</c> overridden by <c>--vars</c>; they override dbt_project.yml's.</summary>
     public DbtMap Vars { get; init; } = DbtMap.Empty;
 
-    /// <summary>Identifies the packages read; set by the package reader, empty when none.</summary>
-    public string Packages { get; init; } = "";
-
     /// <summary>Problems met while deciding (a broken profiles.yml, an adapter with no dialect here).</summary>
     public ImmutableArray<FileDiagnostic> Diagnostics { get; init; } = [];
 
@@ -36,6 +33,5 @@ public sealed record ProjectSettings
         DialectSource = DialectSource,
         Target = Target?.Name ?? "",
         Vars = DbtVars.ToJson(Vars),
-        Packages = Packages,
     };
 }

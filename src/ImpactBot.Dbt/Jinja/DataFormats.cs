@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using ImpactBot.Core.Files;
+using ImpactBot.Dbt.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -107,18 +109,16 @@ internal static class DataFormats
         return sb.ToString();
     }
 
-    public static object? FromYaml(string text)
+    /// <summary>
+    /// Parsed within the YAML budgets, as every YAML file is (a "billion laughs" string must not expand); over budget is
+    /// null with <paramref name="overBudget"/> saying why, broken YAML is null as in dbt.
+    /// </summary>
+    public static object? FromYaml(string text, out string? overBudget)
     {
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            return stream.Documents.Count == 0 ? null : FromYaml(stream.Documents[0].RootNode);
-        }
-        catch (YamlException)
-        {
-            return null;
-        }
+        var diagnostics = new List<FileDiagnostic>();
+        var root = YamlLoader.Load(text, "fromyaml", diagnostics);
+        overBudget = diagnostics.FirstOrDefault(d => d.Code == "yaml-budget")?.Message;
+        return root is null ? null : FromYaml(root);
     }
 
     private static object? FromYaml(YamlNode node) => node switch

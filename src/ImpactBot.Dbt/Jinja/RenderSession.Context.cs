@@ -1,3 +1,5 @@
+using ImpactBot.Core.Files;
+using ImpactBot.Sql.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -139,6 +141,18 @@ internal sealed partial class RenderSession
 
     private static readonly object NotContext = new();
 
+    /// <summary><c>fromyaml</c>: over the YAML budgets is a <c>yaml-budget</c> diagnostic at the call and no value.</summary>
+    private object? FromYaml(string yaml, int pos)
+    {
+        var value = DataFormats.FromYaml(yaml, out var overBudget);
+        if (overBudget is not null)
+        {
+            Report("yaml-budget", $"fromyaml(): {overBudget}", pos, DiagnosticSeverity.Error);
+        }
+
+        return value;
+    }
+
     private object? ContextCall(string name, EvaluatedArgs args, int pos)
     {
         var a0 = args.Get(0, "");
@@ -149,7 +163,7 @@ internal sealed partial class RenderSession
             case "tojson":
                 return DataFormats.ToJson(args.Get(0, "value"), JinjaValues.Truth(args.Get(-1, "sort_keys")) == true);
             case "fromyaml":
-                return args.Get(0, "value") is string yaml ? DataFormats.FromYaml(yaml) ?? Default(args) : Default(args);
+                return args.Get(0, "value") is string yaml ? FromYaml(yaml, pos) ?? Default(args) : Default(args);
             case "toyaml":
                 return DataFormats.ToYaml(args.Get(0, "value"));
             case "zip" or "zip_strict":

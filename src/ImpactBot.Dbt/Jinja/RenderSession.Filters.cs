@@ -101,7 +101,7 @@ internal sealed partial class RenderSession
             case "tojson": return DataFormats.ToJson(value, JinjaValues.Truth(Arg(0, "sort_keys")) == true);
             case "fromjson": return value is string json ? DataFormats.FromJson(json) : null;
             case "toyaml": return DataFormats.ToYaml(value);
-            case "fromyaml": return value is string yaml ? DataFormats.FromYaml(yaml) : null;
+            case "fromyaml": return value is string yaml ? FromYaml(yaml, filter.Pos) : null;
             case "items": return value is Dictionary<string, object?> dict ? dict.Select(e => (object?)new List<object?> { e.Key, e.Value }).ToList() : UnknownResult;
             case "dictsort": return value is Dictionary<string, object?> sorted ? sorted.OrderBy(e => e.Key, StringComparer.OrdinalIgnoreCase).Select(e => (object?)new List<object?> { e.Key, e.Value }).ToList() : UnknownResult;
             case "format": return PythonFormat.Percent(JinjaValues.Print(value), args.Count == 1 ? args[0] : args);

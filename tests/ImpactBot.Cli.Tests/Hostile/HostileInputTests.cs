@@ -230,8 +230,8 @@ public sealed class HostileInputTests
         Assert.That(run.Code, Is.EqualTo(ExitCodes.Ok), run.Error);
         foreach (var model in new[] { "loop_a", "loop_b", "loop_c" })
         {
-            // At the ref that closes the cycle: line 2, column 6.
-            Assert.That(run.Diagnostics, Has.Some.StartsWith($"models/marts/{model}.sql:2:6").And.Contain("cycle").And.Contain("leads back to it"));
+            // At the ref that closes the cycle (line 2), not at line 0.
+            Assert.That(run.Diagnostics, Has.Some.StartsWith($"models/marts/{model}.sql:2: ").And.Contain("cycle").And.Contain("leads back to it"));
         }
 
         AssertReportIntact(run);

@@ -152,7 +152,7 @@ public sealed class SnapshotRoundTripTests
     [Test]
     public void Read_SettingsWritten_ComeBackSoAStaleCacheIsNoticed()
     {
-        var settings = new ReadSettings { Dialect = "bigquery", DialectSource = "profiles.yml: profile shop, target prod, type bigquery", Target = "prod", Vars = """{"a":"1"}""", Packages = "lock:abc" };
+        var settings = new ReadSettings { Dialect = "bigquery", DialectSource = "profiles.yml: profile shop, target prod, type bigquery", Target = "prod", Vars = """{"a":"1"}""" };
         using var stream = new MemoryStream();
         SnapshotWriter.Write(new LineageGraph("c", [Source("s", "a")], []) { Settings = settings }, stream);
 

@@ -56,6 +56,21 @@ public sealed class DbtContextTests
     }
 
     [Test]
+    public void FromYaml_BillionLaughs_StopsAtTheYamlBudgetWithADiagnosticAtTheCall()
+    {
+        var laughs = "l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\\n"
+            + string.Concat(Enumerable.Range(1, 9).Select(i => $"l{i}: &l{i} [{string.Join(", ", Enumerable.Repeat($"*l{i - 1}", 10))}]\\n"));
+        var template = "select 1 as x\n{% set a = fromyaml('" + laughs + "') %}{% set b = '" + laughs + "' | fromyaml %}{{ a is none }} {{ b is none }}";
+
+        var result = Render(template);
+
+        Assert.That(result.Sql, Is.EqualTo("select 1 as x\nTrue True"));
+        var diagnostic = result.Diagnostics.First(d => d.Code == "yaml-budget");
+        Assert.That((diagnostic.Path, diagnostic.Line), Is.EqualTo(("models/m.sql", 2)));
+        Assert.That(diagnostic.Message, Does.Contain("fromyaml()").And.Contain("MaxAliasNodes"));
+    }
+
+    [Test]
     public void FromJsonAndToYaml_RoundTripValues()
     {
         var result = Render("{% set d = fromjson('{\"a\": [1, 2], \"b\": null}') %}{{ d.a[1] }}|{{ toyaml({'b': 1, 'a': 'x'}) }}");
