@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ImpactBot.Dbt.Jinja;
 using ImpactBot.Dbt.Yaml;
 using ImpactBot.Core.Files;
 using YamlDotNet.RepresentationModel;
@@ -44,6 +45,34 @@ internal sealed record DbtProjectFile(
         {
             Dispatch = ReadDispatch(root),
         };
+    }
+
+    /// <summary>
+    /// The file with its <c>models:</c>/<c>seeds:</c>/<c>snapshots:</c> config values written with Jinja rendered in
+    /// <paramref name="context"/> (vars, target), as dbt does before it reads them: <c>+enabled: "{{ var('marts', false) }}"</c>.
+    /// A value that renders to <c>True</c>/<c>False</c>/<c>None</c> is that value; one that cannot be rendered stays as written.
+    /// </summary>
+    public DbtProjectFile Rendered(JinjaContext context, string path, List<FileDiagnostic> diagnostics)
+    {
+        DbtValue Render(string text, int line)
+        {
+            var result = JinjaRenderer.Render(text, path, context);
+            diagnostics.AddRange(result.Diagnostics.Select(d => d with { Line = line + d.Line - 1 }));
+            if (!result.IsComplete)
+            {
+                return new DbtScalar(text);
+            }
+
+            return result.Sql.Trim() switch
+            {
+                "True" => DbtScalar.Of(true),
+                "False" => DbtScalar.Of(false),
+                "None" => DbtScalar.Null,
+                var value => new DbtScalar(value),
+            };
+        }
+
+        return this with { Models = Models.Rendered(Render), Seeds = Seeds.Rendered(Render), Snapshots = Snapshots.Rendered(Render) };
     }
 
     private static ImmutableDictionary<string, ImmutableArray<string>> ReadDispatch(YamlMappingNode root)

@@ -32,6 +32,7 @@ public static partial class DbtProjectReader
         var (projectFile, dialect, targetType) = ReadProjectFile(files, layout, config, null, diagnostics);
         timings.Measure("read files", () => files.Prefetch(modelPaths.Concat(yamlPaths)));
         var (context, _, packagesFingerprint) = timings.Measure("macros", () => RenderContext(files, layout, projectFile, targetType, options, diagnostics));
+        projectFile = projectFile.Rendered(context, layout.Repo("dbt_project.yml"), diagnostics);
 
         // In the order a full read meets them, so the first description of a model wins as it would there.
         var wanted = yamlPaths.ToHashSet(StringComparer.Ordinal);

@@ -71,6 +71,7 @@ public static partial class DbtProjectReader
                 .Select(f => f.Path)));
         var catalogColumns = options.CatalogText is { } catalogText ? CatalogJsonReader.Read(catalogText, options.CatalogPath, diagnostics) : null;
         var (context, macros, packagesFingerprint) = RenderContext(files, layout, projectFile, targetType, options, diagnostics);
+        projectFile = projectFile.Rendered(context, layout.Repo("dbt_project.yml"), diagnostics);
         context = context with { RelationColumns = RelationColumns(catalogColumns) };
 
         var yamlFiles = YamlFiles(files, layout, projectFile, _ => true);

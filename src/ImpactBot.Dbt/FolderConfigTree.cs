@@ -22,15 +22,22 @@ internal sealed class FolderConfigTree
         "location_root", "catalog", "warehouse", "snowflake_warehouse", "query_tag", "access_level",
     ];
 
-    public static readonly FolderConfigTree Empty = new(DbtMap.Empty, new Dictionary<string, FolderConfigTree>(StringComparer.Ordinal));
+    public static readonly FolderConfigTree Empty = new(DbtMap.Empty, new Dictionary<string, FolderConfigTree>(StringComparer.Ordinal), []);
+
+    /// <summary>Hooks run (and so render) later in dbt; every other config string with Jinja renders at parse time.</summary>
+    private static readonly HashSet<string> LateRendered = ["pre-hook", "post-hook", "pre_hook", "post_hook"];
 
     private readonly DbtMap _configs;
     private readonly Dictionary<string, FolderConfigTree> _children;
 
-    private FolderConfigTree(DbtMap configs, Dictionary<string, FolderConfigTree> children)
+    /// <summary>The file line of each config value written with Jinja (<c>+enabled: "{{ var('x', false) }}"</c>), until rendered.</summary>
+    private readonly Dictionary<string, int> _templateLines;
+
+    private FolderConfigTree(DbtMap configs, Dictionary<string, FolderConfigTree> children, Dictionary<string, int> templateLines)
     {
         _configs = configs;
         _children = children;
+        _templateLines = templateLines;
     }
 
     public static FolderConfigTree Parse(YamlMappingNode? node)
@@ -42,6 +49,7 @@ internal sealed class FolderConfigTree
 
         var configs = new List<KeyValuePair<string, DbtValue>>();
         var children = new Dictionary<string, FolderConfigTree>(StringComparer.Ordinal);
+        var templateLines = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (k, v) in node.Children)
         {
             if (k is not YamlScalarNode { Value: { } key })
@@ -49,13 +57,14 @@ internal sealed class FolderConfigTree
                 continue;
             }
 
-            if (key.StartsWith('+'))
+            var name = key.StartsWith('+') ? key[1..] : key;
+            if (key.StartsWith('+') || ConfigNames.Contains(key) && (v is not YamlMappingNode || key is "meta" or "contract" or "docs" or "persist_docs" or "grants" or "quoting" or "column_types" or "partition_by" or "labels"))
             {
-                configs.Add(new(key[1..], YamlNodes.ToValue(v)));
-            }
-            else if (ConfigNames.Contains(key) && (v is not YamlMappingNode || key is "meta" or "contract" or "docs" or "persist_docs" or "grants" or "quoting" or "column_types" or "partition_by" or "labels"))
-            {
-                configs.Add(new(key, YamlNodes.ToValue(v)));
+                configs.Add(new(name, YamlNodes.ToValue(v)));
+                if (v is YamlScalarNode { Value: { } text } && IsTemplate(text) && !LateRendered.Contains(name))
+                {
+                    templateLines[name] = v.Line();
+                }
             }
             else if (v is YamlMappingNode child)
             {
@@ -63,8 +72,30 @@ internal sealed class FolderConfigTree
             }
         }
 
-        return new FolderConfigTree(new DbtMap([.. configs]), children);
+        return new FolderConfigTree(new DbtMap([.. configs]), children, templateLines);
     }
+
+    /// <summary>
+    /// The tree with every config value written with Jinja rendered by <paramref name="render"/> (text, file line), as dbt
+    /// renders dbt_project.yml with the project's vars and target before reading configs; hooks stay as written.
+    /// </summary>
+    public FolderConfigTree Rendered(Func<string, int, DbtValue> render)
+    {
+        if (_templateLines.Count == 0 && _children.Count == 0)
+        {
+            return this;
+        }
+
+        var configs = _templateLines.Count == 0
+            ? _configs
+            : new DbtMap([.. _configs.Entries.Select(e => _templateLines.TryGetValue(e.Key, out var line) && e.Value.Text is { } text
+                ? new KeyValuePair<string, DbtValue>(e.Key, render(text, line))
+                : e)]);
+        var children = _children.ToDictionary(c => c.Key, c => c.Value.Rendered(render), StringComparer.Ordinal);
+        return new FolderConfigTree(configs, children, []);
+    }
+
+    private static bool IsTemplate(string text) => text.Contains("{{", StringComparison.Ordinal) || text.Contains("{%", StringComparison.Ordinal);
 
     /// <summary>The configs in effect for a node with fully qualified name <paramref name="fqn"/> (project, folders..., name).</summary>
     public DbtMap Resolve(IReadOnlyList<string> fqn)

@@ -98,6 +98,29 @@ public sealed class DbtProjectReaderEdgeCaseTests
         Assert.That(project.Models.Single(m => m.Name == "y").Enabled, Is.True);
     }
 
+    [TestCase(null, false)]
+    [TestCase("true", true)]
+    public void Read_EnabledByAVarInJinja_RenderedWithTheProjectsAndGivenVars(string? given, bool enabled)
+    {
+        // As the tuva healthcare project enables its marts: the config value is a Jinja string dbt renders.
+        var files = FixtureFiles.Of(
+            ("dbt_project.yml", "name: p\nvars:\n  tier: gold\nmodels:\n  p:\n    marts:\n      +enabled: \"{{ var('enable_marts', false) | as_bool }}\"\n      +schema: \"{{ var('tier') }}_{{ target.name }}\"\n      +post-hook: \"{{ log_run() }}\"\n"),
+            ("models/marts/x.sql", "select 1 as a"));
+        var options = new DbtReadOptions
+        {
+            Vars = given is null ? null : new DbtMap([new("enable_marts", new DbtScalar(given))]),
+            Target = new ImpactBot.Dbt.Profiles.DbtTarget("prod", "snowflake"),
+        };
+
+        var project = DbtProjectReader.Read(files, options);
+
+        var model = project.Models.Single();
+        Assert.That(model.Enabled, Is.EqualTo(enabled));
+        Assert.That(model.Config["schema"]?.Text, Is.EqualTo("gold_prod"));
+        Assert.That(model.Config["post-hook"]?.Text, Is.EqualTo("{{ log_run() }}"), "hooks render when they run, not when configs are read");
+        Assert.That(project.Diagnostics, Is.Empty);
+    }
+
     [Test]
     public void Read_CustomModelPathsAndPackagesFolder_OnlyProjectModels()
     {
