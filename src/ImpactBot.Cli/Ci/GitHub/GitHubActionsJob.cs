@@ -33,7 +33,7 @@ internal sealed class GitHubActionsJob(GitHubActionsSettings settings, GitHubRev
     {
         await EnsureCommitAsync(headSha, $"pull/{platform.Number}/head", cancellationToken).ConfigureAwait(false);
         await EnsureCommitAsync(baseSha, baseSha, cancellationToken).ConfigureAwait(false);
-        var options = await RepositoryAnalysis.ProjectOptionsAsync(settings.ProjectDir, settings.Dialect, settings.Manifest, null, cancellationToken).ConfigureAwait(false);
+        var options = await settings.ReadInputs.ProjectOptionsAsync(settings.Workspace, cancellationToken).ConfigureAwait(false);
         AnalysisResult result;
         try
         {

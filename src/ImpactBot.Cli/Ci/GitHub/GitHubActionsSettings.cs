@@ -1,3 +1,4 @@
+using ImpactBot.Cli.Analysis;
 using ImpactBot.Core.Config;
 using ImpactBot.Core.Publishing;
 
@@ -36,6 +37,24 @@ internal sealed record GitHubActionsSettings(
 
     /// <summary>Absolute path of dbt's manifest.json, or null.</summary>
     public string? Manifest { get; init; }
+
+    /// <summary><c>target</c>: the dbt target (as <c>--target</c>).</summary>
+    public string? Target { get; init; }
+
+    /// <summary><c>vars</c>: YAML or JSON (as <c>--vars</c>).</summary>
+    public string? Vars { get; init; }
+
+    /// <summary>Absolute path of <c>profiles-dir</c> (as <c>--profiles-dir</c>), or null.</summary>
+    public string? ProfilesDir { get; init; }
+
+    /// <summary>Absolute path of <c>packages-dir</c> (as <c>--packages-dir</c>), or null: the workspace's dbt_packages/.</summary>
+    public string? PackagesDir { get; init; }
+
+    /// <summary>How to read the project, as the CLI options say it.</summary>
+    public CiReadInputs ReadInputs => new()
+    {
+        ProjectDir = ProjectDir, Dialect = Dialect, Manifest = Manifest, Target = Target, Vars = Vars, ProfilesDir = ProfilesDir, PackagesDir = PackagesDir,
+    };
 
     /// <summary>Null means: take <c>fail-on</c> from .impactbot.yml (default breaking).</summary>
     public FailOn? FailOn { get; init; }
@@ -77,6 +96,10 @@ internal sealed record GitHubActionsSettings(
             Dialect = Get("INPUT_DIALECT"),
             Snapshot = InWorkspace("INPUT_SNAPSHOT"),
             Manifest = InWorkspace("INPUT_MANIFEST"),
+            Target = Get("INPUT_TARGET"),
+            Vars = Get("INPUT_VARS"),
+            ProfilesDir = InWorkspace("INPUT_PROFILES-DIR"),
+            PackagesDir = InWorkspace("INPUT_PACKAGES-DIR"),
             FailOn = ParseFailOn(Get("INPUT_FAIL-ON")),
             Mode = ParseMode(Get("INPUT_COMMENT")),
             StatusName = Get("INPUT_STATUS-NAME") ?? "impactbot",

@@ -20,9 +20,7 @@ internal static class PushSnapshotHandler
 
         var git = new GitRepository(settings.Workspace);
         var commit = await git.ResolveCommitAsync(sha ?? "HEAD", cancellationToken).ConfigureAwait(false);
-        var options = InstalledPackageFiles.Attach(
-            await RepositoryAnalysis.ProjectOptionsAsync(settings.ProjectDir, settings.Dialect, settings.Manifest, null, cancellationToken).ConfigureAwait(false),
-            settings.Workspace);
+        var options = InstalledPackageFiles.Attach(await settings.ReadInputs.ProjectOptionsAsync(settings.Workspace, cancellationToken).ConfigureAwait(false), settings.Workspace);
         using var files = await git.OpenTreeAsync(commit, cancellationToken).ConfigureAwait(false);
         var (previous, _) = SnapshotFiles.TryLoad(path);
         var config = ProjectGraph.ReadConfig(files);

@@ -39,7 +39,7 @@ internal sealed class GitLabCiRunner(GitLabResilienceOptions? resilience = null)
             Resilience = resilience ?? new GitLabResilienceOptions(),
         });
         var baseSha = settings.BaseSha ?? await BaseFromApiAsync(client, settings, output, cancellationToken).ConfigureAwait(false);
-        var options = await RepositoryAnalysis.ProjectOptionsAsync(settings.ProjectDir, settings.Dialect, settings.ManifestPath, null, cancellationToken).ConfigureAwait(false);
+        var options = await settings.ReadInputs.ProjectOptionsAsync(settings.RepoDir, cancellationToken).ConfigureAwait(false);
         var request = new RepositoryAnalysisRequest(settings.RepoDir, baseSha, settings.HeadSha) { SnapshotPath = settings.Full ? null : settings.SnapshotPath };
         if (settings.Full)
         {

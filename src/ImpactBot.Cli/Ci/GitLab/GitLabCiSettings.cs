@@ -1,4 +1,5 @@
 using System.Globalization;
+using ImpactBot.Cli.Analysis;
 using ImpactBot.Core.Config;
 using ImpactBot.Core.Publishing;
 using ImpactBot.GitLab;
@@ -39,6 +40,24 @@ internal sealed record GitLabCiSettings(
     public string? SnapshotPath { get; init; }
 
     public string? ManifestPath { get; init; }
+
+    /// <summary>IMPACTBOT_TARGET: the dbt target (as <c>--target</c>).</summary>
+    public string? Target { get; init; }
+
+    /// <summary>IMPACTBOT_VARS: YAML or JSON (as <c>--vars</c>).</summary>
+    public string? Vars { get; init; }
+
+    /// <summary>IMPACTBOT_PROFILES_DIR (as <c>--profiles-dir</c>), absolute; else DBT_PROFILES_DIR as in dbt.</summary>
+    public string? ProfilesDir { get; init; }
+
+    /// <summary>IMPACTBOT_PACKAGES_DIR (as <c>--packages-dir</c>), absolute; null: the checkout's dbt_packages/.</summary>
+    public string? PackagesDir { get; init; }
+
+    /// <summary>How to read the project, as the CLI options say it.</summary>
+    public CiReadInputs ReadInputs => new()
+    {
+        ProjectDir = ProjectDir, Dialect = Dialect, Manifest = ManifestPath, Target = Target, Vars = Vars, ProfilesDir = ProfilesDir, PackagesDir = PackagesDir,
+    };
 
     /// <summary>IMPACTBOT_FAIL_ON; null means "as .impactbot.yml says".</summary>
     public FailOn? FailOn { get; init; }
@@ -87,6 +106,10 @@ internal sealed record GitLabCiSettings(
             Dialect = Get(env, "IMPACTBOT_DIALECT"),
             SnapshotPath = InRepo(repoDir, Get(env, "IMPACTBOT_SNAPSHOT")),
             ManifestPath = InRepo(repoDir, Get(env, "IMPACTBOT_MANIFEST")),
+            Target = Get(env, "IMPACTBOT_TARGET"),
+            Vars = Get(env, "IMPACTBOT_VARS"),
+            ProfilesDir = InRepo(repoDir, Get(env, "IMPACTBOT_PROFILES_DIR")),
+            PackagesDir = InRepo(repoDir, Get(env, "IMPACTBOT_PACKAGES_DIR")),
             FailOn = Get(env, "IMPACTBOT_FAIL_ON") is { } failOn ? ParseFailOn(failOn) : null,
             Mode = Get(env, "IMPACTBOT_COMMENT") is { } mode ? ParseMode(mode) : PublishMode.Update,
             StatusName = Get(env, "IMPACTBOT_STATUS_NAME") ?? "impactbot",

@@ -285,6 +285,38 @@ public sealed partial class GitHubActionsRunnerTests : ActionsScenarioFixture
     }
 
     [Test]
+    public async Task Run_TargetVarsAndPackagesDirInputs_ReachTheAnalysis()
+    {
+        var packages = Path.Combine(Scenario.Repo.Path, "installed_packages");
+        Directory.CreateDirectory(packages);
+        try
+        {
+            var inputs = new Dictionary<string, string> { ["INPUT_TARGET"] = "ci", ["INPUT_VARS"] = """{"enable_marts": true}""", ["INPUT_PACKAGES-DIR"] = "installed_packages" };
+            var (code, _, error) = await Scenario.RunAsync("pull_request", Scenario.PullRequestEvent("opened"), inputs);
+
+            Assert.That(code, Is.EqualTo(0), error);
+            var reportPath = File.ReadAllLines(Scenario.OutputFile).Single(l => l.StartsWith("report=", StringComparison.Ordinal))["report=".Length..];
+            using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(reportPath));
+            var settings = report.RootElement.GetProperty("settings");
+            Assert.That(settings.GetProperty("target").GetString(), Is.EqualTo("ci"));
+            Assert.That(settings.GetProperty("vars").GetProperty("enable_marts").ToString(), Is.EqualTo("true"));
+        }
+        finally
+        {
+            Directory.Delete(packages);
+        }
+    }
+
+    [Test]
+    public async Task Run_PackagesDirInputThatDoesNotExist_Exits2NamingIt()
+    {
+        var (code, _, error) = await Scenario.RunAsync("pull_request", Scenario.PullRequestEvent("opened"), new Dictionary<string, string> { ["INPUT_PACKAGES-DIR"] = "no_such_packages" });
+
+        Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(error, Does.Contain("no_such_packages"));
+    }
+
+    [Test]
     public async Task Run_FailJobInput_ExitsWithFailOnMet()
     {
         var (code, _, _) = await Scenario.RunAsync("pull_request", Scenario.PullRequestEvent("opened"), new Dictionary<string, string> { ["INPUT_FAIL-JOB"] = "true" });

@@ -137,6 +137,35 @@ public sealed class GitLabCiRunnerTests
     }
 
     [Test]
+    public async Task RunAsync_TargetAndVarsVariables_ReachTheAnalysis()
+    {
+        var env = Environment();
+        env["IMPACTBOT_TARGET"] = "ci";
+        env["IMPACTBOT_VARS"] = "{enable_marts: true}";
+
+        var (code, _, error) = await RunAsync(env);
+
+        Assert.That(code, Is.AnyOf(ExitCodes.Ok, ExitCodes.FailOnMet), error);
+        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(reportPath));
+        var settings = report.RootElement.GetProperty("settings");
+        Assert.That(settings.GetProperty("target").GetString(), Is.EqualTo("ci"));
+        Assert.That(settings.GetProperty("vars").GetProperty("enable_marts").ToString(), Is.EqualTo("true"));
+    }
+
+    [Test]
+    public async Task RunAsync_PackagesDirVariableThatDoesNotExist_Exits2NamingIt()
+    {
+        var env = Environment();
+        env["IMPACTBOT_PACKAGES_DIR"] = "no_such_packages";
+
+        var (code, _, error) = await RunAsync(env);
+
+        Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(error, Does.Contain("no_such_packages").And.Contain("dbt deps"));
+        Assert.That(fake.Notes, Is.Empty);
+    }
+
+    [Test]
     public async Task RunAsync_TransientFaults_RetriesToTheCorrectFinalState()
     {
         fake.Inject(FakeRoutes.CreateNote, Fault.Status(500));
