@@ -97,6 +97,9 @@ public sealed record DbtModel
 
     public RenderStatus RenderStatus { get; init; } = RenderStatus.Complete;
 
+    /// <summary>Rendering read dbt's <c>graph</c>, so any other node's YAML or files may change this model's SQL.</summary>
+    public bool UsesGraph { get; init; }
+
     public ImmutableArray<FileDiagnostic> Diagnostics { get; init; } = [];
 
     public ImmutableArray<AssetOwner> Owners { get; init; } = [];

@@ -76,6 +76,7 @@ public static partial class DbtProjectReader
 
         var yamlFiles = YamlFiles(files, layout, projectFile, _ => true);
         var properties = timings.Measure("yaml", () => PropertiesReader.ReadAll(projectFile.Name, yamlFiles, diagnostics));
+        context = context with { Graph = GraphContext.Build(layout, projectFile, properties, files) };
 
         var modelBuilder = new ModelBuilder(layout, projectFile, context, files, diagnostics);
         var models = timings.Measure("render models", () => modelBuilder.Build(properties.Models));

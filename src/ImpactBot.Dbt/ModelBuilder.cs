@@ -154,6 +154,7 @@ internal sealed class ModelBuilder(ProjectLayout layout, DbtProjectFile project,
             IsIncremental = render.HasIncrementalPredicate,
             IncrementalPredicates = render.IncrementalPredicates,
             RenderStatus = render.IsComplete ? RenderStatus.Complete : RenderStatus.Partial,
+            UsesGraph = render.UsesGraph,
             Diagnostics = render.Diagnostics,
         }, render.Config);
     }

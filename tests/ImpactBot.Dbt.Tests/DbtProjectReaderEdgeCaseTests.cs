@@ -122,6 +122,30 @@ public sealed class DbtProjectReaderEdgeCaseTests
     }
 
     [Test]
+    public void Read_MacroIteratingGraphNodes_SeesTheProjectsModelsSeedsSnapshotsAndSources()
+    {
+        var files = FixtureFiles.Of(
+            ("dbt_project.yml", "name: p\nmodels:\n  p:\n    +materialized: table\n"),
+            ("macros/nodes.sql", "{% macro node_columns() %}{% for node in graph.nodes.values() | sort(attribute='unique_id') if node.name != this.name %}"
+                + "'{{ node.resource_type }} {{ node.package_name }} {{ node.config.materialized }} {{ node.columns | length }}' as {{ node.name }}, {% endfor %}"
+                + "{% for source in graph.sources.values() %}'{{ source.unique_id }}' as src_{{ source.name }}{% endfor %}{% endmacro %}"),
+            ("models/orders.sql", "select 1 as id"),
+            ("models/orders.yml", "version: 2\nmodels:\n  - name: orders\n    columns:\n      - name: id\n      - name: amount\n"),
+            ("models/listing.sql", "select {{ node_columns() }}"),
+            ("models/sources.yml", "version: 2\nsources:\n  - name: raw\n    tables:\n      - name: payments\n"),
+            ("seeds/countries.csv", "code,name\n"),
+            ("snapshots/orders_snapshot.sql", "{% snapshot orders_snapshot %}{{ config(unique_key='id', strategy='check', check_cols='all') }}select * from {{ ref('orders') }}{% endsnapshot %}"));
+
+        var project = DbtProjectReader.Read(files);
+
+        var listing = project.Models.Single(m => m.Name == "listing");
+        Assert.That(listing.RenderedSql, Is.EqualTo(
+            "select 'model p table 2' as orders, 'seed p  0' as countries, 'snapshot p  0' as orders_snapshot, 'source.p.raw.payments' as src_payments"));
+        Assert.That(listing.UsesGraph, Is.True);
+        Assert.That(project.Models.Single(m => m.Name == "orders").UsesGraph, Is.False);
+    }
+
+    [Test]
     public void Read_CustomModelPathsAndPackagesFolder_OnlyProjectModels()
     {
         var files = FixtureFiles.Of(

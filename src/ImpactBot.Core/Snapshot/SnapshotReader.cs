@@ -114,7 +114,7 @@ public static class SnapshotReader
         });
 
         var diagnostics = r.Diagnostics();
-        var project = r.Bool() ? new ProjectInputs { RootDir = r.Str() ?? "", Dialect = r.Str() ?? "", GroupFiles = r.Strings(), DisabledNames = r.Strings(), Packages = r.Str() ?? "" } : null;
+        var project = r.Bool() ? new ProjectInputs { RootDir = r.Str() ?? "", Dialect = r.Str() ?? "", GroupFiles = r.Strings(), DisabledNames = r.Strings(), Packages = r.Str() ?? "", RendersReadGraph = r.Bool() } : null;
         var settings = r.Bool()
             ? new ReadSettings { Dialect = r.Str() ?? "", DialectSource = r.Str() ?? "", Target = r.Str() ?? "", Vars = r.Str() ?? "{}" }
             : null;

@@ -75,6 +75,7 @@ public static class SnapshotWriter
             WriteStrings(w, project.GroupFiles, s);
             WriteStrings(w, project.DisabledNames, s);
             w.Write7BitEncodedInt(s.Id(project.Packages));
+            w.Write(project.RendersReadGraph);
         }
 
         w.Write(graph.Settings is not null);

@@ -29,7 +29,8 @@ internal static class DeltaHead
         PhaseTimings timings,
         CancellationToken cancellationToken)
     {
-        if (baseGraph.Project is not { } project || options.ManifestText is not null || options.CatalogText is not null || !HasOneNodePerDefinition(baseGraph))
+        // A model rendered from dbt's graph may change with any other node's files: only a whole read sees that.
+        if (baseGraph.Project is not { } project || project.RendersReadGraph || options.ManifestText is not null || options.CatalogText is not null || !HasOneNodePerDefinition(baseGraph))
         {
             return null;
         }
@@ -57,10 +58,11 @@ internal static class DeltaHead
             NodeNames(baseGraph, project),
             baseGraph.Assets.Where(a => a.Type == AssetType.Source).Select(a => a.Id).ToHashSet(StringComparer.Ordinal)));
         var dialect = settings.Dialect;
-        if (dialect.Name != project.Dialect || read.RootDir != project.RootDir || read.PackagesFingerprint != project.Packages || !yamlChanged.IsSubsetOf(read.YamlPathsRead))
+        if (dialect.Name != project.Dialect || read.RootDir != project.RootDir || read.PackagesFingerprint != project.Packages || !yamlChanged.IsSubsetOf(read.YamlPathsRead)
+            || read.Models.Any(m => m.UsesGraph))
         {
-            // The base was read with other settings (dialect, target, vars, --project-dir, packages), or a changed YAML file is
-            // none of the project's: read it all.
+            // The base was read with other settings (dialect, target, vars, --project-dir, packages), a changed YAML file is
+            // none of the project's, or a changed model now reads dbt's graph: read it all.
             return null;
         }
 

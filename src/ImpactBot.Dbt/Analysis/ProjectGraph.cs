@@ -146,5 +146,6 @@ public static class ProjectGraph
             .Concat(project.Seeds.Where(s => !s.Enabled).Select(s => s.Name))
             .Concat(project.Snapshots.Where(s => !s.Enabled).Select(s => s.Name))
             .Distinct(StringComparer.Ordinal)],
+        RendersReadGraph = project.Models.Any(m => m.UsesGraph),
     };
 }

@@ -42,4 +42,10 @@ public sealed record JinjaContext
     /// (<c>__ref__.orders</c>, <c>__source__.s.t</c>): what <c>adapter.get_columns_in_relation</c> answers.
     /// </summary>
     public FrozenDictionary<string, ImmutableArray<string>> RelationColumns { get; init; } = FrozenDictionary<string, ImmutableArray<string>>.Empty;
+
+    /// <summary>
+    /// dbt's <c>graph</c> (<c>nodes</c>, <c>sources</c>, ...), shared by every render and read only; null: all empty (a read
+    /// of single files, which does not know the project).
+    /// </summary>
+    public IReadOnlyDictionary<string, object?>? Graph { get; init; }
 }

@@ -21,4 +21,7 @@ public sealed record JinjaRenderResult(
     ImmutableArray<FileDiagnostic> Diagnostics)
 {
     public SourceMap SourceMap { get; init; } = SourceMap.Identity;
+
+    /// <summary>The template (or a macro it called) read dbt's <c>graph</c>: its output depends on the whole project.</summary>
+    public bool UsesGraph { get; init; }
 }

@@ -66,7 +66,8 @@ internal sealed partial class RenderSession
                     ["tags"] = new List<object?>(), ["meta"] = new Dictionary<string, object?>(StringComparer.Ordinal),
                 };
             case "graph":
-                return new Dictionary<string, object?>(StringComparer.Ordinal)
+                _usesGraph = true;
+                return _context.Graph as Dictionary<string, object?> ?? new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
                     ["nodes"] = new Dictionary<string, object?>(StringComparer.Ordinal), ["sources"] = new Dictionary<string, object?>(StringComparer.Ordinal),
                     ["exposures"] = new Dictionary<string, object?>(StringComparer.Ordinal), ["metrics"] = new Dictionary<string, object?>(StringComparer.Ordinal),

@@ -32,6 +32,7 @@ internal sealed partial class RenderSession
     private int _steps;
     private long _built;
     private bool _partial;
+    private bool _usesGraph;
     private bool _hasIncremental;
 
     public RenderSession(string path, string source, JinjaContext context)
@@ -80,6 +81,7 @@ internal sealed partial class RenderSession
             [.. _diagnostics])
         {
             SourceMap = _map.Build(sql, _lines),
+            UsesGraph = _usesGraph,
         };
     }
 

@@ -228,6 +228,26 @@ public sealed class DeltaHeadTests
         AssertSame(delta, full);
     }
 
+    [Test]
+    public void DeltaHead_AModelRenderedFromDbtsGraph_ReadsHeadInFullAndSeesTheYamlEdit()
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["dbt_project.yml"] = "name: p\n",
+            ["macros/cols.sql"] = "{% macro documented(name) %}{% for c in graph.nodes['model.p.' ~ name].columns.values() %}{{ c.name }}{{ ', ' if not loop.last }}{% endfor %}{% endmacro %}",
+            ["models/base.sql"] = "select 1 as id, 2 as amount",
+            ["models/base.yml"] = "version: 2\nmodels:\n  - name: base\n    columns:\n      - name: id\n",
+            ["models/documented.sql"] = "select {{ documented('base') }} from {{ ref('base') }}",
+        };
+
+        var (delta, full) = RunBoth(files, ("models/base.yml", "version: 2\nmodels:\n  - name: base\n    columns:\n      - name: id\n      - name: amount\n"));
+
+        Assert.That(delta.BaseGraph.Project!.RendersReadGraph, Is.True);
+        Assert.That(delta.DeltaHead, Is.False);
+        Assert.That(delta.HeadGraph.Find("documented")!.Columns.Select(c => c.Name), Is.EqualTo(new[] { "id", "amount" }));
+        AssertSame(delta, full);
+    }
+
     private const string Staging = "analytics/models/staging/_staging.yml";
 
     private static IEnumerable<TestCaseData> YamlEdits()
