@@ -224,6 +224,9 @@ public static partial class DbtProjectReader
         return builder.Build();
     }
 
+    /// <summary>The table name the binder gives dbt's inlined ephemeral CTE <c>__dbt__cte__x</c>.</summary>
+    private const string EphemeralCtePrefix = "model.";
+
     private static FrozenDictionary<string, string> RelationIndex(DbtProject project)
     {
         var index = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -247,6 +250,13 @@ public static partial class DbtProjectReader
             if (model.IsLatestVersion)
             {
                 index.TryAdd(DbtRef.RelationPrefix + model.Name, model.UniqueId);
+            }
+
+            // dbt's compiled code inlines an ephemeral model as the CTE __dbt__cte__<identifier>, which the binder reads as
+            // the table model.<identifier>: that is the ephemeral model, so lineage goes through it.
+            if (model.Materialization == "ephemeral")
+            {
+                index.TryAdd(EphemeralCtePrefix + (model.Alias ?? model.Name), model.UniqueId);
             }
         }
 

@@ -43,6 +43,7 @@ internal sealed partial class Binder
         foreach (var cte in with.Ctes)
         {
             var diagnosticsBefore = _diagnostics.Count;
+            var tablesBefore = _tables.Count;
             var partialBefore = _partial;
             _partial = false;
             var relation = with.Recursive && cte.Query is SetOperationQuery { Operator: SetOperator.Union } union
@@ -53,6 +54,9 @@ internal sealed partial class Binder
             {
                 var model = "model." + cte.Name.Text[DbtEphemeralPrefix.Length..];
                 ctes = new CteEnv(ctes, cte.Name, ModelRelation(model, relation)) { ModelName = model };
+
+                // The query reads the ephemeral model, not the tables its inlined body reads.
+                ForgetTablesAfter(tablesBefore);
             }
             else
             {

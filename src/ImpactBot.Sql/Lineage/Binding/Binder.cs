@@ -20,7 +20,7 @@ internal sealed partial class Binder
     private readonly LineageBudget _limits;
     private readonly System.Diagnostics.Stopwatch _clock = new();
     private readonly List<Diagnostic> _diagnostics = [];
-    private readonly List<string> _tables = [];
+    private readonly List<(string Rendered, string Key)> _tables = [];
     private readonly HashSet<string> _tableKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Relation> _catalog = new(StringComparer.Ordinal);
     private readonly List<Identifier> _lambdaParameters = [];
@@ -138,7 +138,7 @@ internal sealed partial class Binder
         {
             Work = Work,
             Target = target,
-            Tables = [.. _tables],
+            Tables = [.. _tables.Select(t => t.Rendered)],
             Clauses = new ClauseFingerprints(
                 Fingerprint.Of(relation.Clauses.Filter),
                 Fingerprint.Of(relation.Clauses.Join),
@@ -276,7 +276,18 @@ internal sealed partial class Binder
     {
         if (_tableKeys.Add(key))
         {
-            _tables.Add(rendered);
+            _tables.Add((rendered, key));
         }
+    }
+
+    /// <summary>Forgets the tables read since <paramref name="count"/> were known (the body of a dbt ephemeral CTE).</summary>
+    private void ForgetTablesAfter(int count)
+    {
+        foreach (var (_, key) in _tables.Skip(count))
+        {
+            _tableKeys.Remove(key);
+        }
+
+        _tables.RemoveRange(count, _tables.Count - count);
     }
 }
