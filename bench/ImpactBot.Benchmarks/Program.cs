@@ -28,6 +28,11 @@ if (args is ["yaml-scale", .. var yamlArgs])
     return YamlScale.Run(yamlArgs);
 }
 
+if (args is ["manifest-scale", .. var manifestArgs])
+{
+    return ManifestScale.Run(manifestArgs);
+}
+
 if (args is ["report-size", .. var sizeArgs])
 {
     return ReportSize.Run(sizeArgs);

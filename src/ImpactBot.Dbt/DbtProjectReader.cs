@@ -22,7 +22,7 @@ public static partial class DbtProjectReader
         ArgumentNullException.ThrowIfNull(files);
         options ??= DbtReadOptions.Default;
         var (config, paths, owners, timings, diagnostics) = ReadSetup.Of(files, options);
-        var manifest = options.ManifestText is { } manifestText ? ManifestReader.Read(manifestText, options.ManifestPath, diagnostics) : null;
+        var manifest = options.ManifestText is { } manifestText ? timings.Measure("manifest", () => ManifestReader.Read(manifestText, options.ManifestPath, diagnostics)) : null;
         var projectDir = ProjectDir(files, options, config, paths, manifest, diagnostics);
         DbtProject project;
         if (projectDir is null && manifest is null)
@@ -89,7 +89,7 @@ public static partial class DbtProjectReader
         if (manifest is not null)
         {
             var overlay = new ManifestOverlay(manifest, layout, projectFile.Name, context, diagnostics);
-            models = overlay.Models(models);
+            models = timings.Measure("manifest overlay", () => overlay.Models(models));
             sources = overlay.Sources(sources);
             seeds = overlay.Seeds(seeds);
             snapshots = overlay.Snapshots(snapshots);

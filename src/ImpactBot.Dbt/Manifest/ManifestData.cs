@@ -10,11 +10,12 @@ internal sealed record ManifestData(
     ImmutableArray<DbtGroup> Groups,
     ImmutableArray<DbtExposure> Exposures)
 {
-    // Looked up once per model and per dependency: a list scan made reading a large manifest quadratic.
+    // Looked up once per model and per dependency: a list scan made reading a large manifest quadratic. Base and head
+    // reads may share one manifest (see ManifestReader), so the index is published safely.
     private Dictionary<string, ManifestNode>? _byId;
 
     /// <summary>The node of this unique id (the first, should the file repeat one).</summary>
-    public ManifestNode? Find(string uniqueId) => (_byId ??= Index(Nodes)).GetValueOrDefault(uniqueId);
+    public ManifestNode? Find(string uniqueId) => LazyInitializer.EnsureInitialized(ref _byId, () => Index(Nodes)).GetValueOrDefault(uniqueId);
 
     private static Dictionary<string, ManifestNode> Index(ImmutableArray<ManifestNode> nodes)
     {
