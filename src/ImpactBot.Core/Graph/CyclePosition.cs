@@ -9,7 +9,9 @@ internal static class CyclePosition
     /// </summary>
     public static (int Line, int Column) Of(AssetDefinition asset, AssetDefinition? upstream)
     {
-        var sql = asset.Sql ?? asset.Deferred?.Loader.Load(asset).Sql;
+        // An asset rebuilt from a snapshot has its SQL (and the map back to its file) only once loaded.
+        var loaded = asset.Sql is null && asset.Deferred is { } deferred ? deferred.Loader.Load(asset) : asset;
+        var sql = loaded.Sql;
         if (sql is null || upstream is null)
         {
             return (asset.Line, 0);
@@ -41,7 +43,7 @@ internal static class CyclePosition
             }
         }
 
-        return asset.SourceMap.ToSource(line, first - lineStart + 1);
+        return loaded.SourceMap.ToSource(line, first - lineStart + 1);
     }
 
     /// <summary>The first occurrence of the name that is not part of a longer identifier.</summary>
