@@ -7,6 +7,9 @@ namespace ImpactBot.Dbt.Yaml;
 /// <summary>Reads properties YAML files (schema.yml and friends) into patches and top-level resources. Unknown keys are ignored.</summary>
 internal sealed partial class PropertiesReader(string projectName, List<FileDiagnostic> diagnostics)
 {
+    /// <summary>The top-level lists read entry by entry, in the order <see cref="Read"/> reads them.</summary>
+    private static readonly string[] StreamedLists = ["models", "seeds", "snapshots", "sources"];
+
     private static readonly string[] TopLevelConfigKeys = ["group", "access", "tags", "docs", "materialized", "enabled", "contract"];
 
     public List<NodePatch> Models { get; } = [];
@@ -67,6 +70,11 @@ internal sealed partial class PropertiesReader(string projectName, List<FileDiag
 
     public void Read(string path, string text, IReadOnlySet<string>? modelNames = null)
     {
+        if (modelNames is null && ReadStreamed(path, text))
+        {
+            return;
+        }
+
         var root = modelNames is null ? YamlLoader.LoadMapping(text, path, diagnostics) : YamlLoader.LoadModelEntries(text, path, modelNames, diagnostics);
         if (root is null)
         {
@@ -94,6 +102,64 @@ internal sealed partial class PropertiesReader(string projectName, List<FileDiag
         }
 
         ReadSemanticLayer(root, path);
+    }
+
+    /// <summary>
+    /// The file read entry by entry (<see cref="PropertiesStream"/>), with the same result as a read of its node tree:
+    /// entries in file order per list, problems in the order of the lists. False, with nothing kept, when it must be read whole.
+    /// </summary>
+    private bool ReadStreamed(string path, string text)
+    {
+        var counts = (Models.Count, Seeds.Count, Snapshots.Count, Sources.Count, SourceTests.Count, diagnostics.Count);
+        var problems = StreamedLists.ToDictionary(l => l, _ => new List<FileDiagnostic>(), StringComparer.Ordinal);
+        void Handle(string list, YamlMappingNode map)
+        {
+            var before = diagnostics.Count;
+            switch (list)
+            {
+                case "models":
+                    Add(Models, ReadPatch(map, path, "model"));
+                    break;
+                case "seeds":
+                    Add(Seeds, ReadPatch(map, path, "seed"));
+                    break;
+                case "snapshots":
+                    Add(Snapshots, ReadPatch(map, path, "snapshot"));
+                    break;
+                default:
+                    ReadSource(map, path);
+                    break;
+            }
+
+            problems[list].AddRange(diagnostics.Skip(before));
+            diagnostics.RemoveRange(before, diagnostics.Count - before);
+        }
+
+        var read = PropertiesStream.TryRead(text, problems.Keys.ToHashSet(StringComparer.Ordinal), Handle, out var rest);
+        if (!read)
+        {
+            Models.RemoveRange(counts.Item1, Models.Count - counts.Item1);
+            Seeds.RemoveRange(counts.Item2, Seeds.Count - counts.Item2);
+            Snapshots.RemoveRange(counts.Item3, Snapshots.Count - counts.Item3);
+            Sources.RemoveRange(counts.Item4, Sources.Count - counts.Item4);
+            SourceTests.RemoveRange(counts.Item5, SourceTests.Count - counts.Item5);
+            diagnostics.RemoveRange(counts.Item6, diagnostics.Count - counts.Item6);
+            return false;
+        }
+
+        foreach (var list in StreamedLists)
+        {
+            // A list written as a single mapping (not a sequence) stayed in the rest of the root.
+            foreach (var map in rest!.Maps(list))
+            {
+                Handle(list, map);
+            }
+
+            diagnostics.AddRange(problems[list]);
+        }
+
+        ReadSemanticLayer(rest!, path);
+        return true;
     }
 
     private static void Add(List<NodePatch> list, NodePatch? patch)
