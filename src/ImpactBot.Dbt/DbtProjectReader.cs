@@ -76,7 +76,8 @@ public static partial class DbtProjectReader
 
         var yamlFiles = YamlFiles(files, layout, projectFile, _ => true);
         var properties = timings.Measure("yaml", () => PropertiesReader.ReadAll(projectFile.Name, yamlFiles, diagnostics));
-        context = context with { Graph = GraphContext.Build(layout, projectFile, properties, files) };
+        var graphProject = projectFile;
+        context = context with { Graph = new Lazy<Dictionary<string, object?>>(() => GraphContext.Build(layout, graphProject, properties, files)) };
 
         var modelBuilder = new ModelBuilder(layout, projectFile, context, files, diagnostics);
         var models = timings.Measure("render models", () => modelBuilder.Build(properties.Models));

@@ -44,8 +44,8 @@ public sealed record JinjaContext
     public FrozenDictionary<string, ImmutableArray<string>> RelationColumns { get; init; } = FrozenDictionary<string, ImmutableArray<string>>.Empty;
 
     /// <summary>
-    /// dbt's <c>graph</c> (<c>nodes</c>, <c>sources</c>, ...), shared by every render and read only; null: all empty (a read
-    /// of single files, which does not know the project).
+    /// dbt's <c>graph</c> (<c>nodes</c>, <c>sources</c>, ...), built on first use and shared by every render, read only;
+    /// null: all empty (a read of single files, which does not know the project).
     /// </summary>
-    public IReadOnlyDictionary<string, object?>? Graph { get; init; }
+    public Lazy<Dictionary<string, object?>>? Graph { get; init; }
 }

@@ -67,7 +67,7 @@ internal sealed partial class RenderSession
                 };
             case "graph":
                 _usesGraph = true;
-                return _context.Graph as Dictionary<string, object?> ?? new Dictionary<string, object?>(StringComparer.Ordinal)
+                return _context.Graph?.Value ?? new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
                     ["nodes"] = new Dictionary<string, object?>(StringComparer.Ordinal), ["sources"] = new Dictionary<string, object?>(StringComparer.Ordinal),
                     ["exposures"] = new Dictionary<string, object?>(StringComparer.Ordinal), ["metrics"] = new Dictionary<string, object?>(StringComparer.Ordinal),
