@@ -5,12 +5,16 @@ namespace ImpactBot.Core.Graph;
 
 /// <summary>
 /// Serves the binder the output columns of assets already built in this pass (upstream first), so stars expand from
-/// what the upstream really produces. An asset with an unexpanded star, or without known columns, answers "unknown".
+/// what the upstream really produces, with the columns only inferred from readers marked. An asset with an unexpanded
+/// star, or without known columns, answers "unknown".
 /// </summary>
 internal sealed class GraphSchemaProvider(RelationResolver resolver, ConcurrentDictionary<string, AssetNode> built) : ISchemaProvider
 {
-    public IReadOnlyList<string>? FindColumns(IReadOnlyList<string> nameParts)
+    public IReadOnlyList<string>? FindColumns(IReadOnlyList<string> nameParts) => FindColumns(nameParts, out _);
+
+    public IReadOnlyList<string>? FindColumns(IReadOnlyList<string> nameParts, out IReadOnlyList<bool>? inferred)
     {
+        inferred = null;
         var id = resolver.Resolve(string.Join('.', nameParts));
         if (id is null || !built.TryGetValue(id, out var node) || node.HasWildcard || node.Columns.IsEmpty)
         {
@@ -18,11 +22,18 @@ internal sealed class GraphSchemaProvider(RelationResolver resolver, ConcurrentD
         }
 
         var names = new string[node.Columns.Length];
+        bool[]? flags = null;
         for (var i = 0; i < names.Length; i++)
         {
             names[i] = node.Columns[i].Name;
+            if (node.Columns[i].Inferred)
+            {
+                flags ??= new bool[names.Length];
+                flags[i] = true;
+            }
         }
 
+        inferred = flags;
         return names;
     }
 }

@@ -113,6 +113,7 @@ internal sealed partial class Binder
                 Opaque = column.Opaque,
                 Fingerprint = column.Fingerprint,
                 Type = column.Type,
+                Inferred = column.Inferred,
             });
         }
 
@@ -230,7 +231,7 @@ internal sealed partial class Binder
     /// </summary>
     private ImmutableArray<Identifier> TargetColumns(QualifiedName target, int queryColumns)
     {
-        if (SchemaColumns(target) is not { } columns)
+        if (SchemaColumns(target, out _) is not { } columns)
         {
             return [];
         }
