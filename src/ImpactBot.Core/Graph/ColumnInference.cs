@@ -76,7 +76,7 @@ internal static class ColumnInference
     /// The assets a model's unexpanded stars stand for: those of its one star (several for a union of stars), or of
     /// several stars that all stand for the same; null when stars over different assets make a name's owner unknown.
     /// </summary>
-    private static ImmutableArray<string>? StarTarget(AssetNode node)
+    public static ImmutableArray<string>? StarTarget(AssetNode node)
     {
         ImmutableArray<string>? found = null;
         foreach (var column in node.Columns)

@@ -58,7 +58,11 @@ public static class GraphBuilder
             }
         }
 
-        bool IsUnknown(string id) => unknownDeclared.Contains(id) || (built.TryGetValue(id, out var n) && n.HasWildcard);
+        var assetIds = definitions.Select(d => d.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        // Unknown columns: a source or seed declaring none, a model with an unexpanded star, a table no asset defines.
+        bool IsUnknown(string id) =>
+            unknownDeclared.Contains(id) || (built.TryGetValue(id, out var n) ? n.HasWildcard : !assetIds.Contains(id));
 
         var sqlAssets = definitions.Where(HasSql).ToList();
         var prepared = ParallelMap.Map(sqlAssets, asset =>
@@ -75,19 +79,21 @@ public static class GraphBuilder
         }
 
         var (levels, cyclic) = BuildPlan.Levels(sqlAssets, upstreams);
-        var schema = new GraphSchemaProvider(resolver, built);
+        var externals = new ConcurrentDictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+        var externalKeys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var schema = new GraphSchemaProvider(resolver, built, externals);
         var interfaces = new ConcurrentDictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var reused = new ConcurrentDictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
         var reads = new ConcurrentBag<(string Asset, string Column)>();
         var inferredAssets = new ConcurrentDictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
-        var context = new BindContext(resolver, schema, built, interfaces, inferredAssets, defaultDialect, budget);
+        var context = new BindContext(resolver, schema, built, interfaces, inferredAssets, externalKeys, defaultDialect, budget);
 
         void BindLevel(IReadOnlyList<AssetDefinition> level, bool firstPass)
         {
             // Deferred SQL that must be bound again (an upstream's columns changed) is read in one go, not file by file.
             var toLoad = level
                 .Where(a => a.Deferred is not null && !UpstreamsUnchanged(a, upstreams[a.Id], built, previous)
-                    && previous?.Find(a.Id)?.ContentHash != ReuseKey(a, Inputs(a), bodies[a.Id], upstreams[a.Id], built, interfaces, defaultDialect))
+                    && previous?.Find(a.Id)?.ContentHash != ReuseKey(a, Inputs(a), bodies[a.Id], upstreams[a.Id], built, interfaces, defaultDialect, externalKeys))
                 .GroupBy(a => a.Deferred!.Loader);
             foreach (var group in toLoad)
             {
@@ -142,9 +148,25 @@ public static class GraphBuilder
                 changed.Add(definition.Id);
             }
 
+            // A star over a table no asset defines: the table's inferred columns live in the schema provider alone, and
+            // the models whose stars read it bind again with them (their reuse key says which columns they saw).
+            foreach (var asset in levels.SelectMany(l => l).Where(a => !blocked.Contains(a.Id) && demand.ContainsKey(a.Id) && built[a.Id].HasWildcard))
+            {
+                var tables = (ColumnInference.StarTarget(built[asset.Id]) ?? []).Where(t => !assetIds.Contains(t) && demand.ContainsKey(t)).ToList();
+                foreach (var table in tables)
+                {
+                    externals[GraphSchemaProvider.Normalize(table)] = [.. demand[table]];
+                }
+
+                if (tables.Count > 0)
+                {
+                    externalKeys[asset.Id] = string.Join(';', tables.Select(t => t + ":" + string.Join(',', demand[t])));
+                }
+            }
+
             foreach (var level in levels)
             {
-                var again = level.Where(a => !blocked.Contains(a.Id) && upstreams[a.Id].Any(changed.Contains)).ToList();
+                var again = level.Where(a => !blocked.Contains(a.Id) && (upstreams[a.Id].Any(changed.Contains) || externalKeys.ContainsKey(a.Id))).ToList();
                 var before = again.ToDictionary(a => a.Id, a => InterfaceHash(built[a.Id]), StringComparer.OrdinalIgnoreCase);
                 BindLevel(again, firstPass: false);
                 foreach (var asset in again)
@@ -325,13 +347,19 @@ public static class GraphBuilder
         ImmutableArray<string> upstreams,
         ConcurrentDictionary<string, AssetNode> built,
         ConcurrentDictionary<string, string> interfaces,
-        DialectFacts defaultDialect)
+        DialectFacts defaultDialect,
+        Dictionary<string, string> externalKeys)
     {
         var dialect = asset.Dialect ?? defaultDialect;
         var upstreamInterfaces = upstreams
             .Order(StringComparer.OrdinalIgnoreCase)
             .Select(u => built.TryGetValue(u, out var n) ? interfaces.GetOrAdd(u, _ => InterfaceHash(n)) : "?" + u);
         var key = ContentHash.Of(SnapshotFormat.EngineVersion, dialect.Name, body, asset.PartiallyRendered ? "partial" : "", string.Join(',', upstreamInterfaces));
+        if (externalKeys.TryGetValue(asset.Id, out var external))
+        {
+            key = ContentHash.Of(key, external);
+        }
+
         // Reused diagnostics keep the file positions they were mapped with, so the mapping is part of the key.
         return inputs.SourceMapFingerprint is { } fingerprint ? ContentHash.Of(key, fingerprint) : key;
     }
@@ -419,7 +447,7 @@ public static class GraphBuilder
 
         var inputs = InputsOf(asset, ordinal);
         var dialect = asset.Dialect ?? defaultDialect;
-        var key = ReuseKey(asset, inputs, body, upstreams, built, interfaces, defaultDialect);
+        var key = ReuseKey(asset, inputs, body, upstreams, built, interfaces, defaultDialect, context.ExternalKeys);
         if (previous?.Find(asset.Id) is { } old && old.ContentHash == key)
         {
             if (asset.Deferred is not null)
@@ -471,6 +499,7 @@ public static class GraphBuilder
         ConcurrentDictionary<string, AssetNode> Built,
         ConcurrentDictionary<string, string> Interfaces,
         ConcurrentDictionary<string, bool> InferredAssets,
+        Dictionary<string, string> ExternalKeys,
         DialectFacts DefaultDialect,
         LineageBudget? Budget);
 }

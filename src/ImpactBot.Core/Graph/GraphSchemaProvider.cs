@@ -6,16 +6,27 @@ namespace ImpactBot.Core.Graph;
 /// <summary>
 /// Serves the binder the output columns of assets already built in this pass (upstream first), so stars expand from
 /// what the upstream really produces, with the columns only inferred from readers marked. An asset with an unexpanded
-/// star, or without known columns, answers "unknown".
+/// star, or without known columns, answers "unknown". A table no asset defines answers with the columns inferred for it
+/// (<paramref name="externals"/>, by name as written without quotes), if any.
 /// </summary>
-internal sealed class GraphSchemaProvider(RelationResolver resolver, ConcurrentDictionary<string, AssetNode> built) : ISchemaProvider
+internal sealed class GraphSchemaProvider(
+    RelationResolver resolver,
+    ConcurrentDictionary<string, AssetNode> built,
+    ConcurrentDictionary<string, string[]> externals) : ISchemaProvider
 {
     public IReadOnlyList<string>? FindColumns(IReadOnlyList<string> nameParts) => FindColumns(nameParts, out _);
 
     public IReadOnlyList<string>? FindColumns(IReadOnlyList<string> nameParts, out IReadOnlyList<bool>? inferred)
     {
         inferred = null;
-        var id = resolver.Resolve(string.Join('.', nameParts));
+        var name = string.Join('.', nameParts);
+        var id = resolver.Resolve(name);
+        if (id is null && !externals.IsEmpty && externals.TryGetValue(Normalize(name), out var external))
+        {
+            inferred = [.. external.Select(_ => true)];
+            return external;
+        }
+
         if (id is null || !built.TryGetValue(id, out var node) || node.HasWildcard || node.Columns.IsEmpty)
         {
             return null;
@@ -36,4 +47,8 @@ internal sealed class GraphSchemaProvider(RelationResolver resolver, ConcurrentD
         inferred = flags;
         return names;
     }
+
+    /// <summary>A table name as written, without quotes, so a name and its quoted spelling meet.</summary>
+    public static string Normalize(string name) =>
+        name.Replace("\"", "", StringComparison.Ordinal).Replace("`", "", StringComparison.Ordinal).Replace("[", "", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal);
 }

@@ -69,6 +69,25 @@ public sealed class ColumnInferenceTests
     }
 
     [Test]
+    public void Build_StarOverTableNoAssetDefines_InfersTheModelsColumns()
+    {
+        AssetDefinition[] Project(string martSql) =>
+        [
+            Model("stg", "select * from raw.appointment"),
+            Model("mart", martSql, "stg"),
+        ];
+
+        var first = Build(Project("select id, booked_at from stg"));
+        var grown = GraphBuilder.Build(Project("select id, booked_at, room from stg"), "commit", DialectFacts.Postgres, first).Graph;
+
+        Assert.That(Names(first.Find("stg")!), Is.EqualTo("booked_at~,id~"));
+        Assert.That(Sources(first.Find("stg")!.FindColumn("id")!), Is.EqualTo("raw.appointment.id"));
+        Assert.That((first.Find("stg")!.Status, first.Find("mart")!.Status), Is.EqualTo((LineageStatus.Inferred, LineageStatus.Inferred)));
+        Assert.That(Names(grown.Find("stg")!), Is.EqualTo("booked_at~,id~,room~"));
+        Assert.That(Bytes(grown), Is.EqualTo(Bytes(Build(Project("select id, booked_at, room from stg")))));
+    }
+
+    [Test]
     public void Build_StarNobodyReadsThrough_StaysPartialWildcard()
     {
         var graph = Build(Source("raw.events"), Model("stg", "select * from raw.events", "raw.events"));
