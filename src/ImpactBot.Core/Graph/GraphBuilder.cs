@@ -408,6 +408,12 @@ public static class GraphBuilder
 
         if (lineage is not null)
         {
+            // Most models read only known relations: a look at the few tables saves one per edge.
+            if (!lineage.Tables.Any(t => isUnknown(resolver.Resolve(t) ?? t)))
+            {
+                return;
+            }
+
             foreach (var source in lineage.Columns.SelectMany(c => c.Sources).Concat(lineage.Row))
             {
                 if (!source.Candidate)
