@@ -414,7 +414,7 @@ public static class GraphBuilder
                 return;
             }
 
-            foreach (var source in lineage.Columns.SelectMany(c => c.Sources).Concat(lineage.Row))
+            foreach (var source in lineage.Columns.SelectMany(c => c.Sources).Concat(lineage.Row).Concat(lineage.OpenReads))
             {
                 if (!source.Candidate)
                 {

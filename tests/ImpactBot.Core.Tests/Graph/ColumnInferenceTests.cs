@@ -88,6 +88,18 @@ public sealed class ColumnInferenceTests
     }
 
     [Test]
+    public void Build_ColumnReadOnlyInAProjectionNothingUses_IsInferredToo()
+    {
+        var graph = Build(
+            Source("raw.pools"),
+            Model("pools", "with p as (select ip.id, ip.fee_tier as unused from raw.pools ip) select id from p", "raw.pools"));
+
+        // Bound again on the inferred columns, the unused projection still finds fee_tier: no unresolved column.
+        Assert.That(Names(graph.Find("raw.pools")!), Is.EqualTo("fee_tier~,id~"));
+        Assert.That(graph.Find("pools")!.Status, Is.EqualTo(LineageStatus.Inferred));
+    }
+
+    [Test]
     public void Build_StarNobodyReadsThrough_StaysPartialWildcard()
     {
         var graph = Build(Source("raw.events"), Model("stg", "select * from raw.events", "raw.events"));

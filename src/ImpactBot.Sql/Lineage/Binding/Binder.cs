@@ -21,6 +21,7 @@ internal sealed partial class Binder
     private readonly System.Diagnostics.Stopwatch _clock = new();
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly List<string> _tables = [];
+    private readonly List<Edge> _openReads = [];
     private readonly HashSet<string> _tableKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Relation> _catalog = new(StringComparer.Ordinal);
     private readonly List<Identifier> _lambdaParameters = [];
@@ -140,6 +141,7 @@ internal sealed partial class Binder
             Work = Work,
             Target = target,
             Tables = [.. _tables],
+            OpenReads = OpenReads(),
             Clauses = new ClauseFingerprints(
                 Fingerprint.Of(relation.Clauses.Filter),
                 Fingerprint.Of(relation.Clauses.Join),
@@ -147,6 +149,22 @@ internal sealed partial class Binder
                 Fingerprint.Of(string.Join('|', sortedKeys)),
                 Fingerprint.Of(relation.Clauses.Limit)),
         };
+    }
+
+    /// <summary>Every column read of a table with unknown columns, wherever in the statement (also in projections nothing uses).</summary>
+    private ImmutableArray<ColumnSource> OpenReads()
+    {
+        var seen = new HashSet<(string, string)>();
+        var result = ImmutableArray.CreateBuilder<ColumnSource>();
+        foreach (var edge in _openReads)
+        {
+            if (seen.Add((edge.Table, edge.Column)))
+            {
+                result.Add(new ColumnSource(edge.Table, edge.Column, EdgeKind.Copy));
+            }
+        }
+
+        return result.ToImmutable();
     }
 
     private static ImmutableArray<Diagnostic> Deduplicate(List<Diagnostic> diagnostics)
