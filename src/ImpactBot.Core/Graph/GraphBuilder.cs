@@ -425,9 +425,18 @@ public static class GraphBuilder
             return;
         }
 
+        // A reused node's edges name asset ids already; most read no unknown asset at all.
+        if (!node.DependsOn.Any(isUnknown))
+        {
+            return;
+        }
+
         foreach (var edge in node.Columns.SelectMany(c => c.Sources).Concat(node.RowSources))
         {
-            Add(edge.Asset, edge.Column);
+            if (!edge.IsWildcard && isUnknown(edge.Asset))
+            {
+                reads.Add((edge.Asset, edge.Column));
+            }
         }
     }
 
