@@ -19,6 +19,9 @@ internal sealed record RealProject(
     /// <summary>dbt's catalog.json in the commit (warehouse columns), when given.</summary>
     public string? Catalog { get; init; }
 
+    /// <summary>dbt vars passed as <c>--vars</c> would pass them (YAML), when given.</summary>
+    public string? Vars { get; init; }
+
     /// <summary>What this entry reads besides the project's files, for the report.</summary>
     public string Inputs =>
         (Manifest, Catalog) switch
@@ -26,5 +29,5 @@ internal sealed record RealProject(
             (null, null) => "files, no dbt deps",
             (not null, null) => "files + manifest",
             _ => "files + manifest + catalog",
-        };
+        } + (Vars is null ? "" : " + --vars");
 }

@@ -14,6 +14,7 @@ internal sealed record RealProjectFigures(
     string Inputs,
     int Models,
     int Complete,
+    int Inferred,
     int Partial,
     int Failed,
     double ModelLevelShare,
@@ -21,8 +22,8 @@ internal sealed record RealProjectFigures(
     double PeakMegabytes)
 {
     public const string MarkdownHeader =
-        "| project | inputs | models | complete | partial | failed | model-level dependencies | read + graph | whole child process | peak memory |\n" +
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
+        "| project | inputs | models | complete | inferred | partial | failed | model-level dependencies | read + graph | whole child process | peak memory |\n" +
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
 
     public double ProcessSeconds { get; init; }
 
@@ -51,6 +52,7 @@ internal sealed record RealProjectFigures(
             project.Inputs,
             models.Count,
             models.Count(m => m.Status == LineageStatus.Complete),
+            models.Count(m => m.Status == LineageStatus.Inferred),
             models.Count(m => m.Status == LineageStatus.Partial),
             models.Count(m => m.Status == LineageStatus.Failed),
             dependencies == 0 ? 0 : (double)modelLevel / dependencies,
@@ -60,11 +62,11 @@ internal sealed record RealProjectFigures(
 
     public string Line() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Name} ({Inputs}): {Models} models, {Complete} complete, {Partial} partial, {Failed} failed; {ModelLevelShare:P0} model-level dependencies; read + graph {BuildSeconds:F1} s, process {ProcessSeconds:F1} s, peak {PeakMegabytes:F0} MB{(SlowestModel is null ? "" : "; slowest model " + SlowestModel)}");
+        $"{Name} ({Inputs}): {Models} models, {Complete} complete, {Inferred} inferred, {Partial} partial, {Failed} failed; {ModelLevelShare:P0} model-level dependencies; read + graph {BuildSeconds:F1} s, process {ProcessSeconds:F1} s, peak {PeakMegabytes:F0} MB{(SlowestModel is null ? "" : "; slowest model " + SlowestModel)}");
 
     public string MarkdownRow() => string.Create(
         CultureInfo.InvariantCulture,
-        $"| {Name} | {Inputs} | {Models} | {Percent(Complete)} | {Percent(Partial)} | {Percent(Failed)} | {ModelLevelShare:P0} | {BuildSeconds:F1} s | {ProcessSeconds:F1} s | {PeakMegabytes:F0} MB |");
+        $"| {Name} | {Inputs} | {Models} | {Percent(Complete)} | {Percent(Inferred)} | {Percent(Partial)} | {Percent(Failed)} | {ModelLevelShare:P0} | {BuildSeconds:F1} s | {ProcessSeconds:F1} s | {PeakMegabytes:F0} MB |");
 
     private string Percent(int count) => string.Create(CultureInfo.InvariantCulture, $"{count} ({(Models == 0 ? 0 : 100.0 * count / Models):F0}%)");
 }

@@ -13,6 +13,13 @@ internal static class RealProjectList
     private const string GithubCommit = "48ceaa54a3ff3474323612a1b34f3bf39dd82783";
     private const string Utils = "dbt-labs/dbt-utils";
     private const string UtilsCommit = "700764ce230b2fb775b5338b6bc77a72233ea34c";
+    private const string CalItp = "cal-itp/data-infra";
+    private const string CalItpCommit = "f20856f3f4cfe37f9e36f42bfe3ea22f6d4a2cfa";
+    private const string Tuva = "tuva-health/tuva";
+    private const string TuvaCommit = "6be34c7add402a897dd020fa51c6be586847eb41";
+
+    /// <summary>The marts the project's own integration_tests enable (its dbt_project.yml vars).</summary>
+    private const string TuvaVars = "{claims_enabled: true, clinical_enabled: true, provider_attribution_enabled: true, semantic_layer_enabled: true, enable_data_quality: true, enable_legacy_data_quality: false}";
 
     public static IReadOnlyList<RealProject> All { get; } =
     [
@@ -23,5 +30,8 @@ internal static class RealProjectList
         new("dbt_github+manifest", Github, GithubCommit, ".", "bigquery", ["."]) { Manifest = "docs/manifest.json" },
         new("dbt_github+manifest+catalog", Github, GithubCommit, ".", "bigquery", ["."]) { Manifest = "docs/manifest.json", Catalog = "docs/catalog.json" },
         new("dbt-utils-integration", Utils, UtilsCommit, "integration_tests", "postgres", ["."]),
+        new("cal-itp-warehouse", CalItp, CalItpCommit, "warehouse", "bigquery", ["warehouse"]),
+        new("tuva", Tuva, TuvaCommit, ".", "snowflake", ["."]),
+        new("tuva+vars", Tuva, TuvaCommit, ".", "snowflake", ["."]) { Vars = TuvaVars },
     ];
 }

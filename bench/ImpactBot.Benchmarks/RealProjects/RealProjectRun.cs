@@ -111,6 +111,7 @@ internal static class RealProjectRun
                 ManifestPath = project.Manifest ?? "manifest.json",
                 CatalogText = project.Catalog is { } c ? File.ReadAllText(Path.Combine(folder, c)) : null,
                 CatalogPath = project.Catalog ?? "catalog.json",
+                Vars = project.Vars is { } vars ? DbtVars.Parse(vars, "--vars", new List<FileDiagnostic>()) : null,
             };
             var (build, dbt) = ProjectGraph.Build(fileSource, project.Commit, ProjectGraph.ReadConfigOrDefault(fileSource), options, previous: null);
             var seconds = clock.Elapsed.TotalSeconds;

@@ -60,10 +60,11 @@ internal static class SnapshotCommand
             timings.Measure("snapshot save", () => SnapshotFiles.Save(result.Graph, outPath));
             var graph = result.Graph;
             var summary = new SnapshotSummary(
-                graph.CountByStatus(LineageStatus.Complete) + graph.CountByStatus(LineageStatus.Partial) + graph.CountByStatus(LineageStatus.Failed),
+                Enum.GetValues<LineageStatus>().Sum(graph.CountByStatus),
                 graph.ColumnCount,
                 graph.EdgeCount,
                 graph.CountByStatus(LineageStatus.Complete),
+                graph.CountByStatus(LineageStatus.Inferred),
                 graph.CountByStatus(LineageStatus.Partial),
                 graph.CountByStatus(LineageStatus.Failed),
                 Math.Round(clock.Elapsed.TotalSeconds, 3));
@@ -74,7 +75,7 @@ internal static class SnapshotCommand
             }
             else
             {
-                await writer.WriteLineAsync($"snapshot of {commit[..Math.Min(12, commit.Length)]} written to {outPath}: {summary.Models} models ({summary.Complete} complete, {summary.Partial} partial, {summary.Failed} failed), {summary.Columns} columns, {summary.Edges} edges; {result.Analysed} analysed, {result.Reused} reused, {summary.Seconds:0.###} s").ConfigureAwait(false);
+                await writer.WriteLineAsync($"snapshot of {commit[..Math.Min(12, commit.Length)]} written to {outPath}: {summary.Models} models ({summary.Complete} complete, {summary.Inferred} inferred, {summary.Partial} partial, {summary.Failed} failed), {summary.Columns} columns, {summary.Edges} edges; {result.Analysed} analysed, {result.Reused} reused, {summary.Seconds:0.###} s").ConfigureAwait(false);
             }
 
             if (parse.GetValue(showTimings))

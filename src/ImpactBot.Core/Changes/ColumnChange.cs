@@ -9,4 +9,7 @@ public sealed record ColumnChange(string Name, ColumnChangeKind Kind)
     public string? From { get; init; }
 
     public string? To { get; init; }
+
+    /// <summary>The column was only inferred from what readers read (its asset declares no columns).</summary>
+    public bool Inferred { get; init; }
 }

@@ -9,8 +9,9 @@ internal static class ColumnDiff
     public static ImmutableArray<ColumnChange> Compare(AssetNode old, AssetNode head)
     {
         var changes = ImmutableArray.CreateBuilder<ColumnChange>();
-        var removed = old.Columns.Where(c => head.FindColumn(c.Name) is null).ToList();
-        var added = head.Columns.Where(c => old.FindColumn(c.Name) is null).ToList();
+        // Inferred columns come and go with what readers read: only one gone from an asset whose columns are now known is a change.
+        var removed = old.Columns.Where(c => head.FindColumn(c.Name) is null && !(c.Inferred && ColumnsUnknown(head))).ToList();
+        var added = head.Columns.Where(c => old.FindColumn(c.Name) is null && !c.Inferred).ToList();
 
         var declaredRename = DeclaredRename(old, head, removed, added);
         foreach (var column in removed)
@@ -25,7 +26,7 @@ internal static class ColumnDiff
             }
             else
             {
-                changes.Add(new ColumnChange(column.Name, ColumnChangeKind.Removed));
+                changes.Add(new ColumnChange(column.Name, ColumnChangeKind.Removed) { Inferred = column.Inferred });
             }
         }
 
@@ -49,6 +50,10 @@ internal static class ColumnDiff
         changes.AddRange(added.Select(c => new ColumnChange(c.Name, ColumnChangeKind.Added)));
         return changes.ToImmutable();
     }
+
+    /// <summary>The asset's columns are still only inferred (or unknown): a column no reader reads any more is not removed.</summary>
+    private static bool ColumnsUnknown(AssetNode asset) =>
+        asset.HasWildcard || asset.Columns.IsEmpty || asset.Columns.Any(c => c.Inferred);
 
     /// <summary>
     /// Declared columns (DDL, YAML) carry no expression to match a rename by: one column gone and one new at the same

@@ -46,11 +46,23 @@ public static class GraphBuilder
 
         AssetInputs Inputs(AssetDefinition d) => InputsOf(d, ordinals[d]);
 
-        // Assets whose columns are declared, not computed, are the schema the SQL assets bind against.
+        // Assets whose columns are declared, not computed, are the schema the SQL assets bind against. The first pass
+        // binds without inferred columns (an earlier run's included), so readers show what they read.
+        var unknownDeclared = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var definition in definitions.Where(d => !HasSql(d) && (d.DeclaredColumns.Length > 0 || d.Type is AssetType.Source or AssetType.Seed)))
         {
-            built[definition.Id] = Previous(definition, previous) ?? DeclaredNode(definition) with { Inputs = Inputs(definition) };
+            built[definition.Id] = Previous(definition, previous) is { } same && !HasInferredColumns(same) ? same : DeclaredNode(definition) with { Inputs = Inputs(definition) };
+            if (built[definition.Id].Columns.IsEmpty)
+            {
+                unknownDeclared.Add(definition.Id);
+            }
         }
+
+        var assetIds = definitions.Select(d => d.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        // Unknown columns: a source or seed declaring none, a model with an unexpanded star, a table no asset defines.
+        bool IsUnknown(string id) =>
+            unknownDeclared.Contains(id) || (built.TryGetValue(id, out var n) ? n.HasWildcard : !assetIds.Contains(id));
 
         var sqlAssets = definitions.Where(HasSql).ToList();
         var prepared = ParallelMap.Map(sqlAssets, asset =>
@@ -67,15 +79,21 @@ public static class GraphBuilder
         }
 
         var (levels, cyclic) = BuildPlan.Levels(sqlAssets, upstreams);
-        var schema = new GraphSchemaProvider(resolver, built);
+        var externals = new ConcurrentDictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+        var externalKeys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var schema = new GraphSchemaProvider(resolver, built, externals);
         var interfaces = new ConcurrentDictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var reused = 0;
-        foreach (var level in levels)
+        var reused = new ConcurrentDictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
+        var reads = new ConcurrentBag<(string Asset, string Column)>();
+        var inferredAssets = new ConcurrentDictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
+        var context = new BindContext(resolver, schema, built, interfaces, inferredAssets, externalKeys, defaultDialect, budget);
+
+        void BindLevel(IReadOnlyList<AssetDefinition> level, bool firstPass)
         {
             // Deferred SQL that must be bound again (an upstream's columns changed) is read in one go, not file by file.
             var toLoad = level
                 .Where(a => a.Deferred is not null && !UpstreamsUnchanged(a, upstreams[a.Id], built, previous)
-                    && previous?.Find(a.Id)?.ContentHash != ReuseKey(a, Inputs(a), bodies[a.Id], upstreams[a.Id], built, interfaces, defaultDialect))
+                    && previous?.Find(a.Id)?.ContentHash != ReuseKey(a, Inputs(a), bodies[a.Id], upstreams[a.Id], built, interfaces, defaultDialect, externalKeys))
                 .GroupBy(a => a.Deferred!.Loader);
             foreach (var group in toLoad)
             {
@@ -84,14 +102,15 @@ public static class GraphBuilder
 
             Parallel.ForEach(level, new ParallelOptions { CancellationToken = cancellationToken }, asset =>
             {
-                var node = BindOrReuse(asset, ordinals[asset], bodies[asset.Id], upstreams[asset.Id], resolver, schema, built, interfaces, defaultDialect, previous, budget);
-                if (node.Reused)
-                {
-                    Interlocked.Increment(ref reused);
-                }
-
+                var node = BindOrReuse(asset, ordinals[asset], bodies[asset.Id], upstreams[asset.Id], context, previous, firstPass ? reads : null, IsUnknown);
+                reused[asset.Id] = node.Reused;
                 built[asset.Id] = node.Node;
             });
+        }
+
+        foreach (var level in levels)
+        {
+            BindLevel(level, firstPass: true);
         }
 
         var cyclicIds = cyclic.Select(a => a.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -101,7 +120,71 @@ public static class GraphBuilder
             var via = next is null ? "" : $" (it reads {next}, which leads back to it)";
             var (line, column) = CyclePosition.Of(asset, next is null ? null : cyclic.First(c => string.Equals(c.Id, next, StringComparison.OrdinalIgnoreCase)));
             diagnostics.Add(new FileDiagnostic(CycleCode, $"{asset.Id} is part of a dependency cycle{via}; its lineage is bound without upstream schemas. Break the cycle of refs.", asset.Path ?? asset.Id, line, column));
-            built[asset.Id] = BindOrReuse(asset, ordinals[asset], bodies[asset.Id], upstreams[asset.Id], resolver, schema, built, interfaces, defaultDialect, previous: null, budget).Node;
+            built[asset.Id] = BindOrReuse(asset, ordinals[asset], bodies[asset.Id], upstreams[asset.Id], context, previous: null, reads: null, IsUnknown).Node;
+            reused[asset.Id] = false;
+        }
+
+        // Second pass: the unknown assets readers read get those columns, inferred, and what reads them binds again.
+        foreach (var definition in definitions.Where(d => !HasSql(d) && built.ContainsKey(d.Id)))
+        {
+            foreach (var edge in definition.References)
+            {
+                var id = resolver.Resolve(edge.Asset) ?? edge.Asset;
+                if (!edge.IsWildcard && IsUnknown(id))
+                {
+                    reads.Add((id, edge.Column));
+                }
+            }
+        }
+
+        if (!reads.IsEmpty)
+        {
+            var demand = ColumnInference.Demand(reads, levels, built, IsUnknown, out var blocked);
+            var changed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var definition in definitions.Where(d => unknownDeclared.Contains(d.Id) && demand.ContainsKey(d.Id)))
+            {
+                built[definition.Id] = InferredNode(definition, demand[definition.Id], previous) with { Inputs = Inputs(definition) };
+                inferredAssets[definition.Id] = true;
+                interfaces.TryRemove(definition.Id, out _);
+                changed.Add(definition.Id);
+            }
+
+            // A star over a table no asset defines: the table's inferred columns live in the schema provider alone, and
+            // the models whose stars read it bind again with them (their reuse key says which columns they saw).
+            foreach (var asset in levels.SelectMany(l => l).Where(a => !blocked.Contains(a.Id) && demand.ContainsKey(a.Id) && built[a.Id].HasWildcard))
+            {
+                var tables = (ColumnInference.StarTarget(built[asset.Id]) ?? []).Where(t => !assetIds.Contains(t) && demand.ContainsKey(t)).ToList();
+                foreach (var table in tables)
+                {
+                    externals[GraphSchemaProvider.Normalize(table)] = [.. demand[table]];
+                }
+
+                if (tables.Count > 0)
+                {
+                    externalKeys[asset.Id] = string.Join(';', tables.Select(t => t + ":" + string.Join(',', demand[t])));
+                }
+            }
+
+            foreach (var level in levels)
+            {
+                var again = level.Where(a => !blocked.Contains(a.Id) && (upstreams[a.Id].Any(changed.Contains) || externalKeys.ContainsKey(a.Id))).ToList();
+                var before = again.ToDictionary(a => a.Id, a => InterfaceHash(built[a.Id]), StringComparer.OrdinalIgnoreCase);
+                BindLevel(again, firstPass: false);
+                foreach (var asset in again)
+                {
+                    var node = built[asset.Id];
+                    if (HasInferredColumns(node))
+                    {
+                        inferredAssets[asset.Id] = true;
+                    }
+
+                    interfaces.TryRemove(asset.Id, out _);
+                    if (InterfaceHash(node) != before[asset.Id])
+                    {
+                        changed.Add(asset.Id);
+                    }
+                }
+            }
         }
 
         var order = new List<AssetNode>(definitions.Count);
@@ -109,7 +192,8 @@ public static class GraphBuilder
         order.AddRange(levels.SelectMany(l => l).Concat(cyclic).Select(d => built[d.Id]));
         order.AddRange(definitions.Where(d => !HasSql(d) && !built.ContainsKey(d.Id)).Select(d => Previous(d, previous) ?? ReferenceNode(d) with { Inputs = Inputs(d) }));
         var graph = new LineageGraph(commit, [.. order], diagnostics.ToImmutable());
-        return new GraphBuildResult(graph, sqlAssets.Count - reused, reused);
+        var reusedCount = reused.Count(r => r.Value);
+        return new GraphBuildResult(graph, sqlAssets.Count - reusedCount, reusedCount);
     }
 
     /// <summary>
@@ -179,6 +263,48 @@ public static class GraphBuilder
         ContentHash = ContentHash.Of(string.Join(',', d.DeclaredColumns.Select(c => c.Name + ":" + c.Type))),
     };
 
+    /// <summary>
+    /// A source or seed without declared columns, holding the columns its readers read, each marked inferred. The
+    /// previous run's node when it inferred the same columns, so its unchanged readers are reused as they are.
+    /// </summary>
+    private static AssetNode InferredNode(AssetDefinition d, SortedSet<string> columns, LineageGraph? previous)
+    {
+        if (Previous(d, previous) is { } same && same.Columns.Length == columns.Count
+            && same.Columns.All(c => c.Inferred) && same.Columns.Select(c => c.Name).SequenceEqual(columns, StringComparer.Ordinal))
+        {
+            return same;
+        }
+
+        var node = DeclaredNode(d);
+        return node with
+        {
+            Columns = [.. columns.Select(c => new ColumnNode(c, []) { Inferred = true, Fingerprint = ContentHash.Of(d.Id, c, null) })],
+            Status = LineageStatus.Inferred,
+        };
+    }
+
+    private static bool HasInferredColumns(AssetNode node) => node.Columns.Any(c => c.Inferred);
+
+    /// <summary>Reads the asset's own lineage on inferred columns: its columns pass inferred ones on, or it reads one.</summary>
+    private static bool RestsOnInference(AssetNode node, BindContext context)
+    {
+        if (HasInferredColumns(node))
+        {
+            return true;
+        }
+
+        if (context.InferredAssets.IsEmpty)
+        {
+            return false;
+        }
+
+        bool ReadsInferred(ColumnEdge edge) =>
+            !edge.IsWildcard && context.InferredAssets.ContainsKey(edge.Asset)
+            && context.Built.TryGetValue(edge.Asset, out var upstream) && upstream.FindColumn(edge.Column) is { Inferred: true };
+
+        return node.Columns.Any(c => c.Sources.Any(ReadsInferred)) || node.RowSources.Any(ReadsInferred);
+    }
+
     private static AssetNode ReferenceNode(AssetDefinition d) => Base(d) with { References = d.References };
 
     private static AssetNode Base(AssetDefinition d) => new(d.Id, d.Type)
@@ -222,15 +348,97 @@ public static class GraphBuilder
         ImmutableArray<string> upstreams,
         ConcurrentDictionary<string, AssetNode> built,
         ConcurrentDictionary<string, string> interfaces,
-        DialectFacts defaultDialect)
+        DialectFacts defaultDialect,
+        Dictionary<string, string> externalKeys)
     {
         var dialect = asset.Dialect ?? defaultDialect;
         var upstreamInterfaces = upstreams
             .Order(StringComparer.OrdinalIgnoreCase)
             .Select(u => built.TryGetValue(u, out var n) ? interfaces.GetOrAdd(u, _ => InterfaceHash(n)) : "?" + u);
         var key = ContentHash.Of(SnapshotFormat.EngineVersion, dialect.Name, body, asset.PartiallyRendered ? "partial" : "", string.Join(',', upstreamInterfaces));
+        if (externalKeys.TryGetValue(asset.Id, out var external))
+        {
+            key = ContentHash.Of(key, external);
+        }
+
         // Reused diagnostics keep the file positions they were mapped with, so the mapping is part of the key.
         return inputs.SourceMapFingerprint is { } fingerprint ? ContentHash.Of(key, fingerprint) : key;
+    }
+
+    /// <summary>
+    /// Binds an asset, or takes the previous graph's node when nothing that decides it changed. With <paramref name="reads"/>
+    /// (the first pass), what it reads of assets with unknown columns is collected there for <see cref="ColumnInference"/>.
+    /// </summary>
+    private static (AssetNode Node, bool Reused) BindOrReuse(
+        AssetDefinition asset,
+        int ordinal,
+        string body,
+        ImmutableArray<string> upstreams,
+        BindContext context,
+        LineageGraph? previous,
+        ConcurrentBag<(string Asset, string Column)>? reads,
+        Func<string, bool> isUnknown)
+    {
+        var result = BindOrReuse(asset, ordinal, body, upstreams, context, previous, reads is null, out var lineage);
+        if (reads is not null)
+        {
+            CollectReads(result.Node, lineage, context.Resolver, reads, isUnknown);
+        }
+
+        if (!result.Reused && result.Node.Status == LineageStatus.Complete && RestsOnInference(result.Node, context))
+        {
+            return (result.Node with { Status = LineageStatus.Inferred }, false);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Reads of assets with unknown columns: from the bound lineage, leaving out candidates of an ambiguous name; from a
+    /// reused node's edges otherwise.
+    /// </summary>
+    private static void CollectReads(AssetNode node, QueryLineage? lineage, RelationResolver resolver, ConcurrentBag<(string Asset, string Column)> reads, Func<string, bool> isUnknown)
+    {
+        void Add(string table, string column)
+        {
+            if (column != "*" && (resolver.Resolve(table) ?? table) is var id && isUnknown(id))
+            {
+                reads.Add((id, column));
+            }
+        }
+
+        if (lineage is not null)
+        {
+            // Most models read only known relations: a look at the few tables saves one per edge.
+            if (!lineage.Tables.Any(t => isUnknown(resolver.Resolve(t) ?? t)))
+            {
+                return;
+            }
+
+            foreach (var source in lineage.Columns.SelectMany(c => c.Sources).Concat(lineage.Row).Concat(lineage.OpenReads))
+            {
+                if (!source.Candidate)
+                {
+                    Add(source.Table, source.Column);
+                }
+            }
+
+            return;
+        }
+
+        // A reused node's edges name asset ids already; most read no unknown asset at all.
+        if (!node.DependsOn.Any(isUnknown))
+        {
+            return;
+        }
+
+        foreach (var edge in node.Columns.SelectMany(c => c.Sources).Concat(node.RowSources))
+        {
+            if (!edge.IsWildcard && isUnknown(edge.Asset))
+            {
+                reads.Add((edge.Asset, edge.Column));
+            }
+        }
     }
 
     private static (AssetNode Node, bool Reused) BindOrReuse(
@@ -238,23 +446,24 @@ public static class GraphBuilder
         int ordinal,
         string body,
         ImmutableArray<string> upstreams,
-        RelationResolver resolver,
-        GraphSchemaProvider schema,
-        ConcurrentDictionary<string, AssetNode> built,
-        ConcurrentDictionary<string, string> interfaces,
-        DialectFacts defaultDialect,
+        BindContext context,
         LineageGraph? previous,
-        LineageBudget? budget)
+        bool secondPass,
+        out QueryLineage? bound)
     {
-        if (Previous(asset, previous) is { } same && UpstreamsUnchanged(asset, upstreams, built, previous))
+        bound = null;
+        var (resolver, schema, built, interfaces, defaultDialect, budget) = (context.Resolver, context.Schema, context.Built, context.Interfaces, context.DefaultDialect, context.Budget);
+        if (Previous(asset, previous) is { } same && UpstreamsUnchanged(asset, upstreams, built, previous)
+            && (secondPass || (same.Status != LineageStatus.Inferred && !HasInferredColumns(same))))
         {
-            // Nothing it reads changed either: no need to hash what would only confirm it.
+            // Nothing it reads changed either: no need to hash what would only confirm it. (The first pass binds
+            // without inferred columns, so a node that rests on them is bound again.)
             return (same, true);
         }
 
         var inputs = InputsOf(asset, ordinal);
         var dialect = asset.Dialect ?? defaultDialect;
-        var key = ReuseKey(asset, inputs, body, upstreams, built, interfaces, defaultDialect);
+        var key = ReuseKey(asset, inputs, body, upstreams, built, interfaces, defaultDialect, context.ExternalKeys);
         if (previous?.Find(asset.Id) is { } old && old.ContentHash == key)
         {
             if (asset.Deferred is not null)
@@ -291,9 +500,22 @@ public static class GraphBuilder
                 .LastOrDefault(l => l.Target is { } t && string.Equals(resolver.Resolve(t), asset.Id, StringComparison.OrdinalIgnoreCase)) ?? lineage;
         }
 
+        bound = lineage;
         return (LineageMapper.ToNode(Base(asset), asset, lineage, resolver, upstreams) with { ContentHash = key, BodyHash = body, Inputs = inputs }, false);
     }
 
+    /// <summary>An asset's columns as its readers see them; an inferred column differs from a known one of its name.</summary>
     private static string InterfaceHash(AssetNode node) =>
-        ContentHash.Of(node.HasWildcard ? "*" : "", string.Join(',', node.Columns.Select(c => c.Name + ":" + c.Type)));
+        ContentHash.Of(node.HasWildcard ? "*" : "", string.Join(',', node.Columns.Select(c => c.Name + ":" + c.Type + (c.Inferred ? "~" : ""))));
+
+    /// <summary>What every binding of one build shares.</summary>
+    private sealed record BindContext(
+        RelationResolver Resolver,
+        GraphSchemaProvider Schema,
+        ConcurrentDictionary<string, AssetNode> Built,
+        ConcurrentDictionary<string, string> Interfaces,
+        ConcurrentDictionary<string, bool> InferredAssets,
+        Dictionary<string, string> ExternalKeys,
+        DialectFacts DefaultDialect,
+        LineageBudget? Budget);
 }

@@ -5,24 +5,50 @@ namespace ImpactBot.Core.Graph;
 
 /// <summary>
 /// Serves the binder the output columns of assets already built in this pass (upstream first), so stars expand from
-/// what the upstream really produces. An asset with an unexpanded star, or without known columns, answers "unknown".
+/// what the upstream really produces, with the columns only inferred from readers marked. An asset with an unexpanded
+/// star, or without known columns, answers "unknown". A table no asset defines answers with the columns inferred for it
+/// (<paramref name="externals"/>, by name as written without quotes), if any.
 /// </summary>
-internal sealed class GraphSchemaProvider(RelationResolver resolver, ConcurrentDictionary<string, AssetNode> built) : ISchemaProvider
+internal sealed class GraphSchemaProvider(
+    RelationResolver resolver,
+    ConcurrentDictionary<string, AssetNode> built,
+    ConcurrentDictionary<string, string[]> externals) : ISchemaProvider
 {
-    public IReadOnlyList<string>? FindColumns(IReadOnlyList<string> nameParts)
+    public IReadOnlyList<string>? FindColumns(IReadOnlyList<string> nameParts) => FindColumns(nameParts, out _);
+
+    public IReadOnlyList<string>? FindColumns(IReadOnlyList<string> nameParts, out IReadOnlyList<bool>? inferred)
     {
-        var id = resolver.Resolve(string.Join('.', nameParts));
+        inferred = null;
+        var name = string.Join('.', nameParts);
+        var id = resolver.Resolve(name);
+        if (id is null && !externals.IsEmpty && externals.TryGetValue(Normalize(name), out var external))
+        {
+            inferred = [.. external.Select(_ => true)];
+            return external;
+        }
+
         if (id is null || !built.TryGetValue(id, out var node) || node.HasWildcard || node.Columns.IsEmpty)
         {
             return null;
         }
 
         var names = new string[node.Columns.Length];
+        bool[]? flags = null;
         for (var i = 0; i < names.Length; i++)
         {
             names[i] = node.Columns[i].Name;
+            if (node.Columns[i].Inferred)
+            {
+                flags ??= new bool[names.Length];
+                flags[i] = true;
+            }
         }
 
+        inferred = flags;
         return names;
     }
+
+    /// <summary>A table name as written, without quotes, so a name and its quoted spelling meet.</summary>
+    public static string Normalize(string name) =>
+        name.Replace("\"", "", StringComparison.Ordinal).Replace("`", "", StringComparison.Ordinal).Replace("[", "", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal);
 }

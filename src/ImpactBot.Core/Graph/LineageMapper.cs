@@ -39,6 +39,7 @@ internal static class LineageMapper
                 Fingerprint = output.Fingerprint,
                 Type = output.Type ?? declared?.Type,
                 Line = declared?.Line ?? 0,
+                Inferred = output.Inferred,
             });
         }
 

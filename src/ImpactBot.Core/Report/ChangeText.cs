@@ -30,7 +30,7 @@ internal static class ChangeText
     {
         ColumnChangeKind.Renamed => $"renamed {code(column.Name)} → {code(column.NewName ?? "?")}",
         ColumnChangeKind.Type => $"type {code(column.Name)} {column.From} → {column.To}",
-        _ => $"{column.Kind.Name()} {code(column.Name)}",
+        _ => $"{column.Kind.Name()} {code(column.Name)}{(column.Inferred ? " (inferred: its columns are not declared)" : "")}",
     };
 
     public static string Summary(AssetChange change, Func<string, string> code)

@@ -41,6 +41,11 @@ public static class JsonReportRenderer
                     w.WriteStartObject();
                     w.WriteString("name", column.Name);
                     w.WriteString("change", column.Kind.Name());
+                    if (column.Inferred)
+                    {
+                        w.WriteBoolean("inferred", true);
+                    }
+
                     if (column.NewName is not null)
                     {
                         w.WriteString("new_name", column.NewName);

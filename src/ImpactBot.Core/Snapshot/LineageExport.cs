@@ -46,7 +46,7 @@ public static class LineageExport
             w.WriteStartArray("assets");
             foreach (var asset in graph.Assets)
             {
-                WriteAsset(w, asset);
+                WriteAsset(w, asset, graph);
             }
 
             w.WriteEndArray();
@@ -58,9 +58,10 @@ public static class LineageExport
     }
 
     /// <summary>Why an asset's lineage is not complete, one reason per line; empty when it is.</summary>
-    public static IEnumerable<string> Why(AssetNode asset)
+    public static IEnumerable<string> Why(AssetNode asset, LineageGraph graph)
     {
         ArgumentNullException.ThrowIfNull(asset);
+        ArgumentNullException.ThrowIfNull(graph);
         if (asset.Traits.Kind == AssetTraits.PythonKind)
         {
             yield return "Python model: its code is not read, so its upstreams count at model level";
@@ -80,13 +81,24 @@ public static class LineageExport
             yield return $"reads {upstream} through a star whose columns are unknown (declare them in YAML, or give --catalog)";
         }
 
+        var inferred = asset.Columns.Where(c => c.Inferred).Select(c => c.Name).ToList();
+        if (inferred.Count > 0)
+        {
+            yield return $"columns inferred from what downstream models read (its columns are unknown: declare them in YAML, or give --catalog): {string.Join(", ", inferred)}";
+        }
+
+        foreach (var upstream in asset.Columns.SelectMany(c => c.Sources).Concat(asset.RowSources).Where(e => ReadsInferred(e, graph)).GroupBy(e => e.Asset, StringComparer.OrdinalIgnoreCase))
+        {
+            yield return $"reads columns of {upstream.Key} that are inferred, not known: {string.Join(", ", upstream.Select(e => e.Column).Distinct(StringComparer.OrdinalIgnoreCase))}";
+        }
+
         foreach (var diagnostic in asset.Diagnostics.Where(d => d.Severity >= Sql.Text.DiagnosticSeverity.Warning))
         {
             yield return $"{diagnostic.Code} at {diagnostic.Location}";
         }
     }
 
-    private static void WriteAsset(Utf8JsonWriter w, AssetNode asset)
+    private static void WriteAsset(Utf8JsonWriter w, AssetNode asset, LineageGraph graph)
     {
         w.WriteStartObject();
         w.WriteString("id", asset.Id);
@@ -117,9 +129,9 @@ public static class LineageExport
             w.WriteBoolean("has_wildcard", true);
         }
 
-        if (asset.Status != LineageStatus.Complete || asset.HasWildcard)
+        if (asset.Status != LineageStatus.Complete || asset.HasWildcard || asset.Columns.Any(c => c.Inferred))
         {
-            Strings(w, "why", Why(asset));
+            Strings(w, "why", Why(asset, graph));
         }
 
         Strings(w, "depends_on", asset.DependsOn);
@@ -139,26 +151,31 @@ public static class LineageExport
                 w.WriteNumber("line", column.Line);
             }
 
-            Edges(w, "sources", column.Sources);
+            if (column.Inferred)
+            {
+                w.WriteBoolean("inferred", true);
+            }
+
+            Edges(w, "sources", column.Sources, graph);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
         if (!asset.RowSources.IsEmpty)
         {
-            Edges(w, "row_sources", asset.RowSources);
+            Edges(w, "row_sources", asset.RowSources, graph);
         }
 
         if (!asset.References.IsEmpty)
         {
-            Edges(w, "references", asset.References);
+            Edges(w, "references", asset.References, graph);
         }
 
         Diagnostics(w, "diagnostics", asset.Diagnostics);
         w.WriteEndObject();
     }
 
-    private static void Edges(Utf8JsonWriter w, string name, IEnumerable<ColumnEdge> edges)
+    private static void Edges(Utf8JsonWriter w, string name, IEnumerable<ColumnEdge> edges, LineageGraph graph)
     {
         w.WriteStartArray(name);
         foreach (var edge in edges)
@@ -170,6 +187,11 @@ public static class LineageExport
             if (edge.Line > 0)
             {
                 w.WriteNumber("line", edge.Line);
+            }
+
+            if (ReadsInferred(edge, graph))
+            {
+                w.WriteBoolean("inferred", true);
             }
 
             w.WriteEndObject();
@@ -206,6 +228,10 @@ public static class LineageExport
 
         w.WriteEndArray();
     }
+
+    /// <summary>The edge reads a column its upstream only has as inferred.</summary>
+    private static bool ReadsInferred(ColumnEdge edge, LineageGraph graph) =>
+        !edge.IsWildcard && graph.Find(edge.Asset)?.FindColumn(edge.Column) is { Inferred: true };
 
     private static bool IsModel(AssetNode asset) => asset.Type is AssetType.Model or AssetType.Snapshot;
 

@@ -288,7 +288,8 @@ public static class SnapshotReader
             var fingerprint = d.Req();
             var type = d.Str();
             var line = d.Int();
-            return new ColumnNode(name, d.Edges()) { Fingerprint = fingerprint, Type = type, Line = line };
+            var inferred = d.Bool();
+            return new ColumnNode(name, d.Edges()) { Fingerprint = fingerprint, Type = type, Line = line, Inferred = inferred };
         });
 
         private ImmutableArray<ColumnEdge> Edges() =>

@@ -114,6 +114,7 @@ public static class SnapshotWriter
             w.Write7BitEncodedInt(s.Id(c.Fingerprint));
             w.Write7BitEncodedInt(s.Id(c.Type));
             w.Write7BitEncodedInt(c.Line);
+            w.Write(c.Inferred);
             WriteEdges(w, c.Sources, s);
         }
 

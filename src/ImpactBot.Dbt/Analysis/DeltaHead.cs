@@ -305,7 +305,7 @@ internal static class DeltaHead
             CodeHash = !hasSql && node.BodyHash.Length > 0 ? node.BodyHash : null,
             Dialect = node.Type is AssetType.Model or AssetType.Snapshot ? dialect : null,
             Relations = inputs.Relations,
-            DeclaredColumns = hasSql ? inputs.DeclaredColumns : [.. node.Columns.Select(c => new DeclaredColumn(c.Name, c.Type, c.Line))],
+            DeclaredColumns = hasSql ? inputs.DeclaredColumns : [.. node.Columns.Where(c => !c.Inferred).Select(c => new DeclaredColumn(c.Name, c.Type, c.Line))],
             DependsOn = hasSql ? inputs.Upstreams : node.DependsOn,
             References = hasSql ? [] : node.References,
             Owners = node.Owners,

@@ -8,4 +8,14 @@ public interface ISchemaProvider
     /// Returns the columns in order, spelled as the table defines them, or null when the table is unknown.
     /// </summary>
     IReadOnlyList<string>? FindColumns(IReadOnlyList<string> nameParts);
+
+    /// <summary>
+    /// As <see cref="FindColumns(IReadOnlyList{string})"/>, and per column whether it is only inferred from what readers of
+    /// the table read (null when every column is known). Columns passed on unchanged from an inferred one stay inferred.
+    /// </summary>
+    IReadOnlyList<string>? FindColumns(IReadOnlyList<string> nameParts, out IReadOnlyList<bool>? inferred)
+    {
+        inferred = null;
+        return FindColumns(nameParts);
+    }
 }

@@ -5,6 +5,12 @@ public enum LineageStatus
     /// <summary>Every output column is bound.</summary>
     Complete,
 
+    /// <summary>
+    /// Set by the lineage graph, never by the binder: bound in full, but on columns inferred from what downstream models
+    /// read through a star over a relation whose columns are unknown.
+    /// </summary>
+    Inferred,
+
     /// <summary>Something was skipped (an opaque span, an unexpanded star, an unresolved name), but the rest is bound.</summary>
     Partial,
 

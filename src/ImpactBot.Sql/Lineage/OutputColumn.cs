@@ -16,4 +16,7 @@ public sealed record OutputColumn(string Name, bool Quoted, ImmutableArray<Colum
 
     /// <summary>The declared or inferred type when the expression fixes it (a cast, a typed literal).</summary>
     public string? Type { get; init; }
+
+    /// <summary>Passed on unchanged (through stars) from a column the schema marks as inferred from its readers.</summary>
+    public bool Inferred { get; init; }
 }

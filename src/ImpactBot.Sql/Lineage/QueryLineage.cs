@@ -21,6 +21,12 @@ public sealed record QueryLineage(
 
     public ClauseFingerprints Clauses { get; init; } = ClauseFingerprints.Empty;
 
+    /// <summary>
+    /// Columns read by name of tables whose columns are unknown (qualified, the one unknown table in scope, USING),
+    /// anywhere in the statement, also where no output uses them; not the candidates of an ambiguous name.
+    /// </summary>
+    public ImmutableArray<ColumnSource> OpenReads { get; init; } = [];
+
     /// <summary>What binding cost (zero when nothing was bound).</summary>
     public LineageWork Work { get; init; }
 

@@ -15,9 +15,9 @@ public sealed class SnapshotAndImpactScenarioTests
 
         Assert.That(run.Code, Is.EqualTo(0), run.Error);
         var json = JsonDocument.Parse(run.Output).RootElement;
-        Assert.That(json.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "models", "columns", "edges", "complete", "partial", "failed", "seconds" }));
+        Assert.That(json.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "models", "columns", "edges", "complete", "inferred", "partial", "failed", "seconds" }));
         Assert.That(json.GetProperty("models").GetInt32(), Is.EqualTo(7));
-        Assert.That(json.GetProperty("complete").GetInt32() + json.GetProperty("partial").GetInt32() + json.GetProperty("failed").GetInt32(), Is.EqualTo(7));
+        Assert.That(json.GetProperty("complete").GetInt32() + json.GetProperty("inferred").GetInt32() + json.GetProperty("partial").GetInt32() + json.GetProperty("failed").GetInt32(), Is.EqualTo(7));
         Assert.That(File.Exists(snapshot), Is.True);
     }
 

@@ -68,6 +68,7 @@ public sealed class DeltaHeadTests
         ("missing ref", (_, _) => "select id from {{ ref('ghost') }}\n"),
         ("binary", (_, _) => "PK\0\0"),
         ("disabled", (text, _) => "{{ config(enabled=false) }}\n" + text),
+        ("reads one more column", (text, _) => Regex.Replace(text, "select", "select extra_col,", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1))),
     ];
 
     private static IEnumerable<TestCaseData> ModelEdits()
@@ -95,6 +96,9 @@ public sealed class DeltaHeadTests
         yield return ("mini", Load("dbt/mini/project"));
         yield return ("python", PythonProject);
         yield return ("edge", EdgeProject);
+
+        // A star over a source without declared columns: the columns its readers read are inferred in both reads.
+        yield return ("export", Load("dbt/export"));
     }
 
     private static Dictionary<string, string> Load(string fixture) =>

@@ -112,14 +112,18 @@ internal sealed partial class Binder
 
         var rendered = RenderName(table.Name);
         AddTable(rendered, key);
-        var columns = SchemaColumns(table.Name);
+        var columns = SchemaColumns(table.Name, out var inferred);
         var relation = new Relation { BaseTable = rendered, BaseTableKey = key, Open = columns is null };
         if (columns is not null)
         {
-            foreach (var spelling in columns)
+            for (var i = 0; i < columns.Count; i++)
             {
+                var spelling = columns[i];
                 var (text, quoted) = Names.ParseSpelling(spelling);
-                relation.Columns.Add(new RelationColumn(text, quoted, [new Edge(rendered, spelling, EdgeKind.Copy)], key + "." + Names.Key(text, quoted, ColumnFolding)));
+                relation.Columns.Add(new RelationColumn(text, quoted, [new Edge(rendered, spelling, EdgeKind.Copy)], key + "." + Names.Key(text, quoted, ColumnFolding))
+                {
+                    Inferred = inferred is not null && inferred[i],
+                });
             }
         }
 
@@ -128,8 +132,9 @@ internal sealed partial class Binder
     }
 
     /// <summary>The table's columns as the schema spells them, or null when there is no schema or it does not know the table.</summary>
-    private IReadOnlyList<string>? SchemaColumns(QualifiedName name)
+    private IReadOnlyList<string>? SchemaColumns(QualifiedName name, out IReadOnlyList<bool>? inferred)
     {
+        inferred = null;
         if (_schema is null)
         {
             return null;
@@ -142,7 +147,7 @@ internal sealed partial class Binder
             spelled[i] = part.Quoted ? "\"" + part.Text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : part.Text;
         }
 
-        return _schema.FindColumns(spelled);
+        return _schema.FindColumns(spelled, out inferred);
     }
 
     private void MarkUsed(CteEnv env)

@@ -269,6 +269,7 @@ internal sealed partial class Binder
         }
 
         Report("ambiguous-column", $"column {name.Text} may come from any of {openCount} sources with unknown columns; every one is kept as a candidate", span);
+        var reads = _openReads.Count;
         var prints = new List<string>();
         foreach (var source in scope.Sources)
         {
@@ -284,6 +285,8 @@ internal sealed partial class Binder
             }
         }
 
+        // Candidates are not reads: the name belongs to one of them, nobody knows which.
+        _openReads.RemoveRange(reads, _openReads.Count - reads);
         fingerprint = "AMBIGUOUS(" + string.Join(',', prints) + ")";
         return true;
     }

@@ -47,7 +47,9 @@ internal sealed partial class Binder
         if (relation.BaseTable is { } table)
         {
             fingerprint = relation.BaseTableKey + "." + Names.Key(name.Text, name.Quoted, ColumnFolding);
-            return [new Edge(table, rendered, EdgeKind.Copy)];
+            var read = new Edge(table, rendered, EdgeKind.Copy);
+            _openReads.Add(read);
+            return [read];
         }
 
         if (relation.Fallback is { } fallback && !relation.FallbackHidden.Exists(h => Names.Same(h, name, ColumnFolding)))
@@ -75,7 +77,16 @@ internal sealed partial class Binder
             {
                 foreach (var edge in column.Sources)
                 {
-                    edges.Add(edge.Column == "*" ? edge with { Column = rendered } : edge);
+                    if (edge.Column == "*")
+                    {
+                        var read = edge with { Column = rendered };
+                        _openReads.Add(read);
+                        edges.Add(read);
+                    }
+                    else
+                    {
+                        edges.Add(edge);
+                    }
                 }
             }
         }

@@ -69,6 +69,7 @@ internal sealed partial class Binder
                 Opaque = column.Opaque,
                 Type = column.Type,
                 Aggregated = column.Aggregated,
+                Inferred = column.Inferred,
             });
         }
 

@@ -192,7 +192,7 @@ internal sealed partial class Binder
         var result = new Relation { Open = left.Open || right.Open };
         foreach (var column in left.Columns)
         {
-            result.Columns.Add(new RelationColumn(column.Name, column.Quoted, [.. column.Sources], column.Fingerprint) { Opaque = column.Opaque, Type = column.Type });
+            result.Columns.Add(new RelationColumn(column.Name, column.Quoted, [.. column.Sources], column.Fingerprint) { Opaque = column.Opaque, Type = column.Type, Inferred = column.Inferred });
         }
 
         if (op.ByName)
@@ -202,7 +202,7 @@ internal sealed partial class Binder
                 var index = column.Opaque ? -1 : result.FindColumn(column.Name, column.Quoted, ColumnFolding);
                 if (index < 0)
                 {
-                    result.Columns.Add(new RelationColumn(column.Name, column.Quoted, [.. column.Sources], column.Fingerprint) { Opaque = column.Opaque });
+                    result.Columns.Add(new RelationColumn(column.Name, column.Quoted, [.. column.Sources], column.Fingerprint) { Opaque = column.Opaque, Inferred = column.Inferred });
                 }
                 else
                 {

@@ -21,6 +21,7 @@ internal sealed partial class Binder
     private readonly System.Diagnostics.Stopwatch _clock = new();
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly List<(string Rendered, string Key)> _tables = [];
+    private readonly List<Edge> _openReads = [];
     private readonly HashSet<string> _tableKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Relation> _catalog = new(StringComparer.Ordinal);
     private readonly List<Identifier> _lambdaParameters = [];
@@ -113,6 +114,7 @@ internal sealed partial class Binder
                 Opaque = column.Opaque,
                 Fingerprint = column.Fingerprint,
                 Type = column.Type,
+                Inferred = column.Inferred,
             });
         }
 
@@ -139,6 +141,7 @@ internal sealed partial class Binder
             Work = Work,
             Target = target,
             Tables = [.. _tables.Select(t => t.Rendered)],
+            OpenReads = OpenReads(),
             Clauses = new ClauseFingerprints(
                 Fingerprint.Of(relation.Clauses.Filter),
                 Fingerprint.Of(relation.Clauses.Join),
@@ -146,6 +149,22 @@ internal sealed partial class Binder
                 Fingerprint.Of(string.Join('|', sortedKeys)),
                 Fingerprint.Of(relation.Clauses.Limit)),
         };
+    }
+
+    /// <summary>Every column read of a table with unknown columns, wherever in the statement (also in projections nothing uses).</summary>
+    private ImmutableArray<ColumnSource> OpenReads()
+    {
+        var seen = new HashSet<(string, string)>();
+        var result = ImmutableArray.CreateBuilder<ColumnSource>();
+        foreach (var edge in _openReads)
+        {
+            if (seen.Add((edge.Table, edge.Column)))
+            {
+                result.Add(new ColumnSource(edge.Table, edge.Column, EdgeKind.Copy));
+            }
+        }
+
+        return result.ToImmutable();
     }
 
     private static ImmutableArray<Diagnostic> Deduplicate(List<Diagnostic> diagnostics)
@@ -230,7 +249,7 @@ internal sealed partial class Binder
     /// </summary>
     private ImmutableArray<Identifier> TargetColumns(QualifiedName target, int queryColumns)
     {
-        if (SchemaColumns(target) is not { } columns)
+        if (SchemaColumns(target, out _) is not { } columns)
         {
             return [];
         }

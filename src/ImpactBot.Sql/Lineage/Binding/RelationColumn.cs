@@ -19,6 +19,9 @@ internal sealed class RelationColumn(string name, bool quoted, List<Edge> source
     /// <summary>The projection contains an aggregate or window call (GROUP BY ALL leaves it out).</summary>
     public bool Aggregated { get; init; }
 
+    /// <summary>A column of a table whose columns were inferred from their readers (the schema says so), passed on unchanged.</summary>
+    public bool Inferred { get; init; }
+
     public RelationColumn Renamed(string name, bool quoted) =>
-        new(name, quoted, Sources, Fingerprint) { Opaque = Opaque, Type = Type, Aggregated = Aggregated };
+        new(name, quoted, Sources, Fingerprint) { Opaque = Opaque, Type = Type, Aggregated = Aggregated, Inferred = Inferred };
 }
