@@ -30,13 +30,18 @@ internal static class MermaidDiagram
         var edges = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var impact in report.Impacts)
         {
-            // A changed asset can be an impact itself (a published model, a stale YAML entry): no edge to itself.
-            foreach (var via in impact.Via.Where(v => !string.Equals(v, impact.Asset, StringComparison.OrdinalIgnoreCase)))
+            // A changed asset can be an impact itself (a published model, a stale YAML entry): a node, but no edge to itself.
+            foreach (var via in impact.Via)
             {
-                edges.Add($"  {Node(via)} --> {Node(impact.Asset)}");
+                if (string.Equals(via, impact.Asset, StringComparison.OrdinalIgnoreCase))
+                {
+                    Node(via);
+                }
+                else
+                {
+                    edges.Add($"  {Node(via)} --> {Node(impact.Asset)}");
+                }
             }
-
-            Node(impact.Asset);
         }
 
         var sb = new StringBuilder("\n<details><summary>Lineage of the affected assets</summary>\n\n```mermaid\nflowchart LR\n");
