@@ -12,11 +12,18 @@ namespace ImpactBot.Benchmarks.Project;
 /// three change kinds of issue 11 — a renamed staging column, a changed calculation, a filter on the most-read mart —
 /// and all three at once: affected assets, checklist items, items outside <c>&lt;details&gt;</c>, lines before the first
 /// collapsed block, comment and JSON length, and the length with every box ticked.
+/// <c>report-size --tree DIR --changes FILE [--out DIR]</c> does the same on a real project's files (see
+/// <see cref="RealChanges"/>), and writes each comment's markdown to <c>--out</c> for <c>bench/render-height</c>.
 /// </summary>
 internal static partial class ReportSize
 {
     public static int Run(string[] args)
     {
+        if (args is ["--tree", var tree, "--changes", var changesFile, .. var rest])
+        {
+            return RealChanges.Run(tree, changesFile, rest is ["--out", var outDir] ? outDir : null);
+        }
+
         var models = args is ["--models", var n] && int.TryParse(n, CultureInfo.InvariantCulture, out var m) && m > 0 ? m : 600;
         var baseFiles = DbtProjectGenerator.Base(models);
         var mart = MostReadMart(baseFiles);
@@ -41,7 +48,7 @@ internal static partial class ReportSize
         return 0;
     }
 
-    private static void Measure(string name, Dictionary<string, string> baseFiles, Dictionary<string, string> headFiles)
+    internal static void Measure(string name, Dictionary<string, string> baseFiles, Dictionary<string, string> headFiles, string? outFile = null)
     {
         var changed = headFiles.Where(f => !baseFiles.TryGetValue(f.Key, out var old) || old != f.Value).Select(f => f.Key).ToList();
         var request = new AnalysisRequest(new InMemoryFileSource(baseFiles), new InMemoryFileSource(headFiles), "base", "head", changed);
@@ -51,6 +58,11 @@ internal static partial class ReportSize
         var outside = OutsideDetails(body);
         var firstDetails = body.IndexOf("<details>", StringComparison.Ordinal);
         var firstLines = (firstDetails < 0 ? body : body[..firstDetails]).Count(c => c == '\n');
+        if (outFile is not null)
+        {
+            File.WriteAllText(outFile, body);
+        }
+
         var ticked = Checklist.RecordAcknowledgements(body.Replace("- [ ]", "- [x]", StringComparison.Ordinal), body, new string('m', 39));
         Console.WriteLine($"{name} | {report.Impacts.Length} | {items.Length} | {Regex.Count(outside, @"^- \[[ x]\]", RegexOptions.Multiline)} | {firstLines} | {body.Length:N0} | {ticked.Length:N0} | {JsonReportRenderer.Render(report).Length:N0}");
     }
@@ -81,7 +93,7 @@ internal static partial class ReportSize
             : text.Replace("where created_at >= '2020-01-01'", "where created_at >= '2020-01-01' and status is not null", StringComparison.Ordinal);
     }
 
-    private static void Edit(Dictionary<string, string> files, string path, string from, string to) =>
+    internal static void Edit(Dictionary<string, string> files, string path, string from, string to) =>
         files[path] = files[path].Contains(from, StringComparison.Ordinal)
             ? files[path].Replace(from, to, StringComparison.Ordinal)
             : throw new InvalidOperationException($"'{from}' is not in {path}");

@@ -37,14 +37,19 @@ public static class ChangeDetector
             }
         }
 
+        // Upstream first, so a reader's columns are compared knowing which upstream columns were renamed.
+        var renames = new ColumnRenames();
         foreach (var head in headGraph.Assets)
         {
             if (baseGraph.Find(head.Id) is { } old && IsTracked(head))
             {
-                if (Compare(old, head, changedPaths) is { } change)
+                if (Compare(old, head, changedPaths, renames) is { } change)
                 {
                     changes.Add(change);
+                    renames.Record(change);
                 }
+
+                renames.Derive(old, head);
             }
         }
 
@@ -69,14 +74,14 @@ public static class ChangeDetector
         _ => $"declared columns changed in YAML ({head.Path} is a Python model)",
     };
 
-    private static AssetChange? Compare(AssetNode old, AssetNode head, IReadOnlyCollection<string> changedPaths)
+    private static AssetChange? Compare(AssetNode old, AssetNode head, IReadOnlyCollection<string> changedPaths, ColumnRenames renames)
     {
         // A SQL asset whose rendered body is unchanged only differs because an upstream did: that is impact, not change.
         // An opaque model's columns come from YAML, never from upstream, so any difference in them is its own.
         var bodyChanged = old.BodyHash != head.BodyHash;
         var opaque = IsOpaque(head);
         var direct = bodyChanged || head.BodyHash.Length == 0 || opaque;
-        var columns = direct ? ColumnDiff.Compare(old, head) : [];
+        var columns = direct ? ColumnDiff.Compare(old, head, renames) : [];
         var rows = RowDiff(old, head, direct);
         if (opaque && bodyChanged)
         {

@@ -3,10 +3,14 @@ using ImpactBot.Core.Graph;
 
 namespace ImpactBot.Core.Changes;
 
-/// <summary>Column-by-column comparison of one asset at base and head. Names compare case-insensitively.</summary>
+/// <summary>
+/// Column-by-column comparison of one asset at base and head. Names compare case-insensitively. With the upstream
+/// <paramref name="renames"/>, a plain copy of a renamed upstream column that now copies its new name is the same column:
+/// renamed with it when its own name changed too, unchanged when it kept its name.
+/// </summary>
 internal static class ColumnDiff
 {
-    public static ImmutableArray<ColumnChange> Compare(AssetNode old, AssetNode head)
+    public static ImmutableArray<ColumnChange> Compare(AssetNode old, AssetNode head, ColumnRenames? renames = null)
     {
         var changes = ImmutableArray.CreateBuilder<ColumnChange>();
         // Inferred columns come and go with what readers read: only one gone from an asset whose columns are now known is a change.
@@ -19,6 +23,7 @@ internal static class ColumnDiff
             var renamed = column.Fingerprint.Length > 0
                 ? added.FirstOrDefault(a => a.Fingerprint == column.Fingerprint) ?? (column == declaredRename.Old ? declaredRename.New : null)
                 : null;
+            renamed ??= renames is null ? null : added.FirstOrDefault(a => renames.SameCopy(column, a));
             if (renamed is not null)
             {
                 added.Remove(renamed);
@@ -41,7 +46,8 @@ internal static class ColumnDiff
             {
                 changes.Add(new ColumnChange(column.Name, ColumnChangeKind.Type) { From = before.Type, To = column.Type });
             }
-            else if (before.Fingerprint.Length > 0 && column.Fingerprint.Length > 0 && before.Fingerprint != column.Fingerprint)
+            else if (before.Fingerprint.Length > 0 && column.Fingerprint.Length > 0 && before.Fingerprint != column.Fingerprint
+                && renames?.SameCopy(before, column) != true)
             {
                 changes.Add(new ColumnChange(column.Name, ColumnChangeKind.Expression));
             }

@@ -28,7 +28,7 @@ internal sealed class Accumulator(AssetNode node)
             FilePath = node.Path,
             Columns = [.. deciding.Select(h => h.Column).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)],
             Path = top.Path,
-            Reason = top.Reason,
+            Reason = string.Join("; ", deciding.Where(h => h.Note && h != top).Select(h => h.Reason).Distinct().Prepend(top.Reason)),
             Via = [.. _hits.Select(h => h.Via).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)],
             Owners = node.Owners,
             References = [.. References.Distinct()],

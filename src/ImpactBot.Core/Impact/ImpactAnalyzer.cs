@@ -18,7 +18,7 @@ public static class ImpactAnalyzer
         Func<string, string, int>? findLine = null)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var walk = new ImpactWalk(new ConsumerIndex(baseGraph, headGraph), findLine);
+        var walk = new ImpactWalk(new ConsumerIndex(baseGraph, headGraph), ColumnRenames.Of(baseGraph, headGraph, changes), findLine);
         foreach (var change in changes)
         {
             walk.Seed(change);

@@ -7,10 +7,11 @@ namespace ImpactBot.Core.Impact;
 /// <summary>
 /// The traversal behind <see cref="ImpactAnalyzer"/>. A mark is (asset, column or whole rows, severity, reason path, root
 /// cause). Removed columns break their first-hop readers; such a reader fails to build, so everything downstream of it is
-/// stale through it: breaking, folded under that reader. New columns travel only through stars and same-name
-/// pass-throughs. Row changes reach every column of the reader.
+/// stale through it: breaking, folded under that reader. A reader that passes a renamed or removed column on unchanged
+/// (<c>select *</c>) renames or loses it too: its own readers of the old name break instead. New columns travel only
+/// through stars and same-name pass-throughs. Row changes reach every column of the reader.
 /// </summary>
-internal sealed class ImpactWalk(ConsumerIndex consumers, Func<string, string, int>? findLine)
+internal sealed class ImpactWalk(ConsumerIndex consumers, ColumnRenames renames, Func<string, string, int>? findLine)
 {
     private readonly Queue<Mark> _queue = new();
     private readonly HashSet<(string, string?, Severity, bool)> _visited = [];
@@ -46,6 +47,12 @@ internal sealed class ImpactWalk(ConsumerIndex consumers, Func<string, string, i
     {
         while (_queue.TryDequeue(out var mark))
         {
+            if (mark.Gone)
+            {
+                Gone(mark);
+                continue;
+            }
+
             foreach (var consumer in consumers.Of(mark.Asset))
             {
                 if (Reaches(mark, consumer))
@@ -79,26 +86,14 @@ internal sealed class ImpactWalk(ConsumerIndex consumers, Func<string, string, i
             {
                 case ColumnChangeKind.Removed:
                 case ColumnChangeKind.Renamed:
-                    var what = column.Kind == ColumnChangeKind.Renamed
-                        ? $"reads {path}, renamed to {column.NewName}"
-                        : $"reads removed column {path}";
-                    foreach (var consumer in consumers.Of(change.Asset))
-                    {
-                        if (NamesColumn(consumer.Edge, column.Name) || consumer.Role == ConsumerRole.Model)
-                        {
-                            Hit(consumer, new Mark(change.Asset, column.Name, Severity.Breaking, path, what, path), column.Name);
-                        }
-                    }
-
-                    Published(change, column, path, Severity.Breaking);
-
+                    Gone(new Mark(change.Asset, column.Name, Severity.Breaking, path, "", path) { NewName = column.NewName });
                     break;
                 case ColumnChangeKind.Expression:
                     Enqueue(new Mark(change.Asset, column.Name, Severity.Values, path, $"value of {path} changed", path));
                     break;
                 case ColumnChangeKind.Type:
                     Enqueue(new Mark(change.Asset, column.Name, Severity.Values, path, $"type of {path} changed ({column.From} -> {column.To})", path));
-                    Published(change, column, path, Severity.Breaking);
+                    Published(change.Asset, column.Name, $"retyped {column.From} -> {column.To}", path, path);
                     break;
                 case ColumnChangeKind.Added:
                     Enqueue(new Mark(change.Asset, column.Name, Severity.Schema, path, $"new column {path}", path));
@@ -119,6 +114,64 @@ internal sealed class ImpactWalk(ConsumerIndex consumers, Func<string, string, i
                 Hit(consumer, new Mark(change.Asset, null, Severity.Info, change.Asset, $"{change.Asset} materialization changed ({change.MaterializationFrom ?? "default"} -> {change.MaterializationTo ?? "default"})", change.Asset), null, propagate: false);
             }
         }
+    }
+
+    /// <summary>
+    /// Column <c>mark.Column</c> of <c>mark.Asset</c> is gone at head: renamed to <c>mark.NewName</c>, or removed. Readers of
+    /// the old name break, except one that passes it on unchanged (it renames or loses the column too, and its readers are
+    /// followed in turn); YAML entries still naming it are stale; published models break their outside readers.
+    /// </summary>
+    private void Gone(Mark mark)
+    {
+        var column = mark.Column!;
+        var path = $"{mark.Asset}.{column}";
+        var what = mark.NewName is null ? "removed" : $"renamed to {mark.NewName}";
+        var reads = mark.NewName is null ? $"reads removed column {path}" : $"reads {path}, renamed to {mark.NewName}";
+        var via = mark.Path == path ? "" : $" (through {mark.Cause})";
+        foreach (var consumer in consumers.Of(mark.Asset))
+        {
+            if (consumer.Role == ConsumerRole.Column && !consumer.Edge.IsWildcard && NamesColumn(consumer.Edge, column)
+                && renames.IsGone(consumer.Asset.Id, consumer.Column!, out var passedAs))
+            {
+                var target = $"{consumer.Asset.Id}.{consumer.Column}";
+                var now = passedAs is null ? "is gone with it" : $"is now {passedAs}";
+                Hit(consumer, mark with { Severity = Severity.Schema, Reason = $"passes {path} on unchanged: its column {consumer.Column} {now}" }, column, propagate: false);
+                Enqueue(new Mark(consumer.Asset.Id, consumer.Column, Severity.Breaking, Shortened($"{mark.Path} -> {target}"), "", mark.Cause) { NewName = passedAs, Gone = true });
+            }
+            else if (NamesColumn(consumer.Edge, column) || consumer.Role == ConsumerRole.Model)
+            {
+                Hit(consumer, new Mark(mark.Asset, column, Severity.Breaking, mark.Path, reads + via, mark.Cause), column);
+            }
+        }
+
+        Published(mark.Asset, column, what, mark.Path, mark.Cause);
+        StaleYaml(mark, column, what);
+    }
+
+    /// <summary>
+    /// A <c>columns:</c> entry of the asset's YAML that still names the gone column: its data tests will fail (breaking),
+    /// or, with none, its documentation is stale (info). The item points at the entry's line.
+    /// </summary>
+    private void StaleYaml(Mark mark, string column, string what)
+    {
+        if (consumers.Head.Find(mark.Asset) is not { } node || node.Inputs.PatchPath is not { } yaml || node.FindColumn(column) is not null
+            || node.Inputs.DeclaredColumns.FirstOrDefault(d => string.Equals(d.Name, column, StringComparison.OrdinalIgnoreCase)) is not { } entry)
+        {
+            return;
+        }
+
+        var tests = consumers.Head.ConsumersOf(node.Id)
+            .Where(c => c.Asset.Type == AssetType.Test && string.Equals(c.Edge.Column, column, StringComparison.OrdinalIgnoreCase))
+            .Select(c => c.Asset.Id)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var where = entry.Line > 0 ? $"{yaml}:{entry.Line}" : yaml;
+        var reason = tests.Count > 0
+            ? $"{where} still declares {column} ({what}): its data tests will fail ({string.Join(", ", tests)}); rename or remove the entry"
+            : $"{where} still documents {column} ({what}): the docs are stale; rename or remove the entry";
+        var acc = Accumulate(node);
+        acc.Add(new Hit(tests.Count > 0 ? Severity.Breaking : Severity.Info, column, mark.Path, reason, mark.Asset, false, mark.Cause, null) { Note = true });
+        acc.References.Add(new ColumnReference(column, yaml, entry.Line));
     }
 
     private static bool Reaches(Mark mark, Consumer consumer)
@@ -211,21 +264,15 @@ internal sealed class ImpactWalk(ConsumerIndex consumers, Func<string, string, i
     /// A public or contracted model's column is read outside this project too: removing, renaming or retyping it breaks
     /// those readers even when nothing here reads it. The model itself becomes a breaking item for them.
     /// </summary>
-    private void Published(AssetChange change, ColumnChange column, string path, Severity severity)
+    private void Published(string asset, string column, string what, string path, string cause)
     {
-        if (consumers.Head.Find(change.Asset) is not { } node || !(node.Traits.Contracted || node.Traits.Access == "public"))
+        if (consumers.Head.Find(asset) is not { } node || !(node.Traits.Contracted || node.Traits.Access == "public"))
         {
             return;
         }
 
         var why = node.Traits.Contracted ? "has an enforced contract" : "is access: public";
-        var what = column.Kind switch
-        {
-            ColumnChangeKind.Renamed => $"renamed to {column.NewName}",
-            ColumnChangeKind.Type => $"retyped {column.From} -> {column.To}",
-            _ => "removed",
-        };
-        Accumulate(node).Add(new Hit(severity, column.Name, path, $"{node.Id} {why}: consumers outside this project read {column.Name}, {what}", change.Asset, false, path, null));
+        Accumulate(node).Add(new Hit(Severity.Breaking, column, path, $"{node.Id} {why}: consumers outside this project read {column}, {what}", asset, false, cause, null));
     }
 
     private Accumulator Accumulate(AssetNode node)
@@ -257,5 +304,11 @@ internal sealed class ImpactWalk(ConsumerIndex consumers, Func<string, string, i
 
     /// <param name="Cause">The root cause the mark started from: <c>asset.column</c>, or the asset for row and asset changes.</param>
     /// <param name="BrokenAt">The nearest upstream that fails to build on this path; what it reaches is stale through it.</param>
-    private sealed record Mark(string Asset, string? Column, Severity Severity, string Path, string Reason, string Cause, string? BrokenAt = null);
+    private sealed record Mark(string Asset, string? Column, Severity Severity, string Path, string Reason, string Cause, string? BrokenAt = null)
+    {
+        /// <summary>The column is gone at head (see <see cref="ImpactWalk.Gone"/>): renamed to <see cref="NewName"/>, or removed.</summary>
+        public bool Gone { get; init; }
+
+        public string? NewName { get; init; }
+    }
 }

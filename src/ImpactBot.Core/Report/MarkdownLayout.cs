@@ -283,11 +283,13 @@ internal sealed class MarkdownLayout(ImpactReport report, ReviewPlan plan, HashS
             sb.Append("  - ❌ dbt will fail here: ").Append(Link(Code(failure.Location), failure.Path, failure.Line)).Append(' ').Append(Escape(failure.Message)).Append('\n');
         }
 
-        Folded(sb, item);
         foreach (var followUp in impact.FollowUps)
         {
             sb.Append("  - ⚠️ ").Append(Escape(followUp)).Append('\n');
         }
+
+        // Last: an HTML block runs to the next blank line, so a sub-item after it would show as raw text.
+        Folded(sb, item);
     }
 
     private void CompactItem(StringBuilder sb, ReviewItem item)

@@ -30,9 +30,17 @@ internal static class MermaidDiagram
         var edges = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var impact in report.Impacts)
         {
+            // A changed asset can be an impact itself (a published model, a stale YAML entry): a node, but no edge to itself.
             foreach (var via in impact.Via)
             {
-                edges.Add($"  {Node(via)} --> {Node(impact.Asset)}");
+                if (string.Equals(via, impact.Asset, StringComparison.OrdinalIgnoreCase))
+                {
+                    Node(via);
+                }
+                else
+                {
+                    edges.Add($"  {Node(via)} --> {Node(impact.Asset)}");
+                }
             }
         }
 

@@ -144,4 +144,54 @@ public sealed class AnalyzeChangeScenarioTests
         Assert.That(run.Json.GetProperty("changes").EnumerateArray().Single().GetProperty("asset").GetString(), Is.EqualTo("stg_payments"));
         Assert.That(run.Json.GetProperty("impacts").EnumerateArray().Select(i => i.GetProperty("severity").GetString()).Distinct(), Is.SubsetOf(new[] { "info" }));
     }
+
+    [Test]
+    public async Task Analyze_RenameFollowedThroughSelectStar_ReadersOfTheOldNameBreakAtTheirLine_UpdatedReadersAndTheStarModelDoNot()
+    {
+        using var scenario = ShopScenario.Create(repo => repo
+            .Write("models/marts/customer_export.sql", "select * from {{ ref('stg_customers') }}\n")
+            .Write("models/marts/export_old_reader.sql", "select\n    customer_id,\n    first_name\nfrom {{ ref('customer_export') }}\n")
+            .Write("models/marts/export_new_reader.sql", "select\n    customer_id,\n    first_name\nfrom {{ ref('customer_export') }}\n"));
+        scenario.Repo.Replace("models/staging/stg_customers.sql", "        first_name,\n", "        first_name as given_name,\n");
+        scenario.Repo.Replace("models/marts/customers.sql", "customers.first_name,", "customers.given_name,");
+        scenario.Repo.Replace("models/marts/export_new_reader.sql", "    first_name\n", "    given_name\n");
+
+        var run = await scenario.AnalyzeAsync();
+
+        Assert.That(run.Code, Is.EqualTo(0), run.Error);
+        Assert.That(run.ColumnChanges("stg_customers"), Is.EqualTo(new[] { "first_name:renamed" }));
+        Assert.That(run.ColumnChanges("customers"), Is.EqualTo(new[] { "first_name:renamed" }), "the updated reader renames too, not removed + added");
+        Assert.That(run.ColumnChanges("export_new_reader"), Is.EqualTo(new[] { "first_name:renamed" }));
+        Assert.That(run.Severity("customer_export"), Is.EqualTo("schema"));
+        Assert.That(run.Impact("customer_export")!.Value.GetProperty("reason").GetString(), Is.EqualTo("passes stg_customers.first_name on unchanged: its column first_name is now given_name"));
+        Assert.That(run.Severity("export_old_reader"), Is.EqualTo("breaking"));
+        Assert.That(run.Impact("export_old_reader")!.Value.GetProperty("reason").GetString(), Does.StartWith("reads customer_export.first_name, renamed to given_name"));
+        Assert.That(References(run, "export_old_reader"), Is.EqualTo(new[] { "models/marts/export_old_reader.sql:3" }));
+        Assert.That(run.Affected, Does.Not.Contain("export_new_reader"));
+    }
+
+    [Test]
+    public async Task Analyze_RenamedColumnStillNamedInYaml_FlagsTheEntryAtItsLine_BreakingWithDataTestsInfoForDocsOnly()
+    {
+        using var scenario = ShopScenario.Create(repo => repo
+            .Write("models/marts/customer_export.sql", "select * from {{ ref('stg_customers') }}\n")
+            .Write("models/marts/_export.yml", "version: 2\n\nmodels:\n  - name: customer_export\n    columns:\n      - name: last_name\n        description: Family name.\n"));
+        scenario.Repo.Replace("models/staging/stg_customers.sql", "        last_name,\n", "        last_name as surname,\n");
+        scenario.Repo.Replace("models/marts/customers.sql", "customers.last_name,", "customers.surname as last_name,");
+
+        var run = await scenario.AnalyzeAsync();
+
+        Assert.That(run.Code, Is.EqualTo(0), run.Error);
+        Assert.That(run.Severity("stg_customers"), Is.EqualTo("breaking"));
+        Assert.That(run.Impact("stg_customers")!.Value.GetProperty("reason").GetString(), Is.EqualTo(
+            "models/staging/_staging.yml:8 still declares last_name (renamed to surname): its data tests will fail (not_null_stg_customers_last_name); rename or remove the entry"));
+        Assert.That(References(run, "stg_customers"), Is.EqualTo(new[] { "models/staging/_staging.yml:8" }));
+        Assert.That(run.Severity("not_null_stg_customers_last_name"), Is.EqualTo("breaking"));
+        Assert.That(run.Impact("customer_export")!.Value.GetProperty("reason").GetString(), Does.EndWith(
+            "models/marts/_export.yml:6 still documents last_name (renamed to surname): the docs are stale; rename or remove the entry"));
+        Assert.That(run.Affected, Does.Not.Contain("customers"), "customers keeps its column under the old name");
+    }
+
+    private static string[] References(ShopScenario.Run run, string asset) =>
+        [.. run.Impact(asset)!.Value.GetProperty("references").EnumerateArray().Select(r => $"{r.GetProperty("file").GetString()}:{r.GetProperty("line").GetInt32()}")];
 }

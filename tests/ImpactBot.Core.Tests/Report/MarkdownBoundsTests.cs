@@ -89,6 +89,24 @@ public sealed partial class MarkdownBoundsTests
     }
 
     [Test]
+    public void Render_ItemWithFollowUpsAndFoldedAssets_FollowUpsComeBeforeTheFoldedBlock()
+    {
+        // An HTML block runs to the next blank line: a sub-item written after the folded <details> shows as raw text on GitHub.
+        var report = Large(0, 2) with
+        {
+            Impacts = [.. Large(0, 2).Impacts.Select(i => i.Asset == "int_broken" ? i with { FollowUps = ["publish a new version"] } : i)],
+        };
+
+        var body = MarkdownReportRenderer.Render(report, MarkdownOptions.GitHub);
+
+        var lines = body.Split('\n');
+        var followUp = Array.FindIndex(lines, l => l == "  - ⚠️ publish a new version");
+        var folded = Array.FindIndex(lines, l => l.StartsWith("  <details><summary>⤷", StringComparison.Ordinal));
+        Assert.That(followUp, Is.GreaterThan(0), body);
+        Assert.That(folded, Is.EqualTo(followUp + 1), body);
+    }
+
+    [Test]
     public void Render_LinkBase_LinksFilesAndLines()
     {
         var report = Large(1, 0) with
