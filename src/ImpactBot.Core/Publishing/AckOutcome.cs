@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using ImpactBot.Core.Platform;
 
 namespace ImpactBot.Core.Publishing;
 
@@ -15,6 +16,21 @@ public sealed record AckOutcome(
 
     /// <summary>Everything named was acknowledged (or already was): the bot only reacts.</summary>
     public bool Complete => Status is not null && Refused.IsEmpty && Unknown.IsEmpty;
+
+    /// <summary>
+    /// The audit trail on the command itself: 🚀 when something was acknowledged (or everything named already was), 😕
+    /// otherwise; a reply to the author when not everything counted.
+    /// </summary>
+    public async Task RespondAsync(IReviewPlatform platform, long commandCommentId, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(platform);
+        var done = Status is not null && (Complete || !Counted.IsEmpty);
+        await platform.AddReactionAsync(commandCommentId, done ? Reaction.Rocket : Reaction.Confused, cancellationToken).ConfigureAwait(false);
+        if (Reply(actor) is { } reply)
+        {
+            await platform.CreateCommentAsync(reply, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>The reply to the command's author when not everything counted; null when a reaction says it all.</summary>
     public string? Reply(string actor)
