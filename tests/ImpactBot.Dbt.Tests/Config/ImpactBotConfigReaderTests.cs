@@ -15,7 +15,7 @@ public sealed class ImpactBotConfigReaderTests
         var (config, diagnostics) = ImpactBotConfigReader.Read(FixtureFiles.Read("config/full.impactbot.yml"), Path);
 
         Assert.That(diagnostics, Is.Empty);
-        Assert.That((config.Dialect, config.ProjectDir, config.FailOn, config.Acknowledge), Is.EqualTo(((SqlDialect?)SqlDialect.Snowflake, "analytics", FailOn.Values, AcknowledgePolicy.Anyone)));
+        Assert.That((config.Dialect, config.ProjectDir, config.FailOn, config.Acknowledge), Is.EqualTo(((SqlDialect?)SqlDialect.Snowflake, "analytics", FailOn.Values, AcknowledgePolicy.AnyoneWithWrite)));
         Assert.That(config.Ignore, Is.EqualTo(new[] { "analytics/models/scratch/**", "*.tmp.sql" }));
         Assert.That(config.OwnerAliases["JANE@acme.com"], Is.EqualTo("@jane"));
         Assert.That(config.OwnerAliases["bob@acme.com"], Is.EqualTo("@bob"));
@@ -40,7 +40,7 @@ public sealed class ImpactBotConfigReaderTests
         var (config, diagnostics) = ImpactBotConfigReader.Read(text, Path);
 
         Assert.That(diagnostics, Is.Empty);
-        Assert.That((config.FailOn, config.Acknowledge, config.Dialect), Is.EqualTo((FailOn.Breaking, AcknowledgePolicy.OwnersOnly, (SqlDialect?)null)));
+        Assert.That((config.FailOn, config.Acknowledge, config.Dialect), Is.EqualTo((FailOn.Breaking, AcknowledgePolicy.OwnersOrMaintainers, (SqlDialect?)null)));
     }
 
     [Test]
