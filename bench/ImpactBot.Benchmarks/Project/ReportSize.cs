@@ -51,7 +51,7 @@ internal static partial class ReportSize
         var outside = OutsideDetails(body);
         var firstDetails = body.IndexOf("<details>", StringComparison.Ordinal);
         var firstLines = (firstDetails < 0 ? body : body[..firstDetails]).Count(c => c == '\n');
-        var ticked = AcknowledgementLog.Write(Checklist.ApplyCommand(body, new string('m', 39), "issuecomment-12345678901", items.ToDictionary(i => i.Id, _ => (AckRefusal?)null)));
+        var ticked = AcknowledgementLog.Write(Checklist.ApplyCommand(body, new string('m', 39), Checklist.ViaGitHubComment(12345678901), items.ToDictionary(i => i.Id, _ => (AckRefusal?)null)));
         Console.WriteLine($"{name} | {report.Impacts.Length} | {items.Length} | {Regex.Count(outside, @"^- \[[ x]\]", RegexOptions.Multiline)} | {firstLines} | {body.Length:N0} | {ticked.Length:N0} | {JsonReportRenderer.Render(report).Length:N0}");
     }
 

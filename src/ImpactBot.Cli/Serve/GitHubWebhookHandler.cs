@@ -91,7 +91,7 @@ internal sealed class GitHubWebhookHandler(GitHubConnection connection, HttpClie
         {
             StatusTargetUrl = trigger.CommentUrl,
         });
-        var outcome = await session.AcknowledgeByCommandAsync(command, actor, $"issuecomment-{commentId}", pull.HeadSha, cancellationToken).ConfigureAwait(false);
+        var outcome = await session.AcknowledgeByCommandAsync(command, actor, Checklist.ViaGitHubComment(commentId), pull.HeadSha, cancellationToken).ConfigureAwait(false);
         await outcome.RespondAsync(platform, commentId, actor, cancellationToken).ConfigureAwait(false);
         return AckResult(outcome);
     }

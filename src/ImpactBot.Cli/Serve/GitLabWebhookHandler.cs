@@ -114,7 +114,7 @@ internal sealed class GitLabWebhookHandler(GitLabClient client, ServeOptions opt
         }
 
         var (session, sha) = await SessionAsync(platform, note.Url, cancellationToken).ConfigureAwait(false);
-        var outcome = await session.AcknowledgeByCommandAsync(command, actor, $"note_{note.Id}", sha, cancellationToken).ConfigureAwait(false);
+        var outcome = await session.AcknowledgeByCommandAsync(command, actor, Checklist.ViaGitLabNote(note.Id), sha, cancellationToken).ConfigureAwait(false);
         await outcome.RespondAsync(platform, note.Id, actor, cancellationToken).ConfigureAwait(false);
         return GitHubWebhookHandler.AckResult(outcome);
     }

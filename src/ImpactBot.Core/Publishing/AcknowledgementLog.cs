@@ -14,10 +14,10 @@ public static partial class AcknowledgementLog
     public const string End = "<!-- impactbot:acks-end -->";
 
     /// <summary>Lines shown at most; the rest is a count (the markers keep every one).</summary>
-    public const int MaxLines = 30;
+    public const int MaxLines = 15;
 
     /// <summary>Characters the renderer keeps free for the block (header and <see cref="MaxLines"/> lines).</summary>
-    public const int Reserve = 200 + (MaxLines * 170);
+    public const int Reserve = 100 + (MaxLines * 180);
 
     /// <summary>The body with its block rewritten from its items (removed when nothing was acknowledged or refused).</summary>
     public static string Write(string body)
@@ -61,7 +61,7 @@ public static partial class AcknowledgementLog
         }
     }
 
-    private static string How(string? via) => via is null or Checklist.ViaTick ? "ticked" : $"[/impact ack](#{via})";
+    private static string How(string? via) => Checklist.Anchor(via) is { } anchor ? $"[/impact ack]({anchor})" : via is null or Checklist.ViaTick ? "ticked" : "/impact ack";
 
     [GeneratedRegex(@"\n?<!-- impactbot:acks -->.*?<!-- impactbot:acks-end -->\n?", RegexOptions.Singleline)]
     private static partial Regex Block();

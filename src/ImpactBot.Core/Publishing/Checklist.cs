@@ -13,6 +13,20 @@ public static partial class Checklist
 {
     public const string ViaTick = "tick";
 
+    /// <summary>How a GitHub issue comment is named in <c>via=</c>: <c>ic</c> and its id (the page anchor is <c>#issuecomment-ID</c>).</summary>
+    public static string ViaGitHubComment(long id) => "ic" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>How a GitLab note is named in <c>via=</c>: <c>n</c> and its id (the page anchor is <c>#note_ID</c>).</summary>
+    public static string ViaGitLabNote(long id) => "n" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The anchor of a command comment on the request's page, or null for a tick or an unknown form.</summary>
+    public static string? Anchor(string? via) => via switch
+    {
+        ['i', 'c', .. var id] when id.Length > 0 && id.All(char.IsAsciiDigit) => "#issuecomment-" + id,
+        ['n', .. var id] when id.Length > 0 && id.All(char.IsAsciiDigit) => "#note_" + id,
+        _ => null,
+    };
+
     public static ImmutableArray<ChecklistItem> Parse(string body)
     {
         ArgumentNullException.ThrowIfNull(body);

@@ -7,7 +7,7 @@ namespace ImpactBot.Core.Publishing;
 /// One checklist line of a report: <c>- [ ] text &lt;!-- impactbot:item=ID severity=S owners=@a,@b was=OLD by=@c via=tick --&gt;</c>.
 /// <see cref="Id"/> is the hash of the item's key (root cause, asset), stable across reruns; <see cref="AcknowledgedBy"/> is the
 /// account the bot recorded as having acknowledged it (null if unknown or unticked), <see cref="Via"/> how: <c>tick</c> or the
-/// anchor of the <c>/impact ack</c> comment (<c>issuecomment-123</c>, <c>note_456</c>).
+/// <c>/impact ack</c> comment (<c>ic123</c> on GitHub, <c>n456</c> on GitLab; see <see cref="Checklist.Anchor"/>).
 /// </summary>
 public sealed record ChecklistItem(string Id, bool Ticked, Severity Severity)
 {

@@ -300,7 +300,7 @@ internal sealed class MarkdownLayout(ImpactReport report, ReviewPlan plan, HashS
             sb.Append(" (+").Append(item.Folded.Length).Append(" stale downstream)");
         }
 
-        sb.Append(Ack(item.Id, item.Owners)).Append(' ').Append(Marker(item)).Append('\n');
+        sb.Append(" · ").Append(Code(item.ShortId)).Append(' ').Append(Marker(item)).Append('\n');
         Checkboxes++;
     }
 

@@ -25,10 +25,10 @@ public sealed record MarkdownOptions
     public int FirstScreenItemLines { get; init; } = 40;
 
     /// <summary>
-    /// Characters kept free per checklist item for what an acknowledgement adds to its marker (<c> by=@login via=issuecomment-N</c>
-    /// or <c> no=@login:via:why</c>, 39-character logins); the audit block has its own reserve.
+    /// Characters kept free per checklist item for what an acknowledgement adds to its marker (<c> by=@login via=ic123</c>
+    /// 39-character logins, 10-digit comment ids; a refusal, <c> no=@login:via:why</c>, replaces it or is rarer); the audit block has its own reserve.
     /// </summary>
-    public const int TickReserve = 90;
+    public const int TickReserve = 62;
 
     /// <summary>Whose acknowledgement counts; each item says who may acknowledge it.</summary>
     public AcknowledgePolicy Acknowledge { get; init; } = AcknowledgePolicy.OwnersOrMaintainers;

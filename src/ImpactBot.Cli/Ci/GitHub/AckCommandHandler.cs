@@ -1,4 +1,5 @@
 using ImpactBot.Core.Platform;
+using ImpactBot.Core.Publishing;
 using ImpactBot.GitHub.Events;
 
 namespace ImpactBot.Cli.Ci.GitHub;
@@ -27,7 +28,7 @@ internal sealed class AckCommandHandler(GitHubActionsJob job)
         var pull = await platform.GetPullRequestAsync(cancellationToken).ConfigureAwait(false);
         var config = await job.ConfigAtAsync(pull.HeadSha, cancellationToken).ConfigureAwait(false);
         var session = new Core.Publishing.ReviewSession(platform, job.SessionOptions(config, pull.HeadSha));
-        var outcome = await session.AcknowledgeByCommandAsync(command, actor, $"issuecomment-{commentId}", pull.HeadSha, cancellationToken).ConfigureAwait(false);
+        var outcome = await session.AcknowledgeByCommandAsync(command, actor, Checklist.ViaGitHubComment(commentId), pull.HeadSha, cancellationToken).ConfigureAwait(false);
         await outcome.RespondAsync(platform, commentId, actor, cancellationToken).ConfigureAwait(false);
         await job.Log.InfoAsync($"ImpactBot: /impact ack by {actor}: {outcome.Counted.Length} acknowledged, {outcome.Refused.Length} did not count, {outcome.Unknown.Length} unknown; status {outcome.Status?.State.ToString().ToLowerInvariant() ?? "unchanged"}: {outcome.Status?.Description ?? "no report"}").ConfigureAwait(false);
         return job.Settings.FailJob && outcome.Status?.State == StatusState.Failure ? ExitCodes.FailOnMet : ExitCodes.Ok;
