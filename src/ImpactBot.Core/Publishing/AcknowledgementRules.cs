@@ -26,8 +26,8 @@ public sealed class AcknowledgementRules(IReviewPlatform platform, AcknowledgePo
 
     /// <summary>null when <paramref name="login"/>'s acknowledgement of <paramref name="item"/> counts, else why not.</summary>
     /// <param name="byCommand">
-    /// An <c>/impact ack</c> command: it needs write access. A tick needs none checked: the platform let the account edit the
-    /// comment (GitHub write, GitLab Maintainer).
+    /// An <c>/impact ack</c> command: under anyone-with-write it needs write access. A tick needs none checked: the platform let
+    /// the account edit the comment (GitHub write, GitLab Maintainer). Owners count whatever their access.
     /// </param>
     public async Task<AckRefusal?> CheckAsync(string login, ChecklistItem item, bool byCommand, CancellationToken cancellationToken)
     {
@@ -67,11 +67,6 @@ public sealed class AcknowledgementRules(IReviewPlatform platform, AcknowledgePo
             }
 
             unreadable |= membership == TeamMembership.Unknown && !listed;
-        }
-
-        if (byCommand && await AccessAsync(login, cancellationToken).ConfigureAwait(false) < AccessLevel.Write)
-        {
-            return AckRefusal.NoWrite;
         }
 
         return unreadable ? AckRefusal.TeamUnreadable : maintainersCount ? AckRefusal.NotOwnerOrMaintainer : AckRefusal.NotOwner;
