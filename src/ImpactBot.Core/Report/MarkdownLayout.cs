@@ -201,8 +201,8 @@ internal sealed class MarkdownLayout(ImpactReport report, ReviewPlan plan, HashS
             return;
         }
 
-        sb.Append("\n### Checklist\nTick a box, or comment `/impact ack ID` (several ids, or `all`), to acknowledge an item; ").Append(WhoMayAcknowledge())
-          .Append(". The check counts every unticked item at or above `fail-on`, collapsed ones too. Assets stale only because an upstream fails to build are acknowledged with that upstream.\n");
+        sb.Append("\n### Checklist\nTick a box or comment `/impact ack ID` (several ids, or `all`) to acknowledge an item. ").Append(WhoMayAcknowledge())
+          .Append(" The check counts every unticked item at or above `fail-on`, collapsed ones too. Assets stale only because an upstream fails to build are acknowledged with that upstream.\n");
         foreach (var section in plan.Sections.Where(s => s.Items.Any(i => shown.Contains(i.Id))))
         {
             sb.Append("\n#### ").Append(section.Worst.Icon()).Append(' ').Append(Escape(section.Title)).Append('\n');
@@ -339,9 +339,9 @@ internal sealed class MarkdownLayout(ImpactReport report, ReviewPlan plan, HashS
 
     private string WhoMayAcknowledge() => options.Acknowledge switch
     {
-        AcknowledgePolicy.AnyoneWithWrite => "anyone with write access may",
-        AcknowledgePolicy.Owners => "only the owners it names (members of an owning team included) may; a tick that does not count is unticked and listed with why",
-        _ => "its owners (members of an owning team included) or a maintainer may; a tick that does not count is unticked and listed with why",
+        AcknowledgePolicy.AnyoneWithWrite => "Anyone with write access may.",
+        AcknowledgePolicy.Owners => "Only the item's owners count (members of an owning team too), as `ack:` on each item says; a tick that does not count is unticked and listed with why.",
+        _ => "The item's owners (members of an owning team too) or a maintainer count, as `ack:` on each item says; a tick that does not count is unticked and listed with why.",
     };
 
     /// <summary>The id to name the item by and, compactly, who may acknowledge it (handles as code: they notify nobody).</summary>
