@@ -163,7 +163,10 @@ public sealed class ReviewSession(IReviewPlatform platform, ReviewSessionOptions
             .FirstOrDefault();
     }
 
-    /// <summary>The status of a body; each recorded acknowledgement is checked again under the current policy (cached per run).</summary>
+    /// <summary>
+    /// The status of a body; each recorded acknowledgement is checked again under the current policy (cached per run). One
+    /// whose team this run's token cannot read stays counted: the bot recorded it after a check that could (serve's token, say).
+    /// </summary>
     private async Task<StatusDecision> DecideAsync(string body, AcknowledgementRules rules, CancellationToken cancellationToken)
     {
         var items = Checklist.Parse(body);
@@ -172,7 +175,7 @@ public sealed class ReviewSession(IReviewPlatform platform, ReviewSessionOptions
         {
             foreach (var item in items.Where(i => i.Recorded))
             {
-                if (await rules.CheckAsync(item.AcknowledgedBy!, item, byCommand: false, cancellationToken).ConfigureAwait(false) is null)
+                if (await rules.CheckAsync(item.AcknowledgedBy!, item, byCommand: false, cancellationToken).ConfigureAwait(false) is null or AckRefusal.TeamUnreadable)
                 {
                     confirmed.Add(item.Id);
                 }

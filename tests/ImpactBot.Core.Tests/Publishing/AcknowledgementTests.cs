@@ -140,6 +140,24 @@ public sealed class AcknowledgementTests
         Assert.That(outcome.Reply("ana"), Is.EqualTo("@ana `/impact ack`: acknowledged `aaaa111`. `bbbb222` did not count: not an owner of `@bob`; ask an owner or a maintainer."));
     }
 
+    [TestCase(false, StatusState.Success)]
+    [TestCase(true, StatusState.Failure)]
+    public async Task Session_RecordedTeamAcknowledgementLaterUnreadable_StaysCountedButALostMembershipDoesNot(bool memberLeft, StatusState expected)
+    {
+        var platform = new InMemoryReviewPlatform();
+        if (!memberLeft)
+        {
+            platform.UnreadableTeams.Add("@acme/crm");
+        }
+
+        platform.Seed("impact-bot", ReportMarker.Report + "\n- [x] a <!-- impactbot:item=aaaa1111 severity=breaking owners=@acme/crm by=@ana via=ic3 -->\n");
+        var session = new ReviewSession(platform, new ReviewSessionOptions { Policy = new StatusPolicy(FailOn.Breaking, AcknowledgePolicy.OwnersOrMaintainers) });
+
+        var outcome = await session.AcknowledgeByCommandAsync(new AckCommand([], All: true), "lead", Checklist.ViaGitHubComment(4), "abc", CancellationToken.None);
+
+        Assert.That(outcome.Status!.State, Is.EqualTo(expected));
+    }
+
     [TestCase("/impact ack 5750cd0 ccd7b9e", false, new[] { "5750cd0", "ccd7b9e" })]
     [TestCase("/impact ack `5750CD0`, ccd7b9e\nthanks", false, new[] { "5750cd0", "ccd7b9e" })]
     [TestCase("/IMPACT ack all", true, new string[0])]
