@@ -72,7 +72,7 @@ public sealed class ReviewSession(IReviewPlatform platform, ReviewSessionOptions
     /// <summary>
     /// <c>/impact ack</c> by <paramref name="actor"/> (the command comment's author, never a name in a body): ticks the named items
     /// (or, for <c>all</c>, every item not yet acknowledged that the actor may acknowledge) in the live report, records the actor
-    /// and the command's anchor (<paramref name="via"/>, e.g. <c>issuecomment-123</c>), records refusals of named items with why,
+    /// and the command (<paramref name="via"/>, e.g. <c>ic123</c>), records refusals of named items with why (those of <c>all</c> go to the reply only),
     /// and recomputes the status.
     /// </summary>
     public async Task<AckOutcome> AcknowledgeByCommandAsync(AckCommand command, string actor, string via, string headSha, CancellationToken cancellationToken)
