@@ -189,6 +189,39 @@ public sealed partial class GitHubReviewPlatform : IReviewPlatform
         }
     }
 
+    /// <summary>
+    /// <c>GET /orgs/{org}/teams/{team_slug}/memberships/{username}</c> for an <c>@org/team</c> handle: an active membership is a
+    /// member, a pending one or 404 is not, 403 (the Actions token, a token without members: read) cannot tell. Other handles
+    /// are logins, not teams.
+    /// </summary>
+    public async Task<TeamMembership> GetTeamMembershipAsync(string teamHandle, string user, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(teamHandle);
+        ArgumentException.ThrowIfNullOrEmpty(user);
+        if (teamHandle.TrimStart('@').Split('/') is not [{ Length: > 0 } org, { Length: > 0 } slug])
+        {
+            return TeamMembership.NotMember;
+        }
+
+        var uri = new Uri($"orgs/{Uri.EscapeDataString(org)}/teams/{Uri.EscapeDataString(slug)}/memberships/{Uri.EscapeDataString(user.TrimStart('@'))}", UriKind.Relative);
+        try
+        {
+            var membership = await connection.RunAsync(
+                GitHubOperation.ReadTeamMembership,
+                _ => new ApiConnection(Client.Connection).Get<TeamMembershipResponse>(uri),
+                cancellationToken).ConfigureAwait(false);
+            return string.Equals(membership.State, "active", StringComparison.OrdinalIgnoreCase) ? TeamMembership.Member : TeamMembership.NotMember;
+        }
+        catch (GitHubNotFoundException)
+        {
+            return TeamMembership.NotMember;
+        }
+        catch (GitHubAuthorizationException e) when (e.StatusCode == 403)
+        {
+            return TeamMembership.Unknown;
+        }
+    }
+
     internal static AccessLevel? ParseAccessLevel(string? name) => name?.ToLowerInvariant() switch
     {
         "admin" => AccessLevel.Admin,
@@ -215,6 +248,14 @@ public sealed partial class GitHubReviewPlatform : IReviewPlatform
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not hide the outdated comment {CommentId}: {Reason}")]
     private static partial void LogHideFailed(ILogger logger, long commentId, string reason, Exception? exception);
+
+    /// <summary>The team membership answer (<c>role</c>, <c>state</c>, <c>url</c>).</summary>
+    internal sealed class TeamMembershipResponse
+    {
+        public string? Role { get; set; }
+
+        public string? State { get; set; }
+    }
 
     /// <summary>The permission answer; Octokit's own model has no role_name.</summary>
     internal sealed class PermissionResponse

@@ -11,6 +11,7 @@ namespace ImpactBot.GitLab;
 public sealed partial class GitLabReviewPlatform(GitLabClient client, GitLabProjectId project, long mergeRequestIid, long? pipelineId = null)
     : IReviewPlatform
 {
+    private readonly Dictionary<string, GitLabUser?> users = new(StringComparer.OrdinalIgnoreCase);
     private GitLabUser? self;
 
     public GitLabProjectId Project => project;
@@ -48,7 +49,7 @@ public sealed partial class GitLabReviewPlatform(GitLabClient client, GitLabProj
 
     public async Task<AccessLevel> GetAccessLevelAsync(string user, CancellationToken cancellationToken)
     {
-        var found = await client.Users.FindByUsernameAsync(user, cancellationToken).ConfigureAwait(false);
+        var found = await FindUserAsync(user, cancellationToken).ConfigureAwait(false);
         if (found is null)
         {
             return AccessLevel.None;
@@ -56,6 +57,31 @@ public sealed partial class GitLabReviewPlatform(GitLabClient client, GitLabProj
 
         var member = await client.Members.GetIncludingInheritedAsync(project, found.Id, cancellationToken).ConfigureAwait(false);
         return member is null ? AccessLevel.None : ToAccessLevel(member.AccessLevel);
+    }
+
+    /// <summary>
+    /// <c>GET /groups/:id/members/all/:user_id</c> for the group an owner handle names (<c>@group</c> or <c>@group/subgroup</c>):
+    /// an active member, direct or inherited, is a member; 404 (not a member, or no such group: a user's handle) is not; 403 (a
+    /// token that may not see the group) cannot tell.
+    /// </summary>
+    public async Task<TeamMembership> GetTeamMembershipAsync(string teamHandle, string user, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(teamHandle);
+        var group = teamHandle.TrimStart('@');
+        if (group.Length == 0 || await FindUserAsync(user, cancellationToken).ConfigureAwait(false) is not { } found)
+        {
+            return TeamMembership.NotMember;
+        }
+
+        try
+        {
+            var member = await client.Members.GetGroupMemberIncludingInheritedAsync(group, found.Id, cancellationToken).ConfigureAwait(false);
+            return member is not null && member.State is null or "active" ? TeamMembership.Member : TeamMembership.NotMember;
+        }
+        catch (Errors.GitLabAuthorizationException e) when (e.Kind == PlatformErrorKind.Forbidden)
+        {
+            return TeamMembership.Unknown;
+        }
     }
 
     public Task SetStatusAsync(CommitStatus status, CancellationToken cancellationToken)
@@ -91,6 +117,19 @@ public sealed partial class GitLabReviewPlatform(GitLabClient client, GitLabProj
                 [FullAnalysisVariables.Full] = "true",
             },
             cancellationToken);
+
+    private async Task<GitLabUser?> FindUserAsync(string user, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(user);
+        var name = user.TrimStart('@');
+        if (!users.TryGetValue(name, out var found))
+        {
+            found = await client.Users.FindByUsernameAsync(name, cancellationToken).ConfigureAwait(false);
+            users[name] = found;
+        }
+
+        return found;
+    }
 
     internal static AccessLevel ToAccessLevel(GitLabAccessLevel level) => level switch
     {

@@ -89,6 +89,35 @@ public sealed class GitHubReviewPlatformTests : GitHubTestBase
         Assert.That(await Platform().GetAccessLevelAsync("ana", default), Is.EqualTo(expected));
     }
 
+    [TestCase("active", TeamMembership.Member)]
+    [TestCase("pending", TeamMembership.NotMember)]
+    public async Task GetTeamMembershipAsync_MembershipState_ActiveIsAMember(string state, TeamMembership expected)
+    {
+        Server.AddTeamMember("acme/crm", "ana", state);
+
+        Assert.That(await Platform().GetTeamMembershipAsync("@acme/crm", "ana", default), Is.EqualTo(expected));
+        Assert.That(Server.Requests.Single().Path, Does.EndWith("/orgs/acme/teams/crm/memberships/ana"));
+    }
+
+    [Test]
+    public async Task GetTeamMembershipAsync_NotAMember404_NotMember() =>
+        Assert.That(await Platform().GetTeamMembershipAsync("@acme/crm", "bob", default), Is.EqualTo(TeamMembership.NotMember));
+
+    [Test]
+    public async Task GetTeamMembershipAsync_TokenCannotReadTeams403_Unknown()
+    {
+        Server.TeamsReadable = false;
+
+        Assert.That(await Platform().GetTeamMembershipAsync("@acme/crm", "ana", default), Is.EqualTo(TeamMembership.Unknown));
+    }
+
+    [Test]
+    public async Task GetTeamMembershipAsync_UserHandle_NotATeamAndNoCall()
+    {
+        Assert.That(await Platform().GetTeamMembershipAsync("@ana", "ana", default), Is.EqualTo(TeamMembership.NotMember));
+        Assert.That(Server.Requests, Is.Empty);
+    }
+
     [Test]
     public async Task GetAccessLevelAsync_UnknownUser_None() =>
         Assert.That(await Platform().GetAccessLevelAsync("stranger", default), Is.EqualTo(AccessLevel.None));

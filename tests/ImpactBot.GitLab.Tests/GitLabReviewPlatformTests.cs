@@ -87,6 +87,35 @@ public sealed class GitLabReviewPlatformTests : FakeGitLabTestBase
         Assert.That(level, Is.EqualTo(expected));
     }
 
+    [Test]
+    public async Task GetTeamMembershipAsync_MemberOfTheSubgroup_ReadsTheGroupMembersApiByPath()
+    {
+        Server.AddGroupMember("acme/data", Dave);
+
+        var membership = await Platform().GetTeamMembershipAsync("@acme/data", "dave", CancellationToken.None);
+
+        Assert.That(membership, Is.EqualTo(TeamMembership.Member));
+        Assert.That(Server.RequestsTo("GET", $"/groups/acme%2Fdata/members/all/{Dave.Id}"), Has.Count.EqualTo(1));
+    }
+
+    [TestCase("@acme/data", "alice")]
+    [TestCase("@alice", "dave")]
+    [TestCase("@acme/data", "nobody")]
+    public async Task GetTeamMembershipAsync_NotAMemberOrNoSuchGroupOrUser_NotMember(string handle, string user)
+    {
+        Server.AddGroupMember("acme/data", Dave);
+
+        Assert.That(await Platform().GetTeamMembershipAsync(handle, user, CancellationToken.None), Is.EqualTo(TeamMembership.NotMember));
+    }
+
+    [Test]
+    public async Task GetTeamMembershipAsync_GroupHiddenFromTheToken403_Unknown()
+    {
+        Server.GroupsReadable = false;
+
+        Assert.That(await Platform().GetTeamMembershipAsync("@acme/data", "dave", CancellationToken.None), Is.EqualTo(TeamMembership.Unknown));
+    }
+
     [TestCase(GitLabAccessLevel.NoAccess, AccessLevel.None)]
     [TestCase(GitLabAccessLevel.MinimalAccess, AccessLevel.None)]
     [TestCase(GitLabAccessLevel.Guest, AccessLevel.Read)]

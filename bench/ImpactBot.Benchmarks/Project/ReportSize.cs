@@ -63,7 +63,7 @@ internal static partial class ReportSize
             File.WriteAllText(outFile, body);
         }
 
-        var ticked = Checklist.RecordAcknowledgements(body.Replace("- [ ]", "- [x]", StringComparison.Ordinal), body, new string('m', 39));
+        var ticked = AcknowledgementLog.Write(Checklist.ApplyCommand(body, new string('m', 39), Checklist.ViaGitHubComment(12345678901), items.ToDictionary(i => i.Id, _ => (AckRefusal?)null)));
         Console.WriteLine($"{name} | {report.Impacts.Length} | {items.Length} | {Regex.Count(outside, @"^- \[[ x]\]", RegexOptions.Multiline)} | {firstLines} | {body.Length:N0} | {ticked.Length:N0} | {JsonReportRenderer.Render(report).Length:N0}");
     }
 

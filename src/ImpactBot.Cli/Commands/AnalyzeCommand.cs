@@ -1,3 +1,4 @@
+using ImpactBot.Core.Config;
 using System.CommandLine;
 using ImpactBot.Cli.Analysis;
 using ImpactBot.Core.Impact;
@@ -61,7 +62,7 @@ internal static class AnalyzeCommand
                     Timings = timings,
                 };
                 var result = await RepositoryAnalysis.RunAsync(request, options, cancellationToken).ConfigureAwait(false);
-                await output.WriteAsync(timings.Measure("render", () => Render(result.Report, parse.GetRequiredValue(format), parse.GetValue(linkBase)))).ConfigureAwait(false);
+                await output.WriteAsync(timings.Measure("render", () => Render(result.Report, parse.GetRequiredValue(format), parse.GetValue(linkBase), result.Config.Acknowledge))).ConfigureAwait(false);
                 if (parse.GetValue(showTimings))
                 {
                     await parse.InvocationConfiguration.Error.WriteAsync(timings.Format()).ConfigureAwait(false);
@@ -80,14 +81,15 @@ internal static class AnalyzeCommand
         return command;
     }
 
-    public static string Render(ImpactReport report, string format, string? linkBase = null)
+    /// <param name="acknowledge">The repository's policy, so the markdown says who may acknowledge each item as the comment would.</param>
+    public static string Render(ImpactReport report, string format, string? linkBase = null, AcknowledgePolicy acknowledge = AcknowledgePolicy.OwnersOrMaintainers)
     {
         var links = linkBase is null ? null : MarkdownOptions.LinkBase(linkBase);
         return format switch
         {
             "json" => JsonReportRenderer.Render(report) + Environment.NewLine,
-            "markdown" => MarkdownReportRenderer.Render(report, MarkdownOptions.GitHub with { FileLink = links }),
-            "gitlab-markdown" => MarkdownReportRenderer.Render(report, MarkdownOptions.GitLab with { FileLink = links }),
+            "markdown" => MarkdownReportRenderer.Render(report, MarkdownOptions.GitHub with { FileLink = links, Acknowledge = acknowledge }),
+            "gitlab-markdown" => MarkdownReportRenderer.Render(report, MarkdownOptions.GitLab with { FileLink = links, Acknowledge = acknowledge }),
             _ => TextReportRenderer.Render(report),
         };
     }

@@ -37,6 +37,7 @@ internal sealed class GitHubWebhookHandler(GitHubConnection connection, HttpClie
             GitHubTriggerKind.PullRequest => WebhookIntake.Ignored("pull request analysis runs in the GitHub Action"),
             GitHubTriggerKind.ChecklistEdit => WebhookIntake.Run(what, ct => AcknowledgeAsync(trigger, ct)),
             GitHubTriggerKind.SlashCommand => WebhookIntake.Run(what, ct => DispatchAsync(trigger, ct)),
+            GitHubTriggerKind.AckCommand => WebhookIntake.Run(what, ct => AckAsync(trigger, ct)),
             _ => WebhookIntake.Ignored(TextPreview.Of(trigger.IgnoredReason ?? "nothing to do", 200)),
         };
     }
@@ -70,6 +71,34 @@ internal sealed class GitHubWebhookHandler(GitHubConnection connection, HttpClie
         var status = await session.AcknowledgeAsync(report, trigger.PreviousBody, editor, pull.HeadSha, cancellationToken).ConfigureAwait(false);
         return new("acknowledged", $"status {status.State.ToString().ToLowerInvariant()}");
     }
+
+    /// <summary><c>/impact ack</c>: handled here, as the comment's author, without a workflow run.</summary>
+    private async Task<WebhookResult> AckAsync(GitHubTrigger trigger, CancellationToken cancellationToken)
+    {
+        var platform = connection.ForPullRequest(trigger.Owner, trigger.Repository, trigger.Number);
+        var commentId = trigger.CommentId ?? 0;
+        var actor = trigger.CommentAuthor ?? trigger.Sender ?? "";
+        if (trigger.Ack is not { } command || actor.Length == 0)
+        {
+            var problem = trigger.AckError ?? "the command's author is unknown";
+            await RefuseAsync(platform, commentId, actor, problem + ".", cancellationToken).ConfigureAwait(false);
+            return new("refused", problem);
+        }
+
+        var pull = await platform.GetPullRequestAsync(cancellationToken).ConfigureAwait(false);
+        var config = await HeadConfig.ReadAsync(platform, pull.HeadSha, $"{trigger.Owner}/{trigger.Repository}#{trigger.Number}", logger, cancellationToken).ConfigureAwait(false);
+        var session = new ReviewSession(platform, ReviewSessionOptions.For(config, options.FailOn, options.StatusName, MarkdownOptions.GitHub) with
+        {
+            StatusTargetUrl = trigger.CommentUrl,
+        });
+        var outcome = await session.AcknowledgeByCommandAsync(command, actor, Checklist.ViaGitHubComment(commentId), pull.HeadSha, cancellationToken).ConfigureAwait(false);
+        await outcome.RespondAsync(platform, commentId, actor, cancellationToken).ConfigureAwait(false);
+        return AckResult(outcome);
+    }
+
+    internal static WebhookResult AckResult(AckOutcome outcome) => outcome.Status is { } status
+        ? new("acknowledged", $"{outcome.Counted.Length} acknowledged, {outcome.Refused.Length} did not count, {outcome.Unknown.Length} unknown; status {status.State.ToString().ToLowerInvariant()}")
+        : new("refused", "no report to acknowledge in");
 
     private async Task<WebhookResult> DispatchAsync(GitHubTrigger trigger, CancellationToken cancellationToken)
     {

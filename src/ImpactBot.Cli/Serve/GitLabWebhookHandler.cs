@@ -50,6 +50,11 @@ internal sealed class GitLabWebhookHandler(GitLabClient client, ServeOptions opt
             return WebhookIntake.Run(what, ct => AcknowledgeAsync(platform, hook, ct));
         }
 
+        if (note.Action is not "update" && AckCommand.Parse(note.Note) is { } ack)
+        {
+            return WebhookIntake.Run(what, ct => AckAsync(platform, hook, ack, ct));
+        }
+
         if (note.Action is "update" || SlashCommand.Parse(note.Note) is not { } command)
         {
             return WebhookIntake.Ignored("the note is not an /impact command");
@@ -94,6 +99,41 @@ internal sealed class GitLabWebhookHandler(GitLabClient client, ServeOptions opt
         }
     }
 
+    /// <summary>
+    /// <c>/impact ack</c>: acknowledges as the note's author (Developers too: GitLab lets only Maintainers tick boxes in the
+    /// bot's note), records it in the report note and recomputes the status.
+    /// </summary>
+    private async Task<WebhookResult> AckAsync(GitLabReviewPlatform platform, GitLabNoteHook hook, (AckCommand? Command, string? Error) ack, CancellationToken cancellationToken)
+    {
+        var note = hook.ObjectAttributes;
+        var actor = hook.User.Username;
+        if (ack.Command is not { } command)
+        {
+            await RefuseAsync(platform, note.Id, actor, ack.Error + ".", cancellationToken).ConfigureAwait(false);
+            return new("refused", ack.Error ?? "unreadable /impact ack");
+        }
+
+        var (session, sha) = await SessionAsync(platform, note.Url, cancellationToken).ConfigureAwait(false);
+        var outcome = await session.AcknowledgeByCommandAsync(command, actor, Checklist.ViaGitLabNote(note.Id), sha, cancellationToken).ConfigureAwait(false);
+        await outcome.RespondAsync(platform, note.Id, actor, cancellationToken).ConfigureAwait(false);
+        return GitHubWebhookHandler.AckResult(outcome);
+    }
+
+    /// <summary>A session on the merge request's head with the head's .impactbot.yml, the status pinned to the head pipeline.</summary>
+    private async Task<(ReviewSession Session, string HeadSha)> SessionAsync(GitLabReviewPlatform platform, string? statusUrl, CancellationToken cancellationToken)
+    {
+        var mergeRequest = await client.MergeRequests.GetAsync(platform.Project, platform.MergeRequestIid, cancellationToken).ConfigureAwait(false);
+        var config = await HeadConfig.ReadAsync(platform, mergeRequest.Sha, $"project {platform.Project} MR !{platform.MergeRequestIid}", logger, cancellationToken).ConfigureAwait(false);
+
+        // Pinned to the head pipeline, the status shows in that pipeline rather than in an external one GitLab makes up.
+        var pinned = new GitLabReviewPlatform(client, platform.Project, platform.MergeRequestIid, HeadPipelineId(mergeRequest));
+        var session = new ReviewSession(pinned, ReviewSessionOptions.For(config, options.FailOn, options.StatusName, MarkdownOptions.GitLab) with
+        {
+            StatusTargetUrl = statusUrl,
+        });
+        return (session, mergeRequest.Sha);
+    }
+
     private async Task<WebhookResult> AcknowledgeAsync(GitLabReviewPlatform platform, GitLabNoteHook hook, CancellationToken cancellationToken)
     {
         var note = hook.ObjectAttributes;
@@ -115,18 +155,10 @@ internal sealed class GitLabWebhookHandler(GitLabClient client, ServeOptions opt
             return new("ignored", "the edited note is not the bot's report");
         }
 
-        var mergeRequest = await client.MergeRequests.GetAsync(platform.Project, platform.MergeRequestIid, cancellationToken).ConfigureAwait(false);
-        var config = await HeadConfig.ReadAsync(platform, mergeRequest.Sha, $"project {platform.Project} MR !{platform.MergeRequestIid}", logger, cancellationToken).ConfigureAwait(false);
-
-        // Pinned to the head pipeline, the status shows in that pipeline rather than in an external one GitLab makes up.
-        var pinned = new GitLabReviewPlatform(client, platform.Project, platform.MergeRequestIid, HeadPipelineId(mergeRequest));
-        var session = new ReviewSession(pinned, ReviewSessionOptions.For(config, options.FailOn, options.StatusName, MarkdownOptions.GitLab) with
-        {
-            StatusTargetUrl = note.Url,
-        });
+        var (session, sha) = await SessionAsync(platform, note.Url, cancellationToken).ConfigureAwait(false);
 
         // GitLab does not send the previous body; ticks without a recorded acknowledger are the new ones.
-        var status = await session.AcknowledgeAsync(report, report.Body, hook.User.Username, mergeRequest.Sha, cancellationToken).ConfigureAwait(false);
+        var status = await session.AcknowledgeAsync(report, report.Body, hook.User.Username, sha, cancellationToken).ConfigureAwait(false);
         return new("acknowledged", $"status {status.State.ToString().ToLowerInvariant()}");
     }
 

@@ -21,7 +21,14 @@ public sealed record ImpactBotConfig
     public ImmutableDictionary<string, string> OwnerAliases { get; init; } =
         ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase);
 
-    public AcknowledgePolicy Acknowledge { get; init; } = AcknowledgePolicy.OwnersOnly;
+    public AcknowledgePolicy Acknowledge { get; init; } = AcknowledgePolicy.OwnersOrMaintainers;
+
+    /// <summary>
+    /// <c>teams:</c> team or group handle (<c>@acme/crm</c>, case-insensitive) to the logins of its members, for tokens that
+    /// cannot read team membership; a login listed here counts as a member whatever the API says.
+    /// </summary>
+    public ImmutableDictionary<string, ImmutableArray<string>> Teams { get; init; } =
+        ImmutableDictionary<string, ImmutableArray<string>>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>CODEOWNERS names owners only of assets that have none in dbt, unless set otherwise.</summary>
     public CodeOwnersUse CodeOwners { get; init; } = CodeOwnersUse.Fallback;

@@ -26,6 +26,12 @@ public interface IReviewPlatform
     /// <summary>The user's access to the repository/project, read from the API (never from author_association).</summary>
     Task<AccessLevel> GetAccessLevelAsync(string user, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether <paramref name="user"/> is an active member of the team or group an owner handle names (<c>@acme/crm</c>, GitLab
+    /// <c>@group/subgroup</c>). Handles the platform does not read as teams are <see cref="TeamMembership.NotMember"/>.
+    /// </summary>
+    Task<TeamMembership> GetTeamMembershipAsync(string teamHandle, string user, CancellationToken cancellationToken);
+
     /// <summary>Publishes the status: a check run where allowed (GitHub), else a commit status.</summary>
     Task SetStatusAsync(CommitStatus status, CancellationToken cancellationToken);
 

@@ -203,7 +203,7 @@ public sealed class CommentPublisher(IReviewPlatform platform, CommentPublisherO
     }
 
     private string Merge(string fresh, string liveBody) =>
-        Fit(Mentions.SuppressRepeated(Checklist.CarryTicks(fresh, liveBody), liveBody));
+        Fit(Mentions.SuppressRepeated(AcknowledgementLog.Write(Checklist.CarryTicks(fresh, liveBody)), liveBody));
 
     /// <summary>Same head and same content; a different run number alone is not worth an edit.</summary>
     private static bool IsSameReport(string body, string liveBody) =>

@@ -194,6 +194,9 @@ public static partial class ReportMarker
         return attributes;
     }
 
+    /// <summary>Whether a value can go into a hidden marker as it is.</summary>
+    public static bool IsToken(string value) => !string.IsNullOrEmpty(value) && TokenPattern().IsMatch(value);
+
     private static string Handle(string login) => login.StartsWith('@') ? login : "@" + login;
 
     private static void RequireToken(string value, string parameter)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using ImpactBot.Core.Config;
 using ImpactBot.Core.Report;
 
@@ -9,6 +10,9 @@ public sealed record ReviewSessionOptions
     public string StatusContext { get; init; } = "impactbot";
 
     public StatusPolicy Policy { get; init; } = new();
+
+    /// <summary>The <c>teams:</c> map of <c>.impactbot.yml</c>: team handle to member logins.</summary>
+    public ImmutableDictionary<string, ImmutableArray<string>> Teams { get; init; } = ImpactBotConfig.Default.Teams;
 
     public PublishMode Mode { get; init; } = PublishMode.Update;
 
@@ -27,6 +31,7 @@ public sealed record ReviewSessionOptions
     {
         StatusContext = statusContext,
         Policy = StatusPolicy.From(config, failOnOverride),
-        Markdown = markdown,
+        Teams = config.Teams,
+        Markdown = markdown with { Acknowledge = config.Acknowledge },
     };
 }

@@ -12,10 +12,10 @@ public static class StatusEvaluator
     public const int MaxDescriptionLength = 140;
 
     /// <summary>The status of a report body: its checklist, and the items it declares but no longer shows.</summary>
-    public static StatusDecision Evaluate(string body, StatusPolicy policy, Func<string, bool>? isTrusted = null)
+    public static StatusDecision Evaluate(string body, StatusPolicy policy, Func<ChecklistItem, bool>? counts = null)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return WithDeclaredInputErrors(Evaluate(Checklist.Parse(body), policy, isTrusted, ReportMarker.ParseItemsLine(body)), body);
+        return WithDeclaredInputErrors(Evaluate(Checklist.Parse(body), policy, counts, ReportMarker.ParseItemsLine(body)), body);
     }
 
     /// <summary>A body that declares input errors fails whatever is ticked: ticks acknowledge impacts, not unreadable input.</summary>
@@ -28,18 +28,21 @@ public static class StatusEvaluator
             : status with { State = StatusState.Failure, Description = $"{errors} input error{(errors == 1 ? "" : "s")}: see the report's problems; fix the input and push" };
     }
 
-    /// <param name="isTrusted">Logins whose ticks count for any item (e.g. maintainers); used only with owners-only acknowledgement.</param>
+    /// <param name="counts">
+    /// Whether a ticked item's recorded acknowledgement counts (decided by <see cref="AcknowledgementRules"/>); used unless the
+    /// policy is anyone-with-write. Without it, only an acknowledger named among the item's owners counts.
+    /// </param>
     /// <param name="declared">
     /// How many items of each severity the report was rendered with (its items line). Items it declares but the body no
     /// longer holds (the body was cut) block as unacknowledged: a lost item never stops gating the merge.
     /// </param>
-    public static StatusDecision Evaluate(IEnumerable<ChecklistItem> items, StatusPolicy policy, Func<string, bool>? isTrusted = null, IReadOnlyDictionary<Severity, int>? declared = null)
+    public static StatusDecision Evaluate(IEnumerable<ChecklistItem> items, StatusPolicy policy, Func<ChecklistItem, bool>? counts = null, IReadOnlyDictionary<Severity, int>? declared = null)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(policy);
         items = [.. items, .. Missing([.. items], declared)];
         var relevant = items.Where(i => Blocks(i.Severity, policy.FailOn)).ToList();
-        var unconfirmed = relevant.Where(i => i.Ticked && !IsConfirmed(i, policy, isTrusted)).ToImmutableArray();
+        var unconfirmed = relevant.Where(i => i.Ticked && !IsConfirmed(i, policy, counts)).ToImmutableArray();
         var blocking = relevant.Where(i => !i.Ticked).Concat(unconfirmed).ToImmutableArray();
         var state = blocking.IsEmpty ? StatusState.Success : StatusState.Failure;
         return new StatusDecision(state, Limit(Describe(policy.FailOn, relevant.Count, blocking, unconfirmed.Length)), blocking, unconfirmed);
@@ -65,15 +68,15 @@ public static class StatusEvaluator
             .Select(n => new ChecklistItem($"missing-{d.Key.ToName()}-{n + 1}", false, d.Key) { Text = "an item missing from the comment" }));
     }
 
-    private static bool IsConfirmed(ChecklistItem item, StatusPolicy policy, Func<string, bool>? isTrusted)
+    private static bool IsConfirmed(ChecklistItem item, StatusPolicy policy, Func<ChecklistItem, bool>? counts)
     {
-        if (!policy.OwnersOnlyAcknowledgement)
+        if (policy.Acknowledge == AcknowledgePolicy.AnyoneWithWrite)
         {
             return true;
         }
 
         return item.AcknowledgedBy is { } by
-            && (item.Owners.Any(o => string.Equals(o.TrimStart('@'), by, StringComparison.OrdinalIgnoreCase)) || isTrusted?.Invoke(by) == true);
+            && (counts?.Invoke(item) ?? item.Owners.Any(o => string.Equals(o.TrimStart('@'), by, StringComparison.OrdinalIgnoreCase)));
     }
 
     private static string Describe(FailOn failOn, int relevant, ImmutableArray<ChecklistItem> blocking, int unconfirmed)

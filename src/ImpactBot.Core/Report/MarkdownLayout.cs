@@ -1,5 +1,6 @@
 using System.Text;
 using ImpactBot.Core.Changes;
+using ImpactBot.Core.Config;
 using ImpactBot.Core.Graph;
 using ImpactBot.Core.Impact;
 using ImpactBot.Core.Publishing;
@@ -200,7 +201,8 @@ internal sealed class MarkdownLayout(ImpactReport report, ReviewPlan plan, HashS
             return;
         }
 
-        sb.Append("\n### Checklist\nTick a box to acknowledge an item; the check counts every unticked item at or above `fail-on`, collapsed ones too. Assets stale only because an upstream fails to build are acknowledged with that upstream.\n");
+        sb.Append("\n### Checklist\nTick a box or comment `/impact ack ID` (several ids, or `all`) to acknowledge an item. ").Append(WhoMayAcknowledge())
+          .Append(" The check counts every unticked item at or above `fail-on`, collapsed ones too. Assets stale only because an upstream fails to build are acknowledged with that upstream.\n");
         foreach (var section in plan.Sections.Where(s => s.Items.Any(i => shown.Contains(i.Id))))
         {
             sb.Append("\n#### ").Append(section.Worst.Icon()).Append(' ').Append(Escape(section.Title)).Append('\n');
@@ -223,7 +225,7 @@ internal sealed class MarkdownLayout(ImpactReport report, ReviewPlan plan, HashS
         {
             foreach (var group in Groups())
             {
-                sb.Append("\n- [ ] ").Append(group.Severity.Icon()).Append(' ').Append(Escape(group.Text)).Append(' ')
+                sb.Append("\n- [ ] ").Append(group.Severity.Icon()).Append(' ').Append(Escape(group.Text)).Append(Ack(group.Id, group.Owners)).Append(' ')
                   .Append(ReportMarker.ItemMarker(group.Id, group.Severity, group.Owners)).Append('\n');
                 Checkboxes++;
             }
@@ -276,7 +278,7 @@ internal sealed class MarkdownLayout(ImpactReport report, ReviewPlan plan, HashS
             sb.Append(" · via ").Append(Code(impact.Path));
         }
 
-        sb.Append(' ').Append(Marker(item)).Append('\n');
+        sb.Append(Ack(item.Id, item.Owners)).Append(' ').Append(Marker(item)).Append('\n');
         Checkboxes++;
         foreach (var failure in item.Failures)
         {
@@ -300,7 +302,7 @@ internal sealed class MarkdownLayout(ImpactReport report, ReviewPlan plan, HashS
             sb.Append(" (+").Append(item.Folded.Length).Append(" stale downstream)");
         }
 
-        sb.Append(' ').Append(Marker(item)).Append('\n');
+        sb.Append(" · ").Append(Code(item.ShortId)).Append(' ').Append(Marker(item)).Append('\n');
         Checkboxes++;
     }
 
@@ -335,6 +337,29 @@ internal sealed class MarkdownLayout(ImpactReport report, ReviewPlan plan, HashS
         sb.Append("  <details><summary>").Append(summary).Append("</summary>")
           .Append(string.Join(", ", names)).Append(item.Folded.Length > FoldedNames ? $", and {item.Folded.Length - FoldedNames} more in the JSON report" : "")
           .Append("</details>\n");
+    }
+
+    private string WhoMayAcknowledge() => options.Acknowledge switch
+    {
+        AcknowledgePolicy.AnyoneWithWrite => "Anyone with write access may.",
+        AcknowledgePolicy.Owners => "Only the item's owners count (members of an owning team too), as `ack:` on each item says; a tick that does not count is unticked and listed with why.",
+        _ => "The item's owners (members of an owning team too) or a maintainer count, as `ack:` on each item says; a tick that does not count is unticked and listed with why.",
+    };
+
+    /// <summary>The id to name the item by and, compactly, who may acknowledge it (handles as code: they notify nobody).</summary>
+    private string Ack(string id, IEnumerable<string> owners)
+    {
+        var shortId = id.Length > ChecklistItem.ShortIdLength ? id[..ChecklistItem.ShortIdLength] : id;
+        var handles = owners.Where(IsHandle).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var named = string.Join(", ", handles.Take(2).Select(Code)) + (handles.Count > 2 ? $" +{handles.Count - 2}" : "");
+        var who = options.Acknowledge switch
+        {
+            AcknowledgePolicy.AnyoneWithWrite => "",
+            _ when handles.Count == 0 => ": a maintainer",
+            AcknowledgePolicy.Owners => ": " + named,
+            _ => $": {named} or a maintainer",
+        };
+        return $" · ack {Code(shortId)}{who}";
     }
 
     private static string Marker(ReviewItem item) =>

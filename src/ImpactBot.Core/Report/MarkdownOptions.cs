@@ -1,3 +1,5 @@
+using ImpactBot.Core.Config;
+
 namespace ImpactBot.Core.Report;
 
 /// <summary>
@@ -22,8 +24,14 @@ public sealed record MarkdownOptions
     /// <summary>Lines of items shown before the rest collapse; with the header, owners and changes about 1,200 px on GitHub.</summary>
     public int FirstScreenItemLines { get; init; } = 40;
 
-    /// <summary>Characters kept free per checklist item for what a tick adds (<c> by=@login</c>, 39-character logins).</summary>
-    public const int TickReserve = 45;
+    /// <summary>
+    /// Characters kept free per checklist item for what an acknowledgement adds to its marker (<c> by=@login via=ic123</c>
+    /// 39-character logins, 10-digit comment ids; a refusal, <c> no=@login:via:why</c>, replaces it or is rarer); the audit block has its own reserve.
+    /// </summary>
+    public const int TickReserve = 62;
+
+    /// <summary>Whose acknowledgement counts; each item says who may acknowledge it.</summary>
+    public AcknowledgePolicy Acknowledge { get; init; } = AcknowledgePolicy.OwnersOrMaintainers;
 
     /// <summary>
     /// Links to files under a base URL (<c>--link-base https://github.com/o/r/blob/main</c>): <c>BASE/path#L10</c>.

@@ -25,7 +25,7 @@ public static class MarkdownReportRenderer
         foreach (var level in Enum.GetValues<Detail>())
         {
             var body = layout.Compose(level);
-            if (body.Length + (layout.Checkboxes * MarkdownOptions.TickReserve) <= options.MaxLength || level == Detail.Counts)
+            if (body.Length + (layout.Checkboxes * MarkdownOptions.TickReserve) + AcknowledgementLog.Reserve <= options.MaxLength || level == Detail.Counts)
             {
                 return body;
             }

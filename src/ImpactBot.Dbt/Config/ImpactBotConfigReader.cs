@@ -15,7 +15,7 @@ namespace ImpactBot.Dbt.Config;
 /// </summary>
 public static class ImpactBotConfigReader
 {
-    private static readonly string[] Keys = ["dialect", "project-dir", "ignore", "fail-on", "owners", "acknowledge", "catalog", "vars", "codeowners"];
+    private static readonly string[] Keys = ["dialect", "project-dir", "ignore", "fail-on", "owners", "acknowledge", "teams", "catalog", "vars", "codeowners"];
 
     public static ConfigReadResult Read(string? text, string path)
     {
@@ -83,12 +83,16 @@ public static class ImpactBotConfigReader
                     };
                     break;
                 case "acknowledge":
-                    config = Enum(value, key, path, diagnostics, ["owners-only", "anyone"]) switch
+                    config = Enum(value, key, path, diagnostics, ["owners", "owners-or-maintainers", "anyone-with-write", "owners-only", "anyone"]) switch
                     {
-                        "owners-only" => config with { Acknowledge = AcknowledgePolicy.OwnersOnly },
-                        "anyone" => config with { Acknowledge = AcknowledgePolicy.Anyone },
+                        "owners" => config with { Acknowledge = AcknowledgePolicy.Owners },
+                        "owners-or-maintainers" or "owners-only" => config with { Acknowledge = AcknowledgePolicy.OwnersOrMaintainers },
+                        "anyone-with-write" or "anyone" => config with { Acknowledge = AcknowledgePolicy.AnyoneWithWrite },
                         _ => config,
                     };
+                    break;
+                case "teams":
+                    config = config with { Teams = ReadTeams(value, path, diagnostics) };
                     break;
                 case "owners":
                     config = config with { OwnerAliases = ReadAliases(value, path, diagnostics) };
@@ -159,6 +163,51 @@ public static class ImpactBotConfigReader
 
         return aliases;
     }
+
+    private static ImmutableDictionary<string, ImmutableArray<string>> ReadTeams(YamlNode value, string path, List<FileDiagnostic> diagnostics)
+    {
+        var teams = ImpactBotConfig.Default.Teams;
+        if (YamlNodes.IsNull(value))
+        {
+            return teams;
+        }
+
+        if (value is not YamlMappingNode map)
+        {
+            diagnostics.Add(Error(path, value, "'teams' must be a mapping of team handle to member logins, for example '\"@acme/crm\": [ana, bo]'"));
+            return teams;
+        }
+
+        foreach (var (k, v) in map.Children)
+        {
+            var team = (k as YamlScalarNode)?.Value?.Trim() ?? "";
+            if (!IsHandle(team.TrimStart('@')))
+            {
+                diagnostics.Add(Error(path, k, $"'teams' key '{team}' must be a team or group handle such as \"@acme/crm\""));
+                continue;
+            }
+
+            var members = StringList(v, $"teams.{team}", path, diagnostics);
+            if (members is null)
+            {
+                continue;
+            }
+
+            var logins = members.Value.Select(m => m.Trim().TrimStart('@')).ToImmutableArray();
+            if (logins.FirstOrDefault(l => !IsHandle(l) || l.Contains('/', StringComparison.Ordinal)) is { } bad)
+            {
+                diagnostics.Add(Error(path, v, $"'teams.{team}' lists '{bad}', which is not a login; list user logins such as 'ana'"));
+                continue;
+            }
+
+            teams = teams.SetItem("@" + team.TrimStart('@'), logins);
+        }
+
+        return teams;
+    }
+
+    private static bool IsHandle(string text) =>
+        text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/') && !text.StartsWith('/') && !text.EndsWith('/');
 
     internal static string? Scalar(YamlNode value, string key, string path, List<FileDiagnostic> diagnostics)
     {

@@ -11,6 +11,7 @@ internal sealed record GitHubOperation(string Description, string Permission)
     public static readonly GitHubOperation HideComment = new("hide (minimize) a comment", "pull-requests: write");
     public static readonly GitHubOperation AddReaction = new("react to a comment", "pull-requests: write");
     public static readonly GitHubOperation ReadPermission = new("read a user's repository permission", "metadata: read");
+    public static readonly GitHubOperation ReadTeamMembership = new("read a team's membership", "members: read (organization; a GitHub App or a token with read:org)");
     public static readonly GitHubOperation CreateCheckRun = new("create a check run", "checks: write");
     public static readonly GitHubOperation CreateStatus = new("create a commit status", "statuses: write");
     public static readonly GitHubOperation ReadPullRequest = new("read the pull request", "pull-requests: read");

@@ -185,6 +185,11 @@ public static class GitHubEventParser
             return ParseEdit(trigger with { PreviousBody = edited.Changes?.Body?.From }, comment.Body ?? "");
         }
 
+        if (AckCommand.Parse(comment.Body) is var (ack, ackError))
+        {
+            return trigger with { Kind = GitHubTriggerKind.AckCommand, Ack = ack, AckError = ackError, IgnoredReason = null };
+        }
+
         return SlashCommand.Parse(comment.Body) switch
         {
             null => trigger with { IgnoredReason = "the comment is not an /impact command" },

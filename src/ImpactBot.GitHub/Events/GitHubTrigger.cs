@@ -8,6 +8,12 @@ public enum GitHubTriggerKind
     /// <summary>A pull request comment whose first line is <c>/impact</c> or <c>/impact full</c>.</summary>
     SlashCommand,
 
+    /// <summary>
+    /// A pull request comment whose first line is <c>/impact ack ID…</c> or <c>/impact ack all</c>: acknowledge items as the
+    /// comment's author (<see cref="GitHubTrigger.Ack"/>, or <see cref="GitHubTrigger.AckError"/> when it cannot be read).
+    /// </summary>
+    AckCommand,
+
     /// <summary>Someone changed checkboxes in a report comment: re-evaluate the status only.</summary>
     ChecklistEdit,
 
@@ -42,6 +48,12 @@ public sealed record GitHubTrigger(GitHubTriggerKind Kind, string Owner, string 
     public bool Full { get; init; }
 
     public string? IgnoredReason { get; init; }
+
+    /// <summary>The <c>/impact ack</c> command of an <see cref="GitHubTriggerKind.AckCommand"/>.</summary>
+    public Core.Publishing.AckCommand? Ack { get; init; }
+
+    /// <summary>What is wrong with an <c>/impact ack</c> command that cannot be read (to tell its author).</summary>
+    public string? AckError { get; init; }
 
     public string? HeadSha { get; init; }
 

@@ -3,7 +3,7 @@ using ImpactBot.Core.Platform;
 
 namespace ImpactBot.GitHub.Events;
 
-/// <summary><c>/impact</c> or <c>/impact full</c> alone on the first line of a comment.</summary>
+/// <summary><c>/impact</c> or <c>/impact full</c> alone on the first line of a comment (<c>/impact ack</c> is <see cref="Core.Publishing.AckCommand"/>).</summary>
 public static partial class SlashCommand
 {
     /// <summary>null when the comment is not a command; <c>Full</c> for <c>/impact full</c>.</summary>
@@ -27,7 +27,7 @@ public static partial class SlashCommand
         {
             0 => (false, null),
             _ when argument.Equals("full", StringComparison.OrdinalIgnoreCase) => (true, null),
-            _ => (false, $"unknown /impact argument '{TextPreview.Of(argument)}' (use /impact or /impact full)"),
+            _ => (false, $"unknown /impact argument '{TextPreview.Of(argument)}' (use /impact, /impact full or /impact ack ID|all)"),
         };
     }
 

@@ -92,6 +92,26 @@ public sealed class GitHubWebhookHandlerTests
         Assert.That(state, Is.EqualTo(expected));
     }
 
+    [Test]
+    public async Task HandleAsync_AckAllByATeamMember_AcknowledgesInServeWithoutADispatch()
+    {
+        gitHub.AddTeamMember("octo-org/data", "ana");
+        var report = gitHub.AddComment(Report.Replace("severity=breaking -->", "severity=breaking owners=@octo-org/data -->", StringComparison.Ordinal), gitHub.CurrentUser);
+        var command = gitHub.AddComment("/impact ack all", new FakeUser("ana", 5));
+        var handler = new GitHubWebhookHandler(connection, Http, new ServeOptions { GitHubApiUrl = gitHub.ApiUrl, GitHubToken = "ghp_fakeHandlerToken", GitHubWebhookSecret = "s" }, logger.Object);
+
+        var result = await handler.HandleAsync("issue_comment", CreatedCommentBody(gitHub, command.Id, command.Body, "ana"), CancellationToken.None);
+
+        Assert.That(result.Outcome, Is.EqualTo("acknowledged"), result.Detail);
+        Assert.Multiple(() =>
+        {
+            Assert.That(gitHub.CommentsOn(1).Single(c => c.Id == report.Id).Body, Does.Contain("- [x] ").And.Contain($"by=@ana via=ic{command.Id}"));
+            Assert.That(gitHub.CheckRuns.Single()["conclusion"]?.ToString(), Is.EqualTo("success"));
+            Assert.That(gitHub.Reactions.Select(r => (r.CommentId, r.Content)), Is.EqualTo(new[] { (command.Id, "rocket") }));
+            Assert.That(gitHub.Requests.Any(r => r.Path.EndsWith("/dispatches", StringComparison.Ordinal)), Is.False, "nothing to analyse");
+        });
+    }
+
     /// <summary>ana ticks the box of the bot's report; returns the published check conclusion.</summary>
     private async Task<string?> TickAsync(FailOn? failOn = null)
     {

@@ -35,6 +35,22 @@ internal static class WebhookPayloads
         return e.ToJsonString();
     }
 
+    /// <summary>GitHub issue_comment "created" on pull request 1 by <paramref name="author"/>.</summary>
+    public static string CreatedCommentBody(Testing.GitHub.FakeGitHubServer gitHub, long commentId, string body, string author)
+    {
+        var e = Load("issue_comment.created.json");
+        e["repository"]!["name"] = gitHub.Repo;
+        e["repository"]!["full_name"] = $"{gitHub.Owner}/{gitHub.Repo}";
+        e["repository"]!["owner"]!["login"] = gitHub.Owner;
+        e["issue"]!["number"] = 1;
+        e["issue"]!["pull_request"] = new JsonObject { ["url"] = "https://api.github.com/repos/octo-org/warehouse/pulls/1" };
+        e["comment"]!["id"] = commentId;
+        e["comment"]!["body"] = body;
+        e["comment"]!["user"]!["login"] = author;
+        e["sender"]!["login"] = author;
+        return e.ToJsonString();
+    }
+
     /// <summary>GitLab Note Hook on the fake's merge request.</summary>
     public static string NoteHookBody(long noteId, FakeUser user, string text, string action, long? authorId = null)
     {

@@ -52,7 +52,7 @@ public sealed class ChecklistTests
         var before = "- [ ] a <!-- impactbot:item=a -->\n- [x] b <!-- impactbot:item=b by=@ana -->";
         var after = "- [x] a <!-- impactbot:item=a -->\n- [x] b <!-- impactbot:item=b by=@ana -->";
 
-        var recorded = Checklist.RecordAcknowledgements(after, before, "bob");
+        var recorded = Checklist.ApplyEdit(after, before, "bob", new Dictionary<string, AckRefusal>());
 
         Assert.That(Checklist.Parse(recorded).Select(i => i.AcknowledgedBy), Is.EqualTo(new[] { "bob", "ana" }));
     }
@@ -62,7 +62,7 @@ public sealed class ChecklistTests
     {
         var before = "- [x] a <!-- impactbot:item=a by=@ana -->";
 
-        var recorded = Checklist.RecordAcknowledgements("- [ ] a <!-- impactbot:item=a by=@ana -->", before, "bob");
+        var recorded = Checklist.ApplyEdit("- [ ] a <!-- impactbot:item=a by=@ana -->", before, "bob", new Dictionary<string, AckRefusal>());
 
         Assert.That(recorded, Is.EqualTo("- [ ] a <!-- impactbot:item=a -->"));
     }

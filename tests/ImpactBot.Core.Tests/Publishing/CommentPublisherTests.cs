@@ -61,6 +61,20 @@ public sealed class CommentPublisherTests
     }
 
     [Test]
+    public async Task PublishAsync_Rerun_KeepsRecordedAcknowledgementsAndTheirAuditLines()
+    {
+        var platform = new InMemoryReviewPlatform(Bot);
+        var live = AcknowledgementLog.Write("- [x] x <!-- impactbot:item=xxxx1111 owners=@ana by=@ana via=ic5 -->\n- [ ] y <!-- impactbot:item=yyyy2222 owners=@ana no=@bob:tick:owner -->\n- [x] gone <!-- impactbot:item=gone by=@ana via=tick -->\n");
+        platform.Seed(Bot, Report("h0", live));
+
+        await new CommentPublisher(platform).PublishAsync("- [ ] x <!-- impactbot:item=xxxx1111 owners=@ana -->\n- [ ] y <!-- impactbot:item=yyyy2222 owners=@ana -->\n", new ReportMeta("h1"), PublishMode.Update, default);
+
+        var body = platform.Comments.Single().Body;
+        Assert.That(body, Does.Contain("- ✅ `xxxx111` `@ana` [/impact ack](#issuecomment-5)\n- ⛔ `yyyy222` `@bob` ticked — did not count: not an owner of `@ana`; ask an owner\n"));
+        Assert.That(body, Does.Not.Contain("gone"), "the acknowledgement of an item that no longer exists goes with it");
+    }
+
+    [Test]
     public async Task PublishAsync_TickWhileAnalysing_ReReadsBeforeWriting()
     {
         var platform = new InMemoryReviewPlatform(Bot);

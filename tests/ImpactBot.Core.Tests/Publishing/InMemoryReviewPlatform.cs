@@ -100,9 +100,43 @@ internal sealed class InMemoryReviewPlatform(string bot = "impact-bot") : IRevie
         Hidden.Add(comment.Id);
     }
 
-    public Task AddReactionAsync(long commentId, Reaction reaction, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public List<(long CommentId, Reaction Reaction)> Reactions { get; } = [];
 
-    public Task<AccessLevel> GetAccessLevelAsync(string user, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public async Task AddReactionAsync(long commentId, Reaction reaction, CancellationToken cancellationToken)
+    {
+        await Record($"react {commentId} {reaction}");
+        lock (gate)
+        {
+            Reactions.Add((commentId, reaction));
+        }
+    }
+
+    /// <summary>Repository access by login; others have none.</summary>
+    public Dictionary<string, AccessLevel> Access { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Team handle to its members; a team in <see cref="UnreadableTeams"/> answers Unknown (403).</summary>
+    public Dictionary<string, string[]> TeamMembers { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public HashSet<string> UnreadableTeams { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public async Task<AccessLevel> GetAccessLevelAsync(string user, CancellationToken cancellationToken)
+    {
+        await Record($"access {user}");
+        return Access.GetValueOrDefault(user, AccessLevel.None);
+    }
+
+    public async Task<TeamMembership> GetTeamMembershipAsync(string teamHandle, string user, CancellationToken cancellationToken)
+    {
+        await Record($"team {teamHandle} {user}");
+        if (UnreadableTeams.Contains(teamHandle))
+        {
+            return TeamMembership.Unknown;
+        }
+
+        return TeamMembers.TryGetValue(teamHandle, out var members) && members.Contains(user, StringComparer.OrdinalIgnoreCase)
+            ? TeamMembership.Member
+            : TeamMembership.NotMember;
+    }
 
     public List<CommitStatus> Statuses { get; } = [];
 

@@ -56,7 +56,7 @@ public sealed class StatusEvaluatorTests
             Item("c", Severity.Breaking, ticked: true, by: "lead", "@ana"),
         };
 
-        var decision = StatusEvaluator.Evaluate(items, new StatusPolicy(OwnersOnlyAcknowledgement: true), login => login == "lead");
+        var decision = StatusEvaluator.Evaluate(items, new StatusPolicy(Acknowledge: AcknowledgePolicy.OwnersOrMaintainers), item => item.AcknowledgedBy is "ana" or "lead");
 
         Assert.That(decision.State, Is.EqualTo(StatusState.Failure));
         Assert.That(decision.Unconfirmed.Select(i => i.Id), Is.EqualTo(new[] { "a" }));

@@ -57,7 +57,7 @@ public sealed partial class MarkdownBoundsTests
 
         var body = MarkdownReportRenderer.Render(report, options);
         var items = Checklist.Parse(body);
-        var ticked = Checklist.RecordAcknowledgements(body.Replace("- [ ]", "- [x]", StringComparison.Ordinal), body, new string('m', 39));
+        var ticked = AcknowledgementLog.Write(Checklist.ApplyCommand(body, new string('m', 39), Checklist.ViaGitHubComment(12345678901), items.ToDictionary(i => i.Id, _ => (AckRefusal?)null)));
 
         Assert.That(ticked.Length, Is.LessThanOrEqualTo(options.MaxLength), "a comment with every box ticked must still be accepted");
         var open = StatusEvaluator.Evaluate(body, new StatusPolicy(FailOn.Values));

@@ -15,7 +15,7 @@ public sealed class ImpactBotConfigReaderTests
         var (config, diagnostics) = ImpactBotConfigReader.Read(FixtureFiles.Read("config/full.impactbot.yml"), Path);
 
         Assert.That(diagnostics, Is.Empty);
-        Assert.That((config.Dialect, config.ProjectDir, config.FailOn, config.Acknowledge), Is.EqualTo(((SqlDialect?)SqlDialect.Snowflake, "analytics", FailOn.Values, AcknowledgePolicy.Anyone)));
+        Assert.That((config.Dialect, config.ProjectDir, config.FailOn, config.Acknowledge), Is.EqualTo(((SqlDialect?)SqlDialect.Snowflake, "analytics", FailOn.Values, AcknowledgePolicy.AnyoneWithWrite)));
         Assert.That(config.Ignore, Is.EqualTo(new[] { "analytics/models/scratch/**", "*.tmp.sql" }));
         Assert.That(config.OwnerAliases["JANE@acme.com"], Is.EqualTo("@jane"));
         Assert.That(config.OwnerAliases["bob@acme.com"], Is.EqualTo("@bob"));
@@ -40,7 +40,41 @@ public sealed class ImpactBotConfigReaderTests
         var (config, diagnostics) = ImpactBotConfigReader.Read(text, Path);
 
         Assert.That(diagnostics, Is.Empty);
-        Assert.That((config.FailOn, config.Acknowledge, config.Dialect), Is.EqualTo((FailOn.Breaking, AcknowledgePolicy.OwnersOnly, (SqlDialect?)null)));
+        Assert.That((config.FailOn, config.Acknowledge, config.Dialect), Is.EqualTo((FailOn.Breaking, AcknowledgePolicy.OwnersOrMaintainers, (SqlDialect?)null)));
+    }
+
+    [TestCase("owners", AcknowledgePolicy.Owners)]
+    [TestCase("owners-or-maintainers", AcknowledgePolicy.OwnersOrMaintainers)]
+    [TestCase("owners-only", AcknowledgePolicy.OwnersOrMaintainers)]
+    [TestCase("anyone-with-write", AcknowledgePolicy.AnyoneWithWrite)]
+    [TestCase("anyone", AcknowledgePolicy.AnyoneWithWrite)]
+    public void Read_AcknowledgePolicyOrItsAlias_ReadsThePolicy(string value, AcknowledgePolicy expected)
+    {
+        var (config, diagnostics) = ImpactBotConfigReader.Read($"acknowledge: {value}\n", Path);
+
+        Assert.That(diagnostics, Is.Empty);
+        Assert.That(config.Acknowledge, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Read_Teams_MapsHandlesToLogins()
+    {
+        var (config, diagnostics) = ImpactBotConfigReader.Read("teams:\n  \"@acme/crm\": [ana, \"@bo\"]\n  acme/finance: carl\n", Path);
+
+        Assert.That(diagnostics, Is.Empty);
+        Assert.That(config.Teams["@ACME/CRM"], Is.EqualTo(new[] { "ana", "bo" }));
+        Assert.That(config.Teams["@acme/finance"], Is.EqualTo(new[] { "carl" }));
+    }
+
+    [TestCase("teams: [a]\n", ".impactbot.yml:1:8: config-invalid: 'teams' must be a mapping of team handle to member logins")]
+    [TestCase("teams:\n  \"@acme/crm\": [\"acme/x\"]\n", ".impactbot.yml:2:16: config-invalid: 'teams.@acme/crm' lists 'acme/x', which is not a login")]
+    [TestCase("teams:\n  \"@acme crm\": [ana]\n", ".impactbot.yml:2:3: config-invalid: 'teams' key '@acme crm' must be a team or group handle")]
+    public void Read_BadTeams_ErrorNamesKeyAndLine(string text, string expected)
+    {
+        var result = ImpactBotConfigReader.Read(text, Path);
+
+        Assert.That(result.HasErrors, Is.True);
+        Assert.That(result.Diagnostics.Single().ToString(), Does.StartWith(expected));
     }
 
     [Test]
@@ -100,7 +134,7 @@ public sealed class ImpactBotConfigReaderTests
         var warning = ImpactBotConfigReader.Read("fail_on: any\n", Path).Diagnostics.Single();
 
         Assert.That((warning.Code, warning.Severity, warning.Line), Is.EqualTo(("config-unknown-key", DiagnosticSeverity.Warning, 1)));
-        Assert.That(warning.Message, Does.Contain("allowed keys: dialect, project-dir, ignore, fail-on, owners, acknowledge, catalog"));
+        Assert.That(warning.Message, Does.Contain("allowed keys: dialect, project-dir, ignore, fail-on, owners, acknowledge, teams, catalog"));
     }
 
     [Test]

@@ -58,6 +58,18 @@ public sealed partial class FakeGitHubServer
             Permissions.TryGetValue(username, out var p)
                 ? Json(new JsonObject { ["permission"] = p.Permission, ["role_name"] = p.RoleName, ["user"] = UserJson(new FakeUser(username, 7)) })
                 : NotFoundResult());
+        // GET /orgs/{org}/teams/{team_slug}/memberships/{username}: 200 {role, state, url}; 404 when not a member (or no such team).
+        rest.MapGet("/orgs/{org}/teams/{team_slug}/memberships/{username}", (string org, string team_slug, string username) =>
+        {
+            if (!TeamsReadable)
+            {
+                return Json(new JsonObject { ["message"] = "Resource not accessible by integration", ["documentation_url"] = "https://docs.github.com/rest/teams/members#get-team-membership-for-a-user", ["status"] = "403" }, 403);
+            }
+
+            return Teams.TryGetValue($"{org}/{team_slug}", out var members) && members.TryGetValue(username, out var state)
+                ? Json(new JsonObject { ["url"] = $"{RestPrefix}/organizations/1/team/2/memberships/{username}", ["role"] = "member", ["state"] = state })
+                : NotFoundResult();
+        });
         rest.MapPost("/repos/{owner}/{repo}/check-runs", (HttpContext c) => Json(CreateCheckRun(RequestBody(c)!.AsObject()), 201));
         rest.MapPatch("/repos/{owner}/{repo}/check-runs/{check_run_id}", (HttpContext c, long check_run_id) =>
             CheckRuns.FirstOrDefault(r => r["id"]!.GetValue<long>() == check_run_id) is { } run

@@ -51,6 +51,15 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
     /// <summary><c>permission</c>/<c>role_name</c> per login; other logins get 404.</summary>
     public ConcurrentDictionary<string, (string Permission, string? RoleName)> Permissions { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Teams (<c>org/team_slug</c>, case-insensitive) to their members' membership state (<c>active</c> or <c>pending</c>).</summary>
+    public ConcurrentDictionary<string, Dictionary<string, string>> Teams { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public void AddTeamMember(string team, string login, string state = "active") =>
+        Teams.GetOrAdd(team.TrimStart('@'), _ => new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase))[login] = state;
+
+    /// <summary>False answers team membership with 403 "Resource not accessible by integration", as for the Actions token.</summary>
+    public bool TeamsReadable { get; set; } = true;
+
     public ConcurrentDictionary<int, FakePullRequest> PullRequests { get; } = new();
 
     public List<FakeComment> Comments { get; } = [];
@@ -95,6 +104,8 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
         Statuses.Clear();
         PullRequests.Clear();
         Permissions.Clear();
+        Teams.Clear();
+        TeamsReadable = true;
         Files.Clear();
         CurrentUser = new FakeUser("impact-bot", 9001, "User");
         InstallationBot = new FakeUser("github-actions[bot]", 41898282, "Bot");

@@ -29,6 +29,8 @@ public sealed partial class FakeGitLabServer
         app.MapPost("/api/v4/projects/{id}/pipeline", (HttpContext c, string id) => HandleAsync(c, FakeRoutes.CreateBranchPipeline, id, null, (_, body) => CreateBranchPipeline(body)));
         app.MapGet("/api/v4/projects/{id}/members/all/{userId:long}", (HttpContext c, string id, long userId) =>
             HandleAsync(c, FakeRoutes.Member, id, null, (_, _) => Member(userId)));
+        app.MapGet("/api/v4/groups/{id}/members/all/{userId:long}", (HttpContext c, string id, long userId) =>
+            HandleAsync(c, FakeRoutes.GroupMember, null, null, (_, _) => GroupMember(Uri.UnescapeDataString(id), userId)));
 
         // file_path is one segment: GitLab wants the slashes of a path encoded (%2F); a plain slash matches no route.
         app.MapGet("/api/v4/projects/{id}/repository/files/{filePath}/raw", (HttpContext c, string id, string? @ref) =>

@@ -222,6 +222,23 @@ public sealed partial class FakeGitLabServer
             : Error(404, "404 Not found");
     }
 
+    /// <summary>GET /groups/:id/members/all/:user_id: 404 for a group that does not exist or a user who is not a member.</summary>
+    private IResult GroupMember(string groupPath, long userId)
+    {
+        if (!GroupsReadable)
+        {
+            return Error(403, "403 Forbidden");
+        }
+
+        var user = Array.Find(users, u => u.Id == userId);
+        lock (gate)
+        {
+            return user is not null && groups.TryGetValue(groupPath, out var group) && group.TryGetValue(userId, out var level)
+                ? Json(new FakeMember(user.Id, user.Username, user.Name, level))
+                : Error(404, groups.ContainsKey(groupPath) ? "404 Not found" : "404 Group Not Found");
+        }
+    }
+
     /// <summary>The file's bytes as text/plain, like GitLab; the path is read from the raw (still encoded) request target.</summary>
     private IResult RawFile(HttpContext context, string? reference)
     {

@@ -24,6 +24,7 @@ public sealed partial class FakeGitLabServer : IAsyncDisposable
     public static readonly FakeUser Alice = new(101, "alice", "Alice Maintainer");
     public static readonly FakeUser Bob = new(102, "bob", "Bob Reporter");
     public static readonly FakeUser Carol = new(103, "carol", "Carol Outsider");
+    public static readonly FakeUser Dave = new(104, "dave", "Dave Developer");
 
     private static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
 
@@ -33,9 +34,10 @@ public sealed partial class FakeGitLabServer : IAsyncDisposable
     private readonly List<FakeCommitStatus> statuses = [];
     private readonly List<FakePipeline> pipelines = [];
     private readonly Dictionary<long, int> members = [];
+    private readonly Dictionary<string, Dictionary<long, int>> groups = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<(string Sha, string Path), string> files = [];
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Fault>> faults = new();
-    private readonly FakeUser[] users = [Bot, Alice, Bob, Carol];
+    private readonly FakeUser[] users = [Bot, Alice, Bob, Carol, Dave];
     private LoopbackServer? server;
     private long nextId = 5000;
     private int ticks;
@@ -64,6 +66,23 @@ public sealed partial class FakeGitLabServer : IAsyncDisposable
     /// <summary>The merge request's head_pipeline (null: no pipeline ran for it).</summary>
     public FakePipeline? HeadPipeline { get; set; }
 
+    /// <summary>False answers group membership with 403, as for a token that may not see the group.</summary>
+    public bool GroupsReadable { get; set; } = true;
+
+    /// <summary>Makes <paramref name="user"/> a member of the group at <paramref name="groupPath"/> (e.g. <c>group/data</c>).</summary>
+    public void AddGroupMember(string groupPath, FakeUser user, int accessLevel = 30)
+    {
+        lock (gate)
+        {
+            if (!groups.TryGetValue(groupPath, out var group))
+            {
+                groups[groupPath] = group = [];
+            }
+
+            group[user.Id] = accessLevel;
+        }
+    }
+
     private LoopbackServer Server => server ?? throw new InvalidOperationException("Not started.");
 
     public static async Task<FakeGitLabServer> StartAsync()
@@ -86,12 +105,15 @@ public sealed partial class FakeGitLabServer : IAsyncDisposable
             pipelines.Clear();
             faults.Clear();
             members.Clear();
+            groups.Clear();
+            GroupsReadable = true;
             files.Clear();
             HeadPipeline = null;
             DiffBaseSha = BaseSha;
             members[Bot.Id] = 30;
             members[Alice.Id] = 40;
             members[Bob.Id] = 20;
+            members[Dave.Id] = 30;
             LinkHeaderOnly = false;
             server?.ClearRequests();
         }

@@ -15,5 +15,6 @@ public static class FakeRoutes
     public const string CreatePipeline = "POST /pipelines";
     public const string CreateBranchPipeline = "POST /pipeline";
     public const string Member = "GET /members/all/:user_id";
+    public const string GroupMember = "GET /groups/:id/members/all/:user_id";
     public const string RawFile = "GET /repository/files/:file_path/raw";
 }

@@ -1,6 +1,3 @@
-using ImpactBot.Dbt.Analysis;
-using ImpactBot.Dbt.Config;
-using ImpactBot.Core.Config;
 using ImpactBot.Core.Platform;
 using ImpactBot.GitHub.Events;
 
@@ -31,29 +28,12 @@ internal sealed class ChecklistEditHandler(GitHubActionsJob job)
         }
 
         var pull = await platform.GetPullRequestAsync(cancellationToken).ConfigureAwait(false);
-        var config = await ConfigAtAsync(pull.HeadSha, cancellationToken).ConfigureAwait(false);
+        var config = await job.ConfigAtAsync(pull.HeadSha, cancellationToken).ConfigureAwait(false);
         var now = DateTimeOffset.UtcNow;
         var comment = new ReviewComment(trigger.CommentId!.Value, author, trigger.CommentBody ?? "", now, now);
         var status = await new Core.Publishing.ReviewSession(platform, job.SessionOptions(config, pull.HeadSha))
             .AcknowledgeAsync(comment, trigger.PreviousBody, editor, pull.HeadSha, cancellationToken).ConfigureAwait(false);
         await job.Log.InfoAsync($"ImpactBot: {editor} changed the checklist; status {status.State.ToString().ToLowerInvariant()}: {status.Description}").ConfigureAwait(false);
         return job.Settings.FailJob && status.State == StatusState.Failure ? ExitCodes.FailOnMet : ExitCodes.Ok;
-    }
-
-    /// <summary>
-    /// .impactbot.yml at the head (fail-on, acknowledge), read through the API: a tick needs no checkout, no git history and no
-    /// snapshot. A file with errors means the defaults, with a warning naming the problems.
-    /// </summary>
-    private async Task<ImpactBotConfig> ConfigAtAsync(string headSha, CancellationToken cancellationToken)
-    {
-        var text = await job.Platform.ReadFileAsync(ProjectGraph.ConfigPath, headSha, cancellationToken).ConfigureAwait(false);
-        var result = ImpactBotConfigReader.Read(text, ProjectGraph.ConfigPath);
-        if (!result.HasErrors)
-        {
-            return result.Config;
-        }
-
-        await job.Log.WarningAsync($"{ProjectGraph.ConfigPath} at {headSha[..Math.Min(12, headSha.Length)]} has errors; the check uses the defaults: {string.Join("; ", result.Diagnostics)}").ConfigureAwait(false);
-        return ImpactBotConfig.Default;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using ImpactBot.Cli.Analysis;
 using ImpactBot.Cli.Git;
 using ImpactBot.Dbt.Analysis;
+using ImpactBot.Dbt.Config;
 using ImpactBot.Core.Config;
 using ImpactBot.Core.Platform;
 using ImpactBot.Core.Publishing;
@@ -77,6 +78,23 @@ internal sealed class GitHubActionsJob(GitHubActionsSettings settings, GitHubRev
             Publisher = new CommentPublisherOptions { IsAncestor = IsAncestorAsync },
             StatusTargetUrl = RunUrl,
         };
+
+    /// <summary>
+    /// .impactbot.yml at the head (fail-on, acknowledge), read through the API: a tick needs no checkout, no git history and no
+    /// snapshot. A file with errors means the defaults, with a warning naming the problems.
+    /// </summary>
+    public async Task<ImpactBotConfig> ConfigAtAsync(string headSha, CancellationToken cancellationToken)
+    {
+        var text = await platform.ReadFileAsync(ProjectGraph.ConfigPath, headSha, cancellationToken).ConfigureAwait(false);
+        var result = ImpactBotConfigReader.Read(text, ProjectGraph.ConfigPath);
+        if (!result.HasErrors)
+        {
+            return result.Config;
+        }
+
+        await log.WarningAsync($"{ProjectGraph.ConfigPath} at {headSha[..Math.Min(12, headSha.Length)]} has errors; the check uses the defaults: {string.Join("; ", result.Diagnostics)}").ConfigureAwait(false);
+        return ImpactBotConfig.Default;
+    }
 
     /// <summary>Makes sure a commit is in the clone; fetching is best effort (the analysis names a still-missing commit).</summary>
     public async Task EnsureCommitAsync(string sha, string refspec, CancellationToken cancellationToken)

@@ -62,6 +62,7 @@ internal sealed class GitHubActionsRunner : ICiRunner
         {
             GitHubTriggerKind.PullRequest => await job.AnalyseAndPublishAsync(trigger.BaseSha!, trigger.HeadSha!, useSnapshot: true, cancellationToken).ConfigureAwait(false),
             GitHubTriggerKind.SlashCommand => await new SlashCommandHandler(job).HandleAsync(trigger, cancellationToken).ConfigureAwait(false),
+            GitHubTriggerKind.AckCommand => await new AckCommandHandler(job).HandleAsync(trigger, cancellationToken).ConfigureAwait(false),
             _ => await new ChecklistEditHandler(job).HandleAsync(trigger, cancellationToken).ConfigureAwait(false),
         };
     }
