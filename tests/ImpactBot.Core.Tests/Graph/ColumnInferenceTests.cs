@@ -177,8 +177,9 @@ public sealed class ColumnInferenceTests
         var removed = changes.Single(c => c.Asset == "raw.events").Columns.Single();
         Assert.That((removed.Name, removed.Kind, removed.Inferred), Is.EqualTo(("session", ColumnChangeKind.Removed, true)));
         Assert.That(ImpactBot.Core.Report.ChangeText.Describe(removed, n => n), Does.Contain("inferred"));
-        Assert.That(impacts.Where(i => i.FoldedUnder is null).Select(i => (i.Asset, i.Reason)), Is.EqualTo(new[] { ("stg", "reads removed column raw.events.session") }));
-        Assert.That(impacts.Select(i => i.Asset), Does.Contain("sessions"));
+        var shown = impacts.Where(i => i.FoldedUnder is null).ToDictionary(i => i.Asset, i => (i.Severity, i.Reason));
+        Assert.That(shown["stg"], Is.EqualTo((Severity.Schema, "passes raw.events.session on unchanged: its column session is gone with it")));
+        Assert.That(shown["sessions"].Severity, Is.EqualTo(Severity.Breaking));
         Assert.That(headGraph.Find("sessions")!.Status, Is.EqualTo(LineageStatus.Partial));
     }
 
