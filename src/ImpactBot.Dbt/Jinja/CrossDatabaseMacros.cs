@@ -7,11 +7,42 @@ namespace ImpactBot.Dbt.Jinja;
 /// </summary>
 internal static class CrossDatabaseMacros
 {
-    public static string? Expand(string name, List<object?> args, string targetType)
+    /// <summary>dbt's parameter names, so keyword calls (<c>dbt.dateadd(datepart='day', interval=1, ...)</c>) expand too.</summary>
+    private static readonly Dictionary<string, string[]> Parameters = new(StringComparer.Ordinal)
+    {
+        ["date_trunc"] = ["datepart", "date"],
+        ["dateadd"] = ["datepart", "interval", "from_date_or_timestamp"],
+        ["datediff"] = ["first_date", "second_date", "datepart"],
+        ["safe_cast"] = ["field", "type"],
+        ["cast_bool_to_text"] = ["field"],
+        ["split_part"] = ["string_text", "delimiter_text", "part_number"],
+        ["concat"] = ["fields"],
+        ["hash"] = ["field"],
+        ["length"] = ["expression"],
+        ["position"] = ["substring_text", "string_text"],
+        ["replace"] = ["field", "old_chars", "new_chars"],
+        ["right"] = ["string_text", "length_expression"],
+        ["any_value"] = ["expression"],
+        ["bool_or"] = ["expression"],
+        ["listagg"] = ["measure", "delimiter_text", "order_by_clause", "limit_num"],
+        ["last_day"] = ["date", "datepart"],
+        ["escape_single_quotes"] = ["expression"],
+        ["string_literal"] = ["value"],
+        ["generate_surrogate_key"] = ["field_list"],
+        ["surrogate_key"] = ["field_list"],
+    };
+
+    public static string? Expand(string name, List<object?> positional, IReadOnlyDictionary<string, object?> named, string targetType)
     {
         var shortName = name.StartsWith("dbt.", StringComparison.Ordinal) ? name[4..]
             : name.StartsWith("dbt_utils.", StringComparison.Ordinal) ? name[10..]
             : name;
+        var args = named.Count == 0 || !Parameters.TryGetValue(shortName, out var parameters) ? positional : Merge(positional, named, parameters);
+        if (args is null)
+        {
+            return null;
+        }
+
         var wide = targetType is "bigquery" or "databricks" or "spark";
         string A(int i) => i < args.Count ? JinjaValues.Print(args[i]) : "";
         return shortName switch
@@ -45,6 +76,28 @@ internal static class CrossDatabaseMacros
             "generate_surrogate_key" or "surrogate_key" when args.Count >= 1 => SurrogateKey(args[0] is List<object?> list ? list : args),
             _ => null,
         };
+    }
+
+    /// <summary>Positional arguments first, then keywords in the macro's parameter order; null when a keyword is unknown or a gap is left.</summary>
+    private static List<object?>? Merge(List<object?> positional, IReadOnlyDictionary<string, object?> named, string[] parameters)
+    {
+        if (named.Keys.Any(k => Array.IndexOf(parameters, k) < positional.Count))
+        {
+            return null;
+        }
+
+        var args = new List<object?>(positional);
+        foreach (var parameter in parameters.Skip(positional.Count))
+        {
+            if (!named.TryGetValue(parameter, out var value))
+            {
+                break;
+            }
+
+            args.Add(value);
+        }
+
+        return args.Count - positional.Count == named.Count ? args : null;
     }
 
     private static string SurrogateKey(List<object?> fields) =>

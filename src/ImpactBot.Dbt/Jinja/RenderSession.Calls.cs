@@ -125,7 +125,7 @@ internal sealed partial class RenderSession
                 return Star(args, pos) is { } star ? star : Unknown(name, args, pos);
             default:
                 return TryContextCall(name, args, pos, out var result) ? result
-                    : CrossDatabaseMacros.Expand(name, args.Positional, _context.TargetType)
+                    : CrossDatabaseMacros.Expand(name, args.Positional, args.Named, _context.TargetType)
                     ?? (BuiltinFallback(name, pos) is { } builtin ? CallMacro(builtin, args, pos, null) : Unknown(name, args, pos));
         }
     }

@@ -345,6 +345,24 @@ public sealed class JinjaRendererTests
     }
 
     [Test]
+    public void Render_CrossDatabaseMacrosWithKeywordArguments_ExpandLikePositionalOnes()
+    {
+        var result = Render("select {{ dbt.dateadd(datepart='day', interval=1, from_date_or_timestamp='aa.end_date') }}, {{ dbt.datediff('a', second_date='b', datepart='day') }}");
+
+        Assert.That(result.Sql, Is.EqualTo("select dateadd(day, 1, aa.end_date), datediff(day, a, b)"));
+        Assert.That(result.IsComplete, Is.True);
+    }
+
+    [Test]
+    public void Render_CrossDatabaseMacroWithUnknownKeyword_IsNotExpanded()
+    {
+        var result = Render("select {{ dbt.dateadd(datepart='day', interval=1, start='x') }}");
+
+        Assert.That(result.Sql, Does.StartWith("select __macro__dbt__dateadd("));
+        Assert.That(result.IsComplete, Is.False);
+    }
+
+    [Test]
     public void Render_InOperatorAndNotIn_AreDecided()
     {
         Assert.That(Render("{% if 'a' in ['a', 'b'] and 'c' not in ['a'] %}yes{% endif %}").Sql, Is.EqualTo("yes"));
