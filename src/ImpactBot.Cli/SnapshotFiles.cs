@@ -22,6 +22,18 @@ internal static class SnapshotFiles
         return result.EngineMismatch ? (null, $"{path} was built by other lineage rules") : (result.Graph, null);
     }
 
+    /// <summary>A snapshot the user named (<c>--snapshot</c>): one that is missing or unusable is a usage error saying what to do.</summary>
+    public static LineageGraph LoadRequired(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"{path} does not exist. Build one with `impactbot snapshot build --out {path}`.");
+        }
+
+        var (graph, problem) = TryLoad(path);
+        return graph ?? throw new UsageException(problem ?? $"{path} could not be read.");
+    }
+
     public static void Save(LineageGraph graph, string path)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));

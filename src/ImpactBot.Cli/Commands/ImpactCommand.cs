@@ -20,17 +20,7 @@ internal static class ImpactCommand
         var command = new Command("impact", "List everything downstream of an asset or column, with owners.") { snapshot, format, target };
         command.SetAction((parse, _) => ExitCodeMap.RunAsync(parse.InvocationConfiguration.Error, async () =>
         {
-            var path = parse.GetRequiredValue(snapshot);
-            if (!File.Exists(path))
-            {
-                throw new UsageException($"{path} does not exist. Build one with `impactbot snapshot build --out {path}`.");
-            }
-
-            var (graph, problem) = SnapshotFiles.TryLoad(path);
-            if (graph is null)
-            {
-                throw new UsageException(problem ?? $"{path} could not be read.");
-            }
+            var graph = SnapshotFiles.LoadRequired(parse.GetRequiredValue(snapshot));
 
             var change = Target(graph, parse.GetRequiredValue(target));
             var impacts = ImpactAnalyzer.Analyze(graph, graph, [change]);

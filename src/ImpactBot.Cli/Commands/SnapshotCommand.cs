@@ -101,17 +101,7 @@ internal static class SnapshotCommand
         };
         export.SetAction((parse, _) => ExitCodeMap.RunAsync(parse.InvocationConfiguration.Error, async () =>
         {
-            var path = parse.GetRequiredValue(snapshot);
-            if (!File.Exists(path))
-            {
-                throw new UsageException($"{path} does not exist. Build one with `impactbot snapshot build --out {path}`.");
-            }
-
-            var (graph, problem) = SnapshotFiles.TryLoad(path);
-            if (graph is null)
-            {
-                throw new UsageException(problem ?? $"{path} could not be read.");
-            }
+            var graph = SnapshotFiles.LoadRequired(parse.GetRequiredValue(snapshot));
 
             var text = parse.GetRequiredValue(format) == "openlineage"
                 ? OpenLineageExport.Render(graph, parse.GetValue(eventTime) ?? TimeProvider.System.GetUtcNow(), parse.GetValue(datasetNamespace))
