@@ -81,7 +81,7 @@ internal sealed class GitHubWebhookHandler(GitHubConnection connection, HttpClie
         if (trigger.Ack is not { } command || actor.Length == 0)
         {
             var problem = trigger.AckError ?? "the command's author is unknown";
-            await RefuseAsync(platform, commentId, actor, problem + ".", cancellationToken).ConfigureAwait(false);
+            await platform.RefuseCommandAsync(commentId, actor, problem + ".", cancellationToken).ConfigureAwait(false);
             return new("refused", problem);
         }
 
@@ -107,7 +107,7 @@ internal sealed class GitHubWebhookHandler(GitHubConnection connection, HttpClie
         var sender = trigger.Sender ?? trigger.CommentAuthor ?? "";
         if (sender.Length == 0 || await platform.GetAccessLevelAsync(sender, cancellationToken).ConfigureAwait(false) < AccessLevel.Write)
         {
-            await RefuseAsync(platform, commentId, sender, "`/impact` needs write access to this repository.", cancellationToken).ConfigureAwait(false);
+            await platform.RefuseCommandAsync(commentId, sender, "`/impact` needs write access to this repository.", cancellationToken).ConfigureAwait(false);
             return new("refused", "the sender lacks write access");
         }
 
@@ -129,17 +129,11 @@ internal sealed class GitHubWebhookHandler(GitHubConnection connection, HttpClie
         {
             var reason = $"GitHub answered {(int)response.StatusCode} to repository_dispatch";
             logger.LogWarning("GitHub /impact on {Owner}/{Repository}#{Number}: {Reason}", trigger.Owner, trigger.Repository, trigger.Number, reason);
-            await RefuseAsync(platform, commentId, sender, $"the rerun could not be started ({reason}; the token needs contents: write).", cancellationToken).ConfigureAwait(false);
+            await platform.RefuseCommandAsync(commentId, sender, $"the rerun could not be started ({reason}; the token needs contents: write).", cancellationToken).ConfigureAwait(false);
             return new("failed", reason);
         }
 
         await platform.AddReactionAsync(commentId, Reaction.Rocket, cancellationToken).ConfigureAwait(false);
         return new("triggered", "repository_dispatch impactbot sent");
-    }
-
-    private static async Task RefuseAsync(GitHubReviewPlatform platform, long commentId, string user, string reason, CancellationToken cancellationToken)
-    {
-        await platform.AddReactionAsync(commentId, Reaction.Confused, cancellationToken).ConfigureAwait(false);
-        await platform.CreateCommentAsync($"@{user} {reason}", cancellationToken).ConfigureAwait(false);
     }
 }

@@ -69,14 +69,14 @@ internal sealed class GitLabWebhookHandler(GitLabClient client, ServeOptions opt
         var mergeRequest = hook.MergeRequest!;
         if (command.Error is { } problem)
         {
-            await RefuseAsync(platform, note.Id, hook.User.Username, problem, cancellationToken).ConfigureAwait(false);
+            await platform.RefuseCommandAsync(note.Id, hook.User.Username, problem, cancellationToken).ConfigureAwait(false);
             return new("refused", problem);
         }
 
         var access = await platform.GetAccessLevelAsync(hook.User.Username, cancellationToken).ConfigureAwait(false);
         if (access < AccessLevel.Write)
         {
-            await RefuseAsync(platform, note.Id, hook.User.Username, "`/impact` needs the Developer role or higher in this project.", cancellationToken).ConfigureAwait(false);
+            await platform.RefuseCommandAsync(note.Id, hook.User.Username, "`/impact` needs the Developer role or higher in this project.", cancellationToken).ConfigureAwait(false);
             return new("refused", "the author lacks Developer access");
         }
 
@@ -94,7 +94,7 @@ internal sealed class GitLabWebhookHandler(GitLabClient client, ServeOptions opt
         }
         catch (PlatformException e) when (e is not { Kind: PlatformErrorKind.Unavailable })
         {
-            await RefuseAsync(platform, note.Id, hook.User.Username, $"the pipeline could not be started ({e.Message}). Check that .gitlab-ci.yml has an impactbot job for merge request pipelines (and, for `/impact full`, for pipelines with IMPACTBOT_MR_IID set; README \"GitLab CI\").", cancellationToken).ConfigureAwait(false);
+            await platform.RefuseCommandAsync(note.Id, hook.User.Username, $"the pipeline could not be started ({e.Message}). Check that .gitlab-ci.yml has an impactbot job for merge request pipelines (and, for `/impact full`, for pipelines with IMPACTBOT_MR_IID set; README \"GitLab CI\").", cancellationToken).ConfigureAwait(false);
             return new("failed", $"the pipeline could not be started ({e.Kind})");
         }
     }
@@ -109,7 +109,7 @@ internal sealed class GitLabWebhookHandler(GitLabClient client, ServeOptions opt
         var actor = hook.User.Username;
         if (ack.Command is not { } command)
         {
-            await RefuseAsync(platform, note.Id, actor, ack.Error + ".", cancellationToken).ConfigureAwait(false);
+            await platform.RefuseCommandAsync(note.Id, actor, ack.Error + ".", cancellationToken).ConfigureAwait(false);
             return new("refused", ack.Error ?? "unreadable /impact ack");
         }
 
@@ -173,10 +173,4 @@ internal sealed class GitLabWebhookHandler(GitLabClient client, ServeOptions opt
             && (pipeline.ProjectId == 0 || pipeline.ProjectId == mergeRequest.ProjectId)
             ? pipeline.Id
             : null;
-
-    private static async Task RefuseAsync(GitLabReviewPlatform platform, long noteId, string user, string reason, CancellationToken cancellationToken)
-    {
-        await platform.AddReactionAsync(noteId, Reaction.Confused, cancellationToken).ConfigureAwait(false);
-        await platform.CreateCommentAsync($"@{user} {reason}", cancellationToken).ConfigureAwait(false);
-    }
 }

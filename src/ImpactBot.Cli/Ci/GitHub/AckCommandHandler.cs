@@ -19,8 +19,7 @@ internal sealed class AckCommandHandler(GitHubActionsJob job)
         if (trigger.Ack is not { } command || actor.Length == 0)
         {
             var problem = trigger.AckError ?? "the command's author is unknown";
-            await platform.AddReactionAsync(commentId, Reaction.Confused, cancellationToken).ConfigureAwait(false);
-            await platform.CreateCommentAsync($"@{actor} {problem}.", cancellationToken).ConfigureAwait(false);
+            await platform.RefuseCommandAsync(commentId, actor, problem + ".", cancellationToken).ConfigureAwait(false);
             await job.Log.NoticeAsync($"/impact ack by {actor} not read: {problem}.").ConfigureAwait(false);
             return ExitCodes.Ok;
         }

@@ -17,8 +17,7 @@ internal sealed class SlashCommandHandler(GitHubActionsJob job)
         var access = commenter.Length == 0 ? AccessLevel.None : await platform.GetAccessLevelAsync(commenter, cancellationToken).ConfigureAwait(false);
         if (access < AccessLevel.Write)
         {
-            await platform.AddReactionAsync(commentId, Reaction.Confused, cancellationToken).ConfigureAwait(false);
-            await platform.CreateCommentAsync($"@{commenter} `/impact` needs write access to this repository; ask someone with write access to run it.", cancellationToken).ConfigureAwait(false);
+            await platform.RefuseCommandAsync(commentId, commenter, "`/impact` needs write access to this repository; ask someone with write access to run it.", cancellationToken).ConfigureAwait(false);
             await job.Log.NoticeAsync($"/impact by {commenter} ignored: {access.ToString().ToLowerInvariant()} access, write needed.").ConfigureAwait(false);
             return ExitCodes.Ok;
         }
@@ -33,10 +32,9 @@ internal sealed class SlashCommandHandler(GitHubActionsJob job)
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            await platform.AddReactionAsync(commentId, Reaction.Confused, cancellationToken).ConfigureAwait(false);
             var (_, message) = ExitCodeMap.For(e);
             var run = job.RunUrl is { } url ? $" Details: {url}" : "";
-            await platform.CreateCommentAsync($"@{commenter} ImpactBot could not rerun the analysis: {FirstLine(message)}{run}", cancellationToken).ConfigureAwait(false);
+            await platform.RefuseCommandAsync(commentId, commenter, $"ImpactBot could not rerun the analysis: {FirstLine(message)}{run}", cancellationToken).ConfigureAwait(false);
             throw;
         }
 
