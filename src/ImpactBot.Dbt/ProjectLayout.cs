@@ -12,8 +12,39 @@ internal sealed class ProjectLayout(string rootDir, ImmutableArray<string> paths
 
     public ImmutableArray<string> Paths { get; } = paths;
 
-    /// <summary>Repository path of a project-relative path.</summary>
-    public string Repo(string projectPath) => RootDir.Length == 0 ? projectPath : $"{RootDir}/{projectPath}";
+    /// <summary>
+    /// Repository path of a project-relative path. <c>..</c> and <c>.</c> segments are resolved, as dbt resolves
+    /// <c>macro-paths: ["../../dbt_macros"]</c> of a project in a subfolder; a path that climbs above the repository
+    /// stays as written, so it matches no file.
+    /// </summary>
+    public string Repo(string projectPath)
+    {
+        var joined = RootDir.Length == 0 ? projectPath : $"{RootDir}/{projectPath}";
+        if (!joined.Contains('.', StringComparison.Ordinal))
+        {
+            return joined;
+        }
+
+        var parts = new List<string>();
+        foreach (var part in joined.Split('/'))
+        {
+            if (part == "..")
+            {
+                if (parts.Count == 0)
+                {
+                    return joined;
+                }
+
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else if (part is not ("." or ""))
+            {
+                parts.Add(part);
+            }
+        }
+
+        return string.Join('/', parts);
+    }
 
     /// <summary>Files under any of the project-relative folders, with the given extensions, outside installed packages.</summary>
     public IEnumerable<(string Path, string Folder, string Relative)> Under(IEnumerable<string> folders, params string[] extensions)

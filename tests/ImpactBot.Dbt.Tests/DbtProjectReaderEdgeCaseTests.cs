@@ -183,6 +183,21 @@ public sealed class DbtProjectReaderEdgeCaseTests
     }
 
     [Test]
+    public void Read_PathsClimbingOutOfTheProjectFolder_ReadTheRepositoryFolders()
+    {
+        var files = FixtureFiles.Of(
+            ("projects/dex/dbt_project.yml", "name: dex\nmodel-paths: [models, ../../sources]\nmacro-paths: [macros, ../../shared_macros, ../../../outside]\n"),
+            ("projects/dex/models/trades.sql", "select {{ pick('amount') }} from {{ source('chain', 'transfers') }}"),
+            ("shared_macros/pick.sql", "{% macro pick(c) %}{{ c }} as amount_usd{% endmacro %}"),
+            ("sources/chain.yml", "version: 2\nsources:\n  - name: chain\n    tables:\n      - name: transfers\n        columns:\n          - name: amount\n"));
+
+        var project = DbtProjectReader.Read(files, new DbtReadOptions { ProjectDir = "projects/dex" });
+
+        var model = project.Models.Single();
+        Assert.That((model.RenderedSql, project.Sources.Single().Columns.Single().Name), Is.EqualTo(("select amount as amount_usd from __source__.chain.transfers", "amount")));
+    }
+
+    [Test]
     public void Read_IgnoredPaths_AreLeftOut()
     {
         var files = FixtureFiles.Of(("dbt_project.yml", Project), ("models/a.sql", "select 1"), ("models/scratch/b.sql", "select 1"));
