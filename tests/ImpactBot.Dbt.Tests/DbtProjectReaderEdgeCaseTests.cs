@@ -146,6 +146,31 @@ public sealed class DbtProjectReaderEdgeCaseTests
     }
 
     [Test]
+    public void Read_GetRelation_FindsTheProjectsRelations_AndNotTheModelBeingCompiled()
+    {
+        var files = FixtureFiles.Of(
+            ("dbt_project.yml", "name: p\n"),
+            ("macros/pick.sql", "{% macro pick(name, schema=this.schema) %}{% set r = adapter.get_relation(database=this.database, schema=schema, identifier=name) %}"
+                + "{% if r is none %}select null as id{% else %}select id from {{ r }}{% endif %}{% endmacro %}"),
+            ("macros/is_incremental.sql", "{% macro is_incremental() %}{% set r = adapter.get_relation(this.database, this.schema, this.table) %}"
+                + "{{ return(r is not none and r.type == 'table') }}{% endmacro %}"),
+            ("models/orders.sql", "select 1 as id"),
+            ("models/from_orders.sql", "{{ pick('orders') }}"),
+            ("models/from_payments.sql", "{{ pick('payments', 'raw') }}"),
+            ("models/from_elsewhere.sql", "{{ pick('not_in_this_project') }}"),
+            ("models/incremental.sql", "select id from {{ ref('orders') }}{% if is_incremental() %} where id > (select max(id) from {{ this }}){% endif %}"),
+            ("models/sources.yml", "version: 2\nsources:\n  - name: raw\n    tables:\n      - name: payments\n"));
+
+        var models = DbtProjectReader.Read(files).Models.ToDictionary(m => m.Name);
+
+        Assert.That(models["from_orders"].RenderedSql, Is.EqualTo("select id from __ref__.orders"));
+        Assert.That(models["from_payments"].RenderedSql, Is.EqualTo("select id from __source__.raw.payments"));
+        Assert.That(models["from_elsewhere"].Diagnostics.Select(d => d.Code), Does.Contain("needs-warehouse"));
+        Assert.That((models["incremental"].RenderedSql, models["incremental"].Diagnostics.Length), Is.EqualTo(("select id from __ref__.orders", 0)));
+        Assert.That((models["from_orders"].UsesGraph, models["incremental"].UsesGraph), Is.EqualTo((true, false)), "only a lookup of another relation depends on the project's other nodes");
+    }
+
+    [Test]
     public void Read_CustomModelPathsAndPackagesFolder_OnlyProjectModels()
     {
         var files = FixtureFiles.Of(

@@ -19,7 +19,9 @@ internal sealed partial class RenderSession
                 return name == "quote" ? Quote(identifier) : identifier;
             case "get_columns_in_relation" or "get_columns_in_table":
                 return Columns(args.Get(0, "relation"), name, pos);
-            case "get_relation" or "get_missing_columns" or "already_exists" or "check_schema_exists" or "list_relations_without_caching"
+            case "get_relation" or "load_relation" or "load_cached_relation":
+                return Relation(name, args, pos);
+            case "get_missing_columns" or "already_exists" or "check_schema_exists" or "list_relations_without_caching"
                 or "list_relations" or "get_partitions_metadata" or "execute" or "get_table_options" or "get_view_options":
                 return NeedsWarehouse("adapter." + name, pos);
             case "expand_target_column_types" or "drop_relation" or "create_schema" or "drop_schema" or "rename_relation" or "truncate_relation"
@@ -28,6 +30,70 @@ internal sealed partial class RenderSession
             default:
                 return Unknown("adapter." + name, args, pos);
         }
+    }
+
+    /// <summary>
+    /// <c>adapter.get_relation(database, schema, identifier)</c> as <c>dbt compile</c> answers it once the project has
+    /// run: the model, seed, snapshot or source of this project with that identifier. The model being compiled is
+    /// answered as on its first build (none), as <c>is_incremental()</c> is false; a name the project does not
+    /// define needs the warehouse.
+    /// </summary>
+    private object? Relation(string name, EvaluatedArgs args, int pos)
+    {
+        var (schema, identifier) = args.Get(0, "relation") is RelationValue given
+            ? (JinjaValues.Print(Attribute(given, "schema")), given.Identifier)
+            : (args.Get(1, "schema") is string s ? s : null, args.Get(2, "identifier") is string i ? i : null);
+        if (identifier is null)
+        {
+            return NeedsWarehouse("adapter." + name, pos);
+        }
+
+        if (string.Equals(identifier, _context.ThisName, StringComparison.OrdinalIgnoreCase)
+            && (schema is null || string.Equals(schema, _context.TargetSchema, StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+
+        return (object?)ProjectRelation(schema, identifier) ?? NeedsWarehouse("adapter." + name, pos);
+    }
+
+    private RelationValue? ProjectRelation(string? schema, string identifier)
+    {
+        _usesGraph = true;
+        if (_context.Graph?.Value is not { } graph)
+        {
+            return null;
+        }
+
+        static bool Same(object? value, string? text) => text is null || string.Equals(value as string, text, StringComparison.OrdinalIgnoreCase);
+        if (graph["nodes"] is Dictionary<string, object?> nodes)
+        {
+            foreach (var node in nodes.Values.OfType<Dictionary<string, object?>>())
+            {
+                if (node.GetValueOrDefault("resource_type") is "model" or "seed" or "snapshot"
+                    && (Same(node.GetValueOrDefault("alias"), identifier) || Same(node.GetValueOrDefault("name"), identifier))
+                    && node.GetValueOrDefault("name") is string nodeName)
+                {
+                    var reference = new DbtRef(nodeName, null, null, 0);
+                    return new RelationValue(reference.RelationName, nodeName, reference, null);
+                }
+            }
+        }
+
+        if (graph["sources"] is Dictionary<string, object?> sources)
+        {
+            foreach (var source in sources.Values.OfType<Dictionary<string, object?>>())
+            {
+                if (Same(source.GetValueOrDefault("identifier"), identifier) && Same(source.GetValueOrDefault("schema"), schema)
+                    && source.GetValueOrDefault("source_name") is string sourceName && source.GetValueOrDefault("name") is string table)
+                {
+                    var reference = new DbtSourceRef(sourceName, table, 0);
+                    return new RelationValue(reference.RelationName, table, null, reference);
+                }
+            }
+        }
+
+        return null;
     }
 
     private string Quote(string identifier) =>
