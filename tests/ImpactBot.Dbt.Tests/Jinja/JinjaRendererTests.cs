@@ -18,6 +18,16 @@ public sealed class JinjaRendererTests
         Assert.That(result.IsComplete, Is.True);
     }
 
+    [TestCase("{% set chars = ['\\\\', '/'] %}{{ chars | length }}", "2")]
+    [TestCase("{% set s = 'it\\'s' %}{{ s }}", "it's")]
+    [TestCase("{{ \"a\\\\\" ~ 'b' }}", "a\\b")]
+    public void Render_StringEndingInAnEscapedBackslash_EndsAtItsQuote(string template, string expected)
+    {
+        var result = Render(template);
+
+        Assert.That((result.Sql, result.Diagnostics.Length), Is.EqualTo((expected, 0)));
+    }
+
     [Test]
     public void Render_TwoArgumentRef_UsesModelNameAndKeepsPackage()
     {
