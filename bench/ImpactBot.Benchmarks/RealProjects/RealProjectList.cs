@@ -3,7 +3,7 @@ namespace ImpactBot.Benchmarks.RealProjects;
 /// <summary>
 /// The pinned projects. Fetch each repository as a bare mirror under <c>--mirrors</c> (default <c>/work/.mirror</c>, laid
 /// out <c>owner+name/repo</c>); a project whose mirror or commit is missing is skipped. None of their files are copied
-/// into this repository (spellbook's licence is BSL: test material only).
+/// into this repository (spellbook's licence is BSL, and mattermost-data-warehouse states none: test material only).
 /// </summary>
 internal static class RealProjectList
 {
@@ -17,6 +17,8 @@ internal static class RealProjectList
     private const string CalItpCommit = "f20856f3f4cfe37f9e36f42bfe3ea22f6d4a2cfa";
     private const string Tuva = "tuva-health/tuva";
     private const string TuvaCommit = "6be34c7add402a897dd020fa51c6be586847eb41";
+    private const string Mattermost = "mattermost/mattermost-data-warehouse";
+    private const string MattermostCommit = "61af2424d790a8f83267f2b9ee12589fd32bcfa9";
 
     /// <summary>The marts the project's own integration_tests enable (its dbt_project.yml vars).</summary>
     private const string TuvaVars = "{claims_enabled: true, clinical_enabled: true, provider_attribution_enabled: true, semantic_layer_enabled: true, enable_data_quality: true, enable_legacy_data_quality: false}";
@@ -33,5 +35,6 @@ internal static class RealProjectList
         new("cal-itp-warehouse", CalItp, CalItpCommit, "warehouse", "bigquery", ["warehouse"]),
         new("tuva", Tuva, TuvaCommit, ".", "snowflake", ["."]),
         new("tuva+vars", Tuva, TuvaCommit, ".", "snowflake", ["."]) { Vars = TuvaVars },
+        new("mattermost-analytics", Mattermost, MattermostCommit, "transform/mattermost-analytics", "snowflake", ["transform/mattermost-analytics"]),
     ];
 }

@@ -100,13 +100,14 @@ internal static class TemplateLexer
             var c = source[i];
             if (skipStrings && c is '\'' or '"')
             {
-                var end = source.IndexOf(c, i + 1);
-                while (end > 0 && source[end - 1] == '\\')
+                // A backslash escapes the next character, so '\\\\' ends at its second quote.
+                var end = i + 1;
+                while (end < source.Length && source[end] != c)
                 {
-                    end = source.IndexOf(c, end + 1);
+                    end += source[end] == '\\' ? 2 : 1;
                 }
 
-                if (end < 0)
+                if (end >= source.Length)
                 {
                     return -1;
                 }

@@ -337,6 +337,35 @@ public sealed class DeltaHeadTests
     }
 
     [Test]
+    public void DeltaHead_MacroOutsideTheProjectFolderEdited_ReadsHeadInFullWithTheNewMacro()
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["projects/p/dbt_project.yml"] = "name: p\nmacro-paths: [macros, ../../shared_macros]\n",
+            ["projects/p/models/orders.sql"] = "select 1 as id, {{ cents('2') }} as amount",
+            ["shared_macros/cents.sql"] = "{% macro cents(c) %}{{ c }} / 100{% endmacro %}",
+        };
+
+        var (delta, full) = RunBoth(files, ("shared_macros/cents.sql", "{% macro cents(c) %}{{ c }} / 1000{% endmacro %}"));
+
+        Assert.That(delta.DeltaHead, Is.False);
+        AssertSame(delta, full);
+        Assert.That(delta.Report.Changes.Select(c => c.Asset), Is.EqualTo(new[] { "orders" }), "the model whose SQL the macro writes");
+    }
+
+    [Test]
+    public void DeltaHead_YamlWithAKeyWrittenTwice_EqualsFullRead()
+    {
+        var files = Load("dbt/shop");
+        var path = "analytics/models/marts/_marts.yml";
+
+        var (delta, full) = RunBoth(files, (path, files[path].Replace("  - name: orders\n", "  - name: orders\n    description: first\n    description: second\n", StringComparison.Ordinal)));
+
+        AssertSame(delta, full);
+        Assert.That(full.HeadGraph.Diagnostics.Select(d => d.Code), Does.Contain("yaml-duplicate-key"));
+    }
+
+    [Test]
     public void DeltaHead_ModelDeleted_ReadsHeadInFull()
     {
         var files = Load("dbt/shop");
