@@ -18,12 +18,16 @@ public static class ProjectColumns
     /// <summary>More rounds than any chain of models reading each other's columns needs; a bound on the work.</summary>
     public const int MaxRounds = 8;
 
+    /// <summary>Some model's render asked for the columns of a project node no one knew, and rendering can be done again.</summary>
+    public static bool Asked(DbtProject project) =>
+        project?.RenderWithColumns is not null && project.Models.Any(m => !m.ColumnsAsked.IsEmpty);
+
     public static (GraphBuildResult Build, DbtProject Project) Answer(
         DbtProject project, GraphBuildResult build, string commit, DialectFacts dialect, LineageBudget? budget, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(build);
-        if (project.RenderWithColumns is not { } render || project.Models.All(m => m.ColumnsAsked.IsEmpty))
+        if (!Asked(project) || project.RenderWithColumns is not { } render)
         {
             return (build, project);
         }
