@@ -115,6 +115,14 @@ internal sealed partial class RenderSession
                 }
 
                 return "";
+            case "namespace":
+                var attributes = args.Get(0, "value") is Dictionary<string, object?> initial ? new Dictionary<string, object?>(initial, StringComparer.Ordinal) : new(StringComparer.Ordinal);
+                foreach (var (key, value) in args.Named)
+                {
+                    attributes[key] = value;
+                }
+
+                return new NamespaceValue(attributes);
             case "range":
                 return Range(args);
             case "dict":

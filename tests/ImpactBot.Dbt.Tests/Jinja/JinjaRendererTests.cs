@@ -29,6 +29,15 @@ public sealed class JinjaRendererTests
     }
 
     [Test]
+    public void Render_NamespaceSetInALoop_KeepsItsValueAfterTheLoop()
+    {
+        var result = Render("{% set ns = namespace(cols=[], first=none) %}{% for c in ['a', 'b'] %}{% set ns.cols = ns.cols + [c ~ '_x'] %}"
+            + "{% if ns.first is none %}{% set ns.first = c %}{% endif %}{% endfor %}select {{ ns.cols | join(', ') }}, {{ ns.first }} as first");
+
+        Assert.That((result.Sql, result.Diagnostics.Length), Is.EqualTo(("select a_x, b_x, a as first", 0)));
+    }
+
+    [Test]
     public void Render_TwoArgumentRef_UsesModelNameAndKeepsPackage()
     {
         var result = Render("select * from {{ ref('pkg', 'm') }}");
