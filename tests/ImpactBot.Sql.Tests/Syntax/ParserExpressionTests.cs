@@ -265,6 +265,14 @@ public sealed class ParserExpressionTests
         Assert.That(((Literal)Expression("timestamp '2024-01-01 00:00:00'")).Text, Is.EqualTo("timestamp '2024-01-01 00:00:00'"));
 
     [Test]
+    public void Parse_AnyTypeNameBeforeAString_IsATypedLiteralInTrino()
+    {
+        var literal = (Literal)((BinaryExpr)Expression("amount = uint256 '0'", DialectFacts.Trino)).Right;
+
+        Assert.That((literal.Kind, literal.Text), Is.EqualTo((LiteralKind.Typed, "uint256 '0'")));
+    }
+
+    [Test]
     public void Parse_IntervalAndExtract()
     {
         var interval = (IntervalExpr)Expression("interval '1' day", DialectFacts.BigQuery);

@@ -126,7 +126,8 @@ internal sealed partial class Parser
                 return At(TokenKind.LParen) ? ParseFunctionCall(structName, start) : new FunctionCall(structName, [], SpanFrom(start));
         }
 
-        if (next.Kind == TokenKind.String && TypedLiteralWords.Contains(TextOf(token)))
+        if (next.Kind == TokenKind.String && (TypedLiteralWords.Contains(TextOf(token)) ||
+                (_dialect.GenericTypedLiterals && !Keywords.IsReserved(token.Keyword))))
         {
             Advance();
             Advance();
