@@ -273,6 +273,10 @@ public sealed class ParserExpressionTests
     }
 
     [Test]
+    public void Parse_EmptyHexLiteral_IsOneNumber() =>
+        Assert.That(((Literal)((FunctionCall)Expression("coalesce(x, 0x)", DialectFacts.Trino)).Arguments[1]).Text, Is.EqualTo("0x"));
+
+    [Test]
     public void Parse_IntervalAndExtract()
     {
         var interval = (IntervalExpr)Expression("interval '1' day", DialectFacts.BigQuery);
