@@ -164,6 +164,23 @@ public sealed class JinjaRendererTests
     }
 
     [Test]
+    public void Render_DictOfAMappingAndNamedArguments_CopiesThenOverrides()
+    {
+        var result = Render("{% set d = dict({'name': 'ar', 'start': '2019'}, start='2021') %}{{ d.name }} {{ d.start }} {{ dict([('k', 1)]).k }}");
+
+        Assert.That((result.Sql, result.Diagnostics.Length), Is.EqualTo(("ar 2021 1", 0)));
+    }
+
+    [Test]
+    public void Render_NullArgumentDefault_IsUndefinedAsInJinja()
+    {
+        var template = "{% macro m(col = null) %}x{% if col %}, {{ col }}{% endif %}{% endmacro %}select {{ m() }}, {{ m('y') }}";
+        var result = Render(template);
+
+        Assert.That((result.Sql, result.Diagnostics.Length), Is.EqualTo(("select x, x, y", 0)));
+    }
+
+    [Test]
     public void Render_ForLoopWithLoopLast_RendersCommaSeparated()
     {
         var template = "select {% for c in ['a', 'b', 'c'] %}{{ c }}{% if not loop.last %}, {% endif %}{% endfor %} from t";
