@@ -104,7 +104,7 @@ public static partial class DbtProjectReader
         if (catalogColumns is { } catalog)
         {
             models = [.. models.Select(m => m with { Columns = ManifestOverlay.MergeColumns(m.Columns, catalog.GetValueOrDefault(m.UniqueId)) })];
-            sources = [.. sources.Select(s => s with { Columns = ManifestOverlay.MergeColumns(s.Columns, catalog.GetValueOrDefault(s.UniqueId)) })];
+            sources = [.. sources.Select(s => s with { Columns = ManifestOverlay.MergeColumns(s.Columns, catalog.GetValueOrDefault(s.UniqueId)), ColumnsFromCatalog = catalog.ContainsKey(s.UniqueId) })];
             seeds = [.. seeds.Select(s => s with { Columns = ManifestOverlay.MergeColumns(s.Columns, catalog.GetValueOrDefault(s.UniqueId)) })];
             snapshots = [.. snapshots.Select(s => s with { Columns = ManifestOverlay.MergeColumns(s.Columns, catalog.GetValueOrDefault(s.UniqueId)) })];
         }

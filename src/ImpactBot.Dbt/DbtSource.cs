@@ -28,6 +28,9 @@ public sealed record DbtSource
 
     public ImmutableArray<DbtColumn> Columns { get; init; } = [];
 
+    /// <summary>catalog.json lists this table: <see cref="Columns"/> are all of its columns, not only those YAML documents.</summary>
+    public bool ColumnsFromCatalog { get; init; }
+
     public DbtMap Meta { get; init; } = DbtMap.Empty;
 
     public ImmutableArray<string> Tags { get; init; } = [];

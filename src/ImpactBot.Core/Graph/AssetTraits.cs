@@ -44,5 +44,11 @@ public sealed record AssetTraits
     /// </summary>
     public string? IncrementalFilter { get; init; }
 
+    /// <summary>
+    /// Its declared columns are some of the table's, not all (a source's YAML without catalog.json): a reader may read
+    /// another, which is then inferred for it.
+    /// </summary>
+    public bool OpenColumns { get; init; }
+
     public bool IsIncremental => Materialization is "incremental" or "snapshot";
 }

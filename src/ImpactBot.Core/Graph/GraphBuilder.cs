@@ -64,6 +64,11 @@ public static class GraphBuilder
         bool IsUnknown(string id) =>
             unknownDeclared.Contains(id) || (built.TryGetValue(id, out var n) ? n.HasWildcard : !assetIds.Contains(id));
 
+        // Sources whose YAML documents some columns: a read of another one infers it, as for a source declaring none.
+        var openDeclared = definitions.Where(d => d.Traits.OpenColumns && !unknownDeclared.Contains(d.Id) && built.ContainsKey(d.Id))
+            .Select(d => d.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        bool IsInferable(string id) => IsUnknown(id) || openDeclared.Contains(id);
+
         var sqlAssets = definitions.Where(HasSql).ToList();
         var prepared = ParallelMap.Map(sqlAssets, asset =>
         {
@@ -102,7 +107,7 @@ public static class GraphBuilder
 
             Parallel.ForEach(level, new ParallelOptions { CancellationToken = cancellationToken }, asset =>
             {
-                var node = BindOrReuse(asset, ordinals[asset], bodies[asset.Id], upstreams[asset.Id], context, previous, firstPass ? reads : null, IsUnknown);
+                var node = BindOrReuse(asset, ordinals[asset], bodies[asset.Id], upstreams[asset.Id], context, previous, firstPass ? reads : null, IsInferable);
                 reused[asset.Id] = node.Reused;
                 built[asset.Id] = node.Node;
             });
@@ -130,7 +135,7 @@ public static class GraphBuilder
             foreach (var edge in definition.References)
             {
                 var id = resolver.Resolve(edge.Asset) ?? edge.Asset;
-                if (!edge.IsWildcard && IsUnknown(id))
+                if (!edge.IsWildcard && IsInferable(id))
                 {
                     reads.Add((id, edge.Column));
                 }
@@ -139,11 +144,18 @@ public static class GraphBuilder
 
         if (!reads.IsEmpty)
         {
-            var demand = ColumnInference.Demand(reads, levels, built, IsUnknown, out var blocked);
+            var demand = ColumnInference.Demand(reads, levels, built, IsInferable, out var blocked);
             var changed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var definition in definitions.Where(d => unknownDeclared.Contains(d.Id) && demand.ContainsKey(d.Id)))
+            foreach (var definition in definitions.Where(d => (unknownDeclared.Contains(d.Id) || openDeclared.Contains(d.Id)) && demand.ContainsKey(d.Id)))
             {
-                built[definition.Id] = InferredNode(definition, demand[definition.Id], previous) with { Inputs = Inputs(definition) };
+                var declared = definition.DeclaredColumns.Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                var wanted = new SortedSet<string>(demand[definition.Id].Where(c => !declared.Contains(c)), StringComparer.Ordinal);
+                if (wanted.Count == 0)
+                {
+                    continue;
+                }
+
+                built[definition.Id] = InferredNode(definition, wanted, previous) with { Inputs = Inputs(definition) };
                 inferredAssets[definition.Id] = true;
                 interfaces.TryRemove(definition.Id, out _);
                 changed.Add(definition.Id);
@@ -264,23 +276,20 @@ public static class GraphBuilder
     };
 
     /// <summary>
-    /// A source or seed without declared columns, holding the columns its readers read, each marked inferred. The
-    /// previous run's node when it inferred the same columns, so its unchanged readers are reused as they are.
+    /// A source or seed with its declared columns (none, or some documented in YAML), and the other columns its readers
+    /// read, each marked inferred. The previous run's node when it had the same, so its unchanged readers are reused as
+    /// they are.
     /// </summary>
-    private static AssetNode InferredNode(AssetDefinition d, SortedSet<string> columns, LineageGraph? previous)
+    private static AssetNode InferredNode(AssetDefinition d, SortedSet<string> inferred, LineageGraph? previous)
     {
-        if (Previous(d, previous) is { } same && same.Columns.Length == columns.Count
-            && same.Columns.All(c => c.Inferred) && same.Columns.Select(c => c.Name).SequenceEqual(columns, StringComparer.Ordinal))
+        var node = DeclaredNode(d);
+        ImmutableArray<ColumnNode> columns = [.. node.Columns, .. inferred.Select(c => new ColumnNode(c, []) { Inferred = true, Fingerprint = ContentHash.Of(d.Id, c, null) })];
+        if (Previous(d, previous) is { } same && same.Columns.Select(c => (c.Name, c.Inferred)).SequenceEqual(columns.Select(c => (c.Name, c.Inferred))))
         {
             return same;
         }
 
-        var node = DeclaredNode(d);
-        return node with
-        {
-            Columns = [.. columns.Select(c => new ColumnNode(c, []) { Inferred = true, Fingerprint = ContentHash.Of(d.Id, c, null) })],
-            Status = LineageStatus.Inferred,
-        };
+        return node with { Columns = columns, Status = LineageStatus.Inferred };
     }
 
     private static bool HasInferredColumns(AssetNode node) => node.Columns.Any(c => c.Inferred);
@@ -506,7 +515,7 @@ public static class GraphBuilder
 
     /// <summary>An asset's columns as its readers see them; an inferred column differs from a known one of its name.</summary>
     private static string InterfaceHash(AssetNode node) =>
-        ContentHash.Of(node.HasWildcard ? "*" : "", string.Join(',', node.Columns.Select(c => c.Name + ":" + c.Type + (c.Inferred ? "~" : ""))));
+        ContentHash.Of(node.HasWildcard ? "*" : node.Traits.OpenColumns ? "+" : "", string.Join(',', node.Columns.Select(c => c.Name + ":" + c.Type + (c.Inferred ? "~" : ""))));
 
     /// <summary>What every binding of one build shares.</summary>
     private sealed record BindContext(

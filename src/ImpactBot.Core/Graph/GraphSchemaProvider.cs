@@ -48,6 +48,9 @@ internal sealed class GraphSchemaProvider(
         return names;
     }
 
+    public bool IsLowerBound(IReadOnlyList<string> nameParts) =>
+        resolver.Resolve(string.Join('.', nameParts)) is { } id && built.TryGetValue(id, out var node) && node.Traits.OpenColumns;
+
     /// <summary>A table name as written, without quotes, so a name and its quoted spelling meet.</summary>
     public static string Normalize(string name) =>
         name.Replace("\"", "", StringComparison.Ordinal).Replace("`", "", StringComparison.Ordinal).Replace("[", "", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal);

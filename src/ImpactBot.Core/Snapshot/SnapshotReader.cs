@@ -245,9 +245,10 @@ public static class SnapshotReader
             var strategy = Str();
             var fullRefresh = Int();
             var incrementalFilter = Str();
+            var openColumns = Bool();
             // Most assets (data tests, sources) have none: one shared instance instead of thousands.
             if (materialization is null && !contracted && access is null && group is null && latest < 0 && url is null && kind is null && tags.IsEmpty && strategy is null && fullRefresh == 0
-                && incrementalFilter is null)
+                && incrementalFilter is null && !openColumns)
             {
                 return AssetTraits.None;
             }
@@ -265,6 +266,7 @@ public static class SnapshotReader
                 IncrementalStrategy = strategy,
                 FullRefresh = fullRefresh == 0 ? null : fullRefresh == 2,
                 IncrementalFilter = incrementalFilter,
+                OpenColumns = openColumns,
             };
         }
 

@@ -59,6 +59,8 @@ public static class ProjectAssets
                 DeclaredColumns = Declared(s.Columns),
                 Owners = Owners(s.Owners),
                 DocsHash = Docs(s.Description, s.Columns),
+                // YAML documents some of a source table's columns; catalog.json lists them all.
+                Traits = s.ColumnsFromCatalog || s.Columns.IsEmpty ? AssetTraits.None : new AssetTraits { OpenColumns = true },
             });
         }
 

@@ -18,4 +18,10 @@ public interface ISchemaProvider
         inferred = null;
         return FindColumns(nameParts);
     }
+
+    /// <summary>
+    /// Whether the columns <see cref="FindColumns(IReadOnlyList{string})"/> gives are only some of the table's (documented,
+    /// not a schema): a name they do not list may still be one of the table's, read as an open read of it.
+    /// </summary>
+    bool IsLowerBound(IReadOnlyList<string> nameParts) => false;
 }

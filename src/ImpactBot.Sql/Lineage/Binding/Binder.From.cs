@@ -112,8 +112,8 @@ internal sealed partial class Binder
 
         var rendered = RenderName(table.Name);
         AddTable(rendered, key);
-        var columns = SchemaColumns(table.Name, out var inferred);
-        var relation = new Relation { BaseTable = rendered, BaseTableKey = key, Open = columns is null, LowerBound = inferred is not null && inferred.Contains(true) };
+        var columns = SchemaColumns(table.Name, out var inferred, out var lowerBound);
+        var relation = new Relation { BaseTable = rendered, BaseTableKey = key, Open = columns is null, LowerBound = lowerBound || (inferred is not null && inferred.Contains(true)) };
         if (columns is not null)
         {
             for (var i = 0; i < columns.Count; i++)
@@ -132,9 +132,10 @@ internal sealed partial class Binder
     }
 
     /// <summary>The table's columns as the schema spells them, or null when there is no schema or it does not know the table.</summary>
-    private IReadOnlyList<string>? SchemaColumns(QualifiedName name, out IReadOnlyList<bool>? inferred)
+    private IReadOnlyList<string>? SchemaColumns(QualifiedName name, out IReadOnlyList<bool>? inferred, out bool lowerBound)
     {
         inferred = null;
+        lowerBound = false;
         if (_schema is null)
         {
             return null;
@@ -147,7 +148,9 @@ internal sealed partial class Binder
             spelled[i] = part.Quoted ? "\"" + part.Text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : part.Text;
         }
 
-        return _schema.FindColumns(spelled, out inferred);
+        var columns = _schema.FindColumns(spelled, out inferred);
+        lowerBound = columns is not null && _schema.IsLowerBound(spelled);
+        return columns;
     }
 
     private void MarkUsed(CteEnv env)

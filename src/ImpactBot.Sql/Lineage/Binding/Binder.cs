@@ -249,7 +249,7 @@ internal sealed partial class Binder
     /// </summary>
     private ImmutableArray<Identifier> TargetColumns(QualifiedName target, int queryColumns)
     {
-        if (SchemaColumns(target, out _) is not { } columns)
+        if (SchemaColumns(target, out _, out _) is not { } columns)
         {
             return [];
         }
