@@ -79,6 +79,32 @@ public sealed class JinjaRendererTests
     }
 
     [Test]
+    public void Render_VarWhoseValueIsJinja_RendersItWithTheModelsContextAsDbtDoes()
+    {
+        var context = new JinjaContext
+        {
+            TargetName = "staging",
+            Vars = new DbtMap([new("start", new DbtScalar("{{ '2021-04-16' if target.name == 'prod' else '2024-01-01' }}"))]),
+        };
+
+        var result = Render("where d >= '{{ var('start') }}'", context);
+
+        Assert.That(result.Sql, Is.EqualTo("where d >= '2024-01-01'"));
+        Assert.That(result.IsComplete, Is.True);
+    }
+
+    [Test]
+    public void Render_SourceTableNamedLikeANumber_PrintsThatPartQuotedForTheTarget()
+    {
+        var bigQuery = Render("select * from {{ source('ntd', '2022__agencies') }} join {{ ref('orders') }}", new JinjaContext { TargetType = "bigquery" });
+        var postgres = Render("select * from {{ source('ntd', 'agency-list') }}", new JinjaContext { TargetType = "postgres" });
+
+        Assert.That(bigQuery.Sql, Is.EqualTo("select * from __source__.ntd.`2022__agencies` join __ref__.orders"));
+        Assert.That(bigQuery.Sources.Single().RelationName, Is.EqualTo("__source__.ntd.2022__agencies"));
+        Assert.That(postgres.Sql, Is.EqualTo("select * from __source__.ntd.\"agency-list\""));
+    }
+
+    [Test]
     public void Render_VarMissing_UsesDefault()
     {
         Assert.That(Render("{{ var('x', 'fallback') }}").Sql, Is.EqualTo("fallback"));

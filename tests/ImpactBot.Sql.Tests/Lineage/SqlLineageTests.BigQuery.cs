@@ -62,6 +62,17 @@ public sealed partial class SqlLineageTests
     }
 
     [Test]
+    public void Analyze_BigQueryUnnestAliasNamedLikeItsArrayColumn_ReadsTheElementWithoutAmbiguity()
+    {
+        var lineage = AssertLineage(BigQuery, "select t.id, tags.name as tag_name, cast(tags as string) as tag from `p.d.t` as t, unnest(tags) as tags", "p.d.t(id, tags)",
+            "id: p.d.t.id copy",
+            "tag_name: p.d.t.tags transform path=tags[].name",
+            "tag: p.d.t.tags transform path=tags[]",
+            "row: p.d.t.tags join");
+        Assert.That(lineage.Status, Is.EqualTo(LineageStatus.Complete), string.Join("\n", lineage.Diagnostics));
+    }
+
+    [Test]
     public void Analyze_BigQueryBackticksInEveryPosition_ResolveToTheTable()
     {
         var lineage = AssertLineage(BigQuery,

@@ -156,7 +156,9 @@ internal sealed partial class Binder
     private bool ResolveListed(Identifier name, Scope scope, List<Edge> edges, out string fingerprint, SourceSpan span)
     {
         RelationColumn? first = null;
+        RelationColumn? rangeVariable = null;
         var count = 0;
+        var rangeVariables = 0;
         foreach (var source in scope.Sources)
         {
             if (!source.Selectable)
@@ -169,7 +171,18 @@ internal sealed partial class Binder
             {
                 count++;
                 first ??= source.Relation.Columns[index];
+                if (source.Relation.Columns[index].RangeVariable)
+                {
+                    rangeVariables++;
+                    rangeVariable = source.Relation.Columns[index];
+                }
             }
+        }
+
+        if (count > 1 && rangeVariables == 1)
+        {
+            first = rangeVariable;
+            count = 1;
         }
 
         if (count == 0)

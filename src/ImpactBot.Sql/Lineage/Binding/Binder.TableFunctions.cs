@@ -137,7 +137,10 @@ internal sealed partial class Binder
                 : k == 0 && (_dialect.UnnestAliasIsColumn || aliases.IsDefaultOrEmpty) ? function.Alias?.Name : null;
             var name = alias?.Text ?? (inputs.Count == 1 ? "unnest" : "unnest" + (k + 1));
             var edges = inputs[k].Select(e => e with { Kind = EdgeComposition.Compose(EdgeKind.Transform, e.Kind), Path = (e.Path ?? e.Column) + "[]" }).ToList();
-            relation.Columns.Add(new RelationColumn(name, alias?.Quoted ?? false, edges, "UNNEST" + k + ":" + print));
+            relation.Columns.Add(new RelationColumn(name, alias?.Quoted ?? false, edges, "UNNEST" + k + ":" + print)
+            {
+                RangeVariable = _dialect.UnnestAliasIsColumn && alias is not null,
+            });
         }
 
         if (function.WithOrdinality)
