@@ -3,7 +3,8 @@ namespace ImpactBot.Dbt.Jinja;
 /// <summary>
 /// dbt's cross-database macros (<c>dbt.type_string()</c>, <c>dbt.date_trunc()</c>, <c>dbt_utils.generate_surrogate_key()</c>...)
 /// rendered as the plain SQL they produce, so models using them keep complete column lineage. Arguments that are SQL
-/// snippets (column names, expressions) are inserted as written, as dbt does.
+/// snippets (column names, expressions) are inserted as written, as dbt does. Where BigQuery has no such function
+/// (<c>dateadd</c>, <c>datediff</c>) or puts the date part last, the adapter's own version is rendered.
 /// </summary>
 internal static class CrossDatabaseMacros
 {
@@ -55,8 +56,11 @@ internal static class CrossDatabaseMacros
             "type_float" => targetType == "bigquery" ? "float64" : "float",
             "type_boolean" => "boolean",
             "current_timestamp" or "current_timestamp_backcompat" or "current_timestamp_in_utc_backcompat" => "current_timestamp",
+            "date_trunc" when args.Count == 2 && targetType == "bigquery" => $"timestamp_trunc(cast({A(1)} as timestamp), {A(0)})",
             "date_trunc" when args.Count == 2 => $"date_trunc('{A(0)}', {A(1)})",
+            "dateadd" when args.Count == 3 && targetType == "bigquery" => $"datetime_add(cast({A(2)} as datetime), interval {A(1)} {A(0)})",
             "dateadd" when args.Count == 3 => $"dateadd({A(0)}, {A(1)}, {A(2)})",
+            "datediff" when args.Count == 3 && targetType == "bigquery" => $"datetime_diff(cast({A(1)} as datetime), cast({A(0)} as datetime), {A(2)})",
             "datediff" when args.Count == 3 => $"datediff({A(2)}, {A(0)}, {A(1)})",
             "safe_cast" when args.Count == 2 => $"cast({A(0)} as {A(1)})",
             "cast_bool_to_text" when args.Count == 1 => $"cast({A(0)} as varchar)",

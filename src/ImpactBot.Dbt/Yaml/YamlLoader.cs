@@ -63,7 +63,18 @@ internal static class YamlLoader
         {
             var stream = new YamlStream();
             stream.Load(new BudgetedParser(text, budget));
-            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+            if (stream.Documents.Count == 0)
+            {
+                return null;
+            }
+
+            var root = stream.Documents[0].RootNode;
+            if (text.Contains("<<", StringComparison.Ordinal))
+            {
+                YamlMerges.Resolve(root);
+            }
+
+            return root;
         }
         catch (YamlBudgetException ex)
         {

@@ -381,6 +381,17 @@ public sealed class JinjaRendererTests
     }
 
     [Test]
+    public void Render_DateMacrosOnBigQuery_RenderTheAdaptersFunctionsWithThePartLast()
+    {
+        var result = Render(
+            "select {{ dbt.dateadd('day', 1, 'a') }}, {{ dbt.datediff('a', 'b', 'week') }}, {{ dbt.date_trunc('month', 'a') }}",
+            new JinjaContext { TargetType = "bigquery" });
+
+        Assert.That(result.Sql, Is.EqualTo(
+            "select datetime_add(cast(a as datetime), interval 1 day), datetime_diff(cast(b as datetime), cast(a as datetime), week), timestamp_trunc(cast(a as timestamp), month)"));
+    }
+
+    [Test]
     public void Render_CrossDatabaseMacrosWithKeywordArguments_ExpandLikePositionalOnes()
     {
         var result = Render("select {{ dbt.dateadd(datepart='day', interval=1, from_date_or_timestamp='aa.end_date') }}, {{ dbt.datediff('a', second_date='b', datepart='day') }}");
