@@ -62,6 +62,25 @@ public sealed partial class SqlLineageTests
     }
 
     [Test]
+    public void Analyze_BigQueryUnnestOfTypedStructArrayOfTuples_TheTypesFieldsAreColumns()
+    {
+        var lineage = AssertLineage(BigQuery, "select filename, reason from unnest(array<struct<filename string, reason string, n numeric(10, 2)>>[('a.txt', 'x', 1), ('b.txt', 'y', 2)])", null,
+            "filename: ",
+            "reason: ");
+        Assert.That(lineage.Status, Is.EqualTo(LineageStatus.Complete), string.Join("\n", lineage.Diagnostics));
+    }
+
+    [Test]
+    public void Analyze_GroupByNameBothJoinedInputsHaveButOneProjectionAliases_GroupsByTheProjection()
+    {
+        var lineage = AssertLineage(BigQuery, "select s.pid, count(*) as n from s join r on s.pid = r.pid group by pid", "s(pid); r(pid)",
+            "pid: s.pid copy",
+            "n: ",
+            "row: s.pid join, r.pid join, s.pid group");
+        Assert.That(lineage.Status, Is.EqualTo(LineageStatus.Complete), string.Join("\n", lineage.Diagnostics));
+    }
+
+    [Test]
     public void Analyze_BigQueryUnnestAliasNamedLikeItsArrayColumn_ReadsTheElementWithoutAmbiguity()
     {
         var lineage = AssertLineage(BigQuery, "select t.id, tags.name as tag_name, cast(tags as string) as tag from `p.d.t` as t, unnest(tags) as tags", "p.d.t(id, tags)",

@@ -131,6 +131,13 @@ internal sealed partial class Binder
                 }
             }
 
+            // A name two inputs list that is also a visible projection alias (GROUP BY participant_id after
+            // SELECT spine.participant_id ... JOIN rides): the alias is the only reading under which the query is valid.
+            if (s == scope && s.VisibleProjections > 0 && ListedAmbiguously(name, s) && ResolveAlias(name, s, edges, out fingerprint))
+            {
+                return true;
+            }
+
             if (ResolveListed(name, s, edges, out fingerprint, span))
             {
                 return true;
@@ -150,6 +157,23 @@ internal sealed partial class Binder
         fingerprint = "?" + name.Text;
         Report("unresolved-column", $"column {name.Text} is not found in any source", span);
         return false;
+    }
+
+    /// <summary>Whether two or more inputs list the name and no single range variable among them wins.</summary>
+    private bool ListedAmbiguously(Identifier name, Scope scope)
+    {
+        var count = 0;
+        var rangeVariables = 0;
+        foreach (var source in scope.Sources)
+        {
+            if (source.Selectable && source.Relation.FindColumn(name.Text, name.Quoted, ColumnFolding) is >= 0 and var index)
+            {
+                count++;
+                rangeVariables += source.Relation.Columns[index].RangeVariable ? 1 : 0;
+            }
+        }
+
+        return count > 1 && rangeVariables != 1;
     }
 
     /// <summary>Sources that list the name; two or more make it ambiguous and every candidate is kept, flagged.</summary>

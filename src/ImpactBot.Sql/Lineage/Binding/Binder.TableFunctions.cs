@@ -80,6 +80,11 @@ internal sealed partial class Binder
             return null;
         }
 
+        if (!array.StructFields.IsDefaultOrEmpty)
+        {
+            return TypedStructFields(array);
+        }
+
         List<(Identifier Name, List<Expr> Values)>? fields = null;
         foreach (var item in array.Items)
         {
@@ -108,6 +113,36 @@ internal sealed partial class Binder
                 }
 
                 fields[i].Values.Add(value);
+            }
+        }
+
+        return fields;
+    }
+
+    /// <summary>
+    /// <c>ARRAY&lt;STRUCT&lt;a STRING, b INT64&gt;&gt;[('x', 1), STRUCT('y', 2)]</c>: the fields the type names, with each
+    /// element's values by position (tuples and STRUCT calls both coerce to the element type).
+    /// </summary>
+    private static List<(Identifier Name, List<Expr> Values)>? TypedStructFields(ArrayExpr array)
+    {
+        var fields = array.StructFields.Select(f => (Name: f, Values: new List<Expr>())).ToList();
+        foreach (var item in array.Items)
+        {
+            var values = item switch
+            {
+                TupleExpr tuple => tuple.Items,
+                FunctionCall call when call.Name.Last.Text.Equals("STRUCT", StringComparison.OrdinalIgnoreCase) =>
+                    [.. call.Arguments.Select(a => a is NamedArgument named ? named.Value : a)],
+                _ => default,
+            };
+            if (values.IsDefault || values.Length != fields.Count)
+            {
+                return null;
+            }
+
+            for (var i = 0; i < values.Length; i++)
+            {
+                fields[i].Values.Add(values[i]);
             }
         }
 
