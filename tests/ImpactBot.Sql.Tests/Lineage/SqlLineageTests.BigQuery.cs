@@ -81,6 +81,34 @@ public sealed partial class SqlLineageTests
     }
 
     [Test]
+    public void Analyze_BigQueryCorrelatedArrayPathInFrom_IsAnImplicitUnnestNotATable()
+    {
+        var aliased = AssertLineage(BigQuery, "select o.key, parent from orgs as o, o.parent_ids as parent", "orgs(key, parent_ids)",
+            "key: orgs.key copy",
+            "parent: orgs.parent_ids transform path=parent_ids[]",
+            "row: orgs.parent_ids join");
+        var named = AssertLineage(BigQuery, "select key, parents from orgs join orgs.parents on true", "orgs(key, parents)",
+            "key: orgs.key copy",
+            "parents: orgs.parents transform path=parents[]",
+            "row: orgs.parents join");
+
+        Assert.That(aliased.Tables, Is.EqualTo(new[] { "orgs" }));
+        Assert.That(named.Tables, Is.EqualTo(new[] { "orgs" }));
+        Assert.That(named.Status, Is.EqualTo(LineageStatus.Complete), string.Join("\n", named.Diagnostics));
+    }
+
+    [Test]
+    public void Analyze_BigQueryNameNoInputHas_IsAFieldOfTheOneUnnestedElement()
+    {
+        var lineage = AssertLineage(BigQuery, "select c.key, id, a.url from c, c.attachments as a", "c(key, attachments)",
+            "key: c.key copy",
+            "id: c.attachments transform path=attachments[].id",
+            "url: c.attachments transform path=attachments[].url",
+            "row: c.attachments join");
+        Assert.That(lineage.Status, Is.EqualTo(LineageStatus.Complete), string.Join("\n", lineage.Diagnostics));
+    }
+
+    [Test]
     public void Analyze_BigQueryUnnestAliasNamedLikeItsArrayColumn_ReadsTheElementWithoutAmbiguity()
     {
         var lineage = AssertLineage(BigQuery, "select t.id, tags.name as tag_name, cast(tags as string) as tag from `p.d.t` as t, unnest(tags) as tags", "p.d.t(id, tags)",

@@ -152,11 +152,55 @@ internal sealed partial class Binder
             {
                 return true;
             }
+
+            if (ResolveElementField(name, s, edges, out fingerprint))
+            {
+                return true;
+            }
         }
 
         fingerprint = "?" + name.Text;
         Report("unresolved-column", $"column {name.Text} is not found in any source", span);
         return false;
+    }
+
+    /// <summary>
+    /// BigQuery: the fields of an UNNEST's struct elements are columns too (<c>FROM c, c.attachments AS a</c>: <c>id</c>
+    /// is <c>a.id</c>). A name nothing else has is a field of the one range variable in scope; with several, nobody knows.
+    /// </summary>
+    private bool ResolveElementField(Identifier name, Scope scope, List<Edge> edges, out string fingerprint)
+    {
+        RelationColumn? element = null;
+        foreach (var source in scope.Sources)
+        {
+            foreach (var column in source.Selectable ? source.Relation.Columns : [])
+            {
+                if (column.RangeVariable)
+                {
+                    if (element is not null)
+                    {
+                        fingerprint = "";
+                        return false;
+                    }
+
+                    element = column;
+                }
+            }
+        }
+
+        if (element is null)
+        {
+            fingerprint = "";
+            return false;
+        }
+
+        foreach (var edge in element.Sources)
+        {
+            edges.Add(edge with { Path = (edge.Path ?? edge.Column) + "." + name.Text });
+        }
+
+        fingerprint = element.Fingerprint + "." + Names.Key(name.Text, name.Quoted, ColumnFolding);
+        return true;
     }
 
     /// <summary>Whether two or more inputs list the name and no single range variable among them wins.</summary>
