@@ -256,6 +256,23 @@ public sealed class DbtProjectReaderEdgeCaseTests
     }
 
     [Test]
+    public void Read_PropertiesKeyWrittenTwice_TheLaterCountsAsInDbt()
+    {
+        var files = FixtureFiles.Of(
+            ("dbt_project.yml", Project),
+            ("models/sources.yml", "version: 2\nsources:\n  - name: raw\n    tables:\n      - name: events\n        columns:\n"
+                + "          - name: id\n            data_type: int\n            data_type: bigint\n          - name: ts\n"),
+            ("models/events.sql", "select id, ts from {{ source('raw', 'events') }}"));
+
+        var project = DbtProjectReader.Read(files);
+
+        var source = project.Sources.Single();
+        Assert.That(source.Columns.Select(c => (c.Name, c.DataType)), Is.EqualTo(new[] { ("id", (string?)"bigint"), ("ts", null) }));
+        var note = project.Diagnostics.Single();
+        Assert.That((note.Code, note.Path, note.Line, note.Severity), Is.EqualTo(("yaml-duplicate-key", "models/sources.yml", 8, Sql.Text.DiagnosticSeverity.Info)));
+    }
+
+    [Test]
     public void Read_IgnoredPaths_AreLeftOut()
     {
         var files = FixtureFiles.Of(("dbt_project.yml", Project), ("models/a.sql", "select 1"), ("models/scratch/b.sql", "select 1"));

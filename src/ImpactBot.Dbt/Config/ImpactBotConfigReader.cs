@@ -26,7 +26,7 @@ public static class ImpactBotConfigReader
             return new ConfigReadResult(config, []);
         }
 
-        var root = YamlLoader.Load(text, path, diagnostics);
+        var root = YamlLoader.Load(text, path, diagnostics, strict: true);
         if (root is YamlMappingNode mapping)
         {
             config = ReadRoot(mapping, path, diagnostics);

@@ -42,12 +42,24 @@ internal static class YamlLoader
             return LoadMapping(text, path, diagnostics);
         }
 
+        // A repeated key is read (and reported) as the whole file's read does it.
+        var removed = new List<Mark>();
+        var kept = DuplicateKeys.LastWins(events, removed);
+        if (removed.Count > 0)
+        {
+            return LoadMapping(text, path, diagnostics);
+        }
+
         var stream = new YamlStream();
-        stream.Load(new ModelEntryFilter.Replay(events));
+        stream.Load(new ModelEntryFilter.Replay(kept));
         return stream.Documents[0].RootNode as YamlMappingNode;
     }
 
-    public static YamlNode? Load(string text, string path, ICollection<FileDiagnostic> diagnostics, YamlBudget? budget = null)
+    /// <summary>
+    /// The root node of the first document. A key written twice in one mapping counts once, the later one, as dbt reads
+    /// its files; with <paramref name="strict"/> (ImpactBot's own configuration) it is a <c>yaml-syntax</c> error.
+    /// </summary>
+    public static YamlNode? Load(string text, string path, ICollection<FileDiagnostic> diagnostics, YamlBudget? budget = null, bool strict = false)
     {
         budget ??= YamlBudget.Default;
         if (text.Length > budget.MaxFileChars)
@@ -62,7 +74,15 @@ internal static class YamlLoader
         try
         {
             var stream = new YamlStream();
-            stream.Load(new BudgetedParser(text, budget));
+            try
+            {
+                stream.Load(new BudgetedParser(text, budget));
+            }
+            catch (YamlException ex) when (!strict && IsDuplicateKey(ex))
+            {
+                stream = LoadLastKeyWins(text, path, diagnostics, budget);
+            }
+
             if (stream.Documents.Count == 0)
             {
                 return null;
@@ -97,6 +117,32 @@ internal static class YamlLoader
             diagnostics.Add(new FileDiagnostic("yaml-syntax", $"invalid YAML: {FirstLine(ex.Message)}", path, 1, 1, DiagnosticSeverity.Error));
             return null;
         }
+    }
+
+    private static bool IsDuplicateKey(YamlException ex) =>
+        ex.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase)
+        || ex.InnerException?.Message.Contains("same key", StringComparison.OrdinalIgnoreCase) == true;
+
+    /// <summary>A file with a key written twice in one mapping, read as dbt (PyYAML) reads it: the last one counts.</summary>
+    private static YamlStream LoadLastKeyWins(string text, string path, ICollection<FileDiagnostic> diagnostics, YamlBudget budget)
+    {
+        var parser = new BudgetedParser(text, budget);
+        var events = new List<YamlDotNet.Core.Events.ParsingEvent>();
+        while (parser.MoveNext())
+        {
+            events.Add(parser.Current!);
+        }
+
+        var removed = new List<Mark>();
+        var stream = new YamlStream();
+        stream.Load(new ModelEntryFilter.Replay(DuplicateKeys.LastWins(events, removed)));
+        foreach (var mark in removed)
+        {
+            diagnostics.Add(new FileDiagnostic(
+                "yaml-duplicate-key", "this key is written again later in the same mapping; the later one counts, as in dbt", path, (int)mark.Line, (int)mark.Column, DiagnosticSeverity.Info));
+        }
+
+        return stream;
     }
 
     /// <summary>The message of a <c>yaml-budget</c> diagnostic.</summary>

@@ -336,6 +336,18 @@ public sealed class DeltaHeadTests
     }
 
     [Test]
+    public void DeltaHead_YamlWithAKeyWrittenTwice_EqualsFullRead()
+    {
+        var files = Load("dbt/shop");
+        var path = "analytics/models/marts/_marts.yml";
+
+        var (delta, full) = RunBoth(files, (path, files[path].Replace("  - name: orders\n", "  - name: orders\n    description: first\n    description: second\n", StringComparison.Ordinal)));
+
+        AssertSame(delta, full);
+        Assert.That(full.HeadGraph.Diagnostics.Select(d => d.Code), Does.Contain("yaml-duplicate-key"));
+    }
+
+    [Test]
     public void DeltaHead_ModelDeleted_ReadsHeadInFull()
     {
         var files = Load("dbt/shop");

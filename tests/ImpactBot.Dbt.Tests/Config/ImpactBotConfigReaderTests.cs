@@ -129,6 +129,14 @@ public sealed class ImpactBotConfigReaderTests
     }
 
     [Test]
+    public void Read_KeyWrittenTwice_IsAnErrorAtItsSecondLine()
+    {
+        var error = ImpactBotConfigReader.Read("fail-on: breaking\nfail-on: any\n", Path).Diagnostics.Single();
+
+        Assert.That((error.Code, error.Line, error.Severity), Is.EqualTo(("yaml-syntax", 2, DiagnosticSeverity.Error)));
+    }
+
+    [Test]
     public void Read_UnknownKey_WarnsWithAllowedKeys()
     {
         var warning = ImpactBotConfigReader.Read("fail_on: any\n", Path).Diagnostics.Single();
