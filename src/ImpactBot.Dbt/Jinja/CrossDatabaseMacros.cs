@@ -77,7 +77,7 @@ internal static class CrossDatabaseMacros
             "last_day" when args.Count == 2 => $"last_day({A(0)})",
             "escape_single_quotes" when args.Count == 1 => A(0).Replace("'", "''", StringComparison.Ordinal),
             "string_literal" when args.Count == 1 => $"'{A(0)}'",
-            "generate_surrogate_key" or "surrogate_key" when args.Count >= 1 => SurrogateKey(args[0] is List<object?> list ? list : args),
+            "generate_surrogate_key" or "surrogate_key" when args.Count >= 1 => SurrogateKey(args[0] is List<object?> list ? list : args, targetType),
             _ => null,
         };
     }
@@ -104,6 +104,8 @@ internal static class CrossDatabaseMacros
         return args.Count - positional.Count == named.Count ? args : null;
     }
 
-    private static string SurrogateKey(List<object?> fields) =>
-        "md5(" + string.Join(" || '-' || ", fields.Select(f => $"coalesce(cast({JinjaValues.Print(f)} as varchar), '_dbt_utils_surrogate_key_null_')")) + ")";
+    /// <summary>On BigQuery as dbt-bigquery renders it: its concat() and hash (to_hex of md5), strings typed <c>string</c>.</summary>
+    private static string SurrogateKey(List<object?> fields, string targetType) => targetType == "bigquery"
+        ? "to_hex(md5(cast(concat(" + string.Join(", '-', ", fields.Select(f => $"coalesce(cast({JinjaValues.Print(f)} as string), '_dbt_utils_surrogate_key_null_')")) + ") as string)))"
+        : "md5(" + string.Join(" || '-' || ", fields.Select(f => $"coalesce(cast({JinjaValues.Print(f)} as varchar), '_dbt_utils_surrogate_key_null_')")) + ")";
 }

@@ -396,7 +396,7 @@ public sealed class JinjaRendererTests
         var result = Render("select cast(a as {{ dbt.type_string() }}), {{ dbt.date_trunc('day', 'ts') }}, {{ dbt_utils.generate_surrogate_key(['a', 'b']) }} as k",
             new JinjaContext { TargetType = "bigquery" });
 
-        Assert.That(result.Sql, Is.EqualTo("select cast(a as string), date_trunc('day', ts), md5(coalesce(cast(a as varchar), '_dbt_utils_surrogate_key_null_') || '-' || coalesce(cast(b as varchar), '_dbt_utils_surrogate_key_null_')) as k"));
+        Assert.That(result.Sql, Is.EqualTo("select cast(a as string), timestamp_trunc(cast(ts as timestamp), day), to_hex(md5(cast(concat(coalesce(cast(a as string), '_dbt_utils_surrogate_key_null_'), '-', coalesce(cast(b as string), '_dbt_utils_surrogate_key_null_')) as string))) as k"));
         Assert.That(result.IsComplete, Is.True);
     }
 
