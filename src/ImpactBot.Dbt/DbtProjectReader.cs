@@ -77,7 +77,8 @@ public static partial class DbtProjectReader
         var yamlFiles = YamlFiles(files, layout, projectFile, _ => true);
         var properties = timings.Measure("yaml", () => PropertiesReader.ReadAll(projectFile.Name, yamlFiles, diagnostics));
         var graphProject = projectFile;
-        context = context with { Graph = new Lazy<Dictionary<string, object?>>(() => GraphContext.Build(layout, graphProject, properties, files)) };
+        var graphContext = context;
+        context = context with { Graph = new Lazy<Dictionary<string, object?>>(() => GraphContext.Build(layout, graphProject, properties, files, graphContext)) };
 
         var modelBuilder = new ModelBuilder(layout, projectFile, context, files, diagnostics);
         var models = timings.Measure("render models", () => modelBuilder.Build(properties.Models));
@@ -135,7 +136,30 @@ public static partial class DbtProjectReader
             .Concat(properties.SourceTests)
             .Distinct()
             .ToImmutableArray();
-        return project with { Tests = tests, Diagnostics = MissingReferences.Find(project) };
+        return project with
+        {
+            Tests = tests,
+            Diagnostics = MissingReferences.Find(project),
+            RenderWithColumns = manifest is null ? (known, again) => RenderAgain(new ModelBuilder(layout, projectFile, context with { RelationColumns = With(context.RelationColumns, known) }, files, []), again) : null,
+        };
+    }
+
+    /// <summary>The models rendered anew; what YAML, folders and owners gave them stays.</summary>
+    private static ImmutableArray<DbtModel> RenderAgain(ModelBuilder renderer, IReadOnlyList<DbtModel> models) =>
+        [.. Core.Threading.ParallelMap.Map(models, m => renderer.Render(m).Model is var again
+            ? again with { IsIncremental = again.IsIncremental || m.IsIncremental, ReadsProjectColumns = true }
+            : m)];
+
+    /// <summary>Columns known before (catalog.json) win over those of the bound project.</summary>
+    private static FrozenDictionary<string, ImmutableArray<string>> With(FrozenDictionary<string, ImmutableArray<string>> known, IReadOnlyDictionary<string, ImmutableArray<string>> more)
+    {
+        var all = new Dictionary<string, ImmutableArray<string>>(known, StringComparer.OrdinalIgnoreCase);
+        foreach (var (relation, columns) in more)
+        {
+            all.TryAdd(relation, columns);
+        }
+
+        return all.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 
     private static (DbtProjectFile File, SqlDialect? Dialect, string TargetType) ReadProjectFile(

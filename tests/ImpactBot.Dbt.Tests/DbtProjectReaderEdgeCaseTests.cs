@@ -204,6 +204,24 @@ public sealed class DbtProjectReaderEdgeCaseTests
     }
 
     [Test]
+    public void Read_GetRelation_TwoModelsOfOneAlias_FindsTheOneInTheSchemaOfItsGraphNode()
+    {
+        var files = FixtureFiles.Of(
+            ("dbt_project.yml", "name: p\n"),
+            ("macros/pick.sql", "{% macro pick(name) %}{% set node = graph.nodes['model.p.' ~ name] %}"
+                + "{{ adapter.get_relation(database=node.database, schema=node.schema, identifier=node.alias) }}{% endmacro %}"),
+            ("models/staging_months.sql", "select 1 as id"),
+            ("models/core_months.sql", "select 1 as id"),
+            ("models/months.yml", "version: 2\nmodels:\n  - name: staging_months\n    config:\n      schema: staging\n      alias: months\n"
+                + "  - name: core_months\n    config:\n      schema: core\n      alias: months\n"),
+            ("models/picked.sql", "select * from {{ pick('staging_months') }}"));
+
+        var picked = DbtProjectReader.Read(files).Models.Single(m => m.Name == "picked");
+
+        Assert.That(picked.RenderedSql, Is.EqualTo("select * from __ref__.staging_months"));
+    }
+
+    [Test]
     public void Read_CustomModelPathsAndPackagesFolder_OnlyProjectModels()
     {
         var files = FixtureFiles.Of(
