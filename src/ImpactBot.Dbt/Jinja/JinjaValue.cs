@@ -23,6 +23,9 @@ internal sealed record RelationValue(string Sql, string Identifier, DbtRef? Ref,
     public string Text { get; init; } = Sql;
 }
 
+/// <summary>Jinja's <c>namespace()</c>: attributes a <c>{% set ns.x = ... %}</c> inside a loop can change.</summary>
+internal sealed record NamespaceValue(Dictionary<string, object?> Attributes);
+
 /// <summary>A name path not bound to a value (<c>dbt_utils.star</c>): resolved when called.</summary>
 internal sealed record FunctionValue(string Name);
 
