@@ -29,6 +29,39 @@ public sealed class DbtProjectReaderEdgeCaseTests
     }
 
     [Test]
+    public void Read_YamlMergeKeys_AddTheAnchoredKeysWhereTheEntryDoesNotSetThem()
+    {
+        var files = FixtureFiles.Of(
+            ("dbt_project.yml", Project),
+            ("models/src.yml", """
+                version: 2
+                x-common:
+                  - &period
+                    name: time_period
+                    description: the period
+                  - &id
+                    name: id
+                sources:
+                  - name: ntd
+                    tables:
+                      - name: service
+                        columns:
+                          - <<: *period
+                            data_tests: [not_null]
+                          - <<: *id
+                            name: ntd_id
+                          - <<: [*id, *period]
+                """));
+
+        var project = DbtProjectReader.Read(files);
+
+        var columns = project.Sources.Single().Columns;
+        Assert.That(columns.Select(c => c.Name), Is.EqualTo(new[] { "time_period", "ntd_id", "id" }));
+        Assert.That(columns[0].Description, Is.EqualTo("the period"));
+        Assert.That(columns[2].Description, Is.EqualTo("the period"));
+    }
+
+    [Test]
     public void Read_BrokenDbtProjectYml_StillReadsModels()
     {
         var project = DbtProjectReader.Read(FixtureFiles.Of(("dbt_project.yml", "name: [p\n"), ("models/a.sql", "select 1")));

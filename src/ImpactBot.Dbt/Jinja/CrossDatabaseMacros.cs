@@ -3,7 +3,8 @@ namespace ImpactBot.Dbt.Jinja;
 /// <summary>
 /// dbt's cross-database macros (<c>dbt.type_string()</c>, <c>dbt.date_trunc()</c>, <c>dbt_utils.generate_surrogate_key()</c>...)
 /// rendered as the plain SQL they produce, so models using them keep complete column lineage. Arguments that are SQL
-/// snippets (column names, expressions) are inserted as written, as dbt does.
+/// snippets (column names, expressions) are inserted as written, as dbt does. Where BigQuery has no such function
+/// (<c>dateadd</c>, <c>datediff</c>) or puts the date part last, the adapter's own version is rendered.
 /// </summary>
 internal static class CrossDatabaseMacros
 {
@@ -56,8 +57,11 @@ internal static class CrossDatabaseMacros
             "type_float" => targetType == "bigquery" ? "float64" : "float",
             "type_boolean" => "boolean",
             "current_timestamp" or "current_timestamp_backcompat" or "current_timestamp_in_utc_backcompat" => "current_timestamp",
+            "date_trunc" when args.Count == 2 && targetType == "bigquery" => $"timestamp_trunc(cast({A(1)} as timestamp), {A(0)})",
             "date_trunc" when args.Count == 2 => $"date_trunc('{A(0)}', {A(1)})",
+            "dateadd" when args.Count == 3 && targetType == "bigquery" => $"datetime_add(cast({A(2)} as datetime), interval {A(1)} {A(0)})",
             "dateadd" when args.Count == 3 => $"dateadd({A(0)}, {A(1)}, {A(2)})",
+            "datediff" when args.Count == 3 && targetType == "bigquery" => $"datetime_diff(cast({A(1)} as datetime), cast({A(0)} as datetime), {A(2)})",
             "datediff" when args.Count == 3 => $"datediff({A(2)}, {A(0)}, {A(1)})",
             "safe_cast" or "cast" when args.Count == 2 => $"cast({A(0)} as {A(1)})",
             "cast_bool_to_text" when args.Count == 1 => $"cast({A(0)} as varchar)",
@@ -74,7 +78,7 @@ internal static class CrossDatabaseMacros
             "last_day" when args.Count == 2 => $"last_day({A(0)})",
             "escape_single_quotes" when args.Count == 1 => A(0).Replace("'", "''", StringComparison.Ordinal),
             "string_literal" when args.Count == 1 => $"'{A(0)}'",
-            "generate_surrogate_key" or "surrogate_key" when args.Count >= 1 => SurrogateKey(args[0] is List<object?> list ? list : args),
+            "generate_surrogate_key" or "surrogate_key" when args.Count >= 1 => SurrogateKey(args[0] is List<object?> list ? list : args, targetType),
             _ => null,
         };
     }
@@ -101,6 +105,8 @@ internal static class CrossDatabaseMacros
         return args.Count - positional.Count == named.Count ? args : null;
     }
 
-    private static string SurrogateKey(List<object?> fields) =>
-        "md5(" + string.Join(" || '-' || ", fields.Select(f => $"coalesce(cast({JinjaValues.Print(f)} as varchar), '_dbt_utils_surrogate_key_null_')")) + ")";
+    /// <summary>On BigQuery as dbt-bigquery renders it: its concat() and hash (to_hex of md5), strings typed <c>string</c>.</summary>
+    private static string SurrogateKey(List<object?> fields, string targetType) => targetType == "bigquery"
+        ? "to_hex(md5(cast(concat(" + string.Join(", '-', ", fields.Select(f => $"coalesce(cast({JinjaValues.Print(f)} as string), '_dbt_utils_surrogate_key_null_')")) + ") as string)))"
+        : "md5(" + string.Join(" || '-' || ", fields.Select(f => $"coalesce(cast({JinjaValues.Print(f)} as varchar), '_dbt_utils_surrogate_key_null_')")) + ")";
 }

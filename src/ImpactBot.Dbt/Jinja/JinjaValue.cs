@@ -13,8 +13,15 @@ internal sealed class Undefined
 /// <summary>A value the renderer cannot know (result of an unknown macro, a query, the environment). Renders as <see cref="Sql"/>.</summary>
 internal sealed record UnknownValue(string Sql);
 
-/// <summary>A relation: what <c>ref()</c>, <c>source()</c> and <c>this</c> return.</summary>
-internal sealed record RelationValue(string Sql, string Identifier, DbtRef? Ref, DbtSourceRef? Source);
+/// <summary>
+/// A relation: what <c>ref()</c>, <c>source()</c> and <c>this</c> return. <see cref="Sql"/> is its name by convention
+/// (<c>__source__.s.t</c>, the key of what is known about it); <see cref="Text"/> is how it prints into SQL, with the
+/// parts that are not plain identifiers quoted.
+/// </summary>
+internal sealed record RelationValue(string Sql, string Identifier, DbtRef? Ref, DbtSourceRef? Source)
+{
+    public string Text { get; init; } = Sql;
+}
 
 /// <summary>Jinja's <c>namespace()</c>: attributes a <c>{% set ns.x = ... %}</c> inside a loop can change.</summary>
 internal sealed record NamespaceValue(Dictionary<string, object?> Attributes);

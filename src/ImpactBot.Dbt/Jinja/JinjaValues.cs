@@ -53,7 +53,7 @@ internal static class JinjaValues
                 sb.Append(u.Sql);
                 break;
             case RelationValue r:
-                sb.Append(r.Sql);
+                sb.Append(r.Text);
                 break;
             case ColumnValue c:
                 sb.Append(c.Name);

@@ -77,7 +77,7 @@ internal sealed partial class RenderSession
             {
                 var nodeName = (string)node["name"]!;
                 var reference = new DbtRef(nodeName, null, null, 0);
-                return new RelationValue(reference.RelationName, nodeName, reference, null);
+                return Relation(reference.RelationName, nodeName, reference, null);
             }
         }
 
@@ -89,7 +89,7 @@ internal sealed partial class RenderSession
                     && source.GetValueOrDefault("source_name") is string sourceName && source.GetValueOrDefault("name") is string table)
                 {
                     var reference = new DbtSourceRef(sourceName, table, 0);
-                    return new RelationValue(reference.RelationName, table, null, reference);
+                    return Relation(reference.RelationName, table, null, reference);
                 }
             }
         }
@@ -99,6 +99,19 @@ internal sealed partial class RenderSession
 
     private string Quote(string identifier) =>
         _context.TargetType is "bigquery" or "databricks" or "spark" ? $"`{identifier}`" : $"\"{identifier}\"";
+
+    /// <summary>
+    /// A project relation as it prints into SQL: dbt quotes relation names (BigQuery always), so a source table named
+    /// <c>2022__agency</c> or <c>my-table</c> reaches the warehouse intact; the placeholder quotes such parts likewise.
+    /// </summary>
+    private RelationValue Relation(string name, string identifier, DbtRef? reference, DbtSourceRef? source) =>
+        new(name, identifier, reference, source)
+        {
+            Text = string.Join('.', name.Split('.').Select(part => PlainIdentifier(part) ? part : Quote(part))),
+        };
+
+    private static bool PlainIdentifier(string part) =>
+        part.Length > 0 && (char.IsAsciiLetter(part[0]) || part[0] == '_') && part.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     /// <summary>
     /// <c>adapter.get_columns_in_relation</c>: the columns catalog.json gives, or those of this project's node as bound

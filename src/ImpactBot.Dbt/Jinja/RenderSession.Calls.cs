@@ -71,7 +71,7 @@ internal sealed partial class RenderSession
                 {
                     var source = new DbtSourceRef(sourceName, tableName, Line(pos));
                     AddOnce(_sources, source, s => (s.SourceName, s.TableName));
-                    return new RelationValue(source.RelationName, tableName, null, source);
+                    return Relation(source.RelationName, tableName, null, source);
                 }
 
                 return Unknown(name, args, pos);
@@ -90,7 +90,10 @@ internal sealed partial class RenderSession
                 var varName = JinjaValues.Print(args.Get(0, "name"));
                 if (_context.Vars[varName] is { } projectVar)
                 {
-                    return JinjaValues.FromDbtValue(projectVar);
+                    var varValue = JinjaValues.FromDbtValue(projectVar);
+                    return varValue is string text && (text.Contains("{{", StringComparison.Ordinal) || text.Contains("{%", StringComparison.Ordinal))
+                        ? RenderVarText(text, pos)
+                        : varValue;
                 }
 
                 if (args.Get(1, "default") is var varDefault and not Undefined)
@@ -154,7 +157,7 @@ internal sealed partial class RenderSession
             version is Undefined or null ? null : JinjaValues.Print(version),
             Line(pos));
         AddOnce(_refs, reference, r => (r.Package, r.Name, r.Version));
-        return new RelationValue(reference.RelationName, reference.Name, reference, null);
+        return Relation(reference.RelationName, reference.Name, reference, null);
     }
 
     private string? Star(EvaluatedArgs args, int pos)
@@ -309,6 +312,34 @@ internal sealed partial class RenderSession
         }
     }
 
+    /// <summary>
+    /// dbt renders a var's string value with the model's context when var() is called (dbt_project.yml's vars are left
+    /// as written when the project loads): <c>"{{ '2021-04-16' if target.name == 'prod' else ... }}"</c>.
+    /// </summary>
+    private string RenderVarText(string text, int pos)
+    {
+        var nodes = TemplateParser.Parse(text);
+        var savedScopes = _scopes;
+        if (_macroDepth == 0)
+        {
+            _callSitePos = pos;
+        }
+
+        _macroDepth++;
+        _scopes = [savedScopes[0], new Dictionary<string, object?>(StringComparer.Ordinal)];
+        try
+        {
+            var sb = new StringBuilder();
+            Render(nodes, sb);
+            return sb.ToString();
+        }
+        finally
+        {
+            _macroDepth--;
+            _scopes = savedScopes;
+        }
+    }
+
     private object? CallMethod(BoundMethod method, EvaluatedArgs args, int pos)
     {
         var a0 = args.Get(0, "");
@@ -362,7 +393,7 @@ internal sealed partial class RenderSession
             case (ColumnValue, _):
                 return method.Name is "is_string" or "is_number" or "is_numeric" or "is_integer" or "is_float" ? UnknownResult : method.Name == "string_size" ? 0L : Unknown(method.Name, args, pos);
             case (RelationValue relation, _):
-                return method.Name == "render" ? relation.Sql : relation;
+                return method.Name == "render" ? relation.Text : relation;
             case (DateTimeValue date, _):
                 return PythonDateTime.Method(date, method.Name, args.Positional, args.Named) ?? Unknown(method.Name, args, pos);
             case (TimeDeltaValue delta, "total_seconds"):

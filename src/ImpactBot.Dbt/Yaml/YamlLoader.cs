@@ -83,7 +83,18 @@ internal static class YamlLoader
                 stream = LoadLastKeyWins(text, path, diagnostics, budget);
             }
 
-            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+            if (stream.Documents.Count == 0)
+            {
+                return null;
+            }
+
+            var root = stream.Documents[0].RootNode;
+            if (text.Contains("<<", StringComparison.Ordinal))
+            {
+                YamlMerges.Resolve(root);
+            }
+
+            return root;
         }
         catch (YamlBudgetException ex)
         {

@@ -88,6 +88,32 @@ public sealed class JinjaRendererTests
     }
 
     [Test]
+    public void Render_VarWhoseValueIsJinja_RendersItWithTheModelsContextAsDbtDoes()
+    {
+        var context = new JinjaContext
+        {
+            TargetName = "staging",
+            Vars = new DbtMap([new("start", new DbtScalar("{{ '2021-04-16' if target.name == 'prod' else '2024-01-01' }}"))]),
+        };
+
+        var result = Render("where d >= '{{ var('start') }}'", context);
+
+        Assert.That(result.Sql, Is.EqualTo("where d >= '2024-01-01'"));
+        Assert.That(result.IsComplete, Is.True);
+    }
+
+    [Test]
+    public void Render_SourceTableNamedLikeANumber_PrintsThatPartQuotedForTheTarget()
+    {
+        var bigQuery = Render("select * from {{ source('ntd', '2022__agencies') }} join {{ ref('orders') }}", new JinjaContext { TargetType = "bigquery" });
+        var postgres = Render("select * from {{ source('ntd', 'agency-list') }}", new JinjaContext { TargetType = "postgres" });
+
+        Assert.That(bigQuery.Sql, Is.EqualTo("select * from __source__.ntd.`2022__agencies` join __ref__.orders"));
+        Assert.That(bigQuery.Sources.Single().RelationName, Is.EqualTo("__source__.ntd.2022__agencies"));
+        Assert.That(postgres.Sql, Is.EqualTo("select * from __source__.ntd.\"agency-list\""));
+    }
+
+    [Test]
     public void Render_VarMissing_UsesDefault()
     {
         Assert.That(Render("{{ var('x', 'fallback') }}").Sql, Is.EqualTo("fallback"));
@@ -396,8 +422,19 @@ public sealed class JinjaRendererTests
         var result = Render("select cast(a as {{ dbt.type_string() }}), {{ dbt.date_trunc('day', 'ts') }}, {{ dbt_utils.generate_surrogate_key(['a', 'b']) }} as k",
             new JinjaContext { TargetType = "bigquery" });
 
-        Assert.That(result.Sql, Is.EqualTo("select cast(a as string), date_trunc('day', ts), md5(coalesce(cast(a as varchar), '_dbt_utils_surrogate_key_null_') || '-' || coalesce(cast(b as varchar), '_dbt_utils_surrogate_key_null_')) as k"));
+        Assert.That(result.Sql, Is.EqualTo("select cast(a as string), timestamp_trunc(cast(ts as timestamp), day), to_hex(md5(cast(concat(coalesce(cast(a as string), '_dbt_utils_surrogate_key_null_'), '-', coalesce(cast(b as string), '_dbt_utils_surrogate_key_null_')) as string))) as k"));
         Assert.That(result.IsComplete, Is.True);
+    }
+
+    [Test]
+    public void Render_DateMacrosOnBigQuery_RenderTheAdaptersFunctionsWithThePartLast()
+    {
+        var result = Render(
+            "select {{ dbt.dateadd('day', 1, 'a') }}, {{ dbt.datediff('a', 'b', 'week') }}, {{ dbt.date_trunc('month', 'a') }}",
+            new JinjaContext { TargetType = "bigquery" });
+
+        Assert.That(result.Sql, Is.EqualTo(
+            "select datetime_add(cast(a as datetime), interval 1 day), datetime_diff(cast(b as datetime), cast(a as datetime), week), timestamp_trunc(cast(a as timestamp), month)"));
     }
 
     [Test]

@@ -62,6 +62,64 @@ public sealed partial class SqlLineageTests
     }
 
     [Test]
+    public void Analyze_BigQueryUnnestOfTypedStructArrayOfTuples_TheTypesFieldsAreColumns()
+    {
+        var lineage = AssertLineage(BigQuery, "select filename, reason from unnest(array<struct<filename string, reason string, n numeric(10, 2)>>[('a.txt', 'x', 1), ('b.txt', 'y', 2)])", null,
+            "filename: ",
+            "reason: ");
+        Assert.That(lineage.Status, Is.EqualTo(LineageStatus.Complete), string.Join("\n", lineage.Diagnostics));
+    }
+
+    [Test]
+    public void Analyze_GroupByNameBothJoinedInputsHaveButOneProjectionAliases_GroupsByTheProjection()
+    {
+        var lineage = AssertLineage(BigQuery, "select s.pid, count(*) as n from s join r on s.pid = r.pid group by pid", "s(pid); r(pid)",
+            "pid: s.pid copy",
+            "n: ",
+            "row: s.pid join, r.pid join, s.pid group");
+        Assert.That(lineage.Status, Is.EqualTo(LineageStatus.Complete), string.Join("\n", lineage.Diagnostics));
+    }
+
+    [Test]
+    public void Analyze_BigQueryCorrelatedArrayPathInFrom_IsAnImplicitUnnestNotATable()
+    {
+        var aliased = AssertLineage(BigQuery, "select o.key, parent from orgs as o, o.parent_ids as parent", "orgs(key, parent_ids)",
+            "key: orgs.key copy",
+            "parent: orgs.parent_ids transform path=parent_ids[]",
+            "row: orgs.parent_ids join");
+        var named = AssertLineage(BigQuery, "select key, parents from orgs join orgs.parents on true", "orgs(key, parents)",
+            "key: orgs.key copy",
+            "parents: orgs.parents transform path=parents[]",
+            "row: orgs.parents join");
+
+        Assert.That(aliased.Tables, Is.EqualTo(new[] { "orgs" }));
+        Assert.That(named.Tables, Is.EqualTo(new[] { "orgs" }));
+        Assert.That(named.Status, Is.EqualTo(LineageStatus.Complete), string.Join("\n", named.Diagnostics));
+    }
+
+    [Test]
+    public void Analyze_BigQueryNameNoInputHas_IsAFieldOfTheOneUnnestedElement()
+    {
+        var lineage = AssertLineage(BigQuery, "select c.key, id, a.url from c, c.attachments as a", "c(key, attachments)",
+            "key: c.key copy",
+            "id: c.attachments transform path=attachments[].id",
+            "url: c.attachments transform path=attachments[].url",
+            "row: c.attachments join");
+        Assert.That(lineage.Status, Is.EqualTo(LineageStatus.Complete), string.Join("\n", lineage.Diagnostics));
+    }
+
+    [Test]
+    public void Analyze_BigQueryUnnestAliasNamedLikeItsArrayColumn_ReadsTheElementWithoutAmbiguity()
+    {
+        var lineage = AssertLineage(BigQuery, "select t.id, tags.name as tag_name, cast(tags as string) as tag from `p.d.t` as t, unnest(tags) as tags", "p.d.t(id, tags)",
+            "id: p.d.t.id copy",
+            "tag_name: p.d.t.tags transform path=tags[].name",
+            "tag: p.d.t.tags transform path=tags[]",
+            "row: p.d.t.tags join");
+        Assert.That(lineage.Status, Is.EqualTo(LineageStatus.Complete), string.Join("\n", lineage.Diagnostics));
+    }
+
+    [Test]
     public void Analyze_BigQueryBackticksInEveryPosition_ResolveToTheTable()
     {
         var lineage = AssertLineage(BigQuery,

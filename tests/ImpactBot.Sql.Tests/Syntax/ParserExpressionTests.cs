@@ -299,6 +299,17 @@ public sealed class ParserExpressionTests
     }
 
     [Test]
+    public void Parse_IntervalOfAnArithmeticExpressionBeforeItsUnit_TakesTheWholeExpression()
+    {
+        var interval = (IntervalExpr)((FunctionCall)Expression("datetime_add(d, interval row_number() over (order by n) - 1 day)", DialectFacts.BigQuery)).Arguments[1];
+
+        Assert.That(interval.Unit, Is.EqualTo("DAY"));
+        Assert.That(interval.Value, Is.TypeOf<BinaryExpr>());
+        var postgres = (BinaryExpr)Expression("interval '1 day' - y", DialectFacts.Postgres);
+        Assert.That(postgres.Left, Is.TypeOf<IntervalExpr>());
+    }
+
+    [Test]
     public void Parse_SpecialArgumentForms_KeepArguments()
     {
         Assert.That(((FunctionCall)Expression("substring(x from 2 for 3)", DialectFacts.Postgres)).Arguments, Has.Length.EqualTo(3));

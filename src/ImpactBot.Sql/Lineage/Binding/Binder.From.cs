@@ -16,6 +16,11 @@ internal sealed partial class Binder
             return;
         }
 
+        if (item is TableRef path && ImplicitUnnest(path, scope) is { } unnest)
+        {
+            item = unnest;
+        }
+
         Relation relation;
         IReadOnlyList<Identifier>? names;
         var aliasNames = item.Alias is { } alias ? new[] { alias.Name } : null;
@@ -82,6 +87,26 @@ internal sealed partial class Binder
             scope.Clauses.Filter.Append(relation.Clauses.Filter).Append(relation.Clauses.Join).Append(relation.Clauses.Grain);
             scope.Clauses.Filter.Append(')');
         }
+    }
+
+    /// <summary>
+    /// BigQuery's correlated array path (<c>FROM orgs, orgs.parents AS parent</c>): a FROM path whose first name is an
+    /// earlier FROM item is <c>UNNEST(orgs.parents) AS parent</c>, its alias defaulting to the path's last name.
+    /// </summary>
+    private TableFunction? ImplicitUnnest(TableRef table, Scope scope)
+    {
+        var parts = table.Name.Parts;
+        if (!_dialect.UnnestAliasIsColumn || parts.Length < 2 || !scope.Sources.Any(source => QualifierMatches(source.Names, parts, 1)))
+        {
+            return null;
+        }
+
+        var unnest = new QualifiedName([new Identifier("UNNEST", Quoted: false, table.Span)], table.Span);
+        return new TableFunction(TableFunctionKind.Unnest, unnest, [new ColumnRef(parts, table.Name.Span)], Lateral: true, table.Span)
+        {
+            Alias = table.Alias ?? new TableAlias(parts[^1], [], table.Name.Span),
+            Pivots = table.Pivots,
+        };
     }
 
     private Relation BindTableRef(TableRef table, Scope scope)

@@ -131,6 +131,13 @@ internal sealed partial class Binder
                 }
             }
 
+            // A name two inputs list that is also a visible projection alias (GROUP BY participant_id after
+            // SELECT spine.participant_id ... JOIN rides): the alias is the only reading under which the query is valid.
+            if (s == scope && s.VisibleProjections > 0 && ListedAmbiguously(name, s) && ResolveAlias(name, s, edges, out fingerprint))
+            {
+                return true;
+            }
+
             if (ResolveListed(name, s, edges, out fingerprint, span))
             {
                 return true;
@@ -145,6 +152,11 @@ internal sealed partial class Binder
             {
                 return true;
             }
+
+            if (ResolveElementField(name, s, edges, out fingerprint))
+            {
+                return true;
+            }
         }
 
         fingerprint = "?" + name.Text;
@@ -152,11 +164,69 @@ internal sealed partial class Binder
         return false;
     }
 
+    /// <summary>
+    /// BigQuery: the fields of an UNNEST's struct elements are columns too (<c>FROM c, c.attachments AS a</c>: <c>id</c>
+    /// is <c>a.id</c>). A name nothing else has is a field of the one range variable in scope; with several, nobody knows.
+    /// </summary>
+    private bool ResolveElementField(Identifier name, Scope scope, List<Edge> edges, out string fingerprint)
+    {
+        RelationColumn? element = null;
+        foreach (var source in scope.Sources)
+        {
+            foreach (var column in source.Selectable ? source.Relation.Columns : [])
+            {
+                if (column.RangeVariable)
+                {
+                    if (element is not null)
+                    {
+                        fingerprint = "";
+                        return false;
+                    }
+
+                    element = column;
+                }
+            }
+        }
+
+        if (element is null)
+        {
+            fingerprint = "";
+            return false;
+        }
+
+        foreach (var edge in element.Sources)
+        {
+            edges.Add(edge with { Path = (edge.Path ?? edge.Column) + "." + name.Text });
+        }
+
+        fingerprint = element.Fingerprint + "." + Names.Key(name.Text, name.Quoted, ColumnFolding);
+        return true;
+    }
+
+    /// <summary>Whether two or more inputs list the name and no single range variable among them wins.</summary>
+    private bool ListedAmbiguously(Identifier name, Scope scope)
+    {
+        var count = 0;
+        var rangeVariables = 0;
+        foreach (var source in scope.Sources)
+        {
+            if (source.Selectable && source.Relation.FindColumn(name.Text, name.Quoted, ColumnFolding) is >= 0 and var index)
+            {
+                count++;
+                rangeVariables += source.Relation.Columns[index].RangeVariable ? 1 : 0;
+            }
+        }
+
+        return count > 1 && rangeVariables != 1;
+    }
+
     /// <summary>Sources that list the name; two or more make it ambiguous and every candidate is kept, flagged.</summary>
     private bool ResolveListed(Identifier name, Scope scope, List<Edge> edges, out string fingerprint, SourceSpan span)
     {
         RelationColumn? first = null;
+        RelationColumn? rangeVariable = null;
         var count = 0;
+        var rangeVariables = 0;
         foreach (var source in scope.Sources)
         {
             if (!source.Selectable)
@@ -169,7 +239,18 @@ internal sealed partial class Binder
             {
                 count++;
                 first ??= source.Relation.Columns[index];
+                if (source.Relation.Columns[index].RangeVariable)
+                {
+                    rangeVariables++;
+                    rangeVariable = source.Relation.Columns[index];
+                }
             }
+        }
+
+        if (count > 1 && rangeVariables == 1)
+        {
+            first = rangeVariable;
+            count = 1;
         }
 
         if (count == 0)

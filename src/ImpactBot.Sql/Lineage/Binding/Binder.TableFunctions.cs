@@ -80,6 +80,11 @@ internal sealed partial class Binder
             return null;
         }
 
+        if (!array.StructFields.IsDefaultOrEmpty)
+        {
+            return TypedStructFields(array);
+        }
+
         List<(Identifier Name, List<Expr> Values)>? fields = null;
         foreach (var item in array.Items)
         {
@@ -114,6 +119,36 @@ internal sealed partial class Binder
         return fields;
     }
 
+    /// <summary>
+    /// <c>ARRAY&lt;STRUCT&lt;a STRING, b INT64&gt;&gt;[('x', 1), STRUCT('y', 2)]</c>: the fields the type names, with each
+    /// element's values by position (tuples and STRUCT calls both coerce to the element type).
+    /// </summary>
+    private static List<(Identifier Name, List<Expr> Values)>? TypedStructFields(ArrayExpr array)
+    {
+        var fields = array.StructFields.Select(f => (Name: f, Values: new List<Expr>())).ToList();
+        foreach (var item in array.Items)
+        {
+            var values = item switch
+            {
+                TupleExpr tuple => tuple.Items,
+                FunctionCall call when call.Name.Last.Text.Equals("STRUCT", StringComparison.OrdinalIgnoreCase) =>
+                    [.. call.Arguments.Select(a => a is NamedArgument named ? named.Value : a)],
+                _ => default,
+            };
+            if (values.IsDefault || values.Length != fields.Count)
+            {
+                return null;
+            }
+
+            for (var i = 0; i < values.Length; i++)
+            {
+                fields[i].Values.Add(values[i]);
+            }
+        }
+
+        return fields;
+    }
+
     private void AddStructFieldColumns(List<(Identifier Name, List<Expr> Values)> fields, string print, Relation relation, Scope scope)
     {
         foreach (var (name, values) in fields)
@@ -137,7 +172,10 @@ internal sealed partial class Binder
                 : k == 0 && (_dialect.UnnestAliasIsColumn || aliases.IsDefaultOrEmpty) ? function.Alias?.Name : null;
             var name = alias?.Text ?? (inputs.Count == 1 ? "unnest" : "unnest" + (k + 1));
             var edges = inputs[k].Select(e => e with { Kind = EdgeComposition.Compose(EdgeKind.Transform, e.Kind), Path = (e.Path ?? e.Column) + "[]" }).ToList();
-            relation.Columns.Add(new RelationColumn(name, alias?.Quoted ?? false, edges, "UNNEST" + k + ":" + print));
+            relation.Columns.Add(new RelationColumn(name, alias?.Quoted ?? false, edges, "UNNEST" + k + ":" + print)
+            {
+                RangeVariable = _dialect.UnnestAliasIsColumn && alias is not null,
+            });
         }
 
         if (function.WithOrdinality)

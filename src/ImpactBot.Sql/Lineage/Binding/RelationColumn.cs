@@ -22,6 +22,12 @@ internal sealed class RelationColumn(string name, bool quoted, List<Edge> source
     /// <summary>A column of a table whose columns were inferred from their readers (the schema says so), passed on unchanged.</summary>
     public bool Inferred { get; init; }
 
+    /// <summary>
+    /// The alias of a BigQuery UNNEST: a range variable over the array's elements, which wins over a column of the same
+    /// name (<c>FROM t, UNNEST(t.tags) AS tags</c>: <c>tags</c> is the element).
+    /// </summary>
+    public bool RangeVariable { get; init; }
+
     public RelationColumn Renamed(string name, bool quoted) =>
-        new(name, quoted, Sources, Fingerprint) { Opaque = Opaque, Type = Type, Aggregated = Aggregated, Inferred = Inferred };
+        new(name, quoted, Sources, Fingerprint) { Opaque = Opaque, Type = Type, Aggregated = Aggregated, Inferred = Inferred, RangeVariable = RangeVariable };
 }

@@ -148,7 +148,11 @@ public sealed record FieldAccessExpr(Expr Base, Identifier Field, SourceSpan Spa
 public sealed record JsonPathExpr(Expr Base, ImmutableArray<string> Segments, SourceSpan Span) : Expr(Span);
 
 /// <summary><c>ARRAY[..]</c>, <c>[..]</c>, and BigQuery <c>ARRAY(subquery)</c> as a subquery item.</summary>
-public sealed record ArrayExpr(ImmutableArray<Expr> Items, SourceSpan Span) : Expr(Span);
+public sealed record ArrayExpr(ImmutableArray<Expr> Items, SourceSpan Span) : Expr(Span)
+{
+    /// <summary>The field names of a typed array of structs (<c>ARRAY&lt;STRUCT&lt;a STRING, b INT64&gt;&gt;[..]</c>); empty otherwise.</summary>
+    public ImmutableArray<Identifier> StructFields { get; init; } = [];
+}
 
 /// <summary>
 /// A span the parser could not read. It still carries every identifier it saw that was not followed by

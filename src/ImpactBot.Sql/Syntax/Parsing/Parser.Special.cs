@@ -101,9 +101,15 @@ internal sealed partial class Parser
     private Expr ParseInterval(int start)
     {
         Advance();
+        var valueStart = _pos;
         var value = ParseExpr(PrecMultiplicative);
+        if (!AtIntervalUnit && !AtEnd && !AtCloser && Current.Kind is not TokenKind.Comma)
+        {
+            value = WiderIntervalValue(valueStart) ?? value;
+        }
+
         string? unit = null;
-        if (Current.Kind == TokenKind.Word && IntervalUnits.Contains(TextOf(Current)))
+        if (AtIntervalUnit)
         {
             var unitStart = _pos;
             Advance();
@@ -117,6 +123,30 @@ internal sealed partial class Parser
         }
 
         return new IntervalExpr(value, unit, SpanFrom(start));
+    }
+
+    private bool AtIntervalUnit => Current.Kind == TokenKind.Word && IntervalUnits.Contains(TextOf(Current));
+
+    /// <summary>
+    /// BigQuery's and MySQL's <c>INTERVAL expr unit</c> takes any expression (<c>INTERVAL n - 1 DAY</c>, as dbt's
+    /// dateadd renders in date_spine): the whole expression when a unit follows it; else null and nothing is read.
+    /// </summary>
+    private Expr? WiderIntervalValue(int valueStart)
+    {
+        var resume = _pos;
+        var diagnostics = _diagnostics.Count;
+        var reported = _reportedTooDeep;
+        _pos = valueStart;
+        var value = ParseExpr();
+        if (AtIntervalUnit && _diagnostics.Count == diagnostics)
+        {
+            return value;
+        }
+
+        _pos = resume;
+        _diagnostics.RemoveRange(diagnostics, _diagnostics.Count - diagnostics);
+        _reportedTooDeep = reported;
+        return null;
     }
 
     /// <summary>
