@@ -171,6 +171,36 @@ public sealed class DbtProjectReaderEdgeCaseTests
     }
 
     [Test]
+    public void Read_GetRelation_FindsASourceWhoseSchemaAndIdentifierAreWrittenWithJinja()
+    {
+        var files = FixtureFiles.Of(
+            ("dbt_project.yml", "name: p\n"),
+            ("models/src.yml", "version: 2\nsources:\n  - name: github\n    schema: \"{{ var('github_schema', 'github') }}\"\n    tables:\n"
+                + "      - name: issue\n        identifier: \"{{ var('github_issue_identifier', 'issue') }}\"\n"),
+            ("models/issue_tmp.sql", "{% set s = source('github', 'issue') %}{% set r = adapter.get_relation(database=s.database, schema=s.schema, identifier=s.identifier) %}"
+                + "{% if r is not none %}select id from {{ s }}{% else %}select null as id{% endif %}"));
+
+        var model = DbtProjectReader.Read(files).Models.Single();
+
+        Assert.That((model.RenderedSql, model.Diagnostics.Length), Is.EqualTo(("select id from __source__.github.issue", 0)));
+    }
+
+    [Test]
+    public void Read_DialectGiven_IsTheTargetTypeRenderedFor_OverTheManifestsAdapter()
+    {
+        var files = FixtureFiles.Of(
+            ("dbt_project.yml", "name: p\n"),
+            ("models/m.sql", "select '{{ target.type }}' as t, {{ adapter.quote('id') }}"));
+        var manifest = """{"metadata": {"adapter_type": "postgres", "project_name": "p"}, "nodes": {}, "sources": {}}""";
+
+        var given = DbtProjectReader.Read(files, new DbtReadOptions { ManifestText = manifest, Dialect = ImpactBot.Sql.Dialects.SqlDialect.BigQuery }).Models.Single();
+        var fromManifest = DbtProjectReader.Read(files, new DbtReadOptions { ManifestText = manifest }).Models.Single();
+
+        Assert.That(given.RenderedSql, Is.EqualTo("select 'bigquery' as t, `id`"));
+        Assert.That(fromManifest.RenderedSql, Is.EqualTo("select 'postgres' as t, \"id\""));
+    }
+
+    [Test]
     public void Read_CustomModelPathsAndPackagesFolder_OnlyProjectModels()
     {
         var files = FixtureFiles.Of(

@@ -232,8 +232,9 @@ internal sealed partial class RenderSession
         _scopes = [savedScopes[0], new Dictionary<string, object?>(StringComparer.Ordinal)];
         _frame = new MacroFrame();
         _package = macro.Package.Length > 0 ? macro.Package : _package;
-        if (macro.IsBuiltin)
+        if (macro.IsBuiltin && savedPackage != macro.Package)
         {
+            // One note per macro the model calls, not per helper the built-in calls in turn.
             BuiltinUsed(macro, pos);
         }
 
