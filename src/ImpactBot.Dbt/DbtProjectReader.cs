@@ -72,7 +72,7 @@ public static partial class DbtProjectReader
         var catalogColumns = options.CatalogText is { } catalogText ? CatalogJsonReader.Read(catalogText, options.CatalogPath, diagnostics) : null;
         var (context, macros, packagesFingerprint) = RenderContext(files, layout, projectFile, targetType, options, diagnostics);
         projectFile = projectFile.Rendered(context, layout.Repo("dbt_project.yml"), diagnostics);
-        context = context with { RelationColumns = RelationColumns(catalogColumns) };
+        context = context with { RelationColumns = RelationColumns(catalogColumns, SeedHeaders(files, layout, projectFile)) };
 
         var yamlFiles = YamlFiles(files, layout, projectFile, _ => true);
         var properties = timings.Measure("yaml", () => PropertiesReader.ReadAll(projectFile.Name, yamlFiles, diagnostics));
@@ -176,8 +176,20 @@ public static partial class DbtProjectReader
         return (context, macros, fingerprint);
     }
 
-    /// <summary>Columns catalog.json gives, by the relation name models render (<c>__ref__.orders</c>, <c>__source__.s.t</c>).</summary>
-    private static FrozenDictionary<string, ImmutableArray<string>> RelationColumns(ImmutableDictionary<string, ImmutableArray<DbtColumn>>? catalog)
+    /// <summary>The seeds' CSV header rows by seed name: the columns <c>dbt seed</c> loads, known without the warehouse.</summary>
+    private static IEnumerable<(string Name, ImmutableArray<string> Header)> SeedHeaders(IFileSource files, ProjectLayout layout, DbtProjectFile projectFile) =>
+        layout.Under(projectFile.SeedPaths, ".csv")
+            .Select(f => (Name: ProjectLayout.FileName(f.Path), Text: files.ReadText(f.Path)))
+            .Where(f => f.Text is not null && !f.Text.Contains('\0', StringComparison.Ordinal))
+            .Select(f => (f.Name, SnapshotAndSeedBuilder.HeaderRow(f.Text!)))
+            .Where(s => !s.Item2.IsEmpty);
+
+    /// <summary>
+    /// Columns catalog.json gives, by the relation name models render (<c>__ref__.orders</c>, <c>__source__.s.t</c>),
+    /// and for a seed not in it, its CSV header.
+    /// </summary>
+    private static FrozenDictionary<string, ImmutableArray<string>> RelationColumns(
+        ImmutableDictionary<string, ImmutableArray<DbtColumn>>? catalog, IEnumerable<(string Name, ImmutableArray<string> Header)> seeds)
     {
         var columns = new Dictionary<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var (uniqueId, known) in catalog ?? ImmutableDictionary<string, ImmutableArray<DbtColumn>>.Empty)
@@ -194,6 +206,11 @@ public static partial class DbtProjectReader
             {
                 columns.TryAdd(relation, [.. known.Select(c => c.Name)]);
             }
+        }
+
+        foreach (var (name, header) in seeds)
+        {
+            columns.TryAdd(DbtRef.RelationPrefix + name, header);
         }
 
         return columns.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);

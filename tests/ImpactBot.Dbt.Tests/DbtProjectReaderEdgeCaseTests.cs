@@ -201,6 +201,49 @@ public sealed class DbtProjectReaderEdgeCaseTests
     }
 
     [Test]
+    public void Read_LocalPackage_ItsMacrosAreReadFromTheRepository_WithoutDbtDeps()
+    {
+        var files = FixtureFiles.Of(
+            ("dbt_project.yml", "name: my_utils\n"),
+            ("macros/double.sql", "{% macro double(x) %}{{ x }} * 2{% endmacro %}"),
+            ("integration_tests/dbt_project.yml", "name: my_utils_tests\n"),
+            ("integration_tests/packages.yml", "packages:\n  - local: ../\n"),
+            ("integration_tests/models/m.sql", "select {{ my_utils.double('amount') }} as doubled from t"));
+
+        var model = DbtProjectReader.Read(files, new DbtReadOptions { ProjectDir = "integration_tests" }).Models.Single();
+
+        Assert.That((model.RenderedSql, model.Diagnostics.Length), Is.EqualTo(("select amount * 2 as doubled from t", 0)));
+    }
+
+    [Test]
+    public void Read_GetColumnsInRelation_OfASeed_IsItsCsvHeader_AndTheModelRereadsWhenTheSeedChanges()
+    {
+        var files = FixtureFiles.Of(
+            ("dbt_project.yml", "name: p\n"),
+            ("seeds/people.csv", "id,Name\n1,a\n"),
+            ("models/m.sql", "select {% for c in adapter.get_columns_in_relation(ref('people')) %}{{ c.name }}{{ ', ' if not loop.last }}{% endfor %} from {{ ref('people') }}"));
+
+        var model = DbtProjectReader.Read(files).Models.Single();
+
+        Assert.That((model.RenderedSql, model.Diagnostics.Length), Is.EqualTo(("select id, Name from __ref__.people", 0)));
+        Assert.That(model.UsesGraph, Is.True);
+    }
+
+    [Test]
+    public void Read_ARelation_IsTheMappingDbtUtilsChecksFor()
+    {
+        var files = FixtureFiles.Of(
+            ("dbt_project.yml", "name: p\n"),
+            ("macros/is_relation.sql", "{% macro is_relation(obj) %}{{ return(obj is mapping and obj.get('metadata', {}).get('type', '').endswith('Relation')) }}{% endmacro %}"),
+            ("models/a.sql", "select 1 as id"),
+            ("models/m.sql", "select {{ is_relation(ref('a')) }} as r, {{ is_relation('a') }} as s"));
+
+        var model = DbtProjectReader.Read(files).Models.Single(m => m.Name == "m");
+
+        Assert.That(model.RenderedSql, Is.EqualTo("select True as r, False as s"));
+    }
+
+    [Test]
     public void Read_CustomModelPathsAndPackagesFolder_OnlyProjectModels()
     {
         var files = FixtureFiles.Of(

@@ -108,13 +108,15 @@ internal sealed partial class RenderSession
         _context.TargetType is "bigquery" or "databricks" or "spark" ? $"`{identifier}`" : $"\"{identifier}\"";
 
     /// <summary>
-    /// <c>adapter.get_columns_in_relation</c>: the columns catalog.json or the source's YAML declare; without them the
+    /// <c>adapter.get_columns_in_relation</c>: the columns catalog.json gives, or a seed's CSV header; without them the
     /// answer needs a warehouse, and loops over it are left out.
     /// </summary>
     private object? Columns(object? relation, string name, int pos)
     {
         if (relation is RelationValue r && _context.RelationColumns.TryGetValue(r.Sql, out var columns))
         {
+            // The answer rests on another node's files (a seed's header), so a change there re-reads the project.
+            _usesGraph = true;
             return columns.Select(c => (object?)new ColumnValue(c, Quote(c))).ToList();
         }
 

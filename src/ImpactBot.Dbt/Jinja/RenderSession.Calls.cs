@@ -161,7 +161,8 @@ internal sealed partial class RenderSession
         var except = JinjaValues.Strings(args.Get(1, "except"));
         if (_context.RelationColumns.TryGetValue(relation.Sql, out var known))
         {
-            // The columns are known (catalog.json): list them as dbt_utils.star does against the warehouse.
+            // The columns are known (catalog.json, a seed's header): list them as dbt_utils.star does against the warehouse.
+            _usesGraph = true;
             var prefix = JinjaValues.Print(args.Get(3, "prefix"));
             var suffix = JinjaValues.Print(args.Get(4, "suffix"));
             var quote = args.Get(5, "quote_identifiers") is Undefined || JinjaValues.Truth(args.Get(5, "quote_identifiers")) != false;
@@ -320,6 +321,8 @@ internal sealed partial class RenderSession
                 return Adapter(method.Name, args, pos);
             case (ColumnValue, _):
                 return method.Name is "is_string" or "is_number" or "is_numeric" or "is_integer" or "is_float" ? UnknownResult : method.Name == "string_size" ? 0L : Unknown(method.Name, args, pos);
+            case (RelationValue relation, "get"):
+                return RelationItem(relation, JinjaValues.Print(args.Get(0, "key")), args.Get(1, "default"));
             case (RelationValue relation, _):
                 return method.Name == "render" ? relation.Sql : relation;
             case (DateTimeValue date, _):
@@ -338,6 +341,26 @@ internal sealed partial class RenderSession
                 return Unknown(method.Name, args, pos);
         }
     }
+
+    /// <summary>
+    /// A relation read as the mapping dbt's relations are (<c>relation.get('metadata')</c>, as dbt_utils' <c>_is_relation</c>
+    /// checks): its <c>metadata.type</c> names the adapter's relation class.
+    /// </summary>
+    private object? RelationItem(RelationValue relation, string key, object? fallback) => key switch
+    {
+        "metadata" => new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["type"] = (_context.TargetType.Length == 0 ? "Base" : char.ToUpperInvariant(_context.TargetType[0]) + _context.TargetType[1..]) + "Relation",
+        },
+        "path" => new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["database"] = Attribute(relation, "database"),
+            ["schema"] = Attribute(relation, "schema"),
+            ["identifier"] = relation.Identifier,
+        },
+        "type" => "table",
+        _ => fallback is Undefined ? null : fallback,
+    };
 
     private static object? StringMethod(string s, string name, EvaluatedArgs args)
     {
