@@ -62,7 +62,10 @@ public sealed record DbtModel
 
     public string? IncrementalStrategy { get; init; }
 
-    /// <summary>The model calls <c>is_incremental()</c>; <see cref="IncrementalPredicates"/> holds the template text of those branches.</summary>
+    /// <summary>
+    /// The model calls <c>is_incremental()</c>; <see cref="IncrementalPredicates"/> holds what its <c>is_incremental()</c>
+    /// branches render to on an incremental run (the SQL itself is rendered as a first build).
+    /// </summary>
     public bool IsIncremental { get; init; }
 
     public ImmutableArray<string> IncrementalPredicates { get; init; } = [];

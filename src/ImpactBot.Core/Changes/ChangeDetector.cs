@@ -98,9 +98,14 @@ public static class ChangeDetector
         }
 
         var reasons = ImmutableArray.CreateBuilder<string>();
-        if (!columns.IsEmpty || rows.Any(r => r != RowChangeKind.Materialization))
+        if (!columns.IsEmpty || rows.Any(r => r is not (RowChangeKind.Materialization or RowChangeKind.IncrementalFilter)))
         {
             reasons.Add(opaque ? OpaqueReason(head, bodyChanged, columns) : BodyReason(head, bodyChanged, changedPaths));
+        }
+
+        if (rows.Contains(RowChangeKind.IncrementalFilter))
+        {
+            reasons.Add("its `is_incremental()` branch changed: incremental runs add other rows than before (a full refresh does not)");
         }
 
         if (rows.Contains(RowChangeKind.Materialization))
@@ -165,6 +170,11 @@ public static class ChangeDetector
         var rows = ImmutableArray.CreateBuilder<RowChangeKind>();
         if (!direct)
         {
+            if (old.Traits.IncrementalFilter != head.Traits.IncrementalFilter)
+            {
+                rows.Add(RowChangeKind.IncrementalFilter);
+            }
+
             if (old.Traits.Materialization != head.Traits.Materialization)
             {
                 rows.Add(RowChangeKind.Materialization);
@@ -196,6 +206,11 @@ public static class ChangeDetector
         if (old.Clauses.Limit != head.Clauses.Limit)
         {
             rows.Add(RowChangeKind.Limit);
+        }
+
+        if (old.Traits.IncrementalFilter != head.Traits.IncrementalFilter)
+        {
+            rows.Add(RowChangeKind.IncrementalFilter);
         }
 
         if (old.Traits.Materialization != head.Traits.Materialization)

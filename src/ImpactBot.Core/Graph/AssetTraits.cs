@@ -38,5 +38,11 @@ public sealed record AssetTraits
     /// <summary>dbt full_refresh config: false means <c>--full-refresh</c> is ignored for this model.</summary>
     public bool? FullRefresh { get; init; }
 
+    /// <summary>
+    /// Hash of what the model's <c>is_incremental()</c> branches add on an incremental run (a filter on new rows, most
+    /// often); null when it has none. Its SQL is read as a first build, so this is how a change there is seen.
+    /// </summary>
+    public string? IncrementalFilter { get; init; }
+
     public bool IsIncremental => Materialization is "incremental" or "snapshot";
 }

@@ -104,7 +104,7 @@ internal sealed class ImpactWalk(ConsumerIndex consumers, ColumnRenames renames,
         var rowChanges = change.Rows.Where(r => r != RowChangeKind.Materialization).ToList();
         if (rowChanges.Count > 0)
         {
-            var kinds = string.Join(", ", rowChanges.Select(r => r.ToString().ToLowerInvariant()));
+            var kinds = string.Join(", ", rowChanges.Select(r => r.Label()));
             Enqueue(new Mark(change.Asset, null, Severity.Values, change.Asset, $"rows of {change.Asset} changed ({kinds})", change.Asset));
         }
         else if (change.Rows.Contains(RowChangeKind.Materialization))

@@ -24,8 +24,6 @@ internal static class ChangeText
         _ => "modified",
     };
 
-    public static string Name(this RowChangeKind kind) => kind.ToString().ToLowerInvariant();
-
     public static string Describe(ColumnChange column, Func<string, string> code) => column.Kind switch
     {
         ColumnChangeKind.Renamed => $"renamed {code(column.Name)} → {code(column.NewName ?? "?")}",
@@ -38,7 +36,7 @@ internal static class ChangeText
         var parts = change.Columns.Select(c => Describe(c, code)).ToList();
         parts.AddRange(change.Rows.Select(r => r == RowChangeKind.Materialization
             ? $"materialized {change.MaterializationFrom ?? "default"} → {change.MaterializationTo ?? "default"}"
-            : $"{r.Name()} changed"));
+            : $"{r.Label()} changed"));
         if (change.RenamedTo is not null)
         {
             parts.Add($"now {code(change.RenamedTo)}");

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ImpactBot.Core.Changes;
 using ImpactBot.Core.Graph;
 using ImpactBot.Core.Impact;
 

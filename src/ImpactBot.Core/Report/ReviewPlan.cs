@@ -94,7 +94,7 @@ public sealed record ReviewPlan(ImmutableArray<ReviewSection> Sections, Immutabl
                 titles.TryAdd($"{change.Asset}.{column.Name}".ToUpperInvariant(), (change, $"{change.Type.ToName()} {change.Asset}: {ChangeText.Describe(column, c => c)}"));
             }
 
-            var rows = change.Rows.Where(r => r != RowChangeKind.Materialization).Select(r => r.Name()).ToList();
+            var rows = change.Rows.Where(r => r != RowChangeKind.Materialization).Select(r => r.Label()).ToList();
             var what = change.Kind switch
             {
                 AssetChangeKind.Removed => "removed",

@@ -244,8 +244,10 @@ public static class SnapshotReader
             var tags = Strings();
             var strategy = Str();
             var fullRefresh = Int();
+            var incrementalFilter = Str();
             // Most assets (data tests, sources) have none: one shared instance instead of thousands.
-            if (materialization is null && !contracted && access is null && group is null && latest < 0 && url is null && kind is null && tags.IsEmpty && strategy is null && fullRefresh == 0)
+            if (materialization is null && !contracted && access is null && group is null && latest < 0 && url is null && kind is null && tags.IsEmpty && strategy is null && fullRefresh == 0
+                && incrementalFilter is null)
             {
                 return AssetTraits.None;
             }
@@ -262,6 +264,7 @@ public static class SnapshotReader
                 Tags = tags,
                 IncrementalStrategy = strategy,
                 FullRefresh = fullRefresh == 0 ? null : fullRefresh == 2,
+                IncrementalFilter = incrementalFilter,
             };
         }
 

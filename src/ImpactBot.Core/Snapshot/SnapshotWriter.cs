@@ -157,6 +157,7 @@ public static class SnapshotWriter
         WriteStrings(w, t.Tags, s);
         w.Write7BitEncodedInt(s.Id(t.IncrementalStrategy));
         w.Write7BitEncodedInt(t.FullRefresh switch { null => 0, false => 1, true => 2 });
+        w.Write7BitEncodedInt(s.Id(t.IncrementalFilter));
     }
 
     private static void WriteEdges(BinaryWriter w, IReadOnlyList<ColumnEdge> edges, StringTable s)

@@ -102,7 +102,7 @@ internal sealed partial class RenderSession
                 return UnknownResult;
             case "is_incremental":
                 _hasIncremental = true;
-                return false;
+                return _incrementalRun;
             case "env_var":
                 return args.Get(1, "default") is var envDefault and not Undefined ? envDefault : Unknown(name, args, pos);
             case "log" or "print" or "do" or "debug":

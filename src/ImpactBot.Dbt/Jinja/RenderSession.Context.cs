@@ -81,6 +81,12 @@ internal sealed partial class RenderSession
                 return new PackageNamespace("dbt");
         }
 
+        if (name == "is_incremental" && _incrementalRun)
+        {
+            // The incremental run is asked for by name: a project's own is_incremental (which asks the warehouse) says yes too.
+            return new FunctionValue(name);
+        }
+
         if (_context.Macros.Find(name, _package) is { } macro)
         {
             return macro;

@@ -34,6 +34,7 @@ internal sealed partial class RenderSession
     private bool _partial;
     private bool _usesGraph;
     private bool _hasIncremental;
+    private bool _incrementalRun;
 
     public RenderSession(string path, string source, JinjaContext context)
     {
@@ -195,10 +196,13 @@ internal sealed partial class RenderSession
                 return;
             }
 
-            if (_macroDepth == 0 && MentionsIsIncremental(branch.Condition))
+            if (_macroDepth == 0 && !_incrementalRun && MentionsIsIncremental(branch.Condition))
             {
                 _hasIncremental = true;
-                _incrementalPredicates.Add(branch.RawBody.Trim());
+                if (IncrementalRunBody(branch) is { } predicate)
+                {
+                    _incrementalPredicates.Add(predicate);
+                }
             }
 
             switch (JinjaValues.Truth(Eval(branch.Condition)))
@@ -211,6 +215,41 @@ internal sealed partial class RenderSession
                     Render(branch.Body, sb);
                     return;
             }
+        }
+    }
+
+    /// <summary>
+    /// What the branch renders to on an incremental run (<c>is_incremental()</c> true, also where the project overrides
+    /// it), when that run takes it; null when it does not. Rendered aside: refs, diagnostics and config it meets are
+    /// left out, so the model's own render stays that of a first build.
+    /// </summary>
+    private string? IncrementalRunBody(IfBranch branch)
+    {
+        var (diagnostics, refs, sources, stars, blocks, partial, config) = (_diagnostics.Count, _refs.Count, _sources.Count, _stars.Count, _blocks.Count, _partial, _config);
+        _incrementalRun = true;
+        try
+        {
+            return WithScope(() =>
+            {
+                if (JinjaValues.Truth(Eval(branch.Condition!)) != true)
+                {
+                    return null;
+                }
+
+                var sb = new StringBuilder();
+                Render(branch.Body, sb);
+                return sb.ToString().Trim();
+            });
+        }
+        finally
+        {
+            _incrementalRun = false;
+            _diagnostics.RemoveRange(diagnostics, _diagnostics.Count - diagnostics);
+            _refs.RemoveRange(refs, _refs.Count - refs);
+            _sources.RemoveRange(sources, _sources.Count - sources);
+            _stars.RemoveRange(stars, _stars.Count - stars);
+            _blocks.RemoveRange(blocks, _blocks.Count - blocks);
+            (_partial, _config) = (partial, config);
         }
     }
 

@@ -9,8 +9,8 @@ internal sealed record TextNode(string Text, int Pos) : TemplateNode(Pos);
 
 internal sealed record OutputNode(Expr Value, int Pos) : TemplateNode(Pos);
 
-/// <summary>One branch of an if; <see cref="Condition"/> is null for else. <see cref="RawBody"/> is its template text.</summary>
-internal sealed record IfBranch(Expr? Condition, ImmutableArray<TemplateNode> Body, string RawBody);
+/// <summary>One branch of an if; <see cref="Condition"/> is null for else.</summary>
+internal sealed record IfBranch(Expr? Condition, ImmutableArray<TemplateNode> Body);
 
 internal sealed record IfNode(ImmutableArray<IfBranch> Branches, int Pos) : TemplateNode(Pos);
 

@@ -160,12 +160,10 @@ internal sealed class TemplateParser
         var branches = ImmutableArray.CreateBuilder<IfBranch>();
         Expr? condition = parser.ParseExpression();
         parser.ExpectEnd();
-        var bodyStart = segment.TagEnd;
         while (true)
         {
             var body = ParseBody(["elif", "else", "endif"], out var stop, out var next);
-            var bodyEnd = _index > 0 && stop is not null ? _segments[_index - 1].TagStart : _source.Length;
-            branches.Add(new IfBranch(condition, body, _source[bodyStart..Math.Max(bodyStart, bodyEnd)]));
+            branches.Add(new IfBranch(condition, body));
             switch (stop)
             {
                 case null:
@@ -183,7 +181,6 @@ internal sealed class TemplateParser
             }
 
             next!.ExpectEnd();
-            bodyStart = _segments[_index - 1].TagEnd;
         }
     }
 

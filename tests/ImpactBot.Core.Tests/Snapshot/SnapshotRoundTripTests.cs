@@ -17,7 +17,7 @@ public sealed class SnapshotRoundTripTests
             {
                 RowSources = [Edge("shop.orders.status:filter")],
                 Owners = ["@alice", "Carol <carol@example.com>"],
-                Traits = new AssetTraits { Materialization = "incremental", Contracted = true, Access = "public", LatestVersion = 2, Tags = ["finance"] },
+                Traits = new AssetTraits { Materialization = "incremental", Contracted = true, Access = "public", LatestVersion = 2, Tags = ["finance"], IncrementalFilter = "5d41402abc4b2a76" },
                 Status = LineageStatus.Partial,
                 HasWildcard = true,
                 Clauses = new ClauseFingerprints("f", "j", "g", "s", "l"),
@@ -44,6 +44,7 @@ public sealed class SnapshotRoundTripTests
             Assert.That(orders.Traits.Materialization, Is.EqualTo("incremental"));
             Assert.That(orders.Traits.LatestVersion, Is.EqualTo(2));
             Assert.That(orders.Traits.Tags, Is.EqualTo(new[] { "finance" }));
+            Assert.That(orders.Traits.IncrementalFilter, Is.EqualTo("5d41402abc4b2a76"));
             Assert.That(orders.Status, Is.EqualTo(LineageStatus.Partial));
             Assert.That(orders.HasWildcard, Is.True);
             Assert.That(orders.Clauses, Is.EqualTo(original.Clauses));

@@ -94,7 +94,7 @@ public sealed class JinjaRendererTests
     }
 
     [Test]
-    public void Render_IsIncremental_RendersFullBranchAndKeepsPredicate()
+    public void Render_IsIncremental_RendersFullBranchAndKeepsWhatAnIncrementalRunAdds()
     {
         var template = "select * from {{ ref('events') }}\n{% if is_incremental() %}\nwhere ts > (select max(ts) from {{ this }})\n{% endif %}";
 
@@ -102,8 +102,28 @@ public sealed class JinjaRendererTests
 
         Assert.That(result.Sql.Trim(), Is.EqualTo("select * from __ref__.events"));
         Assert.That(result.HasIncrementalPredicate, Is.True);
-        Assert.That(result.IncrementalPredicates, Is.EqualTo(new[] { "where ts > (select max(ts) from {{ this }})" }));
+        Assert.That(result.IncrementalPredicates, Is.EqualTo(new[] { "where ts > (select max(ts) from __this__)" }));
         Assert.That(result.IsComplete, Is.True);
+    }
+
+    [Test]
+    public void Render_IncrementalBranch_UsesMacrosAndTheProjectsOwnIsIncremental_WithoutAddingItsDiagnostics()
+    {
+        var context = new JinjaContext
+        {
+            ProjectName = "shop",
+            Macros = JinjaMacroLibrary.Parse("shop", [new("macros/m.sql",
+                "{% macro is_incremental() %}{% set r = adapter.get_relation(this.database, this.schema, this.table) %}{{ return(r is not none) }}{% endmacro %}"
+                + "{% macro recent(c) %}{{ c }} >= now() - interval '{{ var('days', 3) }}' day{% endmacro %}")], []),
+        };
+        var template = "select * from {{ ref('events') }}\n{% if is_incremental() %}\nwhere {{ recent('ts') }} and id not in (select id from {{ ref('deleted') }}) {{ undefined_macro() }}\n{% endif %}"
+            + "{% if not is_incremental() %} -- first build{% endif %}";
+
+        var result = Render(template, context);
+
+        Assert.That(result.Sql.Trim(), Is.EqualTo("select * from __ref__.events\n -- first build"));
+        Assert.That(result.IncrementalPredicates.Single(), Is.EqualTo("where ts >= now() - interval '3' day and id not in (select id from __ref__.deleted) __macro__undefined_macro()"));
+        Assert.That((result.Diagnostics.Length, result.IsComplete), Is.EqualTo((0, true)), "the branch is not part of the first build");
     }
 
     [Test]
