@@ -103,6 +103,12 @@ public sealed record DbtModel
     /// <summary>Rendering read dbt's <c>graph</c>, so any other node's YAML or files may change this model's SQL.</summary>
     public bool UsesGraph { get; init; }
 
+    /// <summary>This project's relations whose columns rendering asked for and did not get (<see cref="Jinja.JinjaRenderResult.ColumnsAsked"/>).</summary>
+    public ImmutableArray<string> ColumnsAsked { get; init; } = [];
+
+    /// <summary>Rendered again with the columns of other nodes as bound, so their SQL may change this model's SQL.</summary>
+    public bool ReadsProjectColumns { get; init; }
+
     public ImmutableArray<FileDiagnostic> Diagnostics { get; init; } = [];
 
     public ImmutableArray<AssetOwner> Owners { get; init; } = [];

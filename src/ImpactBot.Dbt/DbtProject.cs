@@ -59,4 +59,11 @@ public sealed record DbtProject
     /// SQL objects by their name as created (lower-cased).
     /// </summary>
     public FrozenDictionary<string, string> RelationIndex { get; init; } = FrozenDictionary<string, string>.Empty;
+
+    /// <summary>
+    /// Renders the given models again, knowing the columns of more relations (by relation name, as
+    /// <see cref="Jinja.JinjaContext.RelationColumns"/>): what <c>adapter.get_columns_in_relation</c> answers once those
+    /// nodes are bound. Null when the SQL does not come from rendering (a manifest's compiled code, plain SQL).
+    /// </summary>
+    public Func<IReadOnlyDictionary<string, ImmutableArray<string>>, IReadOnlyList<DbtModel>, ImmutableArray<DbtModel>>? RenderWithColumns { get; init; }
 }

@@ -33,7 +33,6 @@ public static partial class DbtProjectReader
         timings.Measure("read files", () => files.Prefetch(modelPaths.Concat(yamlPaths)));
         var (context, _, packagesFingerprint) = timings.Measure("macros", () => RenderContext(files, layout, projectFile, targetType, options, diagnostics));
         projectFile = projectFile.Rendered(context, layout.Repo("dbt_project.yml"), diagnostics);
-        context = context with { RelationColumns = RelationColumns(null, SeedHeaders(files, layout, projectFile)) };
 
         // In the order a full read meets them, so the first description of a model wins as it would there.
         var wanted = yamlPaths.ToHashSet(StringComparer.Ordinal);

@@ -72,12 +72,13 @@ public static partial class DbtProjectReader
         var catalogColumns = options.CatalogText is { } catalogText ? CatalogJsonReader.Read(catalogText, options.CatalogPath, diagnostics) : null;
         var (context, macros, packagesFingerprint) = RenderContext(files, layout, projectFile, targetType, options, diagnostics);
         projectFile = projectFile.Rendered(context, layout.Repo("dbt_project.yml"), diagnostics);
-        context = context with { RelationColumns = RelationColumns(catalogColumns, SeedHeaders(files, layout, projectFile)) };
+        context = context with { RelationColumns = RelationColumns(catalogColumns) };
 
         var yamlFiles = YamlFiles(files, layout, projectFile, _ => true);
         var properties = timings.Measure("yaml", () => PropertiesReader.ReadAll(projectFile.Name, yamlFiles, diagnostics));
         var graphProject = projectFile;
-        context = context with { Graph = new Lazy<Dictionary<string, object?>>(() => GraphContext.Build(layout, graphProject, properties, files)) };
+        var graphContext = context;
+        context = context with { Graph = new Lazy<Dictionary<string, object?>>(() => GraphContext.Build(layout, graphProject, properties, files, graphContext)) };
 
         var modelBuilder = new ModelBuilder(layout, projectFile, context, files, diagnostics);
         var models = timings.Measure("render models", () => modelBuilder.Build(properties.Models));
@@ -135,7 +136,30 @@ public static partial class DbtProjectReader
             .Concat(properties.SourceTests)
             .Distinct()
             .ToImmutableArray();
-        return project with { Tests = tests, Diagnostics = MissingReferences.Find(project) };
+        return project with
+        {
+            Tests = tests,
+            Diagnostics = MissingReferences.Find(project),
+            RenderWithColumns = manifest is null ? (known, again) => RenderAgain(new ModelBuilder(layout, projectFile, context with { RelationColumns = With(context.RelationColumns, known) }, files, []), again) : null,
+        };
+    }
+
+    /// <summary>The models rendered anew; what YAML, folders and owners gave them stays.</summary>
+    private static ImmutableArray<DbtModel> RenderAgain(ModelBuilder renderer, IReadOnlyList<DbtModel> models) =>
+        [.. Core.Threading.ParallelMap.Map(models, m => renderer.Render(m).Model is var again
+            ? again with { IsIncremental = again.IsIncremental || m.IsIncremental, ReadsProjectColumns = true }
+            : m)];
+
+    /// <summary>Columns known before (catalog.json) win over those of the bound project.</summary>
+    private static FrozenDictionary<string, ImmutableArray<string>> With(FrozenDictionary<string, ImmutableArray<string>> known, IReadOnlyDictionary<string, ImmutableArray<string>> more)
+    {
+        var all = new Dictionary<string, ImmutableArray<string>>(known, StringComparer.OrdinalIgnoreCase);
+        foreach (var (relation, columns) in more)
+        {
+            all.TryAdd(relation, columns);
+        }
+
+        return all.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 
     private static (DbtProjectFile File, SqlDialect? Dialect, string TargetType) ReadProjectFile(
@@ -176,20 +200,8 @@ public static partial class DbtProjectReader
         return (context, macros, fingerprint);
     }
 
-    /// <summary>The seeds' CSV header rows by seed name: the columns <c>dbt seed</c> loads, known without the warehouse.</summary>
-    private static IEnumerable<(string Name, ImmutableArray<string> Header)> SeedHeaders(IFileSource files, ProjectLayout layout, DbtProjectFile projectFile) =>
-        layout.Under(projectFile.SeedPaths, ".csv")
-            .Select(f => (Name: ProjectLayout.FileName(f.Path), Text: files.ReadText(f.Path)))
-            .Where(f => f.Text is not null && !f.Text.Contains('\0', StringComparison.Ordinal))
-            .Select(f => (f.Name, SnapshotAndSeedBuilder.HeaderRow(f.Text!)))
-            .Where(s => !s.Item2.IsEmpty);
-
-    /// <summary>
-    /// Columns catalog.json gives, by the relation name models render (<c>__ref__.orders</c>, <c>__source__.s.t</c>),
-    /// and for a seed not in it, its CSV header.
-    /// </summary>
-    private static FrozenDictionary<string, ImmutableArray<string>> RelationColumns(
-        ImmutableDictionary<string, ImmutableArray<DbtColumn>>? catalog, IEnumerable<(string Name, ImmutableArray<string> Header)> seeds)
+    /// <summary>Columns catalog.json gives, by the relation name models render (<c>__ref__.orders</c>, <c>__source__.s.t</c>).</summary>
+    private static FrozenDictionary<string, ImmutableArray<string>> RelationColumns(ImmutableDictionary<string, ImmutableArray<DbtColumn>>? catalog)
     {
         var columns = new Dictionary<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var (uniqueId, known) in catalog ?? ImmutableDictionary<string, ImmutableArray<DbtColumn>>.Empty)
@@ -206,11 +218,6 @@ public static partial class DbtProjectReader
             {
                 columns.TryAdd(relation, [.. known.Select(c => c.Name)]);
             }
-        }
-
-        foreach (var (name, header) in seeds)
-        {
-            columns.TryAdd(DbtRef.RelationPrefix + name, header);
         }
 
         return columns.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);

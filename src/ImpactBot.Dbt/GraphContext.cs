@@ -9,13 +9,15 @@ namespace ImpactBot.Dbt;
 /// dbt's <c>graph</c> context variable, as far as the project's files tell before anything is rendered: <c>graph.nodes</c>
 /// (models, seeds, snapshots by unique id) and <c>graph.sources</c>, each with <c>unique_id</c>, <c>name</c>,
 /// <c>resource_type</c>, <c>package_name</c>, <c>path</c>, <c>original_file_path</c>, <c>fqn</c>, <c>description</c>,
-/// <c>columns</c>, <c>meta</c>, <c>tags</c> and <c>config</c> (dbt_project.yml and YAML; not what the file's own
-/// <c>config()</c> sets, which needs the render this feeds). Dependencies (<c>depends_on</c>, <c>refs</c>) are left out.
+/// <c>columns</c>, <c>meta</c>, <c>tags</c>, <c>config</c> (dbt_project.yml and YAML; not what the file's own
+/// <c>config()</c> sets, which needs the render this feeds), and <c>database</c> and <c>schema</c> as dbt's default
+/// <c>generate_schema_name</c> gives them (target schema, then <c>_custom</c>), so nodes of one alias in two schemas
+/// stay apart. Dependencies (<c>depends_on</c>, <c>refs</c>) are left out.
 /// </summary>
 internal static partial class GraphContext
 {
     public static Dictionary<string, object?> Build(
-        ProjectLayout layout, DbtProjectFile project, PropertiesReader properties, IFileSource files)
+        ProjectLayout layout, DbtProjectFile project, PropertiesReader properties, IFileSource files, JinjaContext target)
     {
         var nodes = new Dictionary<string, object?>(StringComparer.Ordinal);
         var modelPatches = First(properties.Models);
@@ -25,7 +27,7 @@ internal static partial class GraphContext
             modelPatches.TryGetValue(name, out var patch);
             var fqn = Fqn(project.Name, relative, name);
             var config = FolderConfigTree.Apply(project.Models.Resolve(fqn), patch?.Config ?? DbtMap.Empty);
-            nodes.TryAdd($"model.{project.Name}.{name}", Node("model", project.Name, name, path, relative, fqn, patch, config));
+            nodes.TryAdd($"model.{project.Name}.{name}", Node("model", project.Name, name, path, relative, fqn, patch, config, target));
         }
 
         var seedPatches = First(properties.Seeds);
@@ -35,7 +37,7 @@ internal static partial class GraphContext
             seedPatches.TryGetValue(name, out var patch);
             var fqn = Fqn(project.Name, relative, name);
             var config = FolderConfigTree.Apply(project.Seeds.Resolve(fqn), patch?.Config ?? DbtMap.Empty);
-            nodes.TryAdd($"seed.{project.Name}.{name}", Node("seed", project.Name, name, path, relative, fqn, patch, config));
+            nodes.TryAdd($"seed.{project.Name}.{name}", Node("seed", project.Name, name, path, relative, fqn, patch, config, target));
         }
 
         var snapshotPatches = First(properties.Snapshots);
@@ -47,7 +49,7 @@ internal static partial class GraphContext
                 snapshotPatches.TryGetValue(name, out var patch);
                 var fqn = Fqn(project.Name, relative, name);
                 var config = FolderConfigTree.Apply(project.Snapshots.Resolve(fqn), patch?.Config ?? DbtMap.Empty);
-                nodes.TryAdd($"snapshot.{project.Name}.{name}", Node("snapshot", project.Name, name, path, relative, fqn, patch, config));
+                nodes.TryAdd($"snapshot.{project.Name}.{name}", Node("snapshot", project.Name, name, path, relative, fqn, patch, config, target));
             }
         }
 
@@ -107,8 +109,9 @@ internal static partial class GraphContext
     }
 
     private static Dictionary<string, object?> Node(
-        string type, string package, string name, string path, string relative, List<string> fqn, NodePatch? patch, DbtMap config)
+        string type, string package, string name, string path, string relative, List<string> fqn, NodePatch? patch, DbtMap config, JinjaContext target)
     {
+        var custom = config.Str("schema")?.Trim();
         var values = JinjaValues.FromDbtValue(config) as Dictionary<string, object?> ?? new Dictionary<string, object?>(StringComparer.Ordinal);
         values.TryAdd("enabled", true);
         if (type == "model")
@@ -121,6 +124,8 @@ internal static partial class GraphContext
             ["unique_id"] = $"{type}.{package}.{name}",
             ["name"] = name,
             ["alias"] = config.Str("alias") ?? name,
+            ["database"] = config.Str("database") ?? target.TargetDatabase,
+            ["schema"] = string.IsNullOrEmpty(custom) ? target.TargetSchema : $"{target.TargetSchema}_{custom}",
             ["resource_type"] = type,
             ["package_name"] = package,
             ["path"] = relative,

@@ -155,6 +155,7 @@ internal sealed class ModelBuilder(ProjectLayout layout, DbtProjectFile project,
             IncrementalPredicates = render.IncrementalPredicates,
             RenderStatus = render.IsComplete ? RenderStatus.Complete : RenderStatus.Partial,
             UsesGraph = render.UsesGraph,
+            ColumnsAsked = render.ColumnsAsked,
             Diagnostics = render.Diagnostics,
         }, render.Config);
     }

@@ -171,6 +171,24 @@ public sealed class DbtProjectReaderEdgeCaseTests
     }
 
     [Test]
+    public void Read_GetRelation_TwoModelsOfOneAlias_FindsTheOneInTheSchemaOfItsGraphNode()
+    {
+        var files = FixtureFiles.Of(
+            ("dbt_project.yml", "name: p\n"),
+            ("macros/pick.sql", "{% macro pick(name) %}{% set node = graph.nodes['model.p.' ~ name] %}"
+                + "{{ adapter.get_relation(database=node.database, schema=node.schema, identifier=node.alias) }}{% endmacro %}"),
+            ("models/staging_months.sql", "select 1 as id"),
+            ("models/core_months.sql", "select 1 as id"),
+            ("models/months.yml", "version: 2\nmodels:\n  - name: staging_months\n    config:\n      schema: staging\n      alias: months\n"
+                + "  - name: core_months\n    config:\n      schema: core\n      alias: months\n"),
+            ("models/picked.sql", "select * from {{ pick('staging_months') }}"));
+
+        var picked = DbtProjectReader.Read(files).Models.Single(m => m.Name == "picked");
+
+        Assert.That(picked.RenderedSql, Is.EqualTo("select * from __ref__.staging_months"));
+    }
+
+    [Test]
     public void Read_GetRelation_FindsASourceWhoseSchemaAndIdentifierAreWrittenWithJinja()
     {
         var files = FixtureFiles.Of(
@@ -216,31 +234,17 @@ public sealed class DbtProjectReaderEdgeCaseTests
     }
 
     [Test]
-    public void Read_GetColumnsInRelation_OfASeed_IsItsCsvHeader_AndTheModelRereadsWhenTheSeedChanges()
-    {
-        var files = FixtureFiles.Of(
-            ("dbt_project.yml", "name: p\n"),
-            ("seeds/people.csv", "id,Name\n1,a\n"),
-            ("models/m.sql", "select {% for c in adapter.get_columns_in_relation(ref('people')) %}{{ c.name }}{{ ', ' if not loop.last }}{% endfor %} from {{ ref('people') }}"));
-
-        var model = DbtProjectReader.Read(files).Models.Single();
-
-        Assert.That((model.RenderedSql, model.Diagnostics.Length), Is.EqualTo(("select id, Name from __ref__.people", 0)));
-        Assert.That(model.UsesGraph, Is.True);
-    }
-
-    [Test]
     public void Read_ARelation_IsTheMappingDbtUtilsChecksFor()
     {
         var files = FixtureFiles.Of(
             ("dbt_project.yml", "name: p\n"),
             ("macros/is_relation.sql", "{% macro is_relation(obj) %}{{ return(obj is mapping and obj.get('metadata', {}).get('type', '').endswith('Relation')) }}{% endmacro %}"),
             ("models/a.sql", "select 1 as id"),
-            ("models/m.sql", "select {{ is_relation(ref('a')) }} as r, {{ is_relation('a') }} as s"));
+            ("models/m.sql", "select {{ is_relation(ref('a')) }} as r, {{ is_relation('a') }} as s, {{ load_relation(ref('a')) }} as l"));
 
         var model = DbtProjectReader.Read(files).Models.Single(m => m.Name == "m");
 
-        Assert.That(model.RenderedSql, Is.EqualTo("select True as r, False as s"));
+        Assert.That(model.RenderedSql, Is.EqualTo("select True as r, False as s, __ref__.a as l"));
     }
 
     [Test]

@@ -26,6 +26,9 @@ public sealed record ProjectInputs
     /// <summary>Names of disabled models, seeds and snapshots: refs to them are not missing, yet they are no assets.</summary>
     public ImmutableArray<string> DisabledNames { get; init; } = [];
 
-    /// <summary>Some model's SQL was rendered from dbt's <c>graph</c> (the whole project): a head must be read whole.</summary>
+    /// <summary>
+    /// Some model's SQL was rendered from dbt's <c>graph</c> or from another node's columns (the whole project): a head
+    /// must be read whole.
+    /// </summary>
     public bool RendersReadGraph { get; init; }
 }

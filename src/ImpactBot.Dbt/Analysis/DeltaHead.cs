@@ -59,10 +59,10 @@ internal static class DeltaHead
             baseGraph.Assets.Where(a => a.Type == AssetType.Source).Select(a => a.Id).ToHashSet(StringComparer.Ordinal)));
         var dialect = settings.Dialect;
         if (dialect.Name != project.Dialect || read.RootDir != project.RootDir || read.PackagesFingerprint != project.Packages || !yamlChanged.IsSubsetOf(read.YamlPathsRead)
-            || read.Models.Any(m => m.UsesGraph))
+            || read.Models.Any(m => m.UsesGraph || !m.ColumnsAsked.IsEmpty))
         {
             // The base was read with other settings (dialect, target, vars, --project-dir, packages), a changed YAML file is
-            // none of the project's, or a changed model now reads dbt's graph: read it all.
+            // none of the project's, or a changed model now reads dbt's graph or another node's columns: read it all.
             return null;
         }
 

@@ -100,6 +100,10 @@ public static class ProjectGraph
         var dialect = settings.Dialect;
         var assets = timings.Measure("assets", () => ProjectAssets.From(project, dialect));
         var build = timings.Measure("lineage graph", () => GraphBuilder.Build(assets, commit, dialect, previous, options.Budgets.Lineage, cancellationToken));
+        if (ProjectColumns.Asked(project))
+        {
+            (build, project) = timings.Measure("columns of project nodes", () => ProjectColumns.Answer(project, build, commit, dialect, options.Budgets.Lineage, cancellationToken));
+        }
         var graph = new LineageGraph(build.Graph.Commit, build.Graph.Assets, Sorted(build.Graph.Diagnostics.AddRange(project.Diagnostics).AddRange(settings.Diagnostics)))
         {
             Project = ReadFromFiles(project, options) ? Inputs(project, dialect) : null,
@@ -147,6 +151,6 @@ public static class ProjectGraph
             .Concat(project.Seeds.Where(s => !s.Enabled).Select(s => s.Name))
             .Concat(project.Snapshots.Where(s => !s.Enabled).Select(s => s.Name))
             .Distinct(StringComparer.Ordinal)],
-        RendersReadGraph = project.Models.Any(m => m.UsesGraph),
+        RendersReadGraph = project.Models.Any(m => m.UsesGraph || m.ReadsProjectColumns || !m.ColumnsAsked.IsEmpty),
     };
 }

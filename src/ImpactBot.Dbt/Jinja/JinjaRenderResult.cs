@@ -24,4 +24,10 @@ public sealed record JinjaRenderResult(
 
     /// <summary>The template (or a macro it called) read dbt's <c>graph</c>: its output depends on the whole project.</summary>
     public bool UsesGraph { get; init; }
+
+    /// <summary>
+    /// This project's relations (<c>__ref__.orders</c>) whose columns <c>adapter.get_columns_in_relation</c> asked for
+    /// and no one knew: the answer needs the warehouse, or that node bound first.
+    /// </summary>
+    public ImmutableArray<string> ColumnsAsked { get; init; } = [];
 }

@@ -68,15 +68,16 @@ internal sealed partial class RenderSession
         static bool Same(object? value, string? text) => text is null || string.Equals(value as string, text, StringComparison.OrdinalIgnoreCase);
         if (graph["nodes"] is Dictionary<string, object?> nodes)
         {
-            foreach (var node in nodes.Values.OfType<Dictionary<string, object?>>())
+            // Nodes of one alias in two schemas: the one in the schema asked for, else the first.
+            var named = nodes.Values.OfType<Dictionary<string, object?>>()
+                .Where(n => n.GetValueOrDefault("resource_type") is "model" or "seed" or "snapshot" && n.GetValueOrDefault("name") is string
+                    && (Same(n.GetValueOrDefault("alias"), identifier) || Same(n.GetValueOrDefault("name"), identifier)))
+                .ToList();
+            if ((named.Find(n => Same(n.GetValueOrDefault("schema"), schema)) ?? named.FirstOrDefault()) is { } node)
             {
-                if (node.GetValueOrDefault("resource_type") is "model" or "seed" or "snapshot"
-                    && (Same(node.GetValueOrDefault("alias"), identifier) || Same(node.GetValueOrDefault("name"), identifier))
-                    && node.GetValueOrDefault("name") is string nodeName)
-                {
-                    var reference = new DbtRef(nodeName, null, null, 0);
-                    return new RelationValue(reference.RelationName, nodeName, reference, null);
-                }
+                var nodeName = (string)node["name"]!;
+                var reference = new DbtRef(nodeName, null, null, 0);
+                return new RelationValue(reference.RelationName, nodeName, reference, null);
             }
         }
 
@@ -108,16 +109,20 @@ internal sealed partial class RenderSession
         _context.TargetType is "bigquery" or "databricks" or "spark" ? $"`{identifier}`" : $"\"{identifier}\"";
 
     /// <summary>
-    /// <c>adapter.get_columns_in_relation</c>: the columns catalog.json gives, or a seed's CSV header; without them the
-    /// answer needs a warehouse, and loops over it are left out.
+    /// <c>adapter.get_columns_in_relation</c>: the columns catalog.json gives, or those of this project's node as bound
+    /// (see <see cref="JinjaContext.RelationColumns"/>); without them the answer needs a warehouse, and loops over it are
+    /// left out. A project node asked for is recorded, so the model renders again once that node is bound.
     /// </summary>
     private object? Columns(object? relation, string name, int pos)
     {
         if (relation is RelationValue r && _context.RelationColumns.TryGetValue(r.Sql, out var columns))
         {
-            // The answer rests on another node's files (a seed's header), so a change there re-reads the project.
-            _usesGraph = true;
             return columns.Select(c => (object?)new ColumnValue(c, Quote(c))).ToList();
+        }
+
+        if (relation is RelationValue { Ref: not null } or RelationValue { Source: not null })
+        {
+            _columnsAsked.Add(((RelationValue)relation).Sql);
         }
 
         return NeedsWarehouse("adapter." + name, pos);

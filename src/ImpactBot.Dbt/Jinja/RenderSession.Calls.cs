@@ -161,8 +161,7 @@ internal sealed partial class RenderSession
         var except = JinjaValues.Strings(args.Get(1, "except"));
         if (_context.RelationColumns.TryGetValue(relation.Sql, out var known))
         {
-            // The columns are known (catalog.json, a seed's header): list them as dbt_utils.star does against the warehouse.
-            _usesGraph = true;
+            // The columns are known (catalog.json): list them as dbt_utils.star does against the warehouse.
             var prefix = JinjaValues.Print(args.Get(3, "prefix"));
             var suffix = JinjaValues.Print(args.Get(4, "suffix"));
             var quote = args.Get(5, "quote_identifiers") is Undefined || JinjaValues.Truth(args.Get(5, "quote_identifiers")) != false;

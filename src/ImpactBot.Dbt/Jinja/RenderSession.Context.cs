@@ -221,6 +221,8 @@ internal sealed partial class RenderSession
                 var parts = new[] { args.Get(0, "database"), args.Get(1, "schema"), args.Get(2, "identifier") }
                     .Where(p => p is string { Length: > 0 }).Select(JinjaValues.Print).ToList();
                 return parts.Count == 0 ? UnknownResult : new RelationValue(string.Join(".", parts), parts[^1], null, null);
+            case "api.Column.translate_type":
+                return TranslateType(JinjaValues.Print(args.Get(0, "dtype")));
             case "exceptions.warn" or "exceptions.warn_snapshot_timestamp_data_types":
                 return "";
             case "exceptions.raise_compiler_error" or "exceptions.raise_not_implemented" or "exceptions.raise_fail_fast_error" or "exceptions.column_type_missing"
@@ -230,6 +232,23 @@ internal sealed partial class RenderSession
         }
 
         return name.StartsWith("modules.", StringComparison.Ordinal) ? Module(name[8..], args, pos) : NotContext;
+    }
+
+    /// <summary>
+    /// dbt's <c>Column.translate_type</c>: the adapter's Column class's <c>TYPE_LABELS</c> entry for the upper-cased type
+    /// (each adapter replaces the base table), else the type as given.
+    /// </summary>
+    private string TranslateType(string dtype)
+    {
+        var upper = dtype.ToUpperInvariant();
+        string? label = _context.TargetType switch
+        {
+            "bigquery" => upper switch { "TEXT" => "STRING", "FLOAT" => "FLOAT64", "INTEGER" => "INT64", _ => null },
+            "sqlserver" or "synapse" or "fabric" => upper switch { "STRING" => "VARCHAR(MAX)", "TIMESTAMP" => "DATETIME", "FLOAT" => "FLOAT", "INTEGER" => "INT", _ => null },
+            "spark" or "databricks" => upper switch { "LONG" => "BIGINT", _ => null },
+            _ => upper switch { "STRING" => "TEXT", "TIMESTAMP" => "TIMESTAMP", "FLOAT" => "FLOAT", "INTEGER" => "INT", "BOOLEAN" => "BOOLEAN", _ => null },
+        };
+        return label ?? dtype;
     }
 
     private static object? Default(EvaluatedArgs args) => args.Get(1, "default") is var d and not Undefined ? d : null;

@@ -33,6 +33,7 @@ internal sealed partial class RenderSession
     private long _built;
     private bool _partial;
     private bool _usesGraph;
+    private readonly SortedSet<string> _columnsAsked = new(StringComparer.OrdinalIgnoreCase);
     private bool _hasIncremental;
     private bool _incrementalRun;
 
@@ -83,6 +84,7 @@ internal sealed partial class RenderSession
         {
             SourceMap = _map.Build(sql, _lines),
             UsesGraph = _usesGraph,
+            ColumnsAsked = [.. _columnsAsked],
         };
     }
 

@@ -252,6 +252,24 @@ public sealed class DeltaHeadTests
         AssertSame(delta, full);
     }
 
+    [Test]
+    public void DeltaHead_AModelRenderedFromAnotherModelsColumns_ReadsHeadInFullAndSeesTheNewColumn()
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["dbt_project.yml"] = "name: p\n",
+            ["models/base.sql"] = "select 1 as id",
+            ["models/listed.sql"] = "select {% for c in adapter.get_columns_in_relation(ref('base')) %}{{ c.name }}{{ ', ' if not loop.last }}{% endfor %} from {{ ref('base') }}",
+        };
+
+        var (delta, full) = RunBoth(files, ("models/base.sql", "select 1 as id, 2 as amount"));
+
+        Assert.That(delta.BaseGraph.Project!.RendersReadGraph, Is.True);
+        Assert.That(delta.DeltaHead, Is.False);
+        Assert.That(delta.HeadGraph.Find("listed")!.Columns.Select(c => c.Name), Is.EqualTo(new[] { "id", "amount" }));
+        AssertSame(delta, full);
+    }
+
     private const string Staging = "analytics/models/staging/_staging.yml";
 
     private static IEnumerable<TestCaseData> YamlEdits()

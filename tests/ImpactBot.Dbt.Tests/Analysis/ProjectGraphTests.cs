@@ -16,6 +16,40 @@ public sealed class ProjectGraphTests
         graph.Find(model)!.Diagnostics.First(d => d.Code == "unparsed-span");
 
     [Test]
+    public void Build_GetColumnsInRelationOfProjectNodes_AnsweredWithTheirBoundColumnsInDependencyOrder()
+    {
+        var listColumns = "{% macro list_columns(relation) %}{% for c in adapter.get_columns_in_relation(relation) %}{{ c.name }}{{ ', ' if not loop.last }}{% endfor %}{% endmacro %}";
+        var graph = Build(
+            ("macros/list_columns.sql", listColumns),
+            ("seeds/countries.csv", "code,name\nNL,Netherlands\n"),
+            ("models/sources.yml", "version: 2\nsources:\n  - name: raw\n    tables:\n      - name: events\n"),
+            ("models/orders.sql", "select 1 as id, 'NL' as country"),
+            ("models/all_countries.sql", "select {{ list_columns(ref('countries')) }} from {{ ref('countries') }}"),
+            ("models/wide.sql", "select {{ list_columns(ref('orders')) }}, c.name from {{ ref('orders') }} join {{ ref('countries') }} c on c.code = country"),
+            ("models/wider.sql", "select {{ list_columns(ref('wide')) }} from {{ ref('wide') }}"),
+            ("models/events.sql", "select {{ list_columns(source('raw', 'events')) }} from {{ source('raw', 'events') }}"));
+
+        Assert.That(graph.Find("all_countries")!.Columns.Select(c => c.Name), Is.EqualTo(new[] { "code", "name" }), "a seed's columns are its CSV header");
+        Assert.That(graph.Find("wide")!.Columns.Select(c => c.Name), Is.EqualTo(new[] { "id", "country", "name" }));
+        Assert.That(graph.Find("wider")!.Columns.Select(c => c.Name), Is.EqualTo(new[] { "id", "country", "name" }), "wide is answered once it is rendered with orders' columns");
+        Assert.That(graph.Find("wider")!.Status, Is.EqualTo(Sql.Lineage.LineageStatus.Complete));
+        Assert.That(graph.Find("wider")!.Diagnostics.Select(d => d.Code), Does.Not.Contain("needs-warehouse"));
+        Assert.That(graph.Find("events")!.Diagnostics.Select(d => d.Code), Does.Contain("needs-warehouse"), "a source declaring no columns still needs the warehouse");
+    }
+
+    [Test]
+    public void Build_GetColumnsInRelationOfAModelOverAnUnknownTable_AnsweredWithItsDeclaredColumns()
+    {
+        var graph = Build(
+            ("models/input.sql", "select * from {{ ref('provided_by_the_user') }}"),
+            ("models/input.yml", "version: 2\nmodels:\n  - name: input\n    columns:\n      - name: id\n      - name: x_extra\n"),
+            ("models/extras.sql", "select id{% for c in adapter.get_columns_in_relation(ref('input')) if c.name.startswith('x_') %}, {{ c.name }}{% endfor %} from {{ ref('input') }}"));
+
+        Assert.That(graph.Find("extras")!.Columns.Select(c => c.Name), Is.EqualTo(new[] { "id", "x_extra" }));
+        Assert.That(graph.Find("extras")!.Diagnostics.Select(d => d.Code), Does.Not.Contain("needs-warehouse"));
+    }
+
+    [Test]
     public void Build_ManifestCompiledByAnotherAdapter_ItsSqlIsParsedInThatAdaptersDialect()
     {
         var node = "{\"resource_type\": \"model\", \"name\": \"m\", \"package_name\": \"shop\", "

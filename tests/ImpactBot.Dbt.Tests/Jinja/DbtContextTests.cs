@@ -236,6 +236,29 @@ public sealed class DbtContextTests
     }
 
     [Test]
+    public void GetColumnsInRelation_OfAProjectNodeNoOneKnows_IsRecordedForASecondRender()
+    {
+        var result = Render("{% for c in adapter.get_columns_in_relation(ref('orders')) %}{{ c.name }}{% endfor %}"
+            + "{% for c in adapter.get_columns_in_relation(api.Relation.create(schema='s', identifier='t')) %}{{ c.name }}{% endfor %}");
+
+        Assert.That(result.ColumnsAsked, Is.EqualTo(new[] { "__ref__.orders" }), "only this project's nodes can be bound before the model renders again");
+        Assert.That(result.Diagnostics.Count(d => d.Code == "needs-warehouse"), Is.EqualTo(2));
+    }
+
+    [TestCase("snowflake", "string", "TEXT")]
+    [TestCase("snowflake", "date", "date")]
+    [TestCase("postgres", "Integer", "INT")]
+    [TestCase("bigquery", "string", "string")]
+    [TestCase("bigquery", "integer", "INT64")]
+    [TestCase("databricks", "long", "BIGINT")]
+    public void ApiColumnTranslateType_GivesTheAdaptersTypeLabel(string adapter, string type, string expected)
+    {
+        var result = Render($"{{{{ api.Column.translate_type('{type}') }}}}", new JinjaContext { TargetType = adapter });
+
+        Assert.That((result.Sql, result.IsComplete), Is.EqualTo((expected, true)));
+    }
+
+    [Test]
     public void CallBlock_RendersTheBodyWhereTheMacroCallsCaller()
     {
         var context = WithMacros("{% macro wrap() %}select * from ({{ caller() }}) as t{% endmacro %}");

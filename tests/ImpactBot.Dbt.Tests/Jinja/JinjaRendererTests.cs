@@ -384,6 +384,15 @@ public sealed class JinjaRendererTests
     }
 
     [Test]
+    public void Render_DbtCast_ExpandsToACast()
+    {
+        var result = Render("select {{ dbt.cast(\"'1900-01-01'\", api.Column.translate_type('date')) }}, {{ dbt.cast(field='a', type='int') }}");
+
+        Assert.That(result.Sql, Is.EqualTo("select cast('1900-01-01' as date), cast(a as int)"));
+        Assert.That(result.IsComplete, Is.True);
+    }
+
+    [Test]
     public void Render_CrossDatabaseMacroWithUnknownKeyword_IsNotExpanded()
     {
         var result = Render("select {{ dbt.dateadd(datepart='day', interval=1, start='x') }}");

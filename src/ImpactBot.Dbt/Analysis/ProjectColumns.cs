@@ -1,0 +1,118 @@
+using System.Collections.Immutable;
+using ImpactBot.Core.Graph;
+using ImpactBot.Sql.Dialects;
+using ImpactBot.Sql.Lineage;
+
+namespace ImpactBot.Dbt.Analysis;
+
+/// <summary>
+/// <c>adapter.get_columns_in_relation</c> on this project's own nodes, answered as <c>dbt compile</c> does on a built
+/// project: after a graph build, the models whose render asked for the columns of a node now bound are rendered again
+/// with that node's output columns and the graph is built again (reusing every unchanged asset), until no answer is new.
+/// A node answers when its columns are all known (no star left, none inferred, lineage not partial), else with the
+/// columns its YAML declares, and only once nothing it reads waits for such an answer itself, so answers follow the
+/// dependency order. A node without either still needs the warehouse.
+/// </summary>
+public static class ProjectColumns
+{
+    /// <summary>More rounds than any chain of models reading each other's columns needs; a bound on the work.</summary>
+    public const int MaxRounds = 8;
+
+    /// <summary>Some model's render asked for the columns of a project node no one knew, and rendering can be done again.</summary>
+    public static bool Asked(DbtProject project) =>
+        project?.RenderWithColumns is not null && project.Models.Any(m => !m.ColumnsAsked.IsEmpty);
+
+    public static (GraphBuildResult Build, DbtProject Project) Answer(
+        DbtProject project, GraphBuildResult build, string commit, DialectFacts dialect, LineageBudget? budget, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(build);
+        if (!Asked(project) || project.RenderWithColumns is not { } render)
+        {
+            return (build, project);
+        }
+
+        var first = build;
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            var known = Known(project, build.Graph);
+            var again = project.Models.Where(m => m.Enabled && m.ColumnsAsked.Any(known.ContainsKey)).ToList();
+            if (again.Count == 0)
+            {
+                break;
+            }
+
+            var rendered = render(known, again).ToDictionary(m => m.UniqueId, StringComparer.Ordinal);
+            project = project with { Models = [.. project.Models.Select(m => rendered.GetValueOrDefault(m.UniqueId) ?? m)] };
+            var assets = ProjectAssets.From(project, dialect);
+            build = GraphBuilder.Build(assets, commit, dialect, build.Graph, budget, cancellationToken);
+        }
+
+        // The graph's own problems (cycles, duplicate names) are those of the last build; its counts are the first's.
+        return (first with { Graph = build.Graph }, project);
+    }
+
+    /// <summary>
+    /// Output columns of the bound nodes by every relation name SQL uses for them, leaving out what waits for an answer:
+    /// a model that asked for columns no one knew, and everything that reads it.
+    /// </summary>
+    internal static Dictionary<string, ImmutableArray<string>> Known(DbtProject project, LineageGraph graph)
+    {
+        var waiting = new HashSet<string>(project.Models.Where(m => !m.ColumnsAsked.IsEmpty).Select(ProjectAssets.ModelId), StringComparer.OrdinalIgnoreCase);
+        var readers = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var node in graph.Assets)
+        {
+            foreach (var upstream in node.DependsOn)
+            {
+                if (!readers.TryGetValue(upstream, out var list))
+                {
+                    readers[upstream] = list = [];
+                }
+
+                list.Add(node.Id);
+            }
+        }
+
+        var queue = new Queue<string>(waiting);
+        while (queue.TryDequeue(out var id))
+        {
+            foreach (var reader in readers.GetValueOrDefault(id, []))
+            {
+                if (waiting.Add(reader))
+                {
+                    queue.Enqueue(reader);
+                }
+            }
+        }
+
+        var known = new Dictionary<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var node in graph.Assets.Where(n => n.Type is AssetType.Model or AssetType.Seed or AssetType.Snapshot or AssetType.Source))
+        {
+            if (waiting.Contains(node.Id) || Columns(node) is not { IsEmpty: false } columns)
+            {
+                continue;
+            }
+
+            foreach (var relation in node.Inputs.Relations.Where(r => r.StartsWith(DbtRef.RelationPrefix, StringComparison.Ordinal) || r.StartsWith(DbtSourceRef.RelationPrefix, StringComparison.Ordinal)))
+            {
+                known.TryAdd(relation, columns);
+            }
+        }
+
+        return known;
+    }
+
+    /// <summary>
+    /// The columns the node is bound with when they are all known; else those its YAML declares (a model selecting * from
+    /// a table outside the project, as a source's declared columns stand for the table); else none.
+    /// </summary>
+    private static ImmutableArray<string>? Columns(AssetNode node)
+    {
+        if (!node.HasWildcard && !node.Columns.IsEmpty && node.Status != LineageStatus.Partial && !node.Columns.Any(c => c.Inferred))
+        {
+            return [.. node.Columns.Select(c => c.Name)];
+        }
+
+        return node.Inputs.DeclaredColumns.IsEmpty ? null : [.. node.Inputs.DeclaredColumns.Select(c => c.Name)];
+    }
+}
