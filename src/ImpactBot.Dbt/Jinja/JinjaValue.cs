@@ -16,6 +16,9 @@ internal sealed record UnknownValue(string Sql);
 /// <summary>A relation: what <c>ref()</c>, <c>source()</c> and <c>this</c> return.</summary>
 internal sealed record RelationValue(string Sql, string Identifier, DbtRef? Ref, DbtSourceRef? Source);
 
+/// <summary>Jinja's <c>namespace()</c>: attributes a <c>{% set ns.x = ... %}</c> inside a loop can change.</summary>
+internal sealed record NamespaceValue(Dictionary<string, object?> Attributes);
+
 /// <summary>A name path not bound to a value (<c>dbt_utils.star</c>): resolved when called.</summary>
 internal sealed record FunctionValue(string Name);
 

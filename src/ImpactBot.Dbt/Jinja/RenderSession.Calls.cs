@@ -115,10 +115,18 @@ internal sealed partial class RenderSession
                 }
 
                 return "";
+            case "namespace":
+                var attributes = args.Get(0, "value") is Dictionary<string, object?> initial ? new Dictionary<string, object?>(initial, StringComparer.Ordinal) : new(StringComparer.Ordinal);
+                foreach (var (key, value) in args.Named)
+                {
+                    attributes[key] = value;
+                }
+
+                return new NamespaceValue(attributes);
             case "range":
                 return Range(args);
             case "dict":
-                return new Dictionary<string, object?>(args.Named, StringComparer.Ordinal);
+                return Dict(args);
             case "list":
                 return JinjaValues.Iterate(args.Get(0, "value")) is { } items ? new List<object?>(items) : UnknownResult;
             case "dbt_utils.star" or "star":
@@ -174,6 +182,40 @@ internal sealed partial class RenderSession
 
         _stars.Add(new StarMacro(relation.Ref, relation.Source, except, alias, Line(pos)));
         return alias is null ? "*" : alias + ".*";
+    }
+
+    /// <summary>Python's <c>dict(mapping_or_pairs, **named)</c>: a copy of the mapping (or pairs), then the named arguments.</summary>
+    private static object? Dict(EvaluatedArgs args)
+    {
+        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+        switch (args.Positional.FirstOrDefault())
+        {
+            case null when args.Positional.Count == 0:
+                break;
+            case Dictionary<string, object?> mapping:
+                foreach (var (key, value) in mapping)
+                {
+                    result[key] = value;
+                }
+
+                break;
+            case List<object?> pairs when pairs.All(p => p is List<object?> { Count: 2 }):
+                foreach (var pair in pairs.Cast<List<object?>>())
+                {
+                    result[JinjaValues.Print(pair[0])] = pair[1];
+                }
+
+                break;
+            default:
+                return UnknownResult;
+        }
+
+        foreach (var (key, value) in args.Named)
+        {
+            result[key] = value;
+        }
+
+        return result;
     }
 
     private static List<object?> Range(EvaluatedArgs args)

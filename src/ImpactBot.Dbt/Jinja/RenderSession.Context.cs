@@ -92,7 +92,13 @@ internal sealed partial class RenderSession
             return macro;
         }
 
-        return _context.Macros.IsNamespace(name) ? new PackageNamespace(name) : new FunctionValue(name);
+        if (_context.Macros.IsNamespace(name))
+        {
+            return new PackageNamespace(name);
+        }
+
+        // Jinja has no `null` literal: macros that write `arg = null` get an undefined value (false, printed empty).
+        return name == "null" ? Undefined.Instance : new FunctionValue(name);
     }
 
     private Dictionary<string, object?> Target() => new(StringComparer.Ordinal)

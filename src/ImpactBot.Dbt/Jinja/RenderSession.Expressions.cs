@@ -70,6 +70,7 @@ internal sealed partial class RenderSession
     {
         PackageNamespace package => PackageMember(package.Package, name),
         FunctionValue f => ModuleConstant(f.Name + "." + name) ?? new FunctionValue(f.Name + "." + name),
+        NamespaceValue ns => ns.Attributes.TryGetValue(name, out var attribute) ? attribute : Undefined.Instance,
         Dictionary<string, object?> dict when dict.TryGetValue(name, out var value) => value,
         Dictionary<string, object?> dict => name is "items" or "keys" or "values" or "get" or "update" or "pop" or "setdefault" or "copy"
             ? new BoundMethod(dict, name)

@@ -351,6 +351,17 @@ internal sealed partial class RenderSession
 
     private void Assign(ImmutableArray<string> targets, object? value)
     {
+        if (targets.Length == 1 && targets[0].IndexOf('.', StringComparison.Ordinal) is > 0 and var dot)
+        {
+            // Jinja only lets a set reach into a namespace(), the one mutable object meant to outlive a loop's scope.
+            if (Lookup(targets[0][..dot]) is NamespaceValue ns)
+            {
+                ns.Attributes[targets[0][(dot + 1)..]] = value;
+            }
+
+            return;
+        }
+
         if (targets.Length == 1)
         {
             _scopes[^1][targets[0]] = value;

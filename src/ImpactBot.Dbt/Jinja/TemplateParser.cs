@@ -143,7 +143,9 @@ internal sealed class TemplateParser
         var parenthesised = parser.Accept("(");
         do
         {
-            targets.Add(parser.ExpectName());
+            // {% set ns.total = ... %}: an attribute of a namespace() object.
+            var name = parser.ExpectName();
+            targets.Add(parser.Accept(".") ? $"{name}.{parser.ExpectName()}" : name);
         }
         while (parser.Accept(","));
 

@@ -69,6 +69,9 @@ public sealed record DialectFacts
     /// <summary>PIVOT and UNPIVOT are statements too: <c>PIVOT t ON col USING sum(x)</c> (DuckDB).</summary>
     public bool PivotStatements { get; init; }
 
+    /// <summary>Any type name before a string is a typed literal: <c>uint256 '0'</c>, <c>varbinary 'x'</c> (Trino, Postgres).</summary>
+    public bool GenericTypedLiterals { get; init; }
+
     /// <summary><c>^</c> is exponentiation, binding tighter than <c>*</c> (Postgres, DuckDB); elsewhere it is XOR.</summary>
     public bool CaretIsPower { get; init; }
 
@@ -154,6 +157,7 @@ public sealed record DialectFacts
         AliasesInGroupBy = true,
         InputColumnsWinInGroupBy = true,
         CaretIsPower = true,
+        GenericTypedLiterals = true,
     };
 
     public static readonly DialectFacts Redshift = Postgres with
@@ -216,6 +220,7 @@ public sealed record DialectFacts
         IdentifierQuotes = DoubleQuote,
         ArrowLambdas = true,
         DottedStructFields = true,
+        GenericTypedLiterals = true,
     };
 
     public static readonly DialectFacts TSql = new()

@@ -126,6 +126,21 @@ public sealed class ColumnInferenceTests
     }
 
     [Test]
+    public void Build_UnqualifiedNameOverTwoInferredSources_KeepsBothCandidates()
+    {
+        var graph = Build(
+            Source("raw.swaps"),
+            Source("raw.pairs"),
+            Model("trades", "select s.tx, amount_in from raw.swaps s join raw.pairs p on p.pair = s.pair", "raw.swaps", "raw.pairs"));
+
+        // The second pass binds on the inferred columns (tx, pair; pair): they are some of each source's columns, so
+        // amount_in stays a candidate of both, as in the first pass, instead of a name no source has.
+        var trades = graph.Find("trades")!;
+        Assert.That(Sources(trades.FindColumn("amount_in")!), Is.EqualTo("raw.swaps.amount_in, raw.pairs.amount_in"));
+        Assert.That(trades.Diagnostics.Select(d => d.Code), Does.Contain("ambiguous-column").And.Not.Contain("unresolved-column"));
+    }
+
+    [Test]
     public void Build_SourceWithDeclaredColumns_StaysComplete()
     {
         var graph = Build(

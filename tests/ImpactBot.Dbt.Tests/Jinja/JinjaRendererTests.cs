@@ -29,6 +29,15 @@ public sealed class JinjaRendererTests
     }
 
     [Test]
+    public void Render_NamespaceSetInALoop_KeepsItsValueAfterTheLoop()
+    {
+        var result = Render("{% set ns = namespace(cols=[], first=none) %}{% for c in ['a', 'b'] %}{% set ns.cols = ns.cols + [c ~ '_x'] %}"
+            + "{% if ns.first is none %}{% set ns.first = c %}{% endif %}{% endfor %}select {{ ns.cols | join(', ') }}, {{ ns.first }} as first");
+
+        Assert.That((result.Sql, result.Diagnostics.Length), Is.EqualTo(("select a_x, b_x, a as first", 0)));
+    }
+
+    [Test]
     public void Render_TwoArgumentRef_UsesModelNameAndKeepsPackage()
     {
         var result = Render("select * from {{ ref('pkg', 'm') }}");
@@ -152,6 +161,23 @@ public sealed class JinjaRendererTests
     public void Render_SetDict_ReadsEntries()
     {
         Assert.That(Render("{% set d = {'k': 'v'} %}{{ d.k }}{{ d['k'] }}").Sql, Is.EqualTo("vv"));
+    }
+
+    [Test]
+    public void Render_DictOfAMappingAndNamedArguments_CopiesThenOverrides()
+    {
+        var result = Render("{% set d = dict({'name': 'ar', 'start': '2019'}, start='2021') %}{{ d.name }} {{ d.start }} {{ dict([('k', 1)]).k }}");
+
+        Assert.That((result.Sql, result.Diagnostics.Length), Is.EqualTo(("ar 2021 1", 0)));
+    }
+
+    [Test]
+    public void Render_NullArgumentDefault_IsUndefinedAsInJinja()
+    {
+        var template = "{% macro m(col = null) %}x{% if col %}, {{ col }}{% endif %}{% endmacro %}select {{ m() }}, {{ m('y') }}";
+        var result = Render(template);
+
+        Assert.That((result.Sql, result.Diagnostics.Length), Is.EqualTo(("select x, x, y", 0)));
     }
 
     [Test]

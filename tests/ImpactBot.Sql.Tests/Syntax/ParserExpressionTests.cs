@@ -265,6 +265,30 @@ public sealed class ParserExpressionTests
         Assert.That(((Literal)Expression("timestamp '2024-01-01 00:00:00'")).Text, Is.EqualTo("timestamp '2024-01-01 00:00:00'"));
 
     [Test]
+    public void Parse_AnyTypeNameBeforeAString_IsATypedLiteralInTrino()
+    {
+        var literal = (Literal)((BinaryExpr)Expression("amount = uint256 '0'", DialectFacts.Trino)).Right;
+
+        Assert.That((literal.Kind, literal.Text), Is.EqualTo((LiteralKind.Typed, "uint256 '0'")));
+    }
+
+    [Test]
+    public void Parse_EmptyHexLiteral_IsOneNumber() =>
+        Assert.That(((Literal)((FunctionCall)Expression("coalesce(x, 0x)", DialectFacts.Trino)).Arguments[1]).Text, Is.EqualTo("0x"));
+
+    [TestCase("json_query(data, 'lax $.items' OMIT QUOTES)", 2)]
+    [TestCase("json_query(data FORMAT JSON, 'lax $.a' WITH CONDITIONAL ARRAY WRAPPER NULL ON EMPTY ERROR ON ERROR)", 2)]
+    [TestCase("json_value(data, 'strict $.a' RETURNING varchar(10) DEFAULT fallback ON EMPTY NULL ON ERROR)", 3)]
+    [TestCase("json_exists(data, 'lax $.a ? (@ > $x)' PASSING amount AS x FALSE ON ERROR)", 3)]
+    public void Parse_SqlJsonFunctionClauses_KeepTheValuesTheyRead(string call, int arguments)
+    {
+        var result = Parse("select " + call + " as j from t", DialectFacts.Trino);
+        var function = (FunctionCall)((ExprSelectItem)((SelectQuery)((QueryStatement)result.Statements[0]).Query).Items[0]).Expr;
+
+        Assert.That((Problems(result).Count(), function.Arguments.Length), Is.EqualTo((0, arguments)));
+    }
+
+    [Test]
     public void Parse_IntervalAndExtract()
     {
         var interval = (IntervalExpr)Expression("interval '1' day", DialectFacts.BigQuery);

@@ -94,6 +94,23 @@ public sealed class ParserFromTests
     }
 
     [Test]
+    public void Parse_TableArgumentOfATableFunction_IsItsSubquery()
+    {
+        var item = (TableFunction)From("table(decode_event(abi => 'x', input => table(select l.topic0 from logs l))) d", DialectFacts.Trino);
+        var input = (NamedArgument)item.Arguments[1];
+
+        Assert.That(((SubqueryExpr)input.Value).Query, Is.TypeOf<SelectQuery>());
+    }
+
+    [Test]
+    public void Parse_TableNameStartingWithDigits_IsOneNamePart()
+    {
+        var table = (TableRef)From("curve.3pool_evt_exchange e", DialectFacts.Trino);
+
+        Assert.That(table.Name.Parts.Select(p => p.Text), Is.EqualTo(new[] { "curve", "3pool_evt_exchange" }));
+    }
+
+    [Test]
     public void Parse_UnnestWithOrdinality_SetsFlagAndAlias()
     {
         var item = (TableFunction)From("unnest(arr) with ordinality as u(v, n)", DialectFacts.Trino);

@@ -113,7 +113,7 @@ internal sealed partial class Binder
         var rendered = RenderName(table.Name);
         AddTable(rendered, key);
         var columns = SchemaColumns(table.Name, out var inferred);
-        var relation = new Relation { BaseTable = rendered, BaseTableKey = key, Open = columns is null };
+        var relation = new Relation { BaseTable = rendered, BaseTableKey = key, Open = columns is null, LowerBound = inferred is not null && inferred.Contains(true) };
         if (columns is not null)
         {
             for (var i = 0; i < columns.Count; i++)

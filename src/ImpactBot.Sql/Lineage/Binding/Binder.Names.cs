@@ -107,7 +107,7 @@ internal sealed partial class Binder
             return true;
         }
 
-        if (relation.Open || relation.HasOpaqueColumns)
+        if (relation.AcceptsUnlisted)
         {
             edges.AddRange(ResolveOpen(relation, column, out fingerprint));
             return true;
@@ -238,7 +238,7 @@ internal sealed partial class Binder
             }
 
             selectable++;
-            if (source.Relation.Open || source.Relation.HasOpaqueColumns)
+            if (source.Relation.AcceptsUnlisted)
             {
                 openCount++;
                 open ??= source.Relation;
@@ -273,7 +273,7 @@ internal sealed partial class Binder
         var prints = new List<string>();
         foreach (var source in scope.Sources)
         {
-            if (source.Selectable && (source.Relation.Open || source.Relation.HasOpaqueColumns))
+            if (source.Selectable && source.Relation.AcceptsUnlisted)
             {
                 var found = ResolveOpen(source.Relation, name, out var print);
                 foreach (var edge in found)

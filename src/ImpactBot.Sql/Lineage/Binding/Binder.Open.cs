@@ -22,7 +22,7 @@ internal sealed partial class Binder
         for (var i = start; i < end; i++)
         {
             var relation = scope.Sources[i].Relation;
-            if (relation.Open || relation.HasOpaqueColumns)
+            if (relation.AcceptsUnlisted)
             {
                 holder = i;
                 return ResolveOpen(relation, name, out _);

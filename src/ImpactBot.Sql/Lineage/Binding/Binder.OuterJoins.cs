@@ -61,7 +61,7 @@ internal sealed partial class Binder
         }
 
         EdgeSet.Compact(conditions);
-        var wrapped = new Relation { Open = relation.Open, Fallback = relation, NullConditions = conditions };
+        var wrapped = new Relation { Open = relation.Open, LowerBound = relation.LowerBound, Fallback = relation, NullConditions = conditions };
         foreach (var column in relation.Columns)
         {
             wrapped.Columns.Add(new RelationColumn(column.Name, column.Quoted, [.. column.Sources, .. conditions], column.Fingerprint)

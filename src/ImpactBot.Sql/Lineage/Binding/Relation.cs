@@ -22,6 +22,15 @@ internal sealed class Relation
     /// <summary>Names not among <see cref="Columns"/> may still exist.</summary>
     public bool Open { get; set; }
 
+    /// <summary>
+    /// Its columns were only inferred from what readers read (the table's own are unknown): they are some of its columns,
+    /// so a name it does not list may still be one of its columns, as in an open relation.
+    /// </summary>
+    public bool LowerBound { get; init; }
+
+    /// <summary>A name this relation does not list may still be one of its columns.</summary>
+    public bool AcceptsUnlisted => Open || LowerBound || HasOpaqueColumns;
+
     /// <summary>For an operator over an open input (PIVOT): unknown names go there unless they were consumed.</summary>
     public Relation? Fallback { get; init; }
 

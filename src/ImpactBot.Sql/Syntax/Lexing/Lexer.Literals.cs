@@ -6,7 +6,8 @@ internal sealed partial class Lexer
     private void ScanNumber()
     {
         var start = _pos;
-        if (_text[_pos] == '0' && Next(1) is 'x' or 'X' && char.IsAsciiHexDigit(Next(2)))
+        // 0x alone is Trino's empty varbinary literal.
+        if (_text[_pos] == '0' && Next(1) is 'x' or 'X' && (char.IsAsciiHexDigit(Next(2)) || !IsWordPart(Next(2))))
         {
             _pos += 2;
             while (_pos < _text.Length && char.IsAsciiHexDigit(_text[_pos]))

@@ -140,9 +140,13 @@ internal sealed partial class Lexer
     private void ScanToken()
     {
         var c = _text[_pos];
-        if (IsWordStart(c))
+        if (IsWordStart(c) || (char.IsAsciiDigit(c) && AfterNameDot() && DigitLeadingWord(_pos)))
         {
             ScanWordOrPrefixedString();
+        }
+        else if (c == '.' && AfterName() && DigitLeadingWord(_pos + 1))
+        {
+            ScanOperator(c);
         }
         else if (char.IsAsciiDigit(c) || (c == '.' && char.IsAsciiDigit(Next(1))))
         {
@@ -222,6 +226,24 @@ internal sealed partial class Lexer
         }
 
         _pos++;
+    }
+
+    /// <summary>A name part right after a name and a dot (<c>src.3pool_evt</c>): digits then letters make a name there, not a number.</summary>
+    private bool AfterName() =>
+        _count > 0 && _tokens[_count - 1].End == _pos && _tokens[_count - 1].Kind is TokenKind.Word or TokenKind.QuotedIdentifier;
+
+    private bool AfterNameDot() => _count > 1 && _tokens[_count - 1] is { Kind: TokenKind.Dot } dot && dot.End == _pos && _tokens[_count - 2].End == dot.Start
+        && _tokens[_count - 2].Kind is TokenKind.Word or TokenKind.QuotedIdentifier;
+
+    private bool DigitLeadingWord(int at)
+    {
+        var i = at;
+        while (i < _text.Length && char.IsAsciiDigit(_text[i]))
+        {
+            i++;
+        }
+
+        return i > at && i < _text.Length && IsWordPart(_text[i]);
     }
 
     private char Next(int offset) => _pos + offset < _text.Length ? _text[_pos + offset] : '\0';

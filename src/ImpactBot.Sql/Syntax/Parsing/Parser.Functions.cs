@@ -58,6 +58,11 @@ internal sealed partial class Parser
 
             var positionFirst = args.Count == 0 && single.Equals("POSITION", StringComparison.OrdinalIgnoreCase);
             args.Add(ParseArgument(positionFirst));
+            if (IsSqlJsonFunction(single))
+            {
+                ParseSqlJsonClauses(args);
+            }
+
             if (Accept(TokenKind.Comma) ||
                 (Current.Keyword is Keyword.From or Keyword.For or Keyword.In or Keyword.Using && Current.Kind == TokenKind.Word && Advance(true)) ||
                 TextIs(Current, "PLACING") && Advance(true))

@@ -119,6 +119,10 @@ internal sealed partial class Parser
                 return new UnaryExpr("NOT", ParseExpr(PrecNot), SpanFrom(start));
             case Keyword.Array when next.Kind is TokenKind.LBracket or TokenKind.Lt || (next.Kind == TokenKind.LParen && IsQueryStartAfterParens(1)):
                 return ParseArrayConstructor(start);
+            case Keyword.Table when next.Kind == TokenKind.LParen && IsQueryStartAfterParens(1):
+                // A table argument of a table function (Trino: input => TABLE(select ...)) reads as its subquery.
+                Advance();
+                return ParseParenthesised(_pos);
             case Keyword.Struct when next.Kind == TokenKind.Lt:
                 Advance();
                 SkipAngleBrackets();
@@ -126,7 +130,8 @@ internal sealed partial class Parser
                 return At(TokenKind.LParen) ? ParseFunctionCall(structName, start) : new FunctionCall(structName, [], SpanFrom(start));
         }
 
-        if (next.Kind == TokenKind.String && TypedLiteralWords.Contains(TextOf(token)))
+        if (next.Kind == TokenKind.String && (TypedLiteralWords.Contains(TextOf(token)) ||
+                (_dialect.GenericTypedLiterals && !Keywords.IsReserved(token.Keyword))))
         {
             Advance();
             Advance();
