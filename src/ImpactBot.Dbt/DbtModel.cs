@@ -121,4 +121,7 @@ public sealed record DbtModel
 
     /// <summary>True when <see cref="RenderedSql"/> is the manifest's compiled SQL (relations rewritten to the convention).</summary>
     public bool FromManifest { get; init; }
+
+    /// <summary>The dialect <see cref="RenderedSql"/> is written in when not the project's: the SQL the manifest's adapter compiled.</summary>
+    public Sql.Dialects.SqlDialect? SqlDialect { get; init; }
 }

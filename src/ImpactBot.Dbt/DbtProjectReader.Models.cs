@@ -29,7 +29,7 @@ public static partial class DbtProjectReader
         ArgumentNullException.ThrowIfNull(options);
         var (config, paths, owners, timings, diagnostics) = ReadSetup.Of(files, options);
         var layout = new ProjectLayout(ProjectDir(files, options, config, paths, null, diagnostics) ?? "", paths);
-        var (projectFile, dialect, targetType) = ReadProjectFile(files, layout, config, null, diagnostics);
+        var (projectFile, dialect, targetType) = ReadProjectFile(files, layout, config, options.Dialect, null, diagnostics);
         timings.Measure("read files", () => files.Prefetch(modelPaths.Concat(yamlPaths)));
         var (context, _, packagesFingerprint) = timings.Measure("macros", () => RenderContext(files, layout, projectFile, targetType, options, diagnostics));
         projectFile = projectFile.Rendered(context, layout.Repo("dbt_project.yml"), diagnostics);

@@ -64,7 +64,7 @@ public static partial class DbtProjectReader
     private static DbtProject ReadDbt(
         IFileSource files, DbtReadOptions options, ImpactBotConfig config, ProjectLayout layout, ManifestData? manifest, OwnerResolver owners, PhaseTimings timings, List<FileDiagnostic> diagnostics)
     {
-        var (projectFile, dialect, targetType) = ReadProjectFile(files, layout, config, manifest, diagnostics);
+        var (projectFile, dialect, targetType) = ReadProjectFile(files, layout, config, options.Dialect, manifest, diagnostics);
         timings.Measure("read files", () => files.Prefetch(
             layout.Under(projectFile.MacroPaths.Concat(projectFile.ModelPaths).Concat(projectFile.SnapshotPaths), ".sql", ".py", ".yml", ".yaml")
                 .Concat(layout.Under(projectFile.SeedPaths, ".csv", ".yml", ".yaml"))
@@ -163,13 +163,13 @@ public static partial class DbtProjectReader
     }
 
     private static (DbtProjectFile File, SqlDialect? Dialect, string TargetType) ReadProjectFile(
-        IFileSource files, ProjectLayout layout, ImpactBotConfig config, ManifestData? manifest, List<FileDiagnostic> diagnostics)
+        IFileSource files, ProjectLayout layout, ImpactBotConfig config, SqlDialect? given, ManifestData? manifest, List<FileDiagnostic> diagnostics)
     {
         var projectText = files.ReadText(layout.Repo("dbt_project.yml"));
         var projectFile = projectText is null
             ? DbtProjectFile.Read($"name: {manifest?.ProjectName ?? "project"}", layout.Repo("dbt_project.yml"), diagnostics)
             : DbtProjectFile.Read(projectText, layout.Repo("dbt_project.yml"), diagnostics);
-        var (dialect, targetType) = Dialect(files, layout, projectFile, config, manifest);
+        var (dialect, targetType) = Dialect(files, layout, projectFile, config, given, manifest);
         return (projectFile, dialect, targetType);
     }
 
@@ -223,11 +223,15 @@ public static partial class DbtProjectReader
         return columns.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// The project's dialect hint, and <c>target.type</c> to render for: the dialect chosen (<c>.impactbot.yml</c>, then
+    /// <c>--dialect</c>) so that the SQL rendered is the SQL parsed, else the profile's adapter, else the manifest's.
+    /// </summary>
     private static (SqlDialect? Dialect, string TargetType) Dialect(
-        IFileSource files, ProjectLayout layout, DbtProjectFile project, ImpactBotConfig config, ManifestData? manifest)
+        IFileSource files, ProjectLayout layout, DbtProjectFile project, ImpactBotConfig config, SqlDialect? given, ManifestData? manifest)
     {
         var profileType = ProfileType(files, layout, project);
-        var name = config.Dialect?.ToString().ToLowerInvariant() ?? profileType ?? manifest?.AdapterType;
+        var name = (config.Dialect ?? given)?.ToString().ToLowerInvariant() ?? profileType ?? manifest?.AdapterType;
         return (config.Dialect ?? DialectNames.Parse(profileType) ?? DialectNames.Parse(manifest?.AdapterType), name ?? "");
     }
 

@@ -2,6 +2,7 @@ using ImpactBot.Core.Config;
 using ImpactBot.Core.Files;
 using ImpactBot.Dbt.Profiles;
 using ImpactBot.Core.Timing;
+using ImpactBot.Sql.Dialects;
 
 namespace ImpactBot.Dbt;
 
@@ -37,6 +38,12 @@ public sealed record DbtReadOptions
 
     /// <summary>The profile target to render for (<c>target.name</c>, <c>target.type</c>, ...); null for dbt's defaults.</summary>
     public DbtTarget? Target { get; init; }
+
+    /// <summary>
+    /// The SQL dialect chosen on the command line (<c>--dialect</c>): the rendered SQL is parsed in it, so
+    /// <c>target.type</c> follows it unless profiles.yml names the adapter (as <c>.impactbot.yml</c>'s dialect does).
+    /// </summary>
+    public SqlDialect? Dialect { get; init; }
 
     /// <summary>Vars given from outside the project; they override dbt_project.yml's.</summary>
     public DbtMap? Vars { get; init; }

@@ -222,6 +222,65 @@ public sealed class DbtProjectReaderEdgeCaseTests
     }
 
     [Test]
+    public void Read_GetRelation_FindsASourceWhoseSchemaAndIdentifierAreWrittenWithJinja()
+    {
+        var files = FixtureFiles.Of(
+            ("dbt_project.yml", "name: p\n"),
+            ("models/src.yml", "version: 2\nsources:\n  - name: github\n    schema: \"{{ var('github_schema', 'github') }}\"\n    tables:\n"
+                + "      - name: issue\n        identifier: \"{{ var('github_issue_identifier', 'issue') }}\"\n"),
+            ("models/issue_tmp.sql", "{% set s = source('github', 'issue') %}{% set r = adapter.get_relation(database=s.database, schema=s.schema, identifier=s.identifier) %}"
+                + "{% if r is not none %}select id from {{ s }}{% else %}select null as id{% endif %}"));
+
+        var model = DbtProjectReader.Read(files).Models.Single();
+
+        Assert.That((model.RenderedSql, model.Diagnostics.Length), Is.EqualTo(("select id from __source__.github.issue", 0)));
+    }
+
+    [Test]
+    public void Read_DialectGiven_IsTheTargetTypeRenderedFor_OverTheManifestsAdapter()
+    {
+        var files = FixtureFiles.Of(
+            ("dbt_project.yml", "name: p\n"),
+            ("models/m.sql", "select '{{ target.type }}' as t, {{ adapter.quote('id') }}"));
+        var manifest = """{"metadata": {"adapter_type": "postgres", "project_name": "p"}, "nodes": {}, "sources": {}}""";
+
+        var given = DbtProjectReader.Read(files, new DbtReadOptions { ManifestText = manifest, Dialect = ImpactBot.Sql.Dialects.SqlDialect.BigQuery }).Models.Single();
+        var fromManifest = DbtProjectReader.Read(files, new DbtReadOptions { ManifestText = manifest }).Models.Single();
+
+        Assert.That(given.RenderedSql, Is.EqualTo("select 'bigquery' as t, `id`"));
+        Assert.That(fromManifest.RenderedSql, Is.EqualTo("select 'postgres' as t, \"id\""));
+    }
+
+    [Test]
+    public void Read_LocalPackage_ItsMacrosAreReadFromTheRepository_WithoutDbtDeps()
+    {
+        var files = FixtureFiles.Of(
+            ("dbt_project.yml", "name: my_utils\n"),
+            ("macros/double.sql", "{% macro double(x) %}{{ x }} * 2{% endmacro %}"),
+            ("integration_tests/dbt_project.yml", "name: my_utils_tests\n"),
+            ("integration_tests/packages.yml", "packages:\n  - local: ../\n"),
+            ("integration_tests/models/m.sql", "select {{ my_utils.double('amount') }} as doubled from t"));
+
+        var model = DbtProjectReader.Read(files, new DbtReadOptions { ProjectDir = "integration_tests" }).Models.Single();
+
+        Assert.That((model.RenderedSql, model.Diagnostics.Length), Is.EqualTo(("select amount * 2 as doubled from t", 0)));
+    }
+
+    [Test]
+    public void Read_ARelation_IsTheMappingDbtUtilsChecksFor()
+    {
+        var files = FixtureFiles.Of(
+            ("dbt_project.yml", "name: p\n"),
+            ("macros/is_relation.sql", "{% macro is_relation(obj) %}{{ return(obj is mapping and obj.get('metadata', {}).get('type', '').endswith('Relation')) }}{% endmacro %}"),
+            ("models/a.sql", "select 1 as id"),
+            ("models/m.sql", "select {{ is_relation(ref('a')) }} as r, {{ is_relation('a') }} as s, {{ load_relation(ref('a')) }} as l"));
+
+        var model = DbtProjectReader.Read(files).Models.Single(m => m.Name == "m");
+
+        Assert.That(model.RenderedSql, Is.EqualTo("select True as r, False as s, __ref__.a as l"));
+    }
+
+    [Test]
     public void Read_CustomModelPathsAndPackagesFolder_OnlyProjectModels()
     {
         var files = FixtureFiles.Of(

@@ -11,6 +11,8 @@ internal static class RealProjectList
     private const string SpellbookCommit = "91dac121414fe46afdb47690ea5906871373dba5";
     private const string Github = "fivetran/dbt_github";
     private const string GithubCommit = "48ceaa54a3ff3474323612a1b34f3bf39dd82783";
+    private const string Jira = "fivetran/dbt_jira";
+    private const string JiraCommit = "6b7d33392a306ae41a54b9a111c5d9f14a83dcb5";
     private const string Utils = "dbt-labs/dbt-utils";
     private const string UtilsCommit = "700764ce230b2fb775b5338b6bc77a72233ea34c";
     private const string CalItp = "cal-itp/data-infra";
@@ -31,6 +33,9 @@ internal static class RealProjectList
         new("dbt_github", Github, GithubCommit, ".", "bigquery", ["."]),
         new("dbt_github+manifest", Github, GithubCommit, ".", "bigquery", ["."]) { Manifest = "docs/manifest.json" },
         new("dbt_github+manifest+catalog", Github, GithubCommit, ".", "bigquery", ["."]) { Manifest = "docs/manifest.json", Catalog = "docs/catalog.json" },
+        // integration_tests is left out: the mirror lacks one of its seed blobs.
+        new("dbt_jira", Jira, JiraCommit, ".", "bigquery", ["dbt_project.yml", "packages.yml", "models", "macros"]),
+        new("dbt_jira+manifest+catalog", Jira, JiraCommit, ".", "bigquery", ["dbt_project.yml", "packages.yml", "models", "macros", "docs"]) { Manifest = "docs/manifest.json", Catalog = "docs/catalog.json" },
         new("dbt-utils-integration", Utils, UtilsCommit, "integration_tests", "postgres", ["."]),
         new("cal-itp-warehouse", CalItp, CalItpCommit, "warehouse", "bigquery", ["warehouse"]),
         new("tuva", Tuva, TuvaCommit, ".", "snowflake", ["."]),

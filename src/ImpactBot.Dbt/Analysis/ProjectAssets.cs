@@ -220,7 +220,7 @@ public static class ProjectAssets
             Sql = python || routine || m.Language == DbtModel.Ddl ? null : m.RenderedSql,
             CodeHash = python || routine ? m.ContentHash : null,
             SourceMap = m.SourceMap,
-            Dialect = dialect,
+            Dialect = m.SqlDialect is { } compiled ? DialectFacts.For(compiled) : dialect,
             Relations = relations,
             DeclaredColumns = Declared(m.Columns),
             DependsOn = dependsOn,

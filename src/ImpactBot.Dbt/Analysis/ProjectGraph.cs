@@ -122,6 +122,7 @@ public static class ProjectGraph
         CatalogPath = options.CatalogPath,
         Config = config,
         Target = settings.Target,
+        Dialect = options.Dialect?.Dialect,
         Vars = settings.Vars,
         Packages = options.Packages,
     };

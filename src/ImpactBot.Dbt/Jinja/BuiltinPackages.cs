@@ -4,7 +4,7 @@ using System.Reflection;
 namespace ImpactBot.Dbt.Jinja;
 
 /// <summary>
-/// ImpactBot's own versions of the most-used package macros (dbt_utils' SQL generators, dbt_date's basics), embedded in
+/// ImpactBot's own versions of the most-used package macros (dbt_utils' SQL generators, dbt_date's basics, the fivetran_utils macros Fivetran's packages call), embedded in
 /// the assembly and used only when a project calls them without the package installed.
 /// </summary>
 internal static class BuiltinPackages
@@ -20,7 +20,7 @@ internal static class BuiltinPackages
     {
         var assembly = typeof(BuiltinPackages).Assembly;
         var packages = new Dictionary<string, FrozenDictionary<string, MacroValue>>(StringComparer.Ordinal);
-        foreach (var package in new[] { "dbt_utils", "dbt_date" })
+        foreach (var package in new[] { "dbt_utils", "dbt_date", "fivetran_utils" })
         {
             var text = Read(assembly, $"BuiltinPackages.{package}.sql");
             var macros = JinjaMacroLibrary.ParseFiles(package, [new($"(built-in {package})", text)], null, null);

@@ -85,8 +85,9 @@ internal sealed partial class RenderSession
         {
             foreach (var source in sources.Values.OfType<Dictionary<string, object?>>())
             {
-                if (Same(source.GetValueOrDefault("identifier"), identifier) && Same(source.GetValueOrDefault("schema"), schema)
-                    && source.GetValueOrDefault("source_name") is string sourceName && source.GetValueOrDefault("name") is string table)
+                if (source.GetValueOrDefault("source_name") is string sourceName && source.GetValueOrDefault("name") is string table
+                    && (Same(Written(source, "identifier"), identifier) || Same(table, identifier))
+                    && (Same(Written(source, "schema"), schema) || Same(sourceName, schema)))
                 {
                     var reference = new DbtSourceRef(sourceName, table, 0);
                     return Relation(reference.RelationName, table, null, reference);
@@ -96,6 +97,13 @@ internal sealed partial class RenderSession
 
         return null;
     }
+
+    /// <summary>
+    /// A source's schema or identifier as its YAML writes it; one written with Jinja (<c>"{{ var('x_schema', 'x') }}"</c>)
+    /// stands for nothing here, and the source is then matched by the names <c>source()</c> answers with.
+    /// </summary>
+    private static string? Written(Dictionary<string, object?> source, string key) =>
+        source.GetValueOrDefault(key) is string text && !text.Contains("{{", StringComparison.Ordinal) && !text.Contains("{%", StringComparison.Ordinal) ? text : null;
 
     private string Quote(string identifier) =>
         _context.TargetType is "bigquery" or "databricks" or "spark" ? $"`{identifier}`" : $"\"{identifier}\"";

@@ -277,8 +277,9 @@ internal sealed partial class RenderSession
         _scopes = [savedScopes[0], new Dictionary<string, object?>(StringComparer.Ordinal)];
         _frame = new MacroFrame();
         _package = macro.Package.Length > 0 ? macro.Package : _package;
-        if (macro.IsBuiltin)
+        if (macro.IsBuiltin && savedPackage != macro.Package)
         {
+            // One note per macro the model calls, not per helper the built-in calls in turn.
             BuiltinUsed(macro, pos);
         }
 
@@ -392,6 +393,8 @@ internal sealed partial class RenderSession
                 return Adapter(method.Name, args, pos);
             case (ColumnValue, _):
                 return method.Name is "is_string" or "is_number" or "is_numeric" or "is_integer" or "is_float" ? UnknownResult : method.Name == "string_size" ? 0L : Unknown(method.Name, args, pos);
+            case (RelationValue relation, "get"):
+                return RelationItem(relation, JinjaValues.Print(args.Get(0, "key")), args.Get(1, "default"));
             case (RelationValue relation, _):
                 return method.Name == "render" ? relation.Text : relation;
             case (DateTimeValue date, _):
@@ -410,6 +413,26 @@ internal sealed partial class RenderSession
                 return Unknown(method.Name, args, pos);
         }
     }
+
+    /// <summary>
+    /// A relation read as the mapping dbt's relations are (<c>relation.get('metadata')</c>, as dbt_utils' <c>_is_relation</c>
+    /// checks): its <c>metadata.type</c> names the adapter's relation class.
+    /// </summary>
+    private object? RelationItem(RelationValue relation, string key, object? fallback) => key switch
+    {
+        "metadata" => new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["type"] = (_context.TargetType.Length == 0 ? "Base" : char.ToUpperInvariant(_context.TargetType[0]) + _context.TargetType[1..]) + "Relation",
+        },
+        "path" => new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["database"] = Attribute(relation, "database"),
+            ["schema"] = Attribute(relation, "schema"),
+            ["identifier"] = relation.Identifier,
+        },
+        "type" => "table",
+        _ => fallback is Undefined ? null : fallback,
+    };
 
     private static object? StringMethod(string s, string name, EvaluatedArgs args)
     {

@@ -18,7 +18,7 @@ internal sealed partial class RenderSession
         "ref", "source", "config", "var", "env_var", "is_incremental", "should_full_refresh", "run_query", "statement",
         "load_result", "store_result", "store_raw_result", "log", "print", "return", "fromjson", "tojson", "fromyaml",
         "toyaml", "zip", "set", "set_strict", "zip_strict", "local_md5", "diff_of_two_dicts", "try_or_compiler_error",
-        "doc", "metric", "write", "render", "incremental_validate_on_schema_change",
+        "doc", "metric", "write", "render", "incremental_validate_on_schema_change", "load_relation",
     };
 
     private object? ContextValue(string name)
@@ -219,6 +219,8 @@ internal sealed partial class RenderSession
                 return args.Get(0, "on_schema_change") is string s && s is "ignore" or "append_new_columns" or "sync_all_columns" or "fail" ? s : args.Get(1, "default") is string d ? d : "ignore";
             case "load_result" or "run_query":
                 return NeedsWarehouse(name, pos);
+            case "load_relation":
+                return Relation(name, args, pos);
             case "metric":
                 return new RelationValue("__metric__." + JinjaValues.Print(a0), JinjaValues.Print(a0), null, null);
             case "api.Relation.create":

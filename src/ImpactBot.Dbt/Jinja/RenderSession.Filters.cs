@@ -30,7 +30,7 @@ internal sealed partial class RenderSession
             "number" => value is long or double,
             "integer" => value is long,
             "float" => value is double,
-            "mapping" => value is Dictionary<string, object?>,
+            "mapping" => value is Dictionary<string, object?> or RelationValue,
             "iterable" or "sequence" => value is List<object?> or string or Dictionary<string, object?>,
             "callable" => value is MacroValue or FunctionValue or BoundMethod or CallerValue,
             "true" => value is true,

@@ -35,6 +35,7 @@ internal sealed class ManifestOverlay(ManifestData manifest, ProjectLayout layou
                     RenderedSql = Rewrite(node),
                     SourceMap = SourceMap.Identity,
                     FromManifest = true,
+                    SqlDialect = CompiledDialect,
                     RenderStatus = RenderStatus.Complete,
                     Diagnostics = [],
                     DependsOn = node.DependsOn,
@@ -60,6 +61,9 @@ internal sealed class ManifestOverlay(ManifestData manifest, ProjectLayout layou
 
         return result;
     }
+
+    /// <summary>The dialect of the manifest's compiled SQL: its adapter's, whatever dialect the project is read in.</summary>
+    private Sql.Dialects.SqlDialect? CompiledDialect { get; } = Sql.Dialects.DialectNames.Parse(manifest.AdapterType);
 
     private DbtModel FromManifest(ManifestNode node)
     {
@@ -106,6 +110,7 @@ internal sealed class ManifestOverlay(ManifestData manifest, ProjectLayout layou
             RelationName = node.RelationName,
             DependsOn = node.DependsOn,
             FromManifest = render is null,
+            SqlDialect = render is null ? CompiledDialect : null,
         };
     }
 

@@ -50,6 +50,19 @@ public sealed class ProjectGraphTests
     }
 
     [Test]
+    public void Build_ManifestCompiledByAnotherAdapter_ItsSqlIsParsedInThatAdaptersDialect()
+    {
+        var node = "{\"resource_type\": \"model\", \"name\": \"m\", \"package_name\": \"shop\", "
+            + "\"compiled_code\": \"select \\\"id\\\", \\\"name\\\" from t\"}";
+        var manifest = $"{{\"metadata\": {{\"project_name\": \"shop\", \"adapter_type\": \"postgres\"}}, \"nodes\": {{\"model.shop.m\": {node}}}}}";
+        var options = ProjectOptions.Default with { ManifestText = manifest, Dialect = ImpactBot.Sql.Dialects.DialectFacts.For(ImpactBot.Sql.Dialects.SqlDialect.BigQuery) };
+
+        var graph = ProjectGraph.Build(FixtureFiles.Of(("dbt_project.yml", Project)), "head", ImpactBotConfig.Default, options, previous: null).Build.Graph;
+
+        Assert.That(graph.Find("m")!.Columns.Select(c => c.Name), Is.EqualTo(new[] { "id", "name" }), "Postgres' \"id\" is a column, not BigQuery's string");
+    }
+
+    [Test]
     public void Build_SyntaxErrorAfterMultiLineForLoop_ReportsTheFileLine()
     {
         var sql = "select\n{% for c in ['a', 'b', 'c'] %}\n  {{ c }},\n{% endfor %}\n  d\n  + from t\n";
