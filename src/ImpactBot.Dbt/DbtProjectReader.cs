@@ -140,7 +140,8 @@ public static partial class DbtProjectReader
         {
             Tests = tests,
             Diagnostics = MissingReferences.Find(project),
-            RenderWithColumns = manifest is null ? (known, again) => RenderAgain(new ModelBuilder(layout, projectFile, context with { RelationColumns = With(context.RelationColumns, known) }, files, []), again) : null,
+            // Only models rendered from their files ask; with a manifest, those are the ones changed since it was built.
+            RenderWithColumns = (known, again) => RenderAgain(new ModelBuilder(layout, projectFile, context with { RelationColumns = With(context.RelationColumns, known) }, files, []), again),
         };
     }
 

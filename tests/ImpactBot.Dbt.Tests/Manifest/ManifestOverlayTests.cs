@@ -1,4 +1,5 @@
 using ImpactBot.Dbt;
+using ImpactBot.Dbt.Analysis;
 using ImpactBot.Core.Files;
 using ImpactBot.Sql.Dialects;
 using ImpactBot.Sql.Text;
@@ -16,6 +17,19 @@ public sealed class ManifestOverlayTests
             ManifestPath = "target/manifest.json",
             CatalogText = catalog,
         });
+
+    [Test]
+    public void Build_ModelNewerThanTheManifestAskingForAProjectModelsColumns_IsAnsweredFromItsBoundColumns()
+    {
+        var files = FixtureFiles.Load("dbt/mini/project", ("models/listing.sql",
+            "select {% for c in adapter.get_columns_in_relation(ref('payments')) %}{{ c.name }}{{ ', ' if not loop.last }}{% endfor %} from {{ ref('payments') }}"));
+
+        var (build, _) = ProjectGraph.Build(files, "c", ProjectGraph.ReadConfigOrDefault(files), ProjectOptions.Default with { ManifestText = ManifestText }, previous: null);
+
+        var listing = build.Graph.Find("listing")!;
+        Assert.That(listing.Columns.Select(c => c.Name), Is.EqualTo(new[] { "id", "amount" }));
+        Assert.That(listing.Diagnostics.Select(d => d.Code), Does.Not.Contain("needs-warehouse"));
+    }
 
     [Test]
     public void Read_UnchangedModel_UsesCompiledSqlWithConventionNames()
