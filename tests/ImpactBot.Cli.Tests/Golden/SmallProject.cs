@@ -43,7 +43,10 @@ internal static class SmallProject
         var marts = new StringBuilder("version: 2\nmodels:\n");
         for (var i = 0; i < Marts; i++)
         {
-            repo.Write($"models/marts/mart_{i}.sql", $"select\n    status,\n    customer_name,\n    sum(amount) as total_amount,\n    count(*) as orders\nfrom {{{{ ref('int_{Intermediate - 1 - i}') }}}}\ngroup by 1, 2\n");
+            // The last mart is incremental: what its is_incremental() branch adds is changed below.
+            var incremental = i == Marts - 1 ? "{{ config(materialized='incremental') }}\n" : "";
+            var newRows = i == Marts - 1 ? "{% if is_incremental() %}\nwhere id > (select max(id) from {{ this }})\n{% endif %}\n" : "";
+            repo.Write($"models/marts/mart_{i}.sql", $"{incremental}select\n    status,\n    customer_name,\n    sum(amount) as total_amount,\n    count(*) as orders\nfrom {{{{ ref('int_{Intermediate - 1 - i}') }}}}\n{newRows}group by 1, 2\n");
             marts.Append(CultureInfo.InvariantCulture, $"  - name: mart_{i}\n    config:\n      meta:\n        owner: finance@example.com\n    columns:\n      - name: total_amount\n        data_tests: [not_null]\n");
         }
 
@@ -59,7 +62,8 @@ internal static class SmallProject
         repo.Replace("models/staging/stg_0.sql", "    customer_name\n", "    customer_name as client_name\n");
         repo.Replace("models/intermediate/int_1.sql", "a.amount + coalesce(b.amount, 0) as amount", "a.amount - coalesce(b.amount, 0) as amount");
         repo.Replace("models/marts/mart_0.sql", "from {{ ref('int_5') }}\n", "from {{ ref('int_5') }}\nwhere status is not null\n");
-        repo.Commit("rename, calculation, filter");
+        repo.Replace($"models/marts/mart_{Marts - 1}.sql", "where id > (select max(id)", "where id >= (select max(id)");
+        repo.Commit("rename, calculation, filter, incremental filter");
         return repo;
     }
 }
