@@ -48,7 +48,7 @@ internal sealed class MarkdownLayout(ImpactReport report, ReviewPlan plan, HashS
             sb.Append("\n> [!WARNING]\n> ").Append(Escape(warning)).Append('\n');
         }
 
-        Changes(sb);
+        Changes(sb, level);
         OwnersTable(sb);
         Checklist(sb, level);
         if (level == MarkdownReportRenderer.Detail.Full)
@@ -58,9 +58,9 @@ internal sealed class MarkdownLayout(ImpactReport report, ReviewPlan plan, HashS
 
         Problems(sb, level);
         var severities = plan.Items.Where(i => level < MarkdownReportRenderer.Detail.Counts || shown.Contains(i.Id)).Select(i => i.Severity).ToList();
-        if (level == MarkdownReportRenderer.Detail.Counts)
+        if (level >= MarkdownReportRenderer.Detail.Counts)
         {
-            severities.AddRange(Groups().Select(g => g.Severity));
+            severities.AddRange(Groups(level).Select(g => g.Severity));
         }
 
         sb.Append('\n').Append(ReportMarker.ItemsLine(severities, report.Blocking.Length)).Append('\n');
@@ -103,7 +103,7 @@ internal sealed class MarkdownLayout(ImpactReport report, ReviewPlan plan, HashS
         return $"{Noun(items.Count, "item", "items")} to review — {string.Join(" · ", parts)}";
     }
 
-    private void Changes(StringBuilder sb)
+    private void Changes(StringBuilder sb, MarkdownReportRenderer.Detail level)
     {
         var changes = report.Changes.Where(c => c.Kind != AssetChangeKind.OwnersOnly).ToList();
         if (changes.Count == 0 && plan.OwnersOnly.IsEmpty)
@@ -124,7 +124,11 @@ internal sealed class MarkdownLayout(ImpactReport report, ReviewPlan plan, HashS
               .Append(" (e.g. ").Append(Code(plan.OwnersOnly[0].Asset)).Append(": ").Append(Escape(plan.OwnersOnly[0].Reasons.FirstOrDefault() ?? "owners")).Append("); no data impact\n");
         }
 
-        if (lines.Count > ChangesShown)
+        if (lines.Count > ChangesShown && level == MarkdownReportRenderer.Detail.Severities)
+        {
+            sb.Append("- and ").Append(Noun(lines.Count - ChangesShown, "more changed asset", "more changed assets")).Append(", listed in the JSON report\n");
+        }
+        else if (lines.Count > ChangesShown)
         {
             sb.Append("\n<details><summary>").Append(lines.Count - ChangesShown).Append(" more changed assets</summary>\n\n");
             foreach (var line in lines.Skip(ChangesShown))
@@ -221,9 +225,9 @@ internal sealed class MarkdownLayout(ImpactReport report, ReviewPlan plan, HashS
         var hidden = rest.SelectMany(x => x.Items).ToList();
         var counts = hidden.GroupBy(i => i.Class).OrderBy(g => g.Key).Select(g => $"{g.Count()} {ClassName(g.Key, g.Count())}");
         sb.Append("\n<details><summary>").Append(Noun(hidden.Count, "more item", "more items")).Append(" (").Append(string.Join(", ", counts)).Append(")</summary>\n");
-        if (level == MarkdownReportRenderer.Detail.Counts)
+        if (level >= MarkdownReportRenderer.Detail.Counts)
         {
-            foreach (var group in Groups())
+            foreach (var group in Groups(level))
             {
                 sb.Append("\n- [ ] ").Append(group.Severity.Icon()).Append(' ').Append(Escape(group.Text)).Append(Ack(group.Id, group.Owners)).Append(' ')
                   .Append(ReportMarker.ItemMarker(group.Id, group.Severity, group.Owners)).Append('\n');
@@ -252,8 +256,24 @@ internal sealed class MarkdownLayout(ImpactReport report, ReviewPlan plan, HashS
         sb.Append("\n</details>\n");
     }
 
-    /// <summary>When even compact lines do not fit: one box per cause and severity for the collapsed items, names in the JSON.</summary>
-    private IEnumerable<(string Id, Severity Severity, string Text, IEnumerable<string> Owners)> Groups() =>
+    /// <summary>
+    /// When even compact lines do not fit: one box per cause and severity for the collapsed items, names in the JSON; with
+    /// too many causes for that, one box per severity.
+    /// </summary>
+    private IEnumerable<(string Id, Severity Severity, string Text, IEnumerable<string> Owners)> Groups(MarkdownReportRenderer.Detail level) =>
+        level == MarkdownReportRenderer.Detail.Severities ? SeverityGroups() : CauseGroups();
+
+    private IEnumerable<(string Id, Severity Severity, string Text, IEnumerable<string> Owners)> SeverityGroups() =>
+        plan.Sections.SelectMany(s => s.Items.Where(i => !shown.Contains(i.Id)).Select(i => (Section: s, Item: i)))
+            .GroupBy(x => x.Item.Severity)
+            .OrderByDescending(g => g.Key)
+            .Select(g => (
+                ContentHash.Of("group", "*", g.Key.ToName())[..12],
+                g.Key,
+                $"{Noun(g.Count(), $"{g.Key.ToName()} item", $"{g.Key.ToName()} items")} under {Noun(g.Select(x => x.Section.Cause).Distinct(StringComparer.OrdinalIgnoreCase).Count(), "cause", "causes")}, acknowledged together (listed in the JSON report)",
+                g.SelectMany(x => x.Item.Owners).Where(IsHandle).Distinct(StringComparer.OrdinalIgnoreCase).Take(10)));
+
+    private IEnumerable<(string Id, Severity Severity, string Text, IEnumerable<string> Owners)> CauseGroups() =>
         plan.Sections.SelectMany(s => s.Items.Where(i => !shown.Contains(i.Id))
             .GroupBy(i => i.Severity)
             .OrderByDescending(g => g.Key)

@@ -11,7 +11,7 @@ namespace ImpactBot.Core.Report;
 /// <see cref="ReviewPlan"/>). The top items are shown; the rest of every section is in one collapsed block, still as
 /// tickable items. Every item gates, shown or not; a hidden items line declares their counts so a cut body still gates.
 /// Over the size limit (minus room for acknowledgers added by ticks) the diagram, the problem list and then the collapsed
-/// items' names give way to counts — an item is never dropped.
+/// items' names give way to counts, per cause and then per severity — an item is never dropped.
 /// </summary>
 public static class MarkdownReportRenderer
 {
@@ -25,7 +25,7 @@ public static class MarkdownReportRenderer
         foreach (var level in Enum.GetValues<Detail>())
         {
             var body = layout.Compose(level);
-            if (body.Length + (layout.Checkboxes * MarkdownOptions.TickReserve) + AcknowledgementLog.Reserve <= options.MaxLength || level == Detail.Counts)
+            if (body.Length + (layout.Checkboxes * MarkdownOptions.TickReserve) + AcknowledgementLog.Reserve <= options.MaxLength || level == Detail.Severities)
             {
                 return body;
             }
@@ -67,6 +67,9 @@ public static class MarkdownReportRenderer
         NoProblemList,
         CompactRest,
         Counts,
+
+        /// <summary>So many causes that even a box per cause does not fit: a box per severity, and no list of the changes.</summary>
+        Severities,
     }
 
     internal static string Code(string text) => $"`{text.Replace("`", "'", StringComparison.Ordinal)}`";

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ImpactBot.Core.Changes;
 using ImpactBot.Core.Config;
 using ImpactBot.Core.Impact;
 using ImpactBot.Core.Publishing;
@@ -124,6 +125,25 @@ public sealed partial class MarkdownBoundsTests
         var rest = body.IndexOf("more item", StringComparison.Ordinal);
         var end = rest < 0 ? body.Length : body.LastIndexOf("<details>", rest, StringComparison.Ordinal);
         return body[..end];
+    }
+
+    [Test]
+    public void Render_TooManyCausesForABoxEach_CollapsedItemsAreGroupedPerSeverity_FitWithTicks_NoneDropped()
+    {
+        // A macro every model calls: hundreds of changed models, each with its own readers (spellbook dex: 289 causes).
+        var changes = Enumerable.Range(0, 600).Select(i => ColumnChange($"model_with_a_long_descriptive_name_{i:D4}", "amount", ColumnChangeKind.Expression)).ToArray();
+        var impacts = changes.SelectMany(c => Enumerable.Range(0, 3).Select(k => Affected($"{c.Asset}_reader_{k}", k == 0 ? Severity.Breaking : Severity.Values, $"{c.Asset}.amount", owners: "@owner")));
+        var report = ReportOf(impacts, changes);
+        var options = MarkdownOptions.GitHub;
+
+        var body = MarkdownReportRenderer.Render(report, options);
+
+        var items = Checklist.Parse(body);
+        var ticked = AcknowledgementLog.Write(Checklist.ApplyCommand(body, new string('m', 39), Checklist.ViaGitHubComment(12345678901), items.ToDictionary(i => i.Id, _ => (AckRefusal?)null)));
+        Assert.That(ticked.Length, Is.LessThanOrEqualTo(options.MaxLength), "a comment with every box ticked must still be accepted");
+        var covered = items.Sum(i => GroupCount().Match(i.Text) is { Success: true } m ? int.Parse(m.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) : 1);
+        Assert.That(covered, Is.EqualTo(ReviewPlan.Build(report).Items.Count()));
+        Assert.That(body, Does.Match(@"values items under \d+ causes, acknowledged together").And.Contain("more changed assets, listed in the JSON report"));
     }
 
     private static string OutsideDetails(string body)
