@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using ImpactBot.Core.Files;
-using ImpactBot.Sql.Text;
-using YamlDotNet.Core;
+using ImpactBot.Dbt.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace ImpactBot.Dbt.Profiles;
@@ -19,7 +18,7 @@ public static partial class ProfilesReader
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(diagnostics);
-        if (Load(text, path, diagnostics) is not { } root)
+        if (YamlLoader.LoadMapping(text, path, diagnostics) is not { } root)
         {
             return null;
         }
@@ -45,7 +44,7 @@ public static partial class ProfilesReader
         {
             diagnostics.Add(new FileDiagnostic(
                 "profile-target-missing",
-                $"profile '{Scalar(entry.Key)}' has no target '{name}' (targets: {string.Join(", ", outputs.Children.Select(e => Scalar(e.Key)).Where(k => k != "<<"))}); pass --target NAME",
+                $"profile '{Scalar(entry.Key)}' has no target '{name}' (targets: {string.Join(", ", outputs.Children.Select(e => Scalar(e.Key)))}); pass --target NAME",
                 path, (int)outputs.Start.Line, (int)outputs.Start.Column));
             return null;
         }
@@ -67,36 +66,8 @@ public static partial class ProfilesReader
         };
     }
 
-    private static YamlMappingNode? Load(string text, string path, ICollection<FileDiagnostic> diagnostics)
-    {
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode as YamlMappingNode;
-        }
-        catch (YamlException ex)
-        {
-            diagnostics.Add(new FileDiagnostic("yaml-syntax", $"invalid YAML: {ex.Message.Split('\n')[0]}", path, (int)ex.Start.Line, (int)ex.Start.Column, DiagnosticSeverity.Error));
-            return null;
-        }
-    }
-
-    /// <summary>
-    /// The value of <paramref name="key"/>: the map's own entry, else one merged in by <c>&lt;&lt;: *anchor</c> (or a list
-    /// of anchors, the first having it winning), as YAML's merge key means. Aliases are already the anchored nodes.
-    /// </summary>
-    private static YamlNode? Child(YamlMappingNode map, string key, int depth = 0)
-    {
-        var own = map.Children.FirstOrDefault(e => Scalar(e.Key) == key).Value;
-        if (own is not null || depth > 8 || map.Children.FirstOrDefault(e => Scalar(e.Key) == "<<").Value is not { } merged)
-        {
-            return own;
-        }
-
-        var sources = merged is YamlSequenceNode list ? list.Children : [merged];
-        return sources.OfType<YamlMappingNode>().Select(m => Child(m, key, depth + 1)).FirstOrDefault(v => v is not null);
-    }
+    /// <summary>The value of <paramref name="key"/>; merge keys (<c>&lt;&lt;: *prod</c>) are already resolved by the loader.</summary>
+    private static YamlNode? Child(YamlMappingNode map, string key) => map.Children.FirstOrDefault(e => Scalar(e.Key) == key).Value;
 
     private static string? Scalar(YamlNode? node) => (node as YamlScalarNode)?.Value;
 

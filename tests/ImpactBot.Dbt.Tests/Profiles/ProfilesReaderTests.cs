@@ -1,3 +1,4 @@
+using System.Globalization;
 using ImpactBot.Dbt.Profiles;
 using ImpactBot.Core.Files;
 
@@ -31,6 +32,23 @@ public sealed class ProfilesReaderTests
     public void Read_DefaultTargetFromEnvVar_UsesTheEnvironmentOverTheDefault()
     {
         Assert.That(Read("shop", null, ("SHOP_TARGET", "local")), Is.EqualTo(new DbtTarget("local", "duckdb") { Schema = "main", Profile = "shop", Path = "profiles.yml" }));
+    }
+
+    [Test]
+    public void Read_AliasBomb_IsAYamlBudgetDiagnostic_NotAHang()
+    {
+        // Each anchor lists the previous one ten times: 10^12 nodes once expanded.
+        var bomb = new System.Text.StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (var i = 1; i < 12; i++)
+        {
+            bomb.Append(CultureInfo.InvariantCulture, $"a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10))}]\n");
+        }
+
+        var diagnostics = new List<FileDiagnostic>();
+
+        var target = ProfilesReader.Read(bomb.ToString(), "profiles.yml", "shop", null, _ => null, diagnostics);
+
+        Assert.That((target, diagnostics.Single().Code), Is.EqualTo(((DbtTarget?)null, "yaml-budget")));
     }
 
     [Test]
