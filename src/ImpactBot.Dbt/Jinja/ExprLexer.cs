@@ -30,6 +30,22 @@ internal static class ExprLexer
 
                 tokens.Add(new(ExprTokenKind.Name, source[s..i], s));
             }
+            else if (c == '0' && i + 2 < end && char.ToLowerInvariant(source[i + 1]) is 'x' or 'o' or 'b' && Uri.IsHexDigit(source[i + 2]))
+            {
+                // Jinja's 0x / 0o / 0b integers (an address written as 0xa020...), as the decimal number Python makes of them.
+                var s = i;
+                var radix = char.ToLowerInvariant(source[i + 1]) switch { 'x' => 16, 'o' => 8, _ => 2 };
+                var value = System.Numerics.BigInteger.Zero;
+                for (i += 2; i < end && (source[i] == '_' || Uri.IsHexDigit(source[i])); i++)
+                {
+                    if (source[i] != '_')
+                    {
+                        value = (value * radix) + Uri.FromHex(source[i]);
+                    }
+                }
+
+                tokens.Add(new(ExprTokenKind.Integer, value.ToString(System.Globalization.CultureInfo.InvariantCulture), s));
+            }
             else if (char.IsDigit(c))
             {
                 var s = i;

@@ -292,7 +292,7 @@ internal sealed class ExprParser(List<ExprToken> tokens)
 
                 return new LiteralExpr(text, token.Pos);
             case ExprTokenKind.Integer:
-                return new LiteralExpr(long.TryParse(token.Text, CultureInfo.InvariantCulture, out var l) ? (object)l : double.Parse(token.Text, CultureInfo.InvariantCulture), token.Pos);
+                return new LiteralExpr(long.TryParse(token.Text, CultureInfo.InvariantCulture, out var l) ? (object)l : System.Numerics.BigInteger.Parse(token.Text, CultureInfo.InvariantCulture), token.Pos);
             case ExprTokenKind.Float:
                 return new LiteralExpr(double.Parse(token.Text, CultureInfo.InvariantCulture), token.Pos);
             case ExprTokenKind.Name:

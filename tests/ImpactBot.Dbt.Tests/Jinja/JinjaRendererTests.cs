@@ -38,6 +38,15 @@ public sealed class JinjaRendererTests
     }
 
     [Test]
+    public void Render_HexOctalAndBinaryIntegers_AreNumbersAsInJinja()
+    {
+        var result = Render("{% macro fee(address = 0xa020d57ab0448ef74115c112d18a9c231cc86000) %}{{ address }}{% endmacro %}"
+            + "{{ 0xff }}|{{ 0xff + 1 }} {{ 0o17 }} {{ 0b101 }} {{ fee() }}");
+
+        Assert.That((result.Sql, result.Diagnostics.Length), Is.EqualTo(("255|256 15 5 914170743843819636241048683169470459684082704384", 0)));
+    }
+
+    [Test]
     public void Render_TwoArgumentRef_UsesModelNameAndKeepsPackage()
     {
         var result = Render("select * from {{ ref('pkg', 'm') }}");
