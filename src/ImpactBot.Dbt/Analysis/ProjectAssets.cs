@@ -236,7 +236,7 @@ public static class ProjectAssets
                 Kind = python ? AssetTraits.PythonKind : routine ? AssetTraits.RoutineKind : null,
                 IncrementalStrategy = m.IncrementalStrategy,
                 FullRefresh = m.Config.Str("full_refresh") is { } refresh && bool.TryParse(refresh, out var full) ? full : null,
-                IncrementalFilter = IncrementalFilter.Fingerprint(m.IncrementalPredicates),
+                IncrementalFilter = IncrementalFilter.Fingerprint(m.IncrementalPredicates, dialect),
             },
             // A DDL table's columns are its schema, not documentation: a change to them is no docs change.
             DocsHash = Docs(m.Description, m.Language == DbtModel.Ddl ? [] : m.Columns),
