@@ -20,24 +20,24 @@ internal static partial class GraphContext
         ProjectLayout layout, DbtProjectFile project, PropertiesReader properties, IFileSource files, JinjaContext target)
     {
         var nodes = new Dictionary<string, object?>(StringComparer.Ordinal);
+        void Add(string type, FolderConfigTree folders, Dictionary<string, NodePatch> patches, string name, string path, string relative)
+        {
+            patches.TryGetValue(name, out var patch);
+            var fqn = Fqn(project.Name, relative, name);
+            var config = FolderConfigTree.Apply(folders.Resolve(fqn), patch?.Config ?? DbtMap.Empty);
+            nodes.TryAdd($"{type}.{project.Name}.{name}", Node(type, project.Name, name, path, relative, fqn, patch, config, target));
+        }
+
         var modelPatches = First(properties.Models);
         foreach (var (path, _, relative) in layout.Under(project.ModelPaths, ".sql", ".py"))
         {
-            var name = ProjectLayout.FileName(path);
-            modelPatches.TryGetValue(name, out var patch);
-            var fqn = Fqn(project.Name, relative, name);
-            var config = FolderConfigTree.Apply(project.Models.Resolve(fqn), patch?.Config ?? DbtMap.Empty);
-            nodes.TryAdd($"model.{project.Name}.{name}", Node("model", project.Name, name, path, relative, fqn, patch, config, target));
+            Add("model", project.Models, modelPatches, ProjectLayout.FileName(path), path, relative);
         }
 
         var seedPatches = First(properties.Seeds);
         foreach (var (path, _, relative) in layout.Under(project.SeedPaths, ".csv"))
         {
-            var name = ProjectLayout.FileName(path);
-            seedPatches.TryGetValue(name, out var patch);
-            var fqn = Fqn(project.Name, relative, name);
-            var config = FolderConfigTree.Apply(project.Seeds.Resolve(fqn), patch?.Config ?? DbtMap.Empty);
-            nodes.TryAdd($"seed.{project.Name}.{name}", Node("seed", project.Name, name, path, relative, fqn, patch, config, target));
+            Add("seed", project.Seeds, seedPatches, ProjectLayout.FileName(path), path, relative);
         }
 
         var snapshotPatches = First(properties.Snapshots);
@@ -45,11 +45,7 @@ internal static partial class GraphContext
         {
             foreach (Match block in SnapshotBlock().Matches(files.ReadText(path) ?? ""))
             {
-                var name = block.Groups[1].Value;
-                snapshotPatches.TryGetValue(name, out var patch);
-                var fqn = Fqn(project.Name, relative, name);
-                var config = FolderConfigTree.Apply(project.Snapshots.Resolve(fqn), patch?.Config ?? DbtMap.Empty);
-                nodes.TryAdd($"snapshot.{project.Name}.{name}", Node("snapshot", project.Name, name, path, relative, fqn, patch, config, target));
+                Add("snapshot", project.Snapshots, snapshotPatches, block.Groups[1].Value, path, relative);
             }
         }
 
