@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using ImpactBot.Dbt.Jinja;
 
 namespace ImpactBot.Dbt.Tests.Jinja;
@@ -32,6 +33,17 @@ public sealed class BuiltinFivetranUtilsTests
         Assert.That(result.IsComplete, Is.True);
         Assert.That(result.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { "package-macro-builtin" }));
         Assert.That(result.Diagnostics[0].Message, Does.Contain("fivetran_utils.fill_staging_columns").And.Contain("dbt deps"));
+    }
+
+    [Test]
+    public void UnionData_OverSeveralSchemasNoneOfThisProject_UnionsThemAndSaysTheWarehouseKnowsThem()
+    {
+        var context = new JinjaContext { TargetType = "postgres", Vars = DbtVars.Parse("{union_schemas: [github_a, github_b]}", "vars", [])! };
+
+        var result = JinjaRenderer.Render("{{ fivetran_utils.union_data('issue', 'github_database', 'github_schema', 'analytics', 'github', 'github_union') }}", "models/m.sql", context);
+
+        Assert.That(Regex.Count(result.Sql, "union all"), Is.EqualTo(1));
+        Assert.That(result.Diagnostics.Select(d => d.Code), Does.Contain("needs-warehouse"));
     }
 
     [Test]

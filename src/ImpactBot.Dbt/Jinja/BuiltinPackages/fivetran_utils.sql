@@ -115,6 +115,19 @@
 {%- if is_unioning -%}{{ 'partition by ' ~ column if has_other_partitions == 'no' else ', ' ~ column }}{%- endif -%}
 {%- endmacro %}
 
+{#- What union_data and union_connections write for the relations they found; an empty table when there are none. -#}
+{% macro union_found(relations) -%}
+{%- if relations -%}
+{{ dbt_utils.union_relations(relations) }}
+{%- else -%}
+{{ fivetran_utils.no_relation() }}
+{%- endif -%}
+{%- endmacro %}
+
+{% macro no_relation() -%}
+select cast(null as {{ dbt.type_string() }}) as _dbt_source_relation limit 0
+{%- endmacro %}
+
 {#- A table of one Fivetran connection, or the union of the same table over several (union_schemas / union_databases vars). -#}
 {% macro union_data(table_identifier, database_variable, schema_variable, default_database, default_schema, default_variable, union_schema_variable='union_schemas', union_database_variable='union_databases') -%}
 {%- if var(union_schema_variable, none) or var(union_database_variable, none) -%}
@@ -126,11 +139,7 @@
     identifier=table_identifier) -%}
 {%- if relation is not none -%}{%- do relations.append(relation) -%}{%- endif -%}
 {%- endfor -%}
-{%- if relations -%}
-{{ dbt_utils.union_relations(relations) }}
-{%- else -%}
-select cast(null as {{ dbt.type_string() }}) as _dbt_source_relation limit 0
-{%- endif -%}
+{{ fivetran_utils.union_found(relations) }}
 {%- else -%}
 {%- set relation = adapter.get_relation(
     database=source(default_schema, table_identifier).database,
@@ -139,7 +148,7 @@ select cast(null as {{ dbt.type_string() }}) as _dbt_source_relation limit 0
 {%- if relation is not none -%}
 select * from {{ relation }}
 {%- else -%}
-select cast(null as {{ dbt.type_string() }}) as _dbt_source_relation limit 0
+{{ fivetran_utils.no_relation() }}
 {%- endif -%}
 {%- endif -%}
 {%- endmacro %}
@@ -157,11 +166,7 @@ select cast(null as {{ dbt.type_string() }}) as _dbt_source_relation limit 0
     identifier=var(identifier_var, default_identifier)) -%}
 {%- if relation is not none -%}{%- do relations.append(relation) -%}{%- endif -%}
 {%- endfor -%}
-{%- if relations -%}
-{{ dbt_utils.union_relations(relations) }}
-{%- else -%}
-select cast(null as {{ dbt.type_string() }}) as _dbt_source_relation limit 0
-{%- endif -%}
+{{ fivetran_utils.union_found(relations) }}
 {%- else -%}
 {%- set relation = adapter.get_relation(
     database=source(single_source_name, single_table_name).database,
@@ -172,7 +177,7 @@ select {{ dbt_utils.star(from=source(single_source_name, single_table_name)) }},
     '{{ source(single_source_name, single_table_name).database ~ "." ~ source(single_source_name, single_table_name).schema }}' as _dbt_source_relation
 from {{ source(single_source_name, single_table_name) }} as source_table
 {%- else -%}
-select cast(null as {{ dbt.type_string() }}) as _dbt_source_relation limit 0
+{{ fivetran_utils.no_relation() }}
 {%- endif -%}
 {%- endif -%}
 {%- endmacro %}
