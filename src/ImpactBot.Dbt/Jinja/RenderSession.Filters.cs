@@ -5,9 +5,20 @@ namespace ImpactBot.Dbt.Jinja;
 /// <summary>Jinja tests (<c>x is defined</c>) and filters (<c>x | map(attribute='name')</c>).</summary>
 internal sealed partial class RenderSession
 {
+    /// <summary>
+    /// ImpactBot's own test, for its built-in package macros: the value is one only a warehouse knows (a query's result,
+    /// the relations a pattern matches), so the macro can say what stands for it instead of guessing.
+    /// </summary>
+    private const string WarehouseOnlyTest = "impactbot_warehouse_only";
+
     private object? ApplyTest(TestExpr test)
     {
         var value = Eval(test.Target);
+        if (test.Name == WarehouseOnlyTest)
+        {
+            return value is UnknownValue != test.Negated;
+        }
+
         var args = test.Args.Positional.Select(Eval).ToList();
         if (value is UnknownValue || args.Any(a => a is UnknownValue))
         {

@@ -264,6 +264,7 @@ internal sealed partial class RenderSession
         if (items is null)
         {
             Report("unknown-iterable", "cannot know what this loop iterates over; its body is left out", node.Pos);
+            ForgetChangedIn(node.Body);
             return;
         }
 
@@ -302,6 +303,54 @@ internal sealed partial class RenderSession
                 Render(node.Body, sb);
                 return true;
             });
+        }
+    }
+
+    /// <summary>Methods by which a loop body changes a list or dict it did not create.</summary>
+    private static readonly HashSet<string> Mutators = new(StringComparer.Ordinal) { "append", "extend", "insert", "update", "pop", "remove", "clear", "setdefault" };
+
+    /// <summary>
+    /// A loop left out changes nothing, but the values its body would have changed (<c>{% do xs.append(..) %}</c>,
+    /// <c>{% set ns.x = .. %}</c>) are unknown, not what they were before it: what reads them afterwards is undecided,
+    /// not decided on an empty list.
+    /// </summary>
+    private void ForgetChangedIn(ImmutableArray<TemplateNode> body)
+    {
+        foreach (var node in body)
+        {
+            switch (node)
+            {
+                case DoNode { Value: CallExpr { Callee: AttrExpr { Target: NameExpr target, Name: var method } } } when Mutators.Contains(method):
+                    Forget(target.Name);
+                    break;
+                case SetNode set when set.Targets.Length == 1 && set.Targets[0].IndexOf('.', StringComparison.Ordinal) is > 0 and var dot
+                    && Lookup(set.Targets[0][..dot]) is NamespaceValue ns:
+                    ns.Attributes[set.Targets[0][(dot + 1)..]] = UnknownResult;
+                    break;
+                case IfNode ifNode:
+                    foreach (var branch in ifNode.Branches)
+                    {
+                        ForgetChangedIn(branch.Body);
+                    }
+
+                    break;
+                case ForNode inner:
+                    ForgetChangedIn(inner.Body);
+                    ForgetChangedIn(inner.Else);
+                    break;
+            }
+        }
+    }
+
+    private void Forget(string name)
+    {
+        for (var i = _scopes.Count - 1; i >= 0; i--)
+        {
+            if (_scopes[i].ContainsKey(name))
+            {
+                _scopes[i][name] = UnknownResult;
+                return;
+            }
         }
     }
 

@@ -69,18 +69,37 @@ from {{ relation }}
 {%- endmacro %}
 
 {% macro union_relations(relations, column_override=none, include=[], exclude=[], source_column_name='_dbt_source_relation', where=none) -%}
+{%- if relations is impactbot_warehouse_only -%}
+{#- Relations only the warehouse lists (get_relations_by_pattern, a query of information_schema): one stand-in
+    relation with unknown columns takes their place, so the model keeps its place in the graph and its readers infer
+    the columns they read. -#}
+{%- set stand_in = '__warehouse__.' ~ this.identifier ~ '__relations' %}
+select
+    {%- if source_column_name is not none %}
+    cast('{{ stand_in }}' as {{ dbt.type_string() }}) as {{ source_column_name }},
+    {%- endif %}
+    *
+from {{ stand_in }}
+{% if where %}where {{ where }}{% endif %}
+{%- else -%}
 {%- set includes = include | map('lower') | list -%}
 {%- set excludes = exclude | map('lower') | list -%}
 {%- set relation_columns = {} -%}
 {%- set superset = [] -%}
+{%- set known = namespace(columns=true) -%}
 {%- for relation in relations -%}
+  {%- set columns = adapter.get_columns_in_relation(relation) -%}
   {%- set names = [] -%}
-  {%- for col in adapter.get_columns_in_relation(relation) -%}
+  {%- if columns is impactbot_warehouse_only -%}
+    {%- set known.columns = false -%}
+  {%- else -%}
+  {%- for col in columns -%}
     {%- if (not includes or col.column | lower in includes) and col.column | lower not in excludes -%}
       {%- do names.append(col.column) -%}
       {%- if col.column not in superset %}{% do superset.append(col.column) %}{% endif -%}
     {%- endif -%}
   {%- endfor -%}
+  {%- endif -%}
   {%- do relation_columns.update({relation: names}) -%}
 {%- endfor -%}
 {%- for relation in relations %}
@@ -89,17 +108,19 @@ from {{ relation }}
         {%- if source_column_name is not none %}
         cast('{{ relation }}' as {{ dbt.type_string() }}) as {{ source_column_name }},
         {%- endif %}
-        {%- if not superset %}
+        {%- if not known.columns or not superset %}
         *
-        {%- endif %}
+        {%- else %}
         {%- for name in superset %}
         {{ name if name in relation_columns[relation] else 'null' }} as {{ name }}{% if not loop.last %},{% endif %}
         {%- endfor %}
+        {%- endif %}
     from {{ relation }}
     {% if where %}where {{ where }}{% endif %}
 )
 {% if not loop.last %}union all{% endif -%}
 {%- endfor -%}
+{%- endif -%}
 {%- endmacro %}
 
 {% macro deduplicate(relation, partition_by, order_by) -%}
