@@ -14,7 +14,7 @@ public sealed class BuiltinPackageTests
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     private static JinjaRenderResult Render(string template, string targetType = "postgres") =>
-        JinjaRenderer.Render(template, "models/m.sql", new JinjaContext { TargetType = targetType, RelationColumns = Columns });
+        JinjaRenderer.Render(template, "models/m.sql", new JinjaContext { TargetType = targetType, RelationColumns = Columns, ThisName = "m" });
 
     private static string Squash(string sql) => string.Join(" ", sql.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
@@ -87,6 +87,25 @@ public sealed class BuiltinPackageTests
 
         Assert.That(Squash(result.Sql), Does.Contain("as _dbt_source_relation, * from __ref__.x"));
         Assert.That(result.Diagnostics.Select(d => d.Code), Does.Contain("needs-warehouse"));
+    }
+
+    [Test]
+    public void UnionRelations_OverRelationsOnlyTheWarehouseLists_ReadsOneStandInWithUnknownColumns()
+    {
+        var result = Render("{{ dbt_utils.union_relations(dbt_utils.get_relations_by_pattern('raw_events', '%'), include=['id'], source_column_name=none) }}");
+
+        Assert.That(Squash(result.Sql), Is.EqualTo("select * from __warehouse__.m__relations"));
+        Assert.That(result.Diagnostics.Select(d => d.Code), Does.Contain("needs-warehouse"));
+    }
+
+    [Test]
+    public void UnionRelations_OverAProjectMacroCollectingAQueryResult_ReadsTheStandIn()
+    {
+        const string template = "{% macro tables() %}{% set found = [] %}{% for row in run_query('select * from information_schema.tables') %}"
+            + "{% do found.append(api.Relation.create(schema=row.table_schema, identifier=row.table_name)) %}{% endfor %}{{ return(found) }}{% endmacro %}"
+            + "{{ dbt_utils.union_relations(tables()) }}";
+
+        Assert.That(Squash(Render(template).Sql), Is.EqualTo("select cast('__warehouse__.m__relations' as varchar) as _dbt_source_relation, * from __warehouse__.m__relations"));
     }
 
     [TestCase("snowflake", "qualify row_number() over (partition by id order by ts desc) = 1")]

@@ -205,6 +205,17 @@ public sealed class DbtContextTests
     }
 
     [Test]
+    public void LoopOverAQueryResult_LeavesWhatItWouldChangeUnknown_NotEmpty()
+    {
+        var result = Render("{% set names = [] %}{% set ns = namespace(seen=false) %}{% for row in run_query('select name from t') %}"
+            + "{% if row.name != 'x' %}{% do names.append(row.name) %}{% endif %}{% set ns.seen = true %}{% endfor %}"
+            + "{% if names %}some{% else %}none{% endif %} {% if ns.seen %}seen{% else %}unseen{% endif %}");
+
+        Assert.That(result.Sql, Is.EqualTo("some seen"), "an empty list or the value before the loop would decide the condition");
+        Assert.That(result.Diagnostics.Count(d => d.Code == "undecidable-condition"), Is.EqualTo(2));
+    }
+
+    [Test]
     public void RunQuery_NeedsAWarehouse_AndExecuteStaysTrue()
     {
         var result = Render("{% if execute %}{% set values = run_query('select 1').columns[0].values() %}{% else %}{% set values = [] %}{% endif %}{% for v in values %}{{ v }},{% endfor %}x");

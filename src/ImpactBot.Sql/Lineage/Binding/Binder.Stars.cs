@@ -65,6 +65,13 @@ internal sealed partial class Binder
             }
         }
 
+        if (relation.LowerBound && !relation.Open && star.ILikePattern is null)
+        {
+            scope.LowerBoundStars.Add(relation);
+            scope.StarHidden.AddRange(star.Exclude.Select(e => e.Last));
+            scope.StarHidden.AddRange(star.Rename.Select(r => r.Column.Last));
+        }
+
         if (relation.Open)
         {
             var name = star.Qualifier is { } q ? q + ".*" : "*";

@@ -28,4 +28,13 @@ internal sealed class Scope(Scope? parent, CteEnv? ctes, SelectQuery? select)
     public ClauseTexts Clauses { get; } = new();
 
     public List<Edge> GeneratorInputs { get; } = [];
+
+    /// <summary>
+    /// Sources whose columns are some of their own (inferred, or a source's YAML without a catalog) that a star of this
+    /// SELECT expanded: a name they do not list may still be theirs, so it may still be the SELECT's.
+    /// </summary>
+    public List<Relation> LowerBoundStars { get; } = [];
+
+    /// <summary>Names the stars over <see cref="LowerBoundStars"/> left out (EXCLUDE, RENAME): they are not the SELECT's.</summary>
+    public List<Identifier> StarHidden { get; } = [];
 }
