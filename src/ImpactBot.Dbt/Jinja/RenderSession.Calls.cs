@@ -36,8 +36,8 @@ internal sealed partial class RenderSession
     private object? Call(object? callee, EvaluatedArgs args, int pos, CallerValue? caller = null) => callee switch
     {
         MacroValue macro => CallMacro(macro, args, pos, caller),
-        BoundMethod method => CallMethod(method, args, pos),
-        FunctionValue function => CallBuiltin(function.Name, args, pos),
+        BoundMethod method => Decided(CallMethod(method, args, pos), args, Mutators.Contains(method.Name)),
+        FunctionValue function => Decided(CallBuiltin(function.Name, args, pos), args, function.Name is "return" or "do" or "log" or "print"),
         CallerValue body => RenderCaller(body),
         UnknownValue unknown => unknown,
         _ => Unknown(JinjaValues.Print(callee), args, pos),

@@ -116,6 +116,11 @@ internal sealed partial class RenderSession
     private object? Slice(SliceExpr slice)
     {
         var target = Eval(slice.Target);
+        if (new[] { slice.Start, slice.Stop, slice.Step }.Any(e => e is not null && Eval(e) is UnknownValue))
+        {
+            return UnknownResult;
+        }
+
         long? Bound(Expr? e) => e is null ? null : JinjaValues.Number(Eval(e)) is { } n ? (long)n : null;
         var (start, stop, step) = (Bound(slice.Start), Bound(slice.Stop), Bound(slice.Step) ?? 1);
         List<object?>? items = target switch

@@ -68,6 +68,11 @@ internal sealed partial class RenderSession
         var value = Eval(filter.Target);
         var args = filter.Args.Positional.Select(Eval).ToList();
         var named = filter.Args.Named.ToDictionary(n => n.Key, n => Eval(n.Value), StringComparer.Ordinal);
+        return Decided(Filter(filter, value, args, named), new EvaluatedArgs(args, named), passesOn: false);
+    }
+
+    private object? Filter(FilterExpr filter, object? value, List<object?> args, Dictionary<string, object?> named)
+    {
         object? Arg(int i, string key = "") => named.TryGetValue(key, out var v) ? v : i < args.Count ? args[i] : Undefined.Instance;
         if (value is UnknownValue && filter.Name is not ("default" or "d"))
         {

@@ -133,6 +133,7 @@ internal sealed partial class RenderSession
                 {
                     Mark(sb, output.Pos, verbatim: false);
                     sb.Append(JinjaValues.Print(value));
+                    _partial |= ContainsUnknown(value);
                 }
 
                 break;
@@ -213,8 +214,7 @@ internal sealed partial class RenderSession
                     Render(branch.Body, sb);
                     return;
                 case null:
-                    Report("undecidable-condition", "cannot decide this condition without a warehouse; rendering its first branch", branch.Condition.Pos);
-                    Render(branch.Body, sb);
+                    RenderUndecided(node, branch, sb);
                     return;
             }
         }
@@ -263,7 +263,8 @@ internal sealed partial class RenderSession
         var items = JinjaValues.Iterate(Eval(node.Iterable));
         if (items is null)
         {
-            Report("unknown-iterable", "cannot know what this loop iterates over; its body is left out", node.Pos);
+            // A body that only changes values (collects a query's rows into a list) loses nothing: they become unknown.
+            Report("unknown-iterable", "cannot know what this loop iterates over; its body is left out", node.Pos, partial: !OnlyChangesValues(node));
             ForgetChangedIn(node.Body);
             return;
         }
@@ -303,54 +304,6 @@ internal sealed partial class RenderSession
                 Render(node.Body, sb);
                 return true;
             });
-        }
-    }
-
-    /// <summary>Methods by which a loop body changes a list or dict it did not create.</summary>
-    private static readonly HashSet<string> Mutators = new(StringComparer.Ordinal) { "append", "extend", "insert", "update", "pop", "remove", "clear", "setdefault" };
-
-    /// <summary>
-    /// A loop left out changes nothing, but the values its body would have changed (<c>{% do xs.append(..) %}</c>,
-    /// <c>{% set ns.x = .. %}</c>) are unknown, not what they were before it: what reads them afterwards is undecided,
-    /// not decided on an empty list.
-    /// </summary>
-    private void ForgetChangedIn(ImmutableArray<TemplateNode> body)
-    {
-        foreach (var node in body)
-        {
-            switch (node)
-            {
-                case DoNode { Value: CallExpr { Callee: AttrExpr { Target: NameExpr target, Name: var method } } } when Mutators.Contains(method):
-                    Forget(target.Name);
-                    break;
-                case SetNode set when set.Targets.Length == 1 && set.Targets[0].IndexOf('.', StringComparison.Ordinal) is > 0 and var dot
-                    && Lookup(set.Targets[0][..dot]) is NamespaceValue ns:
-                    ns.Attributes[set.Targets[0][(dot + 1)..]] = UnknownResult;
-                    break;
-                case IfNode ifNode:
-                    foreach (var branch in ifNode.Branches)
-                    {
-                        ForgetChangedIn(branch.Body);
-                    }
-
-                    break;
-                case ForNode inner:
-                    ForgetChangedIn(inner.Body);
-                    ForgetChangedIn(inner.Else);
-                    break;
-            }
-        }
-    }
-
-    private void Forget(string name)
-    {
-        for (var i = _scopes.Count - 1; i >= 0; i--)
-        {
-            if (_scopes[i].ContainsKey(name))
-            {
-                _scopes[i][name] = UnknownResult;
-                return;
-            }
         }
     }
 
@@ -435,9 +388,10 @@ internal sealed partial class RenderSession
 
     private int Line(int pos) => _lines.Locate(_macroDepth > 0 ? _callSitePos : pos).Line;
 
-    private void Report(string code, string message, int pos, DiagnosticSeverity severity = DiagnosticSeverity.Warning)
+    /// <summary>A diagnostic; <paramref name="partial"/>: what it reports may make the SQL differ from dbt's.</summary>
+    private void Report(string code, string message, int pos, DiagnosticSeverity severity = DiagnosticSeverity.Warning, bool partial = true)
     {
-        _partial = true;
+        _partial |= partial;
         var (line, column) = _lines.Locate(_macroDepth > 0 ? _callSitePos : pos);
         var diagnostic = new FileDiagnostic(code, message, _path, line, column, severity);
         if (!_diagnostics.Contains(diagnostic))

@@ -86,20 +86,14 @@ from {{ stand_in }}
 {%- set excludes = exclude | map('lower') | list -%}
 {%- set relation_columns = {} -%}
 {%- set superset = [] -%}
-{%- set known = namespace(columns=true) -%}
 {%- for relation in relations -%}
-  {%- set columns = adapter.get_columns_in_relation(relation) -%}
   {%- set names = [] -%}
-  {%- if columns is impactbot_warehouse_only -%}
-    {%- set known.columns = false -%}
-  {%- else -%}
-  {%- for col in columns -%}
+  {%- for col in adapter.get_columns_in_relation(relation) -%}
     {%- if (not includes or col.column | lower in includes) and col.column | lower not in excludes -%}
       {%- do names.append(col.column) -%}
       {%- if col.column not in superset %}{% do superset.append(col.column) %}{% endif -%}
     {%- endif -%}
   {%- endfor -%}
-  {%- endif -%}
   {%- do relation_columns.update({relation: names}) -%}
 {%- endfor -%}
 {%- for relation in relations %}
@@ -108,13 +102,12 @@ from {{ stand_in }}
         {%- if source_column_name is not none %}
         cast('{{ relation }}' as {{ dbt.type_string() }}) as {{ source_column_name }},
         {%- endif %}
-        {%- if not known.columns or not superset %}
+        {%- if not superset %}
         *
-        {%- else %}
+        {%- endif %}
         {%- for name in superset %}
         {{ name if name in relation_columns[relation] else 'null' }} as {{ name }}{% if not loop.last %},{% endif %}
         {%- endfor %}
-        {%- endif %}
     from {{ relation }}
     {% if where %}where {{ where }}{% endif %}
 )
