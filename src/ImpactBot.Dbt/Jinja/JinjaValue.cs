@@ -11,7 +11,11 @@ internal sealed class Undefined
 }
 
 /// <summary>A value the renderer cannot know (result of an unknown macro, a query, the environment). Renders as <see cref="Sql"/>.</summary>
-internal sealed record UnknownValue(string Sql);
+internal sealed record UnknownValue(string Sql)
+{
+    /// <summary>Items a list only partly known holds for certain (<c>warehouse_relations + [ref('x')]</c>).</summary>
+    public System.Collections.Immutable.ImmutableArray<object?> Known { get; init; } = [];
+}
 
 /// <summary>
 /// A relation: what <c>ref()</c>, <c>source()</c> and <c>this</c> return. <see cref="Sql"/> is its name by convention

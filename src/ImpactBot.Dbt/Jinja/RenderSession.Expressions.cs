@@ -203,6 +203,16 @@ internal sealed partial class RenderSession
             return l is UnknownValue || r is UnknownValue ? new UnknownValue(text) : text;
         }
 
+        if (expr.Op == "+" && (l, r) is (UnknownValue { } ul, List<object?> rl))
+        {
+            return new UnknownValue("") { Known = [.. ul.Known, .. rl] };
+        }
+
+        if (expr.Op == "+" && (l, r) is (List<object?> ll, UnknownValue { } ur))
+        {
+            return new UnknownValue("") { Known = [.. ll, .. ur.Known] };
+        }
+
         if (l is UnknownValue || r is UnknownValue)
         {
             return UnknownResult;

@@ -11,6 +11,9 @@ internal sealed partial class RenderSession
     /// </summary>
     private const string WarehouseOnlyTest = "impactbot_warehouse_only";
 
+    /// <summary>ImpactBot's own filter, for its built-in package macros: the items a list only partly known holds for certain.</summary>
+    private const string KnownItemsFilter = "impactbot_known_items";
+
     private object? ApplyTest(TestExpr test)
     {
         var value = Eval(test.Target);
@@ -74,6 +77,11 @@ internal sealed partial class RenderSession
     private object? Filter(FilterExpr filter, object? value, List<object?> args, Dictionary<string, object?> named)
     {
         object? Arg(int i, string key = "") => named.TryGetValue(key, out var v) ? v : i < args.Count ? args[i] : Undefined.Instance;
+        if (filter.Name == KnownItemsFilter)
+        {
+            return value is UnknownValue unknown ? new List<object?>(unknown.Known) : JinjaValues.Iterate(value) ?? new List<object?>();
+        }
+
         if (value is UnknownValue && filter.Name is not ("default" or "d"))
         {
             return value;

@@ -96,6 +96,16 @@ public sealed class BuiltinPackageTests
 
         Assert.That(Squash(result.Sql), Is.EqualTo("select * from __warehouse__.m__relations"));
         Assert.That(result.Diagnostics.Select(d => d.Code), Does.Contain("needs-warehouse"));
+        Assert.That(result.IsComplete, Is.True, "the stand-in is all that is known of the relations, not a guess");
+    }
+
+    [Test]
+    public void UnionRelations_OverWarehouseRelationsAndAKnownOne_KeepsTheKnownOneByName()
+    {
+        var result = Render("{{ dbt_utils.union_relations(dbt_utils.get_relations_by_pattern('raw_events', '%') + [ref('a')], include=['id', 'region'], source_column_name=none) }}");
+
+        Assert.That(Squash(result.Sql), Is.EqualTo("select * from __warehouse__.m__relations union all by name select id, region from __ref__.a"));
+        Assert.That(result.IsComplete, Is.True);
     }
 
     [Test]
