@@ -15,6 +15,9 @@ internal sealed record UnknownValue(string Sql)
 {
     /// <summary>Items a list only partly known holds for certain (<c>warehouse_relations + [ref('x')]</c>).</summary>
     public System.Collections.Immutable.ImmutableArray<object?> Known { get; init; } = [];
+
+    /// <summary>The call that needs a warehouse to answer (<c>dbt_utils.get_column_values</c>), for the diagnostics of what depends on it.</summary>
+    public string? Origin { get; init; }
 }
 
 /// <summary>

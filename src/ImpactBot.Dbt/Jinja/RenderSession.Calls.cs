@@ -302,6 +302,12 @@ internal sealed partial class RenderSession
 
             var sb = new StringBuilder();
             Render(macro.Node.Body, sb);
+            if (_frame.HasReturned && _frame.Returned is UnknownValue { Origin: not null } unknown && macro.Package.Length > 0 && savedPackage != macro.Package)
+            {
+                // What needs the warehouse is the package macro the model called, not the query it runs inside.
+                return unknown with { Origin = macro.Package + "." + macro.Node.Name };
+            }
+
             return _frame.HasReturned ? _frame.Returned : sb.ToString();
         }
         finally

@@ -419,6 +419,6 @@ internal sealed partial class RenderSession
     private UnknownValue NeedsWarehouse(string what, int pos)
     {
         Report("needs-warehouse", $"'{what}' needs a warehouse; what depends on its result cannot be rendered exactly", pos, partial: false);
-        return UnknownResult;
+        return UnknownResult with { Origin = what };
     }
 }

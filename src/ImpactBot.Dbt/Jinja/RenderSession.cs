@@ -260,11 +260,13 @@ internal sealed partial class RenderSession
 
     private void RenderFor(ForNode node, StringBuilder sb)
     {
-        var items = JinjaValues.Iterate(Eval(node.Iterable));
+        var iterable = Eval(node.Iterable);
+        var items = JinjaValues.Iterate(iterable);
         if (items is null)
         {
             // A body that only changes values (collects a query's rows into a list) loses nothing: they become unknown.
-            Report("unknown-iterable", "cannot know what this loop iterates over; its body is left out", node.Pos, partial: !OnlyChangesValues(node));
+            var what = iterable is UnknownValue { Origin: { } origin } ? $" (the result of '{origin}', which needs a warehouse)" : "";
+            Report("unknown-iterable", $"cannot know what this loop iterates over{what}; its body is left out", node.Pos, partial: !OnlyChangesValues(node));
             ForgetChangedIn(node.Body);
             return;
         }

@@ -145,6 +145,7 @@ public sealed class BuiltinPackageTests
 
         Assert.That(result.Sql, Is.EqualTo("x"));
         Assert.That(result.Diagnostics.Select(d => d.Code), Does.Contain("needs-warehouse"));
+        Assert.That(result.Diagnostics.Single(d => d.Code == "unknown-iterable").Message, Does.Contain("the result of 'dbt_utils.get_column_values', which needs a warehouse"));
     }
 
     [Test]
