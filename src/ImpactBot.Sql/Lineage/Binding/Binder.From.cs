@@ -47,7 +47,7 @@ internal sealed partial class Binder
 
         if (item.MatchRecognize is { } matchRecognize)
         {
-            relation = MatchRecognized(relation, matchRecognize);
+            relation = MatchRecognized(relation, matchRecognize, scope, names);
         }
 
         if (item is not TableFunction && item.Alias is { Columns.IsDefaultOrEmpty: false } withColumns)
