@@ -148,6 +148,7 @@ internal sealed partial class Binder
                 relation.Columns.Add(new RelationColumn(text, quoted, [new Edge(rendered, spelling, EdgeKind.Copy)], key + "." + Names.Key(text, quoted, ColumnFolding))
                 {
                     Inferred = inferred is not null && inferred[i],
+                    FromSchema = true,
                 });
             }
         }
