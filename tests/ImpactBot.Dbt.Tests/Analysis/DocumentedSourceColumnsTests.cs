@@ -34,6 +34,24 @@ public sealed class DocumentedSourceColumnsTests
     }
 
     [Test]
+    public void Build_ModelReadsAnUnlistedColumnThroughACteStarOverTheSource_InfersItOnTheSource()
+    {
+        var files = new Dictionary<string, string>(Files, StringComparer.Ordinal)
+        {
+            ["models/orders.sql"] = "with src as (select * from {{ source('raw', 'orders') }} qualify row_number() over (partition by id order by id) = 1),\n"
+                + "renamed as (select id as order_id, amount from src)\nselect * from renamed",
+            ["models/report.sql"] = "select order_id from {{ ref('orders') }}",
+        };
+
+        var graph = Build(ProjectOptions.Default, files);
+
+        Assert.That(graph.Find("raw.orders")!.Columns.Select(c => (c.Name, c.Inferred)), Is.EqualTo(new[] { ("id", false), ("status", false), ("amount", true) }));
+        var orders = graph.Find("orders")!;
+        Assert.That((orders.Status, orders.Diagnostics.Length), Is.EqualTo((LineageStatus.Inferred, 0)));
+        Assert.That(orders.FindColumn("amount")!.Sources.Single().Asset, Is.EqualTo("raw.orders"));
+    }
+
+    [Test]
     public void Build_WithACatalogListingTheTable_AnUnlistedColumnStaysUnresolved()
     {
         const string catalog = "{\"nodes\": {}, \"sources\": {\"source.shop.raw.orders\": {\"columns\": {\"id\": {\"name\": \"id\", \"type\": \"int\", \"index\": 1}, \"status\": {\"name\": \"status\", \"type\": \"text\", \"index\": 2}}}}}";
@@ -56,9 +74,9 @@ public sealed class DocumentedSourceColumnsTests
         Assert.That(report.Impacts.Select(i => i.Severity).Distinct(), Is.EqualTo(new[] { Severity.Info }), "the table still has the column: only its documentation changed");
     }
 
-    private static Core.Graph.LineageGraph Build(ProjectOptions options)
+    private static Core.Graph.LineageGraph Build(ProjectOptions options, Dictionary<string, string>? files = null)
     {
-        var source = FixtureFiles.Of([.. Files.Select(kv => (kv.Key, kv.Value))]);
+        var source = FixtureFiles.Of([.. (files ?? Files).Select(kv => (kv.Key, kv.Value))]);
         return ProjectGraph.Build(source, "base", ProjectGraph.ReadConfigOrDefault(source), options, previous: null).Build.Graph;
     }
 }
