@@ -52,6 +52,25 @@ public sealed class DocumentedSourceColumnsTests
     }
 
     [Test]
+    public void Build_ModelReadsAColumnAFailedModelsYamlDoesNotList_ReadsItThereAsWhenNoneAreListed()
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["dbt_project.yml"] = "name: shop\n",
+            ["models/schema.yml"] = "version: 2\nmodels:\n  - name: events_all\n    columns:\n      - name: event_id\n",
+            ["models/events_all.sql"] = "{% set tables = run_query('select 1') %}{% for t in tables %}select * from {{ t }}{% endfor %}",
+            ["models/events.sql"] = "select event_id, user_id from {{ ref('events_all') }}",
+        };
+
+        var graph = Build(ProjectOptions.Default, files);
+
+        Assert.That(graph.Find("events_all")!.Status, Is.EqualTo(LineageStatus.Failed));
+        var events = graph.Find("events")!;
+        Assert.That(events.Diagnostics.Select(d => d.Code), Does.Not.Contain("unresolved-column"));
+        Assert.That(events.FindColumn("user_id")!.Sources.Single().Asset, Is.EqualTo("events_all"));
+    }
+
+    [Test]
     public void Build_WithACatalogListingTheTable_AnUnlistedColumnStaysUnresolved()
     {
         const string catalog = "{\"nodes\": {}, \"sources\": {\"source.shop.raw.orders\": {\"columns\": {\"id\": {\"name\": \"id\", \"type\": \"int\", \"index\": 1}, \"status\": {\"name\": \"status\", \"type\": \"text\", \"index\": 2}}}}}";
