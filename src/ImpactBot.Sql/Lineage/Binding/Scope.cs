@@ -28,4 +28,10 @@ internal sealed class Scope(Scope? parent, CteEnv? ctes, SelectQuery? select)
     public ClauseTexts Clauses { get; } = new();
 
     public List<Edge> GeneratorInputs { get; } = [];
+
+    /// <summary>
+    /// The first source a star expanded whose listed columns are only some of its columns (<see cref="Relation.LowerBound"/>):
+    /// the SELECT passes its other columns on too, so a name it does not list resolves there.
+    /// </summary>
+    public Relation? LowerBoundStar { get; set; }
 }
