@@ -18,6 +18,9 @@ internal sealed record UnknownValue(string Sql)
 
     /// <summary>The call that needs a warehouse to answer (<c>dbt_utils.get_column_values</c>), for the diagnostics of what depends on it.</summary>
     public string? Origin { get; init; }
+
+    /// <summary>Its <see cref="Sql"/> is a name that stands in for it in the SQL without changing lineage (an unset <c>env_var</c>'s).</summary>
+    public bool StandsIn { get; init; }
 }
 
 /// <summary>

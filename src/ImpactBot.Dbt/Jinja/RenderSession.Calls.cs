@@ -276,7 +276,7 @@ internal sealed partial class RenderSession
             _diagnostics.Add(diagnostic);
         }
 
-        return new UnknownValue(variable);
+        return new UnknownValue(variable) { StandsIn = true };
     }
 
     private static bool IsIdentifierPath(string text) =>

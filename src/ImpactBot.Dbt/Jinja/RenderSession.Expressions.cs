@@ -200,7 +200,7 @@ internal sealed partial class RenderSession
         if (expr.Op == "~")
         {
             var text = JinjaValues.Print(l) + JinjaValues.Print(r);
-            return l is UnknownValue || r is UnknownValue ? new UnknownValue(text) : text;
+            return l is UnknownValue || r is UnknownValue ? new UnknownValue(text) { StandsIn = !ContainsUnknown(l) && !ContainsUnknown(r) } : text;
         }
 
         if (expr.Op == "+" && (l, r) is (UnknownValue { } ul, List<object?> rl))

@@ -16,6 +16,7 @@ internal sealed partial class RenderSession
 
     private static bool ContainsUnknown(object? value) => value switch
     {
+        UnknownValue { StandsIn: true } => false,
         UnknownValue => true,
         List<object?> list => list.Exists(ContainsUnknown),
         Dictionary<string, object?> dict => dict.Values.Any(ContainsUnknown),
