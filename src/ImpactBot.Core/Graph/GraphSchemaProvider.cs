@@ -48,6 +48,11 @@ internal sealed class GraphSchemaProvider(
         return names;
     }
 
+    /// <summary>Owners of ambiguous names by query shape, settled from the first pass's evidence (empty until then).</summary>
+    public IReadOnlyDictionary<string, NameOwner> Owners { get; set; } = new Dictionary<string, NameOwner>();
+
+    public NameOwner? OwnerOf(string shapeKey) => Owners.TryGetValue(shapeKey, out var owner) ? owner : null;
+
     public bool IsLowerBound(IReadOnlyList<string> nameParts) =>
         resolver.Resolve(string.Join('.', nameParts)) is { } id && built.TryGetValue(id, out var node) && node.Traits.OpenColumns;
 

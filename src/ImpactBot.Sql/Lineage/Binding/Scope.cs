@@ -28,4 +28,10 @@ internal sealed class Scope(Scope? parent, CteEnv? ctes, SelectQuery? select)
     public ClauseTexts Clauses { get; } = new();
 
     public List<Edge> GeneratorInputs { get; } = [];
+
+    /// <summary>The SELECT's shape (FROM items by alias, output names), once asked for: see Binder.Shapes.</summary>
+    public string? Shape { get; set; }
+
+    /// <summary>How many FROM items <see cref="Shape"/> was computed with.</summary>
+    public int ShapeSources { get; set; }
 }
