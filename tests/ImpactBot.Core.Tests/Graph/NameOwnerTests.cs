@@ -92,6 +92,18 @@ public sealed class NameOwnerTests
     }
 
     [Test]
+    public void Build_NameOtherModelsReadQualifiedOnOneItem_IsBoundThereWithoutShapeEvidence()
+    {
+        // No caller declares columns, but another model reads abo.swaps.amount_in qualified: it is inferred there only.
+        var graph = Build([.. Project(Model("abo_volume", "select s.amount_in from abo.swaps s", "abo.swaps")).Where(a => a.Id != "ape_trades")]);
+
+        var abo = graph.Find("abo_trades")!;
+        Assert.That(Sources(abo.FindColumn("amount_in")!), Is.EqualTo("abo.swaps.amount_in"));
+        Assert.That(abo.Status, Is.EqualTo(LineageStatus.Inferred));
+        Assert.That(Codes(abo), Has.No.Member(SqlLineage.InferredOwnerCode).And.No.Member("ambiguous-column"));
+    }
+
+    [Test]
     public void Build_AgainWithPreviousGraph_SameAsFullReadWhenTheWitnessChanges()
     {
         var first = Build(Project());
