@@ -83,7 +83,8 @@ internal sealed partial class Binder
     /// <summary>Known columns bound the name to <paramref name="source"/> among several FROM items: evidence for the same shape elsewhere.</summary>
     private void RecordEvidence(Scope scope, ScopeSource source, Identifier name)
     {
-        if (SelectableCount(scope) > 1)
+        // An item without a name (an unaliased UNNEST) cannot be told apart from another one.
+        if (SelectableCount(scope) > 1 && source.Names is { Count: > 0 })
         {
             AddShape(new NameShape(ShapeKey(scope, name), SourceAlias(source)));
         }
@@ -146,7 +147,7 @@ internal sealed partial class Binder
             }
 
             var listed = source.Relation.FindColumn(name.Text, name.Quoted, ColumnFolding) >= 0;
-            if (SourceAlias(source) == owner.Source && source.Relation.AcceptsUnlisted)
+            if (source.Names is { Count: > 0 } && SourceAlias(source) == owner.Source && source.Relation.AcceptsUnlisted)
             {
                 chosen = source;
             }
@@ -176,10 +177,11 @@ internal sealed partial class Binder
         }
 
         _settledNames++;
-        var table = relation.BaseTable is { } written && written != owner.Source ? $" ({written})" : "";
+        var alias = string.Join('.', chosen.Names!.Select(n => n.Text));
+        var table = relation.BaseTable is { } written && written != alias ? $" ({written})" : "";
         Report(
             InferredOwnerCode,
-            $"column {name.Text} is read from {owner.Source}{table}, one of {open} FROM items with unknown columns that may have it: a SELECT of the same shape (FROM items and output names) in {owner.Witness} binds it to {owner.Source} on known columns",
+            $"column {name.Text} is read from {alias}{table}, one of {open} FROM items with unknown columns that may have it: a SELECT of the same shape (FROM items and output names) in {owner.Witness} binds it to {alias} on known columns",
             span,
             DiagnosticSeverity.Info);
         return true;
