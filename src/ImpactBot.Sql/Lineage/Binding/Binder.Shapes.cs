@@ -111,25 +111,24 @@ internal sealed partial class Binder
             return false;
         }
 
+        // Most scopes have one FROM item, or one whose columns are unknown: nothing to settle, and nothing to look up.
         var open = 0;
         foreach (var source in scope.Sources)
         {
-            if (!source.Selectable)
-            {
-                continue;
-            }
-
-            if (source.Relation.FindColumn(name.Text, name.Quoted, ColumnFolding) is >= 0 and var known && !source.Relation.Columns[known].Inferred)
-            {
-                return false;
-            }
-
-            open += source.Relation.AcceptsUnlisted ? 1 : 0;
+            open += source.Selectable && source.Relation.AcceptsUnlisted ? 1 : 0;
         }
 
         if (open < 2 || (scope.VisibleProjections > 0 && ResolveAlias(name, scope, [], out _)))
         {
             return false;
+        }
+
+        foreach (var source in scope.Sources)
+        {
+            if (source.Selectable && source.Relation.FindColumn(name.Text, name.Quoted, ColumnFolding) is >= 0 and var known && !source.Relation.Columns[known].Inferred)
+            {
+                return false;
+            }
         }
 
         var key = ShapeKey(scope, name);
