@@ -144,7 +144,8 @@ internal sealed partial class RenderSession
     /// <summary>
     /// <c>adapter.dispatch(name, namespace)</c>: the first <c>&lt;adapter&gt;__name</c> (then its parent adapters',
     /// then <c>default__name</c>) in the namespace's search order (dbt_project.yml's <c>dispatch:</c>, else the root
-    /// project then the package); dbt's own implementations are built in.
+    /// project then the package, else, for a namespace that names no package, every macro); dbt's own implementations
+    /// are built in.
     /// </summary>
     private object? Dispatch(EvaluatedArgs args, int pos)
     {
@@ -185,7 +186,14 @@ internal sealed partial class RenderSession
             return order;
         }
 
-        return ns != "dbt" && _context.Macros.IsNamespace(ns) ? [_context.Macros.RootPackage, ns] : [ns];
+        if (ns != "dbt" && _context.Macros.IsNamespace(ns))
+        {
+            return [_context.Macros.RootPackage, ns];
+        }
+
+        // A namespace that names no package (`adapter.dispatch('least', 'macros')`): dbt searches every macro, the root
+        // project's first, as for no namespace.
+        return ns == "dbt" || BuiltinPackages.Has(ns) ? [ns] : [null];
     }
 
     /// <summary>The adapter's macro prefixes, most specific first: its own, its parents' (dbt's adapter inheritance), then <c>default</c>.</summary>

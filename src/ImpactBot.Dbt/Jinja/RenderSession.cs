@@ -125,7 +125,12 @@ internal sealed partial class RenderSession
                 break;
             case OutputNode output:
                 var value = Eval(output.Value);
-                if (value is FunctionValue f)
+                if (value is FunctionValue undefined && output.Value is NameExpr name && undefined.Name == name.Name && !ContextFunctions.Contains(name.Name))
+                {
+                    // A name nothing defines prints as empty text in dbt (Jinja's default Undefined), so the SQL is dbt's.
+                    Note("undefined-name", $"'{name.Name}' is not defined: it renders as empty text, as in dbt", output.Pos);
+                }
+                else if (value is FunctionValue f)
                 {
                     Report("undefined-name", $"'{f.Name}' is not defined", output.Pos);
                 }
@@ -389,6 +394,12 @@ internal sealed partial class RenderSession
     private void Report(string code, string message, int pos, DiagnosticSeverity severity = DiagnosticSeverity.Warning)
     {
         _partial = true;
+        Note(code, message, pos, severity);
+    }
+
+    /// <summary>A diagnostic about text rendered as dbt renders it: the render stays complete.</summary>
+    private void Note(string code, string message, int pos, DiagnosticSeverity severity = DiagnosticSeverity.Info)
+    {
         var (line, column) = _lines.Locate(_macroDepth > 0 ? _callSitePos : pos);
         var diagnostic = new FileDiagnostic(code, message, _path, line, column, severity);
         if (!_diagnostics.Contains(diagnostic))

@@ -92,6 +92,13 @@ public sealed record DialectFacts
     /// <summary>The alias of UNNEST names the column, not a table (BigQuery).</summary>
     public bool UnnestAliasIsColumn { get; init; }
 
+    /// <summary>UNNEST of an array of rows gives one column per row field, and of a map a key and a value column (Trino).</summary>
+    public bool UnnestExpandsRows { get; init; }
+
+    /// <summary>MATCH_RECOGNIZE's ALL ROWS PER MATCH lists the input's columns, then the measures (Snowflake); SQL:2016
+    /// and Trino list the partition and order columns, the measures, then the input's other columns.</summary>
+    public bool MatchRecognizeInputColumnsFirst { get; init; }
+
     /// <summary><c>col.field</c> reads a struct field when <c>col</c> is not a source (BigQuery, DuckDB, Spark, Trino, Redshift SUPER).</summary>
     public bool DottedStructFields { get; init; }
 
@@ -124,6 +131,7 @@ public sealed record DialectFacts
         LateralColumnAliases = true,
         AliasesInWhere = true,
         AliasesInGroupBy = true,
+        MatchRecognizeInputColumnsFirst = true,
     };
 
     public static readonly DialectFacts BigQuery = new()
@@ -221,6 +229,7 @@ public sealed record DialectFacts
         ArrowLambdas = true,
         DottedStructFields = true,
         GenericTypedLiterals = true,
+        UnnestExpandsRows = true,
     };
 
     public static readonly DialectFacts TSql = new()

@@ -149,6 +149,20 @@ public sealed class DbtContextTests
     }
 
     [Test]
+    public void AdapterDispatch_ToANamespaceNoPackageHas_SearchesEveryMacro()
+    {
+        var context = WithMacros(
+            "{% macro least(a, b) %}{{ return(adapter.dispatch('least', 'macros')(a, b)) }}{% endmacro %}"
+            + "{% macro default__least(a, b) %}least({{ a }}, {{ b }}){% endmacro %}",
+            "snowflake");
+
+        var result = Render("select {{ least('x', 'y') }} as m from t", context);
+
+        Assert.That(result.Sql, Is.EqualTo("select least(x, y) as m from t"));
+        Assert.That(result.IsComplete, Is.True);
+    }
+
+    [Test]
     public void AdapterDispatch_ToDbtNamespace_UsesDbtsOwnMacros()
     {
         var result = Render("{{ adapter.dispatch('type_string', 'dbt')() }}", new JinjaContext { TargetType = "bigquery" });

@@ -1,5 +1,6 @@
 using ImpactBot.Dbt;
 using ImpactBot.Dbt.Jinja;
+using ImpactBot.Sql.Text;
 
 namespace ImpactBot.Dbt.Tests.Jinja;
 
@@ -134,6 +135,24 @@ public sealed class JinjaRendererTests
         var result = Render("{{ var('x') }}");
 
         Assert.That(result.Diagnostics.Select(d => d.Code), Does.Contain("missing-var"));
+        Assert.That(result.IsComplete, Is.False);
+    }
+
+    [Test]
+    public void Render_UndefinedNamePrinted_RendersEmptyAsDbtAndStaysComplete()
+    {
+        var result = Render("select * from t where kind = '{{ Settlement }}'");
+
+        Assert.That(result.Sql, Is.EqualTo("select * from t where kind = ''"));
+        Assert.That(result.IsComplete, Is.True);
+        Assert.That(result.Diagnostics.Select(d => (d.Code, d.Severity)), Is.EqualTo(new[] { ("undefined-name", DiagnosticSeverity.Info) }));
+    }
+
+    [Test]
+    public void Render_UnknownMacroCalled_IsPartial()
+    {
+        var result = Render("select {{ not_installed.cents_to_dollars('x') }} as d from t");
+
         Assert.That(result.IsComplete, Is.False);
     }
 

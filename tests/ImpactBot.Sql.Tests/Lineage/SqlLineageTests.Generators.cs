@@ -51,6 +51,23 @@ public sealed partial class SqlLineageTests
             "x: t.arr transform path=arr[]", "n: t.arr transform path=arr[]#index", "row: t.arr join");
 
     [Test]
+    public void Analyze_TrinoUnnestArrayOfRows_OneColumnPerField() =>
+        AssertLineage(Trino, "select u.h, u.i from t cross join unnest(array[(t.a_hash, t.a_index), row(t.b_hash, t.b_index)]) as u(h, i)", null,
+            "h: t.a_hash copy, t.b_hash copy", "i: t.a_index copy, t.b_index copy",
+            "row: t.a_hash join, t.a_index join, t.b_hash join, t.b_index join");
+
+    [Test]
+    public void Analyze_TrinoUnnestOfRowColumn_AliasesNameItsFields() =>
+        AssertLineage(Trino, "select u.k, u.v, u.n from t cross join unnest(t.pairs) with ordinality as u(k, v, n)", null,
+            "k: t.pairs transform path=pairs[]", "v: t.pairs transform path=pairs[]", "n: t.pairs transform path=pairs[]#index",
+            "row: t.pairs join");
+
+    [Test]
+    public void Analyze_PostgresUnnestOfSeveralArrays_OneColumnEach() =>
+        AssertLineage(Postgres, "select u.x, u.y from t cross join unnest(t.xs, t.ys) as u(x, y)", null,
+            "x: t.xs transform path=xs[]", "y: t.ys transform path=ys[]", "row: t.xs join, t.ys join");
+
+    [Test]
     public void Analyze_LateralViewExplode_ColumnsFromAlias() =>
         AssertLineage(Databricks, "select t.id, tag from events t lateral view explode(t.tags) tv as tag", null,
             "id: events.id copy", "tag: events.tags transform", "row: events.tags join");

@@ -88,4 +88,20 @@ public sealed partial class SqlLineageTests
         var lineage = Analyze(Postgres, "select 1 from b join a on a.id = b.id join shop.c on true");
         Assert.That(lineage.Tables, Is.EqualTo(new[] { "b", "a", "shop.c" }));
     }
+
+    [Test]
+    public void Analyze_UsingKeyOneSideListsAsConstant_IsFound()
+    {
+        var lineage = AssertLineage(Trino, """
+            with a as (select 'ethereum' as chain, h from s1), b as (select chain, h from s2)
+            select chain, h from a join b using (chain, h)
+            """, null,
+            "chain:", "h: s1.h copy", "row: s2.chain join, s1.h join, s2.h join");
+        Assert.That(lineage.Diagnostics.Select(d => d.Code), Does.Not.Contain("unresolved-using"));
+    }
+
+    [Test]
+    public void Analyze_NaturalJoinOnAConstantColumn_MergesIt() =>
+        AssertLineage(Postgres, "select * from (select 1 as k, x from s1) a natural join (select 1 as k, y from s2) b", null,
+            "k:", "x: s1.x copy", "y: s2.y copy");
 }

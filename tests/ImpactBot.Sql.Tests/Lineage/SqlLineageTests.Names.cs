@@ -138,4 +138,12 @@ public sealed partial class SqlLineageTests
     public void Analyze_CorrelatedUnqualifiedName_ResolvesInOuterScope() =>
         AssertLineage(Postgres, "select (select max(p.amount) from payments p where p.order_id = order_key) as m from orders", "payments(amount, order_id); orders(order_key)",
             "m: payments.amount aggregate, payments.order_id conditional, orders.order_key conditional");
+
+    [Test]
+    public void Analyze_QuotedMixedCaseNameOverSchemaSpelling_IsThatColumn()
+    {
+        var lineage = AssertLineage(Postgres, "select \"Customer_Id\", \"sTaTuS\" from seeds.data_unpivot", "seeds.data_unpivot(Customer_Id, sTaTuS)",
+            "Customer_Id: seeds.data_unpivot.customer_id copy", "sTaTuS: seeds.data_unpivot.status copy");
+        Assert.That(lineage.Status, Is.EqualTo(LineageStatus.Complete), string.Join("\n", lineage.Diagnostics));
+    }
 }

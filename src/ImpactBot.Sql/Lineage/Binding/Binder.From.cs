@@ -47,7 +47,7 @@ internal sealed partial class Binder
 
         if (item.MatchRecognize is { } matchRecognize)
         {
-            relation = MatchRecognized(relation, matchRecognize);
+            relation = MatchRecognized(relation, matchRecognize, scope, names);
         }
 
         if (item is not TableFunction && item.Alias is { Columns.IsDefaultOrEmpty: false } withColumns)
@@ -148,6 +148,7 @@ internal sealed partial class Binder
                 relation.Columns.Add(new RelationColumn(text, quoted, [new Edge(rendered, spelling, EdgeKind.Copy)], key + "." + Names.Key(text, quoted, ColumnFolding))
                 {
                     Inferred = inferred is not null && inferred[i],
+                    FromSchema = true,
                 });
             }
         }
@@ -213,7 +214,8 @@ internal sealed partial class Binder
         {
             var left = ResolveInRange(key, scope, leftStart, rightStart, out var leftHolder);
             var right = ResolveInRange(key, scope, rightStart, end, out var rightHolder);
-            if (left.Count == 0 || right.Count == 0)
+            // A key one side lists as a constant ('x' AS blockchain) has no source edges but is there.
+            if (leftHolder < 0 || rightHolder < 0)
             {
                 Report("unresolved-using", $"USING column {key.Text} is not found on both sides of the join", key.Span);
             }
@@ -257,7 +259,7 @@ internal sealed partial class Binder
                 }
 
                 var right = ResolveInRange(name, scope, rightStart, end, out var rightHolder);
-                if (right.Count == 0)
+                if (rightHolder < 0)
                 {
                     continue;
                 }

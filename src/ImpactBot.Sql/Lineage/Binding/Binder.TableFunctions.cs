@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using ImpactBot.Sql.Syntax.Ast;
 
 namespace ImpactBot.Sql.Lineage.Binding;
@@ -51,7 +52,7 @@ internal sealed partial class Binder
                 AddStructFieldColumns(fields, print, relation, scope);
                 break;
             case TableFunctionKind.Unnest:
-                AddUnnestColumns(function, inputs, aliases, print, relation);
+                AddUnnestColumns(function, inputs, aliases, print, relation, scope);
                 break;
             default:
                 AddGeneratedColumns(function, input.Edges, aliases, print, relation);
@@ -164,30 +165,119 @@ internal sealed partial class Binder
         }
     }
 
-    private void AddUnnestColumns(TableFunction function, List<List<Edge>> inputs, System.Collections.Immutable.ImmutableArray<Identifier> aliases, string print, Relation relation)
+    private void AddUnnestColumns(TableFunction function, List<List<Edge>> inputs, ImmutableArray<Identifier> aliases, string print, Relation relation, Scope scope)
     {
+        var widths = UnnestWidths(function, aliases);
+        var a = 0;
         for (var k = 0; k < inputs.Count; k++)
         {
-            Identifier? alias = k < aliases.Length ? aliases[k]
-                : k == 0 && (_dialect.UnnestAliasIsColumn || aliases.IsDefaultOrEmpty) ? function.Alias?.Name : null;
-            var name = alias?.Text ?? (inputs.Count == 1 ? "unnest" : "unnest" + (k + 1));
-            var edges = inputs[k].Select(e => e with { Kind = EdgeComposition.Compose(EdgeKind.Transform, e.Kind), Path = (e.Path ?? e.Column) + "[]" }).ToList();
-            relation.Columns.Add(new RelationColumn(name, alias?.Quoted ?? false, edges, "UNNEST" + k + ":" + print)
+            var rows = widths[k] > 1 ? RowValues(function.Arguments[k]) : null;
+            for (var f = 0; f < widths[k]; f++, a++)
             {
-                RangeVariable = _dialect.UnnestAliasIsColumn && alias is not null,
-            });
+                Identifier? alias = a < aliases.Length ? aliases[a]
+                    : a == 0 && (_dialect.UnnestAliasIsColumn || aliases.IsDefaultOrEmpty) ? function.Alias?.Name : null;
+                var name = alias?.Text ?? (inputs.Count == 1 ? "unnest" : "unnest" + (k + 1));
+                List<Edge> edges;
+                if (rows is not null)
+                {
+                    var collector = new ExprCollector();
+                    foreach (var row in rows)
+                    {
+                        BindExpr(row[f], EdgeKind.Copy, collector, scope);
+                    }
+
+                    SpendEdges(collector.Edges.Count);
+                    edges = EdgeSet.Compact(collector.Edges);
+                }
+                else
+                {
+                    edges = [.. inputs[k].Select(e => e with { Kind = EdgeComposition.Compose(EdgeKind.Transform, e.Kind), Path = (e.Path ?? e.Column) + "[]" })];
+                }
+
+                relation.Columns.Add(new RelationColumn(name, alias?.Quoted ?? false, edges, "UNNEST" + k + (f > 0 ? "." + f : "") + ":" + print)
+                {
+                    RangeVariable = _dialect.UnnestAliasIsColumn && alias is not null,
+                });
+            }
         }
 
         if (function.WithOrdinality)
         {
-            var alias = function.OrdinalityAlias ?? (aliases.Length > inputs.Count ? aliases[inputs.Count] : null);
+            var alias = function.OrdinalityAlias ?? (aliases.Length > a ? aliases[a] : null);
             var edges = inputs.SelectMany(list => list).Select(e => e with { Kind = EdgeComposition.Compose(EdgeKind.Transform, e.Kind), Path = (e.Path ?? e.Column) + "[]#index" }).ToList();
             relation.Columns.Add(new RelationColumn(alias?.Text ?? (_dialect.UnnestAliasIsColumn ? "offset" : "ordinality"), alias?.Quoted ?? false, edges, "ORDINAL:" + print));
         }
     }
 
+    /// <summary>
+    /// How many columns each UNNEST argument gives: one, or where the dialect expands rows (Trino), the fields of an
+    /// array of row literals, and for one argument of unknown element type whatever the column aliases leave to it
+    /// (an array of rows, or a map's key and value).
+    /// </summary>
+    private int[] UnnestWidths(TableFunction function, ImmutableArray<Identifier> aliases)
+    {
+        var widths = new int[function.Arguments.Length];
+        Array.Fill(widths, 1);
+        if (!_dialect.UnnestExpandsRows)
+        {
+            return widths;
+        }
+
+        var unknown = new List<int>();
+        for (var k = 0; k < widths.Length; k++)
+        {
+            if (RowValues(function.Arguments[k]) is { } rows)
+            {
+                widths[k] = rows[0].Length;
+            }
+            else
+            {
+                unknown.Add(k);
+            }
+        }
+
+        var left = aliases.Length - (function.WithOrdinality && function.OrdinalityAlias is null ? 1 : 0) - widths.Sum() + unknown.Count;
+        if (unknown is [var only] && left > 1)
+        {
+            widths[only] = left;
+        }
+
+        return widths;
+    }
+
+    /// <summary><c>ARRAY[(a, b), ROW(c, d)]</c>: each element's field values, when every element is a row of the same width.</summary>
+    private static List<ImmutableArray<Expr>>? RowValues(Expr argument)
+    {
+        if (argument is not ArrayExpr { Items.IsEmpty: false } array)
+        {
+            return null;
+        }
+
+        var rows = new List<ImmutableArray<Expr>>();
+        foreach (var item in array.Items)
+        {
+            var values = RowFields(item);
+            if (values.IsDefaultOrEmpty || values.Length != RowFields(array.Items[0]).Length)
+            {
+                return null;
+            }
+
+            rows.Add(values);
+        }
+
+        return rows;
+    }
+
+    private static ImmutableArray<Expr> RowFields(Expr item) => item switch
+    {
+        TupleExpr tuple => tuple.Items,
+        FunctionCall call when call.Name.Last.Text.Equals("ROW", StringComparison.OrdinalIgnoreCase) => call.Arguments,
+        CastExpr { Operand: var operand } => RowFields(operand),
+        _ => default,
+    };
+
     /// <summary>EXPLODE/POSEXPLODE/INLINE and other table functions: every output derives from every input (no path).</summary>
-    private static void AddGeneratedColumns(TableFunction function, List<Edge> inputs, System.Collections.Immutable.ImmutableArray<Identifier> aliases, string print, Relation relation)
+    private static void AddGeneratedColumns(TableFunction function, List<Edge> inputs, ImmutableArray<Identifier> aliases, string print, Relation relation)
     {
         var edges = inputs.Select(e => e with { Kind = EdgeComposition.Compose(EdgeKind.Transform, e.Kind) }).ToList();
         if (!aliases.IsDefaultOrEmpty)

@@ -56,6 +56,17 @@ internal sealed class Relation
             }
         }
 
+        // A schema that spells a name without quotes may have lost them (a project node's or a seed's "Customer_Id"):
+        // a quoted reference with exactly that spelling means that column.
+        for (var i = 0; quoted && i < Columns.Count; i++)
+        {
+            var c = Columns[i];
+            if (c.FromSchema && !c.Quoted && string.Equals(c.Name, text, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
         return -1;
     }
 

@@ -22,6 +22,9 @@ internal sealed class RelationColumn(string name, bool quoted, List<Edge> source
     /// <summary>A column of a table whose columns were inferred from their readers (the schema says so), passed on unchanged.</summary>
     public bool Inferred { get; init; }
 
+    /// <summary>Listed by the schema, whose spelling may have lost the quotes of a case-preserved name.</summary>
+    public bool FromSchema { get; init; }
+
     /// <summary>
     /// The alias of a BigQuery UNNEST: a range variable over the array's elements, which wins over a column of the same
     /// name (<c>FROM t, UNNEST(t.tags) AS tags</c>: <c>tags</c> is the element).

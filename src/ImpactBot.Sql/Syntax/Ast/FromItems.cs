@@ -15,12 +15,38 @@ public abstract record FromItem(SourceSpan Span) : SqlNode(Span)
 
     public ImmutableArray<PivotClause> Pivots { get; init; } = [];
 
-    /// <summary>A MATCH_RECOGNIZE clause on the item; its output columns are not modelled.</summary>
+    /// <summary>A MATCH_RECOGNIZE clause on the item: it replaces the item's columns.</summary>
     public MatchRecognizeClause? MatchRecognize { get; init; }
 }
 
-/// <summary><c>MATCH_RECOGNIZE (..)</c>, kept as its token text so a change to it still changes the fingerprints.</summary>
-public sealed record MatchRecognizeClause(string Text, SourceSpan Span) : SqlNode(Span);
+/// <summary>
+/// <c>MATCH_RECOGNIZE (..)</c>, also kept as its token text so any change to it changes the fingerprints. A clause the
+/// parser could not read is not <see cref="Understood"/>: only its text is kept.
+/// </summary>
+public sealed record MatchRecognizeClause(string Text, SourceSpan Span) : SqlNode(Span)
+{
+    public bool Understood { get; init; }
+
+    public ImmutableArray<Expr> PartitionBy { get; init; } = [];
+
+    public ImmutableArray<OrderItem> OrderBy { get; init; } = [];
+
+    public ImmutableArray<MatchMeasure> Measures { get; init; } = [];
+
+    /// <summary>ALL ROWS PER MATCH; else ONE ROW PER MATCH, the default.</summary>
+    public bool AllRowsPerMatch { get; init; }
+
+    /// <summary>The pattern variables and SUBSET names, which qualify input columns inside the clause.</summary>
+    public ImmutableArray<Identifier> Variables { get; init; } = [];
+
+    public ImmutableArray<MatchDefinition> Definitions { get; init; } = [];
+}
+
+/// <summary>A MEASURES item: <c>[RUNNING | FINAL] expr [AS] name</c>.</summary>
+public sealed record MatchMeasure(Expr Expr, Identifier Name, SourceSpan Span) : SqlNode(Span);
+
+/// <summary>A DEFINE item: <c>variable AS condition</c>.</summary>
+public sealed record MatchDefinition(Identifier Variable, Expr Condition, SourceSpan Span) : SqlNode(Span);
 
 /// <summary>A named table, view, CTE or dbt relation. Unknown modifiers (SAMPLE, AT, CHANGES, FOR SYSTEM_TIME) are skipped.</summary>
 public sealed record TableRef(QualifiedName Name, SourceSpan Span) : FromItem(Span);

@@ -183,9 +183,7 @@ internal sealed partial class Parser
             var next = Peek();
             if (TextIs(token, "MATCH_RECOGNIZE") && next.Kind == TokenKind.LParen)
             {
-                Advance();
-                SkipParenthesised();
-                matchRecognize = new MatchRecognizeClause(TokensText(start, _pos), SpanOf(start, _pos));
+                matchRecognize = ParseMatchRecognize();
                 continue;
             }
 
