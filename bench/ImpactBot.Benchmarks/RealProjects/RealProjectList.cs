@@ -21,6 +21,10 @@ internal static class RealProjectList
     private const string TuvaCommit = "6be34c7add402a897dd020fa51c6be586847eb41";
     private const string Mattermost = "mattermost/mattermost-data-warehouse";
     private const string MattermostCommit = "61af2424d790a8f83267f2b9ee12589fd32bcfa9";
+    private const string Gitlab = "ktopcuoglu/gitlab-dbt-analytics";
+    private const string GitlabCommit = "493752b6d2d4e1e105966236ddd9b014406117b7";
+    private const string Ncl = "ncl-icb-analytics/dbt-ncl-analytics";
+    private const string NclCommit = "213ca0542d527cc1d0c4e4fe2a5877bd8049a6ca";
 
     /// <summary>The marts the project's own integration_tests enable (its dbt_project.yml vars).</summary>
     private const string TuvaVars = "{claims_enabled: true, clinical_enabled: true, provider_attribution_enabled: true, semantic_layer_enabled: true, enable_data_quality: true, enable_legacy_data_quality: false}";
@@ -41,5 +45,9 @@ internal static class RealProjectList
         new("tuva", Tuva, TuvaCommit, ".", "snowflake", ["."]),
         new("tuva+vars", Tuva, TuvaCommit, ".", "snowflake", ["."]) { Vars = TuvaVars },
         new("mattermost-analytics", Mattermost, MattermostCommit, "transform/mattermost-analytics", "snowflake", ["transform/mattermost-analytics"]),
+        // GitLab's data team project (a GitHub copy of gitlab-data/analytics, MIT): 2,388 models, env_var databases.
+        new("gitlab-analytics", Gitlab, GitlabCommit, "transform/snowflake-dbt", "snowflake", ["transform/snowflake-dbt"]),
+        // NHS North Central London ICB (MIT): 1,468 models; seeds left out (the mirror lacks one of their blobs).
+        new("ncl-analytics", Ncl, NclCommit, ".", "snowflake", ["dbt_project.yml", "packages.yml", "models", "macros", "snapshots"]),
     ];
 }

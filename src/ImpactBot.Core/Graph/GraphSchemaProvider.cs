@@ -53,8 +53,13 @@ internal sealed class GraphSchemaProvider(
 
     public NameOwner? OwnerOf(string shapeKey) => Owners.TryGetValue(shapeKey, out var owner) ? owner : null;
 
+    /// <summary>
+    /// Whether the columns served are only some of the table's: a source's YAML columns, or a model's whose SQL could not
+    /// be bound (failed), so only its YAML columns are known, as a model with none declared is open altogether.
+    /// </summary>
     public bool IsLowerBound(IReadOnlyList<string> nameParts) =>
-        resolver.Resolve(string.Join('.', nameParts)) is { } id && built.TryGetValue(id, out var node) && node.Traits.OpenColumns;
+        resolver.Resolve(string.Join('.', nameParts)) is { } id && built.TryGetValue(id, out var node)
+        && (node.Traits.OpenColumns || node.Status == LineageStatus.Failed);
 
     /// <summary>A table name as written, without quotes, so a name and its quoted spelling meet.</summary>
     public static string Normalize(string name) =>

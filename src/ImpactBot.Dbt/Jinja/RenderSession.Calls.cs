@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using ImpactBot.Core.Files;
+using ImpactBot.Sql.Text;
 
 namespace ImpactBot.Dbt.Jinja;
 
@@ -107,7 +109,7 @@ internal sealed partial class RenderSession
                 _hasIncremental = true;
                 return _incrementalRun;
             case "env_var":
-                return args.Get(1, "default") is var envDefault and not Undefined ? envDefault : Unknown(name, args, pos);
+                return args.Get(1, "default") is var envDefault and not Undefined ? envDefault : UnsetEnvVar(JinjaValues.Print(args.Get(0, "var")), pos);
             case "log" or "print" or "do" or "debug":
                 return "";
             case "return":
@@ -252,6 +254,29 @@ internal sealed partial class RenderSession
             .OfType<string>()
             .Where(IsIdentifierPath);
         return new UnknownValue($"__macro__{name.Replace(".", "__", StringComparison.Ordinal)}({string.Join(", ", columns)})");
+    }
+
+    /// <summary>
+    /// An env var with no default: the render does not read the environment (a commit always renders the same SQL), so
+    /// the variable's name stands in for its value. Printed, it is as good as any value (a database name, a salt in a
+    /// string literal); a condition over it is undecidable and makes the model partial, as any unknown value does.
+    /// </summary>
+    private UnknownValue UnsetEnvVar(string variable, int pos)
+    {
+        var (line, column) = _lines.Locate(_macroDepth > 0 ? _callSitePos : pos);
+        var diagnostic = new FileDiagnostic(
+            "env-var-unset",
+            $"env_var('{variable}') has no default; its name stands in for its value (ImpactBot does not read the environment when rendering)",
+            _path,
+            line,
+            column,
+            DiagnosticSeverity.Info);
+        if (!_diagnostics.Any(d => d.Code == diagnostic.Code && d.Message == diagnostic.Message))
+        {
+            _diagnostics.Add(diagnostic);
+        }
+
+        return new UnknownValue(variable);
     }
 
     private static bool IsIdentifierPath(string text) =>

@@ -34,6 +34,43 @@ public sealed class DocumentedSourceColumnsTests
     }
 
     [Test]
+    public void Build_ModelReadsAnUnlistedColumnThroughACteStarOverTheSource_InfersItOnTheSource()
+    {
+        var files = new Dictionary<string, string>(Files, StringComparer.Ordinal)
+        {
+            ["models/orders.sql"] = "with src as (select * from {{ source('raw', 'orders') }} qualify row_number() over (partition by id order by id) = 1),\n"
+                + "renamed as (select id as order_id, amount from src)\nselect * from renamed",
+            ["models/report.sql"] = "select order_id from {{ ref('orders') }}",
+        };
+
+        var graph = Build(ProjectOptions.Default, files);
+
+        Assert.That(graph.Find("raw.orders")!.Columns.Select(c => (c.Name, c.Inferred)), Is.EqualTo(new[] { ("id", false), ("status", false), ("amount", true) }));
+        var orders = graph.Find("orders")!;
+        Assert.That((orders.Status, orders.Diagnostics.Length), Is.EqualTo((LineageStatus.Inferred, 0)));
+        Assert.That(orders.FindColumn("amount")!.Sources.Single().Asset, Is.EqualTo("raw.orders"));
+    }
+
+    [Test]
+    public void Build_ModelReadsAColumnAFailedModelsYamlDoesNotList_ReadsItThereAsWhenNoneAreListed()
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["dbt_project.yml"] = "name: shop\n",
+            ["models/schema.yml"] = "version: 2\nmodels:\n  - name: events_all\n    columns:\n      - name: event_id\n",
+            ["models/events_all.sql"] = "{% set tables = run_query('select 1') %}{% for t in tables %}select * from {{ t }}{% endfor %}",
+            ["models/events.sql"] = "select event_id, user_id from {{ ref('events_all') }}",
+        };
+
+        var graph = Build(ProjectOptions.Default, files);
+
+        Assert.That(graph.Find("events_all")!.Status, Is.EqualTo(LineageStatus.Failed));
+        var events = graph.Find("events")!;
+        Assert.That(events.Diagnostics.Select(d => d.Code), Does.Not.Contain("unresolved-column"));
+        Assert.That(events.FindColumn("user_id")!.Sources.Single().Asset, Is.EqualTo("events_all"));
+    }
+
+    [Test]
     public void Build_WithACatalogListingTheTable_AnUnlistedColumnStaysUnresolved()
     {
         const string catalog = "{\"nodes\": {}, \"sources\": {\"source.shop.raw.orders\": {\"columns\": {\"id\": {\"name\": \"id\", \"type\": \"int\", \"index\": 1}, \"status\": {\"name\": \"status\", \"type\": \"text\", \"index\": 2}}}}}";
@@ -56,9 +93,9 @@ public sealed class DocumentedSourceColumnsTests
         Assert.That(report.Impacts.Select(i => i.Severity).Distinct(), Is.EqualTo(new[] { Severity.Info }), "the table still has the column: only its documentation changed");
     }
 
-    private static Core.Graph.LineageGraph Build(ProjectOptions options)
+    private static Core.Graph.LineageGraph Build(ProjectOptions options, Dictionary<string, string>? files = null)
     {
-        var source = FixtureFiles.Of([.. Files.Select(kv => (kv.Key, kv.Value))]);
+        var source = FixtureFiles.Of([.. (files ?? Files).Select(kv => (kv.Key, kv.Value))]);
         return ProjectGraph.Build(source, "base", ProjectGraph.ReadConfigOrDefault(source), options, previous: null).Build.Graph;
     }
 }

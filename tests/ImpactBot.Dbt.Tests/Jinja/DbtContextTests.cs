@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using ImpactBot.Dbt.Jinja;
+using ImpactBot.Sql.Text;
 
 namespace ImpactBot.Dbt.Tests.Jinja;
 
@@ -197,6 +198,26 @@ public sealed class DbtContextTests
     public void EnvVarWithDefault_UsesTheDefault()
     {
         Assert.That(Render("{{ env_var('DBT_SCHEMA_SUFFIX', '_dev') }}").Sql, Is.EqualTo("_dev"));
+    }
+
+    [Test]
+    public void EnvVarWithoutDefault_PrintsItsNameAndKeepsTheRenderComplete()
+    {
+        var result = Render("{{ config(database=env_var('PREP_DB')) }}select sha2(x || '{{ env_var(\"SALT\") }}') as h from t");
+
+        Assert.That(result.Sql, Is.EqualTo("select sha2(x || 'SALT') as h from t"));
+        Assert.That(result.Config["database"]?.Text, Is.EqualTo("PREP_DB"));
+        Assert.That(result.IsComplete, Is.True);
+        Assert.That(result.Diagnostics.Select(d => (d.Code, d.Severity)), Is.EqualTo(new[] { ("env-var-unset", DiagnosticSeverity.Info), ("env-var-unset", DiagnosticSeverity.Info) }));
+    }
+
+    [Test]
+    public void EnvVarWithoutDefault_InACondition_IsUndecidable()
+    {
+        var result = Render("{% if env_var('DBT_ENV') == 'prod' %}select 1{% else %}select 2{% endif %}");
+
+        Assert.That(result.IsComplete, Is.False);
+        Assert.That(result.Diagnostics.Select(d => d.Code), Does.Contain("undecidable-condition"));
     }
 
     [Test]

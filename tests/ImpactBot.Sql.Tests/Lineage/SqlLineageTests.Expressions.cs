@@ -50,6 +50,11 @@ public sealed partial class SqlLineageTests
         AssertLineage(Postgres, "select created_at::date as d from orders", null, "d: orders.created_at cast");
 
     [Test]
+    public void Analyze_ColumnsNamedEndAndLimit_AreColumns() =>
+        AssertLineage(Snowflake, "select id, end::date as ends_on, limit, \"start\" from plans limit 10", null,
+            "id: plans.id copy", "ends_on: plans.end cast", "limit: plans.limit copy", "start: plans.start copy");
+
+    [Test]
     public void Analyze_CastOfTransform_IsTransform() =>
         AssertLineage(Postgres, "select (a + b)::int as s from t", null, "s: t.a transform, t.b transform");
 

@@ -102,6 +102,16 @@ public sealed class ParserExpressionTests
     public void Parse_TypeNames_AreKeptAsWritten(string expression, string type) =>
         Assert.That(((CastExpr)Expression(expression, DialectFacts.Databricks)).TypeName, Is.EqualTo(type));
 
+    [TestCase("x::date < '2019-10-18'::date")]
+    [TestCase("x::number::timestamp < y")]
+    public void Parse_CastToAPlainTypeFollowedByAComparison_IsAComparison(string expression)
+    {
+        var comparison = (BinaryExpr)Expression(expression, DialectFacts.Snowflake);
+
+        Assert.That(comparison.Operator, Is.EqualTo("<"));
+        Assert.That(comparison.Left, Is.TypeOf<CastExpr>());
+    }
+
     [TestCase("try_cast(x as int)", CastStyle.TryCast)]
     [TestCase("safe_cast(x as int64)", CastStyle.TryCast)]
     [TestCase("cast(x as int)", CastStyle.Cast)]

@@ -81,7 +81,7 @@ internal sealed partial class Binder
             AppendLimit(scope.Clauses.Limit, select.Limit, select.Top);
         }
 
-        var relation = new Relation();
+        var relation = new Relation { LowerBound = scope.LowerBoundStar is not null, Fallback = scope.LowerBoundStar };
         relation.Columns.AddRange(scope.Projections);
         SpendEdges(scope.RowEdges.Count);
         relation.RowEdges.AddRange(EdgeSet.Compact(scope.RowEdges));

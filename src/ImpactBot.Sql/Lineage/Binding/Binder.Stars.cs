@@ -65,6 +65,11 @@ internal sealed partial class Binder
             }
         }
 
+        if (relation.LowerBound && !relation.Open)
+        {
+            scope.LowerBoundStar ??= relation;
+        }
+
         if (relation.Open)
         {
             var name = star.Qualifier is { } q ? q + ".*" : "*";

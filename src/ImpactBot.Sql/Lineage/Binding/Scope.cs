@@ -34,4 +34,9 @@ internal sealed class Scope(Scope? parent, CteEnv? ctes, SelectQuery? select)
 
     /// <summary>How many FROM items <see cref="Shape"/> was computed with.</summary>
     public int ShapeSources { get; set; }
+    /// <summary>
+    /// The first source a star expanded whose listed columns are only some of its columns (<see cref="Relation.LowerBound"/>):
+    /// the SELECT passes its other columns on too, so a name it does not list resolves there.
+    /// </summary>
+    public Relation? LowerBoundStar { get; set; }
 }

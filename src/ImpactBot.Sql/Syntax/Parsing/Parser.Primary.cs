@@ -143,7 +143,7 @@ internal sealed partial class Parser
             return ParseLambda(start);
         }
 
-        if (Keywords.IsReserved(token.Keyword) && !(next.Kind == TokenKind.LParen && IsCallableKeyword(token.Keyword)))
+        if (Keywords.IsReserved(token.Keyword) && !(next.Kind == TokenKind.LParen && IsCallableKeyword(token.Keyword)) && !IsKeywordNamedColumn(token, next))
         {
             return ParseMissingExpr();
         }
@@ -156,6 +156,15 @@ internal sealed partial class Parser
 
         return ParseNameExpr(start);
     }
+
+    /// <summary>
+    /// END or LIMIT where an expression starts, followed by what ends or continues an operand: a column so named
+    /// (Snowflake reserves neither: <c>end::date</c>, <c>select a, limit, b</c>); neither keyword can start an expression.
+    /// </summary>
+    private static bool IsKeywordNamedColumn(in Token token, in Token next) =>
+        token.Keyword is Keyword.End or Keyword.Limit &&
+        (next.Kind is TokenKind.Comma or TokenKind.RParen or TokenKind.DoubleColon or TokenKind.Dot or TokenKind.Eq or TokenKind.NotEq
+            or TokenKind.Lt or TokenKind.Le or TokenKind.Gt or TokenKind.Ge || next.Is(Keyword.As) || next.Is(Keyword.From));
 
     private static bool IsCallableKeyword(Keyword keyword) =>
         keyword is Keyword.Left or Keyword.Right or Keyword.Any or Keyword.Some or Keyword.All or Keyword.Like or

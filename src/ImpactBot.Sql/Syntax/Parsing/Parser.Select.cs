@@ -147,7 +147,7 @@ internal sealed partial class Parser
     private ImmutableArray<SelectItem> ParseSelectItems()
     {
         var items = ImmutableArray.CreateBuilder<SelectItem>();
-        while (!AtCloser && !IsClauseKeyword(Current) && !At(Keyword.Into))
+        while (!AtCloser && (!IsClauseKeyword(Current) || IsKeywordNamedColumn(Current, Peek())) && !At(Keyword.Into))
         {
             var before = _pos;
             items.Add(ParseSelectItem());

@@ -179,7 +179,8 @@ internal sealed partial class Parser
             SkipParenthesised();
         }
 
-        if (At(TokenKind.Lt))
+        // Only container types take <..> parameters: after any other type (x::DATE < '2019-10-18') it is a comparison.
+        if (At(TokenKind.Lt) && IsAngleBracketType(Previous))
         {
             SkipAngleBrackets();
         }
@@ -225,6 +226,9 @@ internal sealed partial class Parser
                  (TextIs(token, "UNSIGNED") && previous.Kind == TokenKind.Word),
         };
     }
+
+    private bool IsAngleBracketType(in Token name) =>
+        TextIs(name, "ARRAY") || TextIs(name, "STRUCT") || TextIs(name, "MAP") || TextIs(name, "RANGE") || TextIs(name, "UNIONTYPE");
 
     /// <summary>Skips <c>&lt; .. &gt;</c>, counting <c>&gt;&gt;</c> as two closers.</summary>
     private void SkipAngleBrackets()
