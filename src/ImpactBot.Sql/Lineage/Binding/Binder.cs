@@ -142,6 +142,8 @@ internal sealed partial class Binder
             Target = target,
             Tables = [.. _tables.Select(t => t.Rendered)],
             OpenReads = OpenReads(),
+            NameShapes = [.. _nameShapes],
+            SettledNames = _settledNames,
             Clauses = new ClauseFingerprints(
                 Fingerprint.Of(relation.Clauses.Filter),
                 Fingerprint.Of(relation.Clauses.Join),

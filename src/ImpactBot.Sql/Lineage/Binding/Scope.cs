@@ -29,6 +29,11 @@ internal sealed class Scope(Scope? parent, CteEnv? ctes, SelectQuery? select)
 
     public List<Edge> GeneratorInputs { get; } = [];
 
+    /// <summary>The SELECT's shape (FROM items by alias, output names), once asked for: see Binder.Shapes.</summary>
+    public string? Shape { get; set; }
+
+    /// <summary>How many FROM items <see cref="Shape"/> was computed with.</summary>
+    public int ShapeSources { get; set; }
     /// <summary>
     /// The first source a star expanded whose listed columns are only some of its columns (<see cref="Relation.LowerBound"/>):
     /// the SELECT passes its other columns on too, so a name it does not list resolves there.
