@@ -49,6 +49,13 @@ public sealed record AssetNode(string Id, AssetType Type)
 
     public ImmutableArray<FileDiagnostic> Diagnostics { get; init; } = [];
 
+    /// <summary>
+    /// Unqualified names read in SELECTs of several FROM items, by query shape, as bound on known columns alone (the
+    /// graph's first pass): evidence that settles the same shape's ambiguous names in other assets, kept so a later
+    /// run that reuses this asset still has it.
+    /// </summary>
+    public ImmutableArray<NameShape> NameShapes { get; init; } = [];
+
     /// <summary>What the reader knew beyond lineage, so a later run can rebuild the asset without its files.</summary>
     public AssetInputs Inputs { get; init; } = AssetInputs.None;
 

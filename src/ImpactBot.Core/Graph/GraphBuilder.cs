@@ -88,19 +88,21 @@ public static class GraphBuilder
         var (levels, cyclic) = BuildPlan.Levels(sqlAssets, upstreams);
         var externals = new ConcurrentDictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
         var externalKeys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var evidenceKeys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        Dictionary<string, ImmutableArray<NameShape>>? firstShapes = null;
         var schema = new GraphSchemaProvider(resolver, built, externals);
         var interfaces = new ConcurrentDictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var reused = new ConcurrentDictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
         var reads = new ConcurrentBag<(string Asset, string Column)>();
         var inferredAssets = new ConcurrentDictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
-        var context = new BindContext(resolver, schema, built, interfaces, inferredAssets, externalKeys, defaultDialect, budget);
+        var context = new BindContext(resolver, schema, built, interfaces, inferredAssets, externalKeys, evidenceKeys, defaultDialect, budget);
 
         void BindLevel(IReadOnlyList<AssetDefinition> level, bool firstPass)
         {
             // Deferred SQL that must be bound again (an upstream's columns changed) is read in one go, not file by file.
             var toLoad = level
-                .Where(a => a.Deferred is not null && !UpstreamsUnchanged(a, upstreams[a.Id], built, previous)
-                    && previous?.Find(a.Id)?.ContentHash != ReuseKey(a, Inputs(a), bodies[a.Id], upstreams[a.Id], built, interfaces, defaultDialect, externalKeys))
+                .Where(a => a.Deferred is not null && (!UpstreamsUnchanged(a, upstreams[a.Id], built, previous) || evidenceKeys.ContainsKey(a.Id))
+                    && previous?.Find(a.Id)?.ContentHash != ReuseKey(a, Inputs(a), bodies[a.Id], upstreams[a.Id], built, interfaces, defaultDialect, externalKeys, evidenceKeys))
                 .GroupBy(a => a.Deferred!.Loader);
             foreach (var group in toLoad)
             {
@@ -111,7 +113,8 @@ public static class GraphBuilder
             {
                 var node = BindOrReuse(asset, ordinals[asset], bodies[asset.Id], upstreams[asset.Id], context, previous, firstPass ? reads : null, IsInferable);
                 reused[asset.Id] = node.Reused;
-                built[asset.Id] = node.Node;
+                // Shapes stay as the first pass bound them on known columns, so a later run reusing the node has the same evidence.
+                built[asset.Id] = firstShapes is not null && firstShapes.TryGetValue(asset.Id, out var shapes) ? node.Node with { NameShapes = shapes } : node.Node;
             });
         }
 
@@ -129,6 +132,28 @@ public static class GraphBuilder
             diagnostics.Add(new FileDiagnostic(CycleCode, $"{asset.Id} is part of a dependency cycle{via}; its lineage is bound without upstream schemas. Break the cycle of refs.", asset.Path ?? asset.Id, line, column));
             built[asset.Id] = BindOrReuse(asset, ordinals[asset], bodies[asset.Id], upstreams[asset.Id], context, previous: null, reads: null, IsUnknown).Node;
             reused[asset.Id] = false;
+        }
+
+        // Ambiguous names the same query shape binds on known columns elsewhere (and nowhere otherwise) take that owner.
+        firstShapes = sqlAssets.ToDictionary(a => a.Id, a => built[a.Id].NameShapes, StringComparer.OrdinalIgnoreCase);
+        var owners = NameOwners.Settle(sqlAssets.Select(a => built[a.Id]));
+        if (owners.Count > 0)
+        {
+            schema.Owners = owners;
+            var settled = new List<AssetDefinition>();
+            foreach (var level in levels)
+            {
+                foreach (var asset in level)
+                {
+                    if (NameOwners.KeyOf(built[asset.Id], owners) is { } key)
+                    {
+                        evidenceKeys[asset.Id] = key;
+                        settled.Add(asset);
+                    }
+                }
+            }
+
+            BindLevel(settled, firstPass: true);
         }
 
         // Second pass: the unknown assets readers read get those columns, inferred, and what reads them binds again.
@@ -360,7 +385,8 @@ public static class GraphBuilder
         ConcurrentDictionary<string, AssetNode> built,
         ConcurrentDictionary<string, string> interfaces,
         DialectFacts defaultDialect,
-        Dictionary<string, string> externalKeys)
+        Dictionary<string, string> externalKeys,
+        Dictionary<string, string> evidenceKeys)
     {
         var dialect = asset.Dialect ?? defaultDialect;
         var upstreamInterfaces = upstreams
@@ -370,6 +396,11 @@ public static class GraphBuilder
         if (externalKeys.TryGetValue(asset.Id, out var external))
         {
             key = ContentHash.Of(key, external);
+        }
+
+        if (evidenceKeys.TryGetValue(asset.Id, out var evidence))
+        {
+            key = ContentHash.Of(key, evidence);
         }
 
         // Reused diagnostics keep the file positions they were mapped with, so the mapping is part of the key.
@@ -396,7 +427,7 @@ public static class GraphBuilder
             CollectReads(result.Node, lineage, context.Resolver, reads, isUnknown);
         }
 
-        if (!result.Reused && result.Node.Status == LineageStatus.Complete && RestsOnInference(result.Node, context))
+        if (!result.Reused && result.Node.Status == LineageStatus.Complete && (lineage?.SettledNames > 0 || RestsOnInference(result.Node, context)))
         {
             return (result.Node with { Status = LineageStatus.Inferred }, false);
         }
@@ -464,7 +495,7 @@ public static class GraphBuilder
     {
         bound = null;
         var (resolver, schema, built, interfaces, defaultDialect, budget) = (context.Resolver, context.Schema, context.Built, context.Interfaces, context.DefaultDialect, context.Budget);
-        if (Previous(asset, previous) is { } same && UpstreamsUnchanged(asset, upstreams, built, previous)
+        if (Previous(asset, previous) is { } same && UpstreamsUnchanged(asset, upstreams, built, previous) && !context.EvidenceKeys.ContainsKey(asset.Id)
             && (secondPass || (same.Status != LineageStatus.Inferred && !HasInferredColumns(same))))
         {
             // Nothing it reads changed either: no need to hash what would only confirm it. (The first pass binds
@@ -474,7 +505,7 @@ public static class GraphBuilder
 
         var inputs = InputsOf(asset, ordinal);
         var dialect = asset.Dialect ?? defaultDialect;
-        var key = ReuseKey(asset, inputs, body, upstreams, built, interfaces, defaultDialect, context.ExternalKeys);
+        var key = ReuseKey(asset, inputs, body, upstreams, built, interfaces, defaultDialect, context.ExternalKeys, context.EvidenceKeys);
         if (previous?.Find(asset.Id) is { } old && old.ContentHash == key)
         {
             if (asset.Deferred is not null)
@@ -491,6 +522,7 @@ public static class GraphBuilder
                 Status = old.Status,
                 HasWildcard = old.HasWildcard,
                 Clauses = old.Clauses,
+                NameShapes = old.NameShapes,
                 ContentHash = key,
                 BodyHash = body,
                 DependsOn = old.DependsOn,
@@ -528,6 +560,7 @@ public static class GraphBuilder
         ConcurrentDictionary<string, string> Interfaces,
         ConcurrentDictionary<string, bool> InferredAssets,
         Dictionary<string, string> ExternalKeys,
+        Dictionary<string, string> EvidenceKeys,
         DialectFacts DefaultDialect,
         LineageBudget? Budget);
 }

@@ -48,6 +48,11 @@ internal sealed class GraphSchemaProvider(
         return names;
     }
 
+    /// <summary>Owners of ambiguous names by query shape, settled from the first pass's evidence (empty until then).</summary>
+    public IReadOnlyDictionary<string, NameOwner> Owners { get; set; } = new Dictionary<string, NameOwner>();
+
+    public NameOwner? OwnerOf(string shapeKey) => Owners.TryGetValue(shapeKey, out var owner) ? owner : null;
+
     /// <summary>
     /// Whether the columns served are only some of the table's: a source's YAML columns, or a model's whose SQL could not
     /// be bound (failed), so only its YAML columns are known, as a model with none declared is open altogether.

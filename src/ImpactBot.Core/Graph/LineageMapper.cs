@@ -53,6 +53,7 @@ internal static class LineageMapper
             Status = status,
             HasWildcard = hasWildcard,
             Clauses = lineage.Clauses,
+            NameShapes = lineage.NameShapes,
             DependsOn = [.. upstreams.Concat(tables).Distinct(StringComparer.OrdinalIgnoreCase)],
             Diagnostics = diagnostics,
         };

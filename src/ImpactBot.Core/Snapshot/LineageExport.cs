@@ -92,6 +92,11 @@ public static class LineageExport
             yield return $"reads columns of {upstream.Key} that are inferred, not known: {string.Join(", ", upstream.Select(e => e.Column).Distinct(StringComparer.OrdinalIgnoreCase))}";
         }
 
+        foreach (var diagnostic in asset.Diagnostics.Where(d => d.Code == SqlLineage.InferredOwnerCode))
+        {
+            yield return diagnostic.Message;
+        }
+
         foreach (var diagnostic in asset.Diagnostics.Where(d => d.Severity >= Sql.Text.DiagnosticSeverity.Warning))
         {
             yield return $"{diagnostic.Code} at {diagnostic.Location}";

@@ -206,6 +206,7 @@ public static class SnapshotReader
                 RowSources = Edges(),
                 References = Edges(),
                 Diagnostics = Diagnostics(),
+                NameShapes = Array(static d => new NameShape(d.Req(), d.Str())),
                 Inputs = Inputs(),
             };
         }

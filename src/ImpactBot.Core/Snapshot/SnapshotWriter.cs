@@ -121,6 +121,13 @@ public static class SnapshotWriter
         WriteEdges(w, a.RowSources, s);
         WriteEdges(w, a.References, s);
         WriteDiagnostics(w, a.Diagnostics, s);
+        w.Write7BitEncodedInt(a.NameShapes.Length);
+        foreach (var shape in a.NameShapes)
+        {
+            w.Write7BitEncodedInt(s.Id(shape.Key));
+            w.Write7BitEncodedInt(s.Id(shape.Source));
+        }
+
         WriteInputs(w, a.Inputs, s);
     }
 

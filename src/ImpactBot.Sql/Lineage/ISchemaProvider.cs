@@ -24,4 +24,10 @@ public interface ISchemaProvider
     /// not a schema): a name they do not list may still be one of the table's, read as an open read of it.
     /// </summary>
     bool IsLowerBound(IReadOnlyList<string> nameParts) => false;
+
+    /// <summary>
+    /// The owner other queries of the project give an ambiguous name of this query shape (<see cref="NameShape.Key"/>),
+    /// from known columns and without conflict; null when nothing (or conflicting evidence) says.
+    /// </summary>
+    NameOwner? OwnerOf(string shapeKey) => null;
 }

@@ -7,7 +7,8 @@ public enum LineageStatus
 
     /// <summary>
     /// Set by the lineage graph, never by the binder: bound in full, but on columns inferred from what downstream models
-    /// read through a star over a relation whose columns are unknown.
+    /// read through a star over a relation whose columns are unknown, or on the owner of an ambiguous name that another
+    /// query of the same shape gives (<see cref="NameShape"/>).
     /// </summary>
     Inferred,
 

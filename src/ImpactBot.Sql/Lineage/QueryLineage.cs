@@ -33,6 +33,12 @@ public sealed record QueryLineage(
     /// </summary>
     public string? PassesUnlistedTo { get; init; }
 
+    /// <summary>Unqualified names read in SELECTs of several FROM items, by query shape: evidence for, or questions to, other queries.</summary>
+    public ImmutableArray<NameShape> NameShapes { get; init; } = [];
+
+    /// <summary>How many ambiguous names were bound to the owner another query of the same shape gives (<see cref="ISchemaProvider.OwnerOf"/>).</summary>
+    public int SettledNames { get; init; }
+
     /// <summary>What binding cost (zero when nothing was bound).</summary>
     public LineageWork Work { get; init; }
 

@@ -19,6 +19,9 @@ public static class SqlLineage
 
     public const string ParserErrorCode = "parser-error";
 
+    /// <summary>An ambiguous name bound to the owner another query of the same shape gives (info; the asset counts as inferred).</summary>
+    public const string InferredOwnerCode = Binder.InferredOwnerCode;
+
     /// <summary>A statement that exceeded its <see cref="LineageBudget"/>.</summary>
     public const string BudgetExceededCode = "budget-exceeded";
 

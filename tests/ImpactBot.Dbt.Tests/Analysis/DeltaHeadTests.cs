@@ -54,6 +54,30 @@ public sealed class DeltaHeadTests
         ["snapshots/_snapshots.yml"] = "snapshots:\n  - name: orders_history\n    relation: ref('orders')\n    config:\n      unique_key: id\n      strategy: check\n      check_cols: all\n",
     };
 
+    /// <summary>
+    /// One macro over two pairs of sources: ape's declare their columns, abo's none, so abo's ambiguous <c>amount_in</c>
+    /// takes the owner ape's query of the same shape binds it to (README "Inferred columns").
+    /// </summary>
+    private static readonly Dictionary<string, string> ShapesProject = new(StringComparer.Ordinal)
+    {
+        ["dbt_project.yml"] = "name: dex\n",
+        ["models/sources.yml"] = """
+            sources:
+              - name: ape
+                tables:
+                  - name: swaps
+                    columns: [{name: pair}, {name: amount_in}]
+                  - name: pairs
+                    columns: [{name: pair}, {name: token}]
+              - name: abo
+                tables: [{name: swaps}, {name: pairs}]
+            """,
+        ["macros/trades.sql"] = "{% macro trades(swaps, pairs) %}\nselect t.pair, f.token, amount_in\nfrom {{ swaps }} t join {{ pairs }} f on f.pair = t.pair\n{% endmacro %}\n",
+        ["models/ape_trades.sql"] = "{{ trades(source('ape', 'swaps'), source('ape', 'pairs')) }}\n",
+        ["models/abo_trades.sql"] = "{{ trades(source('abo', 'swaps'), source('abo', 'pairs')) }}\n",
+        ["models/abo_daily.sql"] = "select token, sum(amount_in) as amount_in from {{ ref('abo_trades') }} group by token\n",
+    };
+
     /// <summary>Edits of one model file: name, new text from old text and another model's name.</summary>
     private static readonly (string Name, Func<string, string, string> Edit)[] Edits =
     [
@@ -99,6 +123,7 @@ public sealed class DeltaHeadTests
 
         // A star over a source without declared columns: the columns its readers read are inferred in both reads.
         yield return ("export", Load("dbt/export"));
+        yield return ("shapes", ShapesProject);
     }
 
     private static Dictionary<string, string> Load(string fixture) =>
@@ -203,6 +228,17 @@ public sealed class DeltaHeadTests
         Assert.That(graph.Diagnostics.Where(d => d.Code == "missing-ref"), Is.Empty, "a ref to a disabled model is not missing");
         Assert.That(graph.Project.GroupFiles, Is.EqualTo(new[] { "models/_groups.yml" }));
         Assert.That(graph.Find("orders")!.Owners, Has.Some.Contains("ops@acme.com"), "the group's owner");
+    }
+
+    [Test]
+    public void ShapesProject_HoldsTheShapesItIsFor()
+    {
+        var source = new InMemoryFileSource(ShapesProject);
+        var graph = ProjectGraph.Build(source, "base", ProjectGraph.ReadConfigOrDefault(source), ProjectOptions.Default, previous: null).Build.Graph;
+
+        Assert.That(graph.Find("ape_trades")!.Status, Is.EqualTo(Sql.Lineage.LineageStatus.Complete));
+        Assert.That(graph.Find("abo_trades")!.Status, Is.EqualTo(Sql.Lineage.LineageStatus.Inferred));
+        Assert.That(graph.Find("abo_trades")!.Diagnostics.Select(d => d.Code), Does.Contain(Sql.Lineage.SqlLineage.InferredOwnerCode));
     }
 
     [Test]

@@ -37,7 +37,7 @@ public sealed class AwardEmojiClientTests : FakeGitLabTestBase
     {
         var note = Server.AddNote(Alice, "/impact");
         Server.Inject(FakeRoutes.AwardEmoji, Fault.StoredThenTimeout());
-        var client = TestClients.Create(Server, TestClients.NoDelays with { AttemptTimeout = TimeSpan.FromMilliseconds(300) });
+        var client = TestClients.Create(Server, TestClients.NoDelays with { AttemptTimeout = TestClients.RetryAnswers });
 
         await client.AwardEmoji.AddToNoteAsync(TestClients.Project, MergeRequestIid, note.Id, "confused", CancellationToken.None);
 

@@ -70,7 +70,7 @@ public sealed class NotesClientTests : FakeGitLabTestBase
     public async Task CreateAsync_TimeoutAfterGitLabStoredIt_DoesNotDuplicate()
     {
         Server.Inject(FakeRoutes.CreateNote, Fault.StoredThenTimeout());
-        var client = TestClients.Create(Server, TestClients.NoDelays with { AttemptTimeout = TimeSpan.FromMilliseconds(300) });
+        var client = TestClients.Create(Server, TestClients.NoDelays with { AttemptTimeout = TestClients.RetryAnswers });
 
         var note = await client.Notes.CreateAsync(TestClients.Project, MergeRequestIid, "report", CancellationToken.None);
 
@@ -171,7 +171,7 @@ public sealed class NotesClientTests : FakeGitLabTestBase
     {
         var existing = Server.AddNote(Bot, "old");
         Server.Inject(FakeRoutes.DeleteNote, Fault.StoredThenTimeout());
-        var client = TestClients.Create(Server, TestClients.NoDelays with { AttemptTimeout = TimeSpan.FromMilliseconds(300) });
+        var client = TestClients.Create(Server, TestClients.NoDelays with { AttemptTimeout = TestClients.RetryAnswers });
 
         await client.Notes.DeleteAsync(TestClients.Project, MergeRequestIid, existing.Id, CancellationToken.None);
 

@@ -18,6 +18,12 @@ public static class TestClients
         CircuitBreakerMinimumThroughput = 1000,
     };
 
+    /// <summary>
+    /// An attempt timeout for tests where a hung attempt must time out and the retry must then answer: short enough to
+    /// keep the test quick, long enough that a loaded CI machine's loopback retry still answers within it.
+    /// </summary>
+    public static TimeSpan RetryAnswers { get; } = TimeSpan.FromSeconds(2);
+
     public static GitLabClient Create(
         FakeGitLabServer server,
         GitLabResilienceOptions? resilience = null,

@@ -95,7 +95,7 @@ public sealed class GitLabResiliencePipelineTests : FakeGitLabTestBase
     public async Task Send_AttemptTimesOut_RetriesAndSucceeds()
     {
         Server.Inject(FakeRoutes.CurrentUser, Fault.Timeout());
-        var client = TestClients.Create(Server, TestClients.NoDelays with { AttemptTimeout = TimeSpan.FromMilliseconds(200) });
+        var client = TestClients.Create(Server, TestClients.NoDelays with { AttemptTimeout = TestClients.RetryAnswers });
 
         var user = await client.Users.GetCurrentAsync(CancellationToken.None);
 

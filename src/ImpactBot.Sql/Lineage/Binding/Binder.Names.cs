@@ -138,7 +138,7 @@ internal sealed partial class Binder
                 return true;
             }
 
-            if (ResolveListed(name, s, edges, out fingerprint, span))
+            if (TrySettle(name, s, edges, out fingerprint, span) || ResolveListed(name, s, edges, out fingerprint, span))
             {
                 return true;
             }
@@ -224,6 +224,7 @@ internal sealed partial class Binder
     private bool ResolveListed(Identifier name, Scope scope, List<Edge> edges, out string fingerprint, SourceSpan span)
     {
         RelationColumn? first = null;
+        ScopeSource? firstSource = null;
         RelationColumn? rangeVariable = null;
         var count = 0;
         var rangeVariables = 0;
@@ -238,6 +239,7 @@ internal sealed partial class Binder
             if (index >= 0)
             {
                 count++;
+                firstSource ??= source;
                 first ??= source.Relation.Columns[index];
                 if (source.Relation.Columns[index].RangeVariable)
                 {
@@ -261,7 +263,12 @@ internal sealed partial class Binder
 
         if (count == 1)
         {
-            edges.AddRange(first!.Sources);
+            if (!first!.Inferred && !first.RangeVariable)
+            {
+                RecordEvidence(scope, firstSource!, name);
+            }
+
+            edges.AddRange(first.Sources);
             fingerprint = first.Fingerprint;
             return true;
         }
@@ -308,7 +315,7 @@ internal sealed partial class Binder
     /// </summary>
     private bool ResolveInOpen(Identifier name, Scope scope, List<Edge> edges, out string fingerprint, SourceSpan span)
     {
-        Relation? open = null;
+        ScopeSource? open = null;
         var openCount = 0;
         var selectable = 0;
         foreach (var source in scope.Sources)
@@ -322,7 +329,7 @@ internal sealed partial class Binder
             if (source.Relation.AcceptsUnlisted)
             {
                 openCount++;
-                open ??= source.Relation;
+                open ??= source;
             }
         }
 
@@ -334,11 +341,13 @@ internal sealed partial class Binder
 
         if (openCount == 1)
         {
-            var found = ResolveOpen(open!, name, out fingerprint);
+            var found = ResolveOpen(open!.Relation, name, out fingerprint);
             var inferred = selectable > 1;
             if (inferred)
             {
+                // The other items' columns are known and lack the name: known columns bind it here.
                 _partial = true;
+                RecordEvidence(scope, open, name);
             }
 
             foreach (var edge in found)
@@ -366,8 +375,9 @@ internal sealed partial class Binder
             }
         }
 
-        // Candidates are not reads: the name belongs to one of them, nobody knows which.
+        // Candidates are not reads: the name belongs to one of them, nobody knows which (another query of this shape may).
         _openReads.RemoveRange(reads, _openReads.Count - reads);
+        AddShape(new NameShape(ShapeKey(scope, name), null));
         fingerprint = "AMBIGUOUS(" + string.Join(',', prints) + ")";
         return true;
     }

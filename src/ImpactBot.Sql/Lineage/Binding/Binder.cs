@@ -143,6 +143,8 @@ internal sealed partial class Binder
             Tables = [.. _tables.Select(t => t.Rendered)],
             OpenReads = OpenReads(),
             PassesUnlistedTo = PassesUnlistedTo(relation),
+            NameShapes = [.. _nameShapes],
+            SettledNames = _settledNames,
             Clauses = new ClauseFingerprints(
                 Fingerprint.Of(relation.Clauses.Filter),
                 Fingerprint.Of(relation.Clauses.Join),

@@ -29,6 +29,11 @@ internal sealed class Scope(Scope? parent, CteEnv? ctes, SelectQuery? select)
 
     public List<Edge> GeneratorInputs { get; } = [];
 
+    /// <summary>The SELECT's shape (FROM items by alias, output names), once asked for: see Binder.Shapes.</summary>
+    public string? Shape { get; set; }
+
+    /// <summary>How many FROM items <see cref="Shape"/> was computed with.</summary>
+    public int ShapeSources { get; set; }
     /// <summary>
     /// Sources whose columns are some of their own (inferred, or a source's YAML without a catalog) that a star of this
     /// SELECT expanded: a name they do not list may still be theirs, so it may still be the SELECT's.
