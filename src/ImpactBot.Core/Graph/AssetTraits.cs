@@ -50,5 +50,11 @@ public sealed record AssetTraits
     /// </summary>
     public bool OpenColumns { get; init; }
 
+    /// <summary>
+    /// A model whose <c>select *</c> read this asset, itself with <see cref="OpenColumns"/>: the model's columns are open
+    /// too, and a column its readers read that it does not list is that asset's, passed on (and inferred there).
+    /// </summary>
+    public string? OpenColumnsFrom { get; init; }
+
     public bool IsIncremental => Materialization is "incremental" or "snapshot";
 }

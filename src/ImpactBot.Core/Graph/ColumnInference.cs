@@ -37,8 +37,25 @@ internal static class ColumnInference
         {
             foreach (var definition in levels[l])
             {
-                if (!demand.TryGetValue(definition.Id, out var wanted) || !built.TryGetValue(definition.Id, out var node) || !node.HasWildcard)
+                if (!demand.TryGetValue(definition.Id, out var wanted) || !built.TryGetValue(definition.Id, out var node))
                 {
+                    continue;
+                }
+
+                if (!node.HasWildcard)
+                {
+                    // Its star expanded an asset whose columns are some of its own: what it does not list is that asset's.
+                    if (node.Traits.OpenColumnsFrom is { } from && isUnknown(from))
+                    {
+                        foreach (var column in wanted)
+                        {
+                            if (!IsNamed(node, column))
+                            {
+                                Add(demand, from, column);
+                            }
+                        }
+                    }
+
                     continue;
                 }
 

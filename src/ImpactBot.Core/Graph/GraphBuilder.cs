@@ -67,7 +67,9 @@ public static class GraphBuilder
         // Sources whose YAML documents some columns: a read of another one infers it, as for a source declaring none.
         var openDeclared = definitions.Where(d => d.Traits.OpenColumns && !unknownDeclared.Contains(d.Id) && built.ContainsKey(d.Id))
             .Select(d => d.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        bool IsInferable(string id) => IsUnknown(id) || openDeclared.Contains(id);
+        // Models whose star read such a source (or such a model) pass a read of another column on to it.
+        bool IsInferable(string id) =>
+            IsUnknown(id) || openDeclared.Contains(id) || (built.TryGetValue(id, out var n) && n.Traits.OpenColumnsFrom is not null);
 
         var sqlAssets = definitions.Where(HasSql).ToList();
         var prepared = ParallelMap.Map(sqlAssets, asset =>
@@ -514,6 +516,7 @@ public static class GraphBuilder
 
             return (Base(asset) with
             {
+                Traits = LineageMapper.WithOpenColumnsFrom(asset.Traits, old.Traits.OpenColumnsFrom),
                 Columns = old.Columns,
                 RowSources = old.RowSources,
                 Status = old.Status,

@@ -47,6 +47,7 @@ internal static class LineageMapper
         var status = lineage.Status == LineageStatus.Complete && asset.PartiallyRendered ? LineageStatus.Partial : lineage.Status;
         return node with
         {
+            Traits = WithOpenColumnsFrom(node.Traits, lineage.PassesUnlistedTo is { } open ? resolver.Resolve(open) ?? open : null),
             Columns = columns.MoveToImmutable(),
             RowSources = Edges(lineage.Row, resolver),
             Status = status,
@@ -57,6 +58,10 @@ internal static class LineageMapper
             Diagnostics = diagnostics,
         };
     }
+
+    /// <summary>A model's traits with the asset its star passes unlisted names on to (none: as declared).</summary>
+    public static AssetTraits WithOpenColumnsFrom(AssetTraits traits, string? asset) =>
+        asset is null ? traits : traits with { OpenColumns = true, OpenColumnsFrom = asset };
 
     private static ImmutableArray<ColumnEdge> Edges(ImmutableArray<ColumnSource> sources, RelationResolver resolver)
     {

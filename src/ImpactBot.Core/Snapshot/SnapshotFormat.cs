@@ -11,7 +11,7 @@ public static class SnapshotFormat
 {
     public const string Magic = "IMPACTBOT-SNAPSHOT";
 
-    public const int Version = 9;
+    public const int Version = 10;
 
     public const int ChecksumLength = 32;
 
@@ -19,5 +19,5 @@ public static class SnapshotFormat
     public const int AssetsPerChunk = 2048;
 
     /// <summary>Bump when lineage rules change, so cached snapshots built by older rules are rebuilt rather than trusted.</summary>
-    public const string EngineVersion = "lineage-11";
+    public const string EngineVersion = "lineage-12";
 }

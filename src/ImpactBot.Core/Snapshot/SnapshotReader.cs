@@ -247,9 +247,10 @@ public static class SnapshotReader
             var fullRefresh = Int();
             var incrementalFilter = Str();
             var openColumns = Bool();
+            var openColumnsFrom = Str();
             // Most assets (data tests, sources) have none: one shared instance instead of thousands.
             if (materialization is null && !contracted && access is null && group is null && latest < 0 && url is null && kind is null && tags.IsEmpty && strategy is null && fullRefresh == 0
-                && incrementalFilter is null && !openColumns)
+                && incrementalFilter is null && !openColumns && openColumnsFrom is null)
             {
                 return AssetTraits.None;
             }
@@ -268,6 +269,7 @@ public static class SnapshotReader
                 FullRefresh = fullRefresh == 0 ? null : fullRefresh == 2,
                 IncrementalFilter = incrementalFilter,
                 OpenColumns = openColumns,
+                OpenColumnsFrom = openColumnsFrom,
             };
         }
 

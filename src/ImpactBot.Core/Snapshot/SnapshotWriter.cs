@@ -166,6 +166,7 @@ public static class SnapshotWriter
         w.Write7BitEncodedInt(t.FullRefresh switch { null => 0, false => 1, true => 2 });
         w.Write7BitEncodedInt(s.Id(t.IncrementalFilter));
         w.Write(t.OpenColumns);
+        w.Write7BitEncodedInt(s.Id(t.OpenColumnsFrom));
     }
 
     private static void WriteEdges(BinaryWriter w, IReadOnlyList<ColumnEdge> edges, StringTable s)

@@ -309,7 +309,8 @@ internal static class DeltaHead
             DependsOn = hasSql ? inputs.Upstreams : node.DependsOn,
             References = hasSql ? [] : node.References,
             Owners = node.Owners,
-            Traits = node.Traits,
+            // Whether a model's star passes unlisted columns on is bound, not declared: binding says it again.
+            Traits = hasSql && node.Traits.OpenColumnsFrom is not null ? node.Traits with { OpenColumns = false, OpenColumnsFrom = null } : node.Traits,
             DocsHash = node.DocsHash,
             Diagnostics = hasSql ? [] : node.Diagnostics,
             PartiallyRendered = inputs.PartiallyRendered,

@@ -58,7 +58,55 @@ public static class ProjectColumns
     /// </summary>
     internal static Dictionary<string, ImmutableArray<string>> Known(DbtProject project, LineageGraph graph)
     {
-        var waiting = new HashSet<string>(project.Models.Where(m => !m.ColumnsAsked.IsEmpty).Select(ProjectAssets.ModelId), StringComparer.OrdinalIgnoreCase);
+        var byRelation = new Dictionary<string, AssetNode>(StringComparer.OrdinalIgnoreCase);
+        foreach (var node in graph.Assets)
+        {
+            foreach (var relation in node.Inputs.Relations)
+            {
+                byRelation.TryAdd(relation, node);
+            }
+        }
+
+        var askers = project.Models.Where(m => !m.ColumnsAsked.IsEmpty).ToList();
+        var waiting = Waiting(askers.Select(ProjectAssets.ModelId), graph);
+
+        // A model waits only while something it asked about may still answer: a node that answers already, or one that
+        // waits itself. One that asked only about nodes that never will (partial, or reading the warehouse) has its
+        // final render, and its readers need not wait for it.
+        while (true)
+        {
+            var final = askers.Where(m => waiting.Contains(ProjectAssets.ModelId(m)) && m.ColumnsAsked.All(r =>
+                !byRelation.TryGetValue(r, out var asked) || (Columns(asked) is null && !waiting.Contains(asked.Id)))).Select(ProjectAssets.ModelId).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            if (final.Count == 0)
+            {
+                break;
+            }
+
+            askers.RemoveAll(m => final.Contains(ProjectAssets.ModelId(m)));
+            waiting = Waiting(askers.Select(ProjectAssets.ModelId), graph);
+        }
+
+        var known = new Dictionary<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var node in graph.Assets.Where(n => n.Type is AssetType.Model or AssetType.Seed or AssetType.Snapshot or AssetType.Source))
+        {
+            if (waiting.Contains(node.Id) || Columns(node) is not { IsEmpty: false } columns)
+            {
+                continue;
+            }
+
+            foreach (var relation in node.Inputs.Relations.Where(r => r.StartsWith(DbtRef.RelationPrefix, StringComparison.Ordinal) || r.StartsWith(DbtSourceRef.RelationPrefix, StringComparison.Ordinal)))
+            {
+                known.TryAdd(relation, columns);
+            }
+        }
+
+        return known;
+    }
+
+    /// <summary>The models that asked, and everything that reads them.</summary>
+    private static HashSet<string> Waiting(IEnumerable<string> askers, LineageGraph graph)
+    {
+        var waiting = new HashSet<string>(askers, StringComparer.OrdinalIgnoreCase);
         var readers = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var node in graph.Assets)
         {
@@ -85,21 +133,7 @@ public static class ProjectColumns
             }
         }
 
-        var known = new Dictionary<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var node in graph.Assets.Where(n => n.Type is AssetType.Model or AssetType.Seed or AssetType.Snapshot or AssetType.Source))
-        {
-            if (waiting.Contains(node.Id) || Columns(node) is not { IsEmpty: false } columns)
-            {
-                continue;
-            }
-
-            foreach (var relation in node.Inputs.Relations.Where(r => r.StartsWith(DbtRef.RelationPrefix, StringComparison.Ordinal) || r.StartsWith(DbtSourceRef.RelationPrefix, StringComparison.Ordinal)))
-            {
-                known.TryAdd(relation, columns);
-            }
-        }
-
-        return known;
+        return waiting;
     }
 
     /// <summary>

@@ -11,7 +11,17 @@ internal sealed class Undefined
 }
 
 /// <summary>A value the renderer cannot know (result of an unknown macro, a query, the environment). Renders as <see cref="Sql"/>.</summary>
-internal sealed record UnknownValue(string Sql);
+internal sealed record UnknownValue(string Sql)
+{
+    /// <summary>Items a list only partly known holds for certain (<c>warehouse_relations + [ref('x')]</c>).</summary>
+    public System.Collections.Immutable.ImmutableArray<object?> Known { get; init; } = [];
+
+    /// <summary>The call that needs a warehouse to answer (<c>dbt_utils.get_column_values</c>), for the diagnostics of what depends on it.</summary>
+    public string? Origin { get; init; }
+
+    /// <summary>Its <see cref="Sql"/> is a name that stands in for it in the SQL without changing lineage (an unset <c>env_var</c>'s).</summary>
+    public bool StandsIn { get; init; }
+}
 
 /// <summary>
 /// A relation: what <c>ref()</c>, <c>source()</c> and <c>this</c> return. <see cref="Sql"/> is its name by convention

@@ -38,8 +38,8 @@ internal sealed partial class RenderSession
     private object? Call(object? callee, EvaluatedArgs args, int pos, CallerValue? caller = null) => callee switch
     {
         MacroValue macro => CallMacro(macro, args, pos, caller),
-        BoundMethod method => CallMethod(method, args, pos),
-        FunctionValue function => CallBuiltin(function.Name, args, pos),
+        BoundMethod method => Decided(CallMethod(method, args, pos), args, Mutators.Contains(method.Name)),
+        FunctionValue function => Decided(CallBuiltin(function.Name, args, pos), args, function.Name is "return" or "do" or "log" or "print"),
         CallerValue body => RenderCaller(body),
         UnknownValue unknown => unknown,
         _ => Unknown(JinjaValues.Print(callee), args, pos),
@@ -276,7 +276,7 @@ internal sealed partial class RenderSession
             _diagnostics.Add(diagnostic);
         }
 
-        return new UnknownValue(variable);
+        return new UnknownValue(variable) { StandsIn = true };
     }
 
     private static bool IsIdentifierPath(string text) =>
@@ -327,6 +327,12 @@ internal sealed partial class RenderSession
 
             var sb = new StringBuilder();
             Render(macro.Node.Body, sb);
+            if (_frame.HasReturned && _frame.Returned is UnknownValue { Origin: not null } unknown && macro.Package.Length > 0 && savedPackage != macro.Package)
+            {
+                // What needs the warehouse is the package macro the model called, not the query it runs inside.
+                return unknown with { Origin = macro.Package + "." + macro.Node.Name };
+            }
+
             return _frame.HasReturned ? _frame.Returned : sb.ToString();
         }
         finally

@@ -412,10 +412,13 @@ internal sealed partial class RenderSession
         _ => null,
     };
 
-    /// <summary>A value that only a warehouse knows: it stays unknown, so what depends on it is left out or guessed, with one diagnostic.</summary>
+    /// <summary>
+    /// A value that only a warehouse knows: it stays unknown, so what depends on it is left out or guessed, with one
+    /// diagnostic. The render is partial only where the unknown reaches the SQL (see RenderSession.Unknowns.cs).
+    /// </summary>
     private UnknownValue NeedsWarehouse(string what, int pos)
     {
-        Report("needs-warehouse", $"'{what}' needs a warehouse; what depends on its result cannot be rendered exactly", pos);
-        return UnknownResult;
+        Report("needs-warehouse", $"'{what}' needs a warehouse; what depends on its result cannot be rendered exactly", pos, partial: false);
+        return UnknownResult with { Origin = what };
     }
 }

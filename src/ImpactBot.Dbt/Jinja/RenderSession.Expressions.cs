@@ -116,6 +116,11 @@ internal sealed partial class RenderSession
     private object? Slice(SliceExpr slice)
     {
         var target = Eval(slice.Target);
+        if (new[] { slice.Start, slice.Stop, slice.Step }.Any(e => e is not null && Eval(e) is UnknownValue))
+        {
+            return UnknownResult;
+        }
+
         long? Bound(Expr? e) => e is null ? null : JinjaValues.Number(Eval(e)) is { } n ? (long)n : null;
         var (start, stop, step) = (Bound(slice.Start), Bound(slice.Stop), Bound(slice.Step) ?? 1);
         List<object?>? items = target switch
@@ -195,7 +200,17 @@ internal sealed partial class RenderSession
         if (expr.Op == "~")
         {
             var text = JinjaValues.Print(l) + JinjaValues.Print(r);
-            return l is UnknownValue || r is UnknownValue ? new UnknownValue(text) : text;
+            return l is UnknownValue || r is UnknownValue ? new UnknownValue(text) { StandsIn = !ContainsUnknown(l) && !ContainsUnknown(r) } : text;
+        }
+
+        if (expr.Op == "+" && (l, r) is (UnknownValue { } ul, List<object?> rl))
+        {
+            return new UnknownValue("") { Known = [.. ul.Known, .. rl] };
+        }
+
+        if (expr.Op == "+" && (l, r) is (List<object?> ll, UnknownValue { } ur))
+        {
+            return new UnknownValue("") { Known = [.. ll, .. ur.Known] };
         }
 
         if (l is UnknownValue || r is UnknownValue)

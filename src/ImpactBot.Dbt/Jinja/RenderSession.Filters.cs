@@ -5,9 +5,23 @@ namespace ImpactBot.Dbt.Jinja;
 /// <summary>Jinja tests (<c>x is defined</c>) and filters (<c>x | map(attribute='name')</c>).</summary>
 internal sealed partial class RenderSession
 {
+    /// <summary>
+    /// ImpactBot's own test, for its built-in package macros: the value is one only a warehouse knows (a query's result,
+    /// the relations a pattern matches), so the macro can say what stands for it instead of guessing.
+    /// </summary>
+    private const string WarehouseOnlyTest = "impactbot_warehouse_only";
+
+    /// <summary>ImpactBot's own filter, for its built-in package macros: the items a list only partly known holds for certain.</summary>
+    private const string KnownItemsFilter = "impactbot_known_items";
+
     private object? ApplyTest(TestExpr test)
     {
         var value = Eval(test.Target);
+        if (test.Name == WarehouseOnlyTest)
+        {
+            return value is UnknownValue != test.Negated;
+        }
+
         var args = test.Args.Positional.Select(Eval).ToList();
         if (value is UnknownValue || args.Any(a => a is UnknownValue))
         {
@@ -57,7 +71,17 @@ internal sealed partial class RenderSession
         var value = Eval(filter.Target);
         var args = filter.Args.Positional.Select(Eval).ToList();
         var named = filter.Args.Named.ToDictionary(n => n.Key, n => Eval(n.Value), StringComparer.Ordinal);
+        return Decided(Filter(filter, value, args, named), new EvaluatedArgs(args, named), passesOn: false);
+    }
+
+    private object? Filter(FilterExpr filter, object? value, List<object?> args, Dictionary<string, object?> named)
+    {
         object? Arg(int i, string key = "") => named.TryGetValue(key, out var v) ? v : i < args.Count ? args[i] : Undefined.Instance;
+        if (filter.Name == KnownItemsFilter)
+        {
+            return value is UnknownValue unknown ? new List<object?>(unknown.Known) : JinjaValues.Iterate(value) ?? new List<object?>();
+        }
+
         if (value is UnknownValue && filter.Name is not ("default" or "d"))
         {
             return value;

@@ -138,6 +138,7 @@ internal sealed partial class RenderSession
                 {
                     Mark(sb, output.Pos, verbatim: false);
                     sb.Append(JinjaValues.Print(value));
+                    _partial |= ContainsUnknown(value);
                 }
 
                 break;
@@ -218,8 +219,7 @@ internal sealed partial class RenderSession
                     Render(branch.Body, sb);
                     return;
                 case null:
-                    Report("undecidable-condition", "cannot decide this condition without a warehouse; rendering its first branch", branch.Condition.Pos);
-                    Render(branch.Body, sb);
+                    RenderUndecided(node, branch, sb);
                     return;
             }
         }
@@ -265,10 +265,14 @@ internal sealed partial class RenderSession
 
     private void RenderFor(ForNode node, StringBuilder sb)
     {
-        var items = JinjaValues.Iterate(Eval(node.Iterable));
+        var iterable = Eval(node.Iterable);
+        var items = JinjaValues.Iterate(iterable);
         if (items is null)
         {
-            Report("unknown-iterable", "cannot know what this loop iterates over; its body is left out", node.Pos);
+            // A body that only changes values (collects a query's rows into a list) loses nothing: they become unknown.
+            var what = iterable is UnknownValue { Origin: { } origin } ? $" (the result of '{origin}', which needs a warehouse)" : "";
+            Report("unknown-iterable", $"cannot know what this loop iterates over{what}; its body is left out", node.Pos, partial: !OnlyChangesValues(node));
+            ForgetChangedIn(node.Body);
             return;
         }
 
@@ -391,9 +395,10 @@ internal sealed partial class RenderSession
 
     private int Line(int pos) => _lines.Locate(_macroDepth > 0 ? _callSitePos : pos).Line;
 
-    private void Report(string code, string message, int pos, DiagnosticSeverity severity = DiagnosticSeverity.Warning)
+    /// <summary>A diagnostic; <paramref name="partial"/>: what it reports may make the SQL differ from dbt's.</summary>
+    private void Report(string code, string message, int pos, DiagnosticSeverity severity = DiagnosticSeverity.Warning, bool partial = true)
     {
-        _partial = true;
+        _partial |= partial;
         Note(code, message, pos, severity);
     }
 

@@ -27,6 +27,12 @@ public sealed record QueryLineage(
     /// </summary>
     public ImmutableArray<ColumnSource> OpenReads { get; init; } = [];
 
+    /// <summary>
+    /// The table (as written) a star of the output expanded whose columns are only some of its own (inferred, or a
+    /// source's YAML without a catalog): a name the output does not list may be one of that table's, passed on.
+    /// </summary>
+    public string? PassesUnlistedTo { get; init; }
+
     /// <summary>Unqualified names read in SELECTs of several FROM items, by query shape: evidence for, or questions to, other queries.</summary>
     public ImmutableArray<NameShape> NameShapes { get; init; } = [];
 

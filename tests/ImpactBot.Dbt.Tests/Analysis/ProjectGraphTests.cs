@@ -50,6 +50,21 @@ public sealed class ProjectGraphTests
     }
 
     [Test]
+    public void Build_AModelAskingOnlyForColumnsNoOneWillKnow_DoesNotHoldUpItsReaders()
+    {
+        var listColumns = "{% macro list_columns(relation) %}{% for c in adapter.get_columns_in_relation(relation) %}{{ c.name }}{{ ', ' if not loop.last }}{% endfor %}{% endmacro %}";
+        var graph = Build(
+            ("macros/list_columns.sql", listColumns),
+            ("models/sources.yml", "version: 2\nsources:\n  - name: raw\n    tables:\n      - name: events\n"),
+            ("models/all_events.sql", "select {{ list_columns(source('raw', 'events')) }} from {{ source('raw', 'events') }}"),
+            ("models/daily.sql", "select 1 as day, count(*) as n from {{ ref('all_events') }}"),
+            ("models/daily_wide.sql", "select {{ list_columns(ref('daily')) }} from {{ ref('daily') }}"));
+
+        Assert.That(graph.Find("all_events")!.Diagnostics.Select(d => d.Code), Does.Contain("needs-warehouse"), "nothing can answer for the source");
+        Assert.That(graph.Find("daily_wide")!.Columns.Select(c => c.Name), Is.EqualTo(new[] { "day", "n" }), "daily's columns do not depend on that answer");
+    }
+
+    [Test]
     public void Build_ManifestCompiledByAnotherAdapter_ItsSqlIsParsedInThatAdaptersDialect()
     {
         var node = "{\"resource_type\": \"model\", \"name\": \"m\", \"package_name\": \"shop\", "

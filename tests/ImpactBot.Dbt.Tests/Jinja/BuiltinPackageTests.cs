@@ -14,7 +14,7 @@ public sealed class BuiltinPackageTests
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     private static JinjaRenderResult Render(string template, string targetType = "postgres") =>
-        JinjaRenderer.Render(template, "models/m.sql", new JinjaContext { TargetType = targetType, RelationColumns = Columns });
+        JinjaRenderer.Render(template, "models/m.sql", new JinjaContext { TargetType = targetType, RelationColumns = Columns, ThisName = "m" });
 
     private static string Squash(string sql) => string.Join(" ", sql.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
@@ -89,6 +89,35 @@ public sealed class BuiltinPackageTests
         Assert.That(result.Diagnostics.Select(d => d.Code), Does.Contain("needs-warehouse"));
     }
 
+    [Test]
+    public void UnionRelations_OverRelationsOnlyTheWarehouseLists_ReadsOneStandInWithUnknownColumns()
+    {
+        var result = Render("{{ dbt_utils.union_relations(dbt_utils.get_relations_by_pattern('raw_events', '%'), include=['id'], source_column_name=none) }}");
+
+        Assert.That(Squash(result.Sql), Is.EqualTo("select * from __warehouse__.m__relations"));
+        Assert.That(result.Diagnostics.Select(d => d.Code), Does.Contain("needs-warehouse"));
+        Assert.That(result.IsComplete, Is.True, "the stand-in is all that is known of the relations, not a guess");
+    }
+
+    [Test]
+    public void UnionRelations_OverWarehouseRelationsAndAKnownOne_KeepsTheKnownOneByName()
+    {
+        var result = Render("{{ dbt_utils.union_relations(dbt_utils.get_relations_by_pattern('raw_events', '%') + [ref('a')], include=['id', 'region'], source_column_name=none) }}");
+
+        Assert.That(Squash(result.Sql), Is.EqualTo("select * from __warehouse__.m__relations union all by name select id, region from __ref__.a"));
+        Assert.That(result.IsComplete, Is.True);
+    }
+
+    [Test]
+    public void UnionRelations_OverAProjectMacroCollectingAQueryResult_ReadsTheStandIn()
+    {
+        const string template = "{% macro tables() %}{% set found = [] %}{% for row in run_query('select * from information_schema.tables') %}"
+            + "{% do found.append(api.Relation.create(schema=row.table_schema, identifier=row.table_name)) %}{% endfor %}{{ return(found) }}{% endmacro %}"
+            + "{{ dbt_utils.union_relations(tables()) }}";
+
+        Assert.That(Squash(Render(template).Sql), Is.EqualTo("select cast('__warehouse__.m__relations' as varchar) as _dbt_source_relation, * from __warehouse__.m__relations"));
+    }
+
     [TestCase("snowflake", "qualify row_number() over (partition by id order by ts desc) = 1")]
     [TestCase("postgres", "select distinct on (id) * from __ref__.a as tt order by id,ts desc")]
     [TestCase("trino", "natural join row_numbered where row_numbered.rn = 1")]
@@ -116,6 +145,7 @@ public sealed class BuiltinPackageTests
 
         Assert.That(result.Sql, Is.EqualTo("x"));
         Assert.That(result.Diagnostics.Select(d => d.Code), Does.Contain("needs-warehouse"));
+        Assert.That(result.Diagnostics.Single(d => d.Code == "unknown-iterable").Message, Does.Contain("the result of 'dbt_utils.get_column_values', which needs a warehouse"));
     }
 
     [Test]

@@ -240,6 +240,31 @@ public sealed class DbtContextTests
     }
 
     [Test]
+    public void LoopOverAQueryResult_LeavesWhatItWouldChangeUnknown_NotEmpty()
+    {
+        var result = Render("{% set names = [] %}{% set ns = namespace(seen=false) %}{% for row in run_query('select name from t') %}"
+            + "{% if row.name != 'x' %}{% do names.append(row.name) %}{% endif %}{% set ns.seen = true %}{% endfor %}"
+            + "{% if names %}some{% else %}none{% endif %} {% if ns.seen %}seen{% else %}unseen{% endif %}");
+
+        Assert.That(result.Sql, Is.EqualTo("some seen"), "an empty list or the value before the loop would decide the condition");
+        Assert.That(result.Diagnostics.Count(d => d.Code == "undecidable-condition"), Is.EqualTo(2));
+    }
+
+    [TestCase("{% set rows = run_query('select 1') %}select 1", true)]
+    [TestCase("select {{ run_query('select max(id) from t') }}", false)]
+    [TestCase("select '{{ 'abc' | replace(run_query('select 1'), 'x') }}'", false)]
+    [TestCase("{% macro first() %}{% for r in run_query('select 1') %}{{ return(r) }}{% endfor %}{{ return('none') }}{% endmacro %}select '{{ first() }}'", false)]
+    [TestCase("{% macro listed() %}{% set t = load_result('q') %}{% if t and t['table'] %}{% set found = [] %}{% for row in t['table'] %}{% do found.append(row) %}{% endfor %}{{ return(found) }}{% else %}{{ return([]) }}{% endif %}{% endmacro %}{% set rels = listed() %}select 1", true)]
+    [TestCase("{% macro listed() %}{% if run_query('select 1') %}{{ return(['a']) }}{% else %}{{ return([]) }}{% endif %}{% endmacro %}select {{ listed() | length }}", false)]
+    public void WarehouseOnlyValue_MakesTheRenderPartialOnlyWhereItReachesTheSql(string template, bool complete)
+    {
+        var result = Render(template);
+
+        Assert.That(result.IsComplete, Is.EqualTo(complete));
+        Assert.That(result.Diagnostics.Select(d => d.Code), Does.Contain("needs-warehouse"));
+    }
+
+    [Test]
     public void RunQuery_NeedsAWarehouse_AndExecuteStaysTrue()
     {
         var result = Render("{% if execute %}{% set values = run_query('select 1').columns[0].values() %}{% else %}{% set values = [] %}{% endif %}{% for v in values %}{{ v }},{% endfor %}x");

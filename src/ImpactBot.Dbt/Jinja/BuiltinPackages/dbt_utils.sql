@@ -71,6 +71,33 @@ from {{ relation }}
 {% macro union_relations(relations, column_override=none, include=[], exclude=[], source_column_name='_dbt_source_relation', where=none) -%}
 {%- set includes = include | map('lower') | list -%}
 {%- set excludes = exclude | map('lower') | list -%}
+{%- if relations is impactbot_warehouse_only -%}
+{#- Relations only the warehouse lists (get_relations_by_pattern, a query of information_schema): one stand-in
+    relation with unknown columns takes their place, so the model keeps its place in the graph and its readers infer
+    the columns they read; the relations known besides them join by name, as union_relations aligns columns. -#}
+{%- set stand_in = '__warehouse__.' ~ this.identifier ~ '__relations' %}
+select
+    {%- if source_column_name is not none %}
+    cast('{{ stand_in }}' as {{ dbt.type_string() }}) as {{ source_column_name }},
+    {%- endif %}
+    *
+from {{ stand_in }}
+{% if where %}where {{ where }}{% endif %}
+{%- for relation in relations | impactbot_known_items %}
+{%- set names = [] -%}
+{%- for col in adapter.get_columns_in_relation(relation) -%}
+  {%- if (not includes or col.column | lower in includes) and col.column | lower not in excludes %}{% do names.append(col.column) %}{% endif -%}
+{%- endfor %}
+union all by name
+select
+    {%- if source_column_name is not none %}
+    cast('{{ relation }}' as {{ dbt.type_string() }}) as {{ source_column_name }},
+    {%- endif %}
+    {% if names %}{{ names | join(', ') }}{% else %}*{% endif %}
+from {{ relation }}
+{% if where %}where {{ where }}{% endif %}
+{%- endfor -%}
+{%- else -%}
 {%- set relation_columns = {} -%}
 {%- set superset = [] -%}
 {%- for relation in relations -%}
@@ -100,6 +127,7 @@ from {{ relation }}
 )
 {% if not loop.last %}union all{% endif -%}
 {%- endfor -%}
+{%- endif -%}
 {%- endmacro %}
 
 {% macro deduplicate(relation, partition_by, order_by) -%}

@@ -81,7 +81,11 @@ internal sealed partial class Binder
             AppendLimit(scope.Clauses.Limit, select.Limit, select.Top);
         }
 
-        var relation = new Relation { LowerBound = scope.LowerBoundStar is not null, Fallback = scope.LowerBoundStar };
+        // A star over one relation whose columns are some of its own passes on a name it does not list (a CTE
+        // `select * from source` whose YAML documents a few columns); over several, nobody knows whose it would be.
+        var lowerBound = scope.LowerBoundStars.Distinct().ToList() is [var only] ? only : null;
+        var relation = new Relation { LowerBound = lowerBound is not null, Fallback = lowerBound };
+        relation.FallbackHidden.AddRange(scope.StarHidden);
         relation.Columns.AddRange(scope.Projections);
         SpendEdges(scope.RowEdges.Count);
         relation.RowEdges.AddRange(EdgeSet.Compact(scope.RowEdges));

@@ -65,9 +65,11 @@ internal sealed partial class Binder
             }
         }
 
-        if (relation.LowerBound && !relation.Open)
+        if (relation.LowerBound && !relation.Open && star.ILikePattern is null)
         {
-            scope.LowerBoundStar ??= relation;
+            scope.LowerBoundStars.Add(relation);
+            scope.StarHidden.AddRange(star.Exclude.Select(e => e.Last));
+            scope.StarHidden.AddRange(star.Rename.Select(r => r.Column.Last));
         }
 
         if (relation.Open)

@@ -142,6 +142,7 @@ internal sealed partial class Binder
             Target = target,
             Tables = [.. _tables.Select(t => t.Rendered)],
             OpenReads = OpenReads(),
+            PassesUnlistedTo = PassesUnlistedTo(relation),
             NameShapes = [.. _nameShapes],
             SettledNames = _settledNames,
             Clauses = new ClauseFingerprints(
@@ -151,6 +152,18 @@ internal sealed partial class Binder
                 Fingerprint.Of(string.Join('|', sortedKeys)),
                 Fingerprint.Of(relation.Clauses.Limit)),
         };
+    }
+
+    /// <summary>The catalog table behind the stars over relations whose columns are some of their own, through CTEs.</summary>
+    private static string? PassesUnlistedTo(Relation relation)
+    {
+        var current = relation;
+        while (current.LowerBound && !current.Open && current.BaseTable is null && current.Fallback is { } fallback)
+        {
+            current = fallback;
+        }
+
+        return current != relation && current.LowerBound ? current.BaseTable : null;
     }
 
     /// <summary>Every column read of a table with unknown columns, wherever in the statement (also in projections nothing uses).</summary>
@@ -232,7 +245,7 @@ internal sealed partial class Binder
             Report("column-count-mismatch", $"{names.Length} column names for {relation.Columns.Count} columns; extra names are ignored", span);
         }
 
-        var renamed = new Relation { Open = relation.Open, BaseTable = relation.BaseTable, BaseTableKey = relation.BaseTableKey, Fallback = relation.Fallback, OpenSources = relation.OpenSources, GeneratorInputs = relation.GeneratorInputs };
+        var renamed = new Relation { Open = relation.Open, LowerBound = relation.LowerBound, BaseTable = relation.BaseTable, BaseTableKey = relation.BaseTableKey, Fallback = relation.Fallback, OpenSources = relation.OpenSources, GeneratorInputs = relation.GeneratorInputs };
         renamed.FallbackHidden.AddRange(relation.FallbackHidden);
         for (var i = 0; i < relation.Columns.Count; i++)
         {

@@ -35,8 +35,11 @@ internal sealed class Scope(Scope? parent, CteEnv? ctes, SelectQuery? select)
     /// <summary>How many FROM items <see cref="Shape"/> was computed with.</summary>
     public int ShapeSources { get; set; }
     /// <summary>
-    /// The first source a star expanded whose listed columns are only some of its columns (<see cref="Relation.LowerBound"/>):
-    /// the SELECT passes its other columns on too, so a name it does not list resolves there.
+    /// Sources whose columns are some of their own (inferred, or a source's YAML without a catalog) that a star of this
+    /// SELECT expanded: a name they do not list may still be theirs, so it may still be the SELECT's.
     /// </summary>
-    public Relation? LowerBoundStar { get; set; }
+    public List<Relation> LowerBoundStars { get; } = [];
+
+    /// <summary>Names the stars over <see cref="LowerBoundStars"/> left out (EXCLUDE, RENAME): they are not the SELECT's.</summary>
+    public List<Identifier> StarHidden { get; } = [];
 }

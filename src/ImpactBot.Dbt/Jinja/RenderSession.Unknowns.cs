@@ -1,0 +1,156 @@
+using System.Collections.Immutable;
+using System.Text;
+
+namespace ImpactBot.Dbt.Jinja;
+
+/// <summary>
+/// Where a value only a warehouse knows reaches the SQL. Asking for it (<c>run_query</c>, <c>load_result</c>) makes
+/// nothing partial; printing it, branching or looping on it, or a built-in turning it into a known value does. So a
+/// model whose unknowns end as unknowns (a list of relations a stand-in takes the place of) renders exactly what is
+/// known, and one whose SQL text rests on a guess says so.
+/// </summary>
+internal sealed partial class RenderSession
+{
+    /// <summary>Methods by which a loop body changes a list or dict it did not create.</summary>
+    private static readonly HashSet<string> Mutators = new(StringComparer.Ordinal) { "append", "extend", "insert", "update", "pop", "remove", "clear", "setdefault" };
+
+    private static bool ContainsUnknown(object? value) => value switch
+    {
+        UnknownValue { StandsIn: true } => false,
+        UnknownValue => true,
+        List<object?> list => list.Exists(ContainsUnknown),
+        Dictionary<string, object?> dict => dict.Values.Any(ContainsUnknown),
+        _ => false,
+    };
+
+    /// <summary>
+    /// A built-in's or filter's result: known although an argument was unknown means the unknown was guessed away
+    /// (printed as empty, compared as nothing). <paramref name="passesOn"/>: it only stores or returns its argument.
+    /// </summary>
+    private object? Decided(object? result, EvaluatedArgs args, bool passesOn)
+    {
+        if (!passesOn && result is not UnknownValue && (args.Positional.Exists(ContainsUnknown) || args.Named.Values.Any(ContainsUnknown)))
+        {
+            _partial = true;
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Renders the first branch of an if whose condition needs a warehouse. The guess costs nothing when no branch
+    /// prints anything and the branch taken returns an unknown value (which covers whatever the others would return):
+    /// a macro that lists relations from a query's rows, or returns nothing when the query finds none.
+    /// </summary>
+    private void RenderUndecided(IfNode node, IfBranch taken, StringBuilder sb)
+    {
+        var silent = _frame is not null && node.Branches.All(b => ChangesValuesOnly(b.Body));
+        Report("undecidable-condition", "cannot decide this condition without a warehouse; rendering its first branch", taken.Condition!.Pos, partial: false);
+        Render(taken.Body, sb);
+        if (!silent || _frame is not { HasReturned: true, Returned: UnknownValue })
+        {
+            _partial = true;
+        }
+        else
+        {
+            foreach (var other in node.Branches.Where(b => b != taken))
+            {
+                ForgetChangedIn(other.Body);
+                ForgetAssigned(other.Body);
+            }
+        }
+    }
+
+    /// <summary>A loop body whose only effects are the values it changes: leaving it out loses nothing once they are unknown.</summary>
+    private static bool OnlyChangesValues(ForNode loop) => ChangesValuesOnly(loop.Body) && !Returns(loop.Body);
+
+    /// <summary>A body that prints nothing and returns only through <c>return()</c>: its effects are the values it sets.</summary>
+    private static bool ChangesValuesOnly(ImmutableArray<TemplateNode> body) => body.All(node => node switch
+    {
+        TextNode text => string.IsNullOrWhiteSpace(text.Text),
+        OutputNode { Value: CallExpr { Callee: NameExpr { Name: "return" } } } => true,
+        SetNode or DoNode or MacroNode => true,
+        IfNode ifNode => ifNode.Branches.All(b => ChangesValuesOnly(b.Body)),
+        ForNode inner => ChangesValuesOnly(inner.Body) && ChangesValuesOnly(inner.Else) && !Returns(inner.Body),
+        _ => false,
+    });
+
+    /// <summary>Whether a loop body may return from the macro: leaving the loop out would then change what it returns.</summary>
+    private static bool Returns(ImmutableArray<TemplateNode> body) => body.Any(node => node switch
+    {
+        OutputNode { Value: CallExpr { Callee: NameExpr { Name: "return" } } } => true,
+        IfNode ifNode => ifNode.Branches.Any(b => Returns(b.Body)),
+        ForNode inner => Returns(inner.Body) || Returns(inner.Else),
+        _ => false,
+    });
+
+    /// <summary>
+    /// A loop left out changes nothing, but the values its body would have changed (<c>{% do xs.append(..) %}</c>,
+    /// <c>{% set ns.x = .. %}</c>) are unknown, not what they were before it: what reads them afterwards is undecided,
+    /// not decided on an empty list.
+    /// </summary>
+    private void ForgetChangedIn(ImmutableArray<TemplateNode> body)
+    {
+        foreach (var node in body)
+        {
+            switch (node)
+            {
+                case DoNode { Value: CallExpr { Callee: AttrExpr { Target: NameExpr target, Name: var method } } } when Mutators.Contains(method):
+                    Forget(target.Name);
+                    break;
+                case SetNode set when set.Targets.Length == 1 && set.Targets[0].IndexOf('.', StringComparison.Ordinal) is > 0 and var dot
+                    && Lookup(set.Targets[0][..dot]) is NamespaceValue ns:
+                    ns.Attributes[set.Targets[0][(dot + 1)..]] = UnknownResult;
+                    break;
+                case IfNode ifNode:
+                    foreach (var branch in ifNode.Branches)
+                    {
+                        ForgetChangedIn(branch.Body);
+                    }
+
+                    break;
+                case ForNode inner:
+                    ForgetChangedIn(inner.Body);
+                    ForgetChangedIn(inner.Else);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The names a branch not taken would set in this scope (an if has none of its own) are unknown too.</summary>
+    private void ForgetAssigned(ImmutableArray<TemplateNode> body)
+    {
+        foreach (var node in body)
+        {
+            switch (node)
+            {
+                case SetNode set:
+                    foreach (var target in set.Targets.Where(t => !t.Contains('.', StringComparison.Ordinal)))
+                    {
+                        _scopes[^1][target] = UnknownResult;
+                    }
+
+                    break;
+                case IfNode ifNode:
+                    foreach (var branch in ifNode.Branches)
+                    {
+                        ForgetAssigned(branch.Body);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private void Forget(string name)
+    {
+        for (var i = _scopes.Count - 1; i >= 0; i--)
+        {
+            if (_scopes[i].ContainsKey(name))
+            {
+                _scopes[i][name] = UnknownResult;
+                return;
+            }
+        }
+    }
+}
