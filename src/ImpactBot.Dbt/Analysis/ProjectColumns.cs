@@ -137,14 +137,19 @@ public static class ProjectColumns
     }
 
     /// <summary>
-    /// The columns the node is bound with when they are all known; else those its YAML declares (a model selecting * from
-    /// a table outside the project, as a source's declared columns stand for the table); else none.
+    /// The columns the node is bound with when they are all bound. Some may be inferred from its readers (a star over a
+    /// relation that lists only some of its columns): those are some of the node's columns, so its YAML-declared ones
+    /// are added, as the warehouse would list both. Else those its YAML declares (a model selecting * from a table
+    /// outside the project, as a source's declared columns stand for the table); else none.
     /// </summary>
     private static ImmutableArray<string>? Columns(AssetNode node)
     {
-        if (!node.HasWildcard && !node.Columns.IsEmpty && node.Status != LineageStatus.Partial && !node.Columns.Any(c => c.Inferred))
+        if (!node.HasWildcard && !node.Columns.IsEmpty && node.Status != LineageStatus.Partial)
         {
-            return [.. node.Columns.Select(c => c.Name)];
+            var bound = node.Columns.Select(c => c.Name);
+            return node.Columns.Any(c => c.Inferred)
+                ? [.. bound.Concat(node.Inputs.DeclaredColumns.Select(c => c.Name)).Distinct(StringComparer.OrdinalIgnoreCase)]
+                : [.. bound];
         }
 
         return node.Inputs.DeclaredColumns.IsEmpty ? null : [.. node.Inputs.DeclaredColumns.Select(c => c.Name)];

@@ -38,6 +38,20 @@ public sealed class ProjectGraphTests
     }
 
     [Test]
+    public void Build_GetColumnsInRelationOfAStarOverAPartlyDocumentedSource_AnsweredWithTheInferredColumnsToo()
+    {
+        var graph = Build(
+            ("models/sources.yml", "version: 2\nsources:\n  - name: raw\n    tables:\n      - name: issue\n        columns:\n          - name: id\n"),
+            ("models/issue_tmp.sql", "select * from {{ source('raw', 'issue') }}"),
+            ("models/issue_synced.sql", "select id, _synced from {{ ref('issue_tmp') }}"),
+            ("models/issue.sql", "select {% for c in adapter.get_columns_in_relation(ref('issue_tmp')) %}{{ c.name }}{{ ', ' if not loop.last }}{% endfor %} from {{ ref('issue_tmp') }}"));
+
+        Assert.That(graph.Find("issue_tmp")!.Columns.Select(c => (c.Name, c.Inferred)), Is.EqualTo(new[] { ("id", false), ("_synced", true) }));
+        Assert.That(graph.Find("issue")!.Columns.Select(c => c.Name), Is.EqualTo(new[] { "id", "_synced" }), "answered with what the YAML lists and what readers read through the star");
+        Assert.That(graph.Find("issue")!.Diagnostics.Select(d => d.Code), Does.Not.Contain("needs-warehouse"));
+    }
+
+    [Test]
     public void Build_GetColumnsInRelationOfAModelOverAnUnknownTable_AnsweredWithItsDeclaredColumns()
     {
         var graph = Build(
