@@ -224,19 +224,9 @@ internal sealed partial class RenderSession
         return dot > 0 && !_context.Macros.IsInstalled(name[..dot]) ? BuiltinPackages.Find(name[..dot], name[(dot + 1)..]) : null;
     }
 
-    private void BuiltinUsed(MacroValue macro, int pos)
-    {
-        var (line, column) = _lines.Locate(_callSitePos);
-        var diagnostic = new FileDiagnostic(
+    private void BuiltinUsed(MacroValue macro) =>
+        NoteOnce(
             "package-macro-builtin",
             $"'{macro.Package}.{macro.Node.Name}' is ImpactBot's built-in version of the {macro.Package} macro; run `dbt deps` before ImpactBot so the installed package's macros are read and the SQL is exact",
-            _path,
-            line,
-            column,
-            DiagnosticSeverity.Info);
-        if (!_diagnostics.Any(d => d.Code == diagnostic.Code && d.Message == diagnostic.Message))
-        {
-            _diagnostics.Add(diagnostic);
-        }
-    }
+            _callSitePos);
 }

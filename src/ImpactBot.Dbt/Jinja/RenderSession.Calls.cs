@@ -263,19 +263,10 @@ internal sealed partial class RenderSession
     /// </summary>
     private UnknownValue UnsetEnvVar(string variable, int pos)
     {
-        var (line, column) = _lines.Locate(_macroDepth > 0 ? _callSitePos : pos);
-        var diagnostic = new FileDiagnostic(
+        NoteOnce(
             "env-var-unset",
             $"env_var('{variable}') has no default; its name stands in for its value (ImpactBot does not read the environment when rendering)",
-            _path,
-            line,
-            column,
-            DiagnosticSeverity.Info);
-        if (!_diagnostics.Any(d => d.Code == diagnostic.Code && d.Message == diagnostic.Message))
-        {
-            _diagnostics.Add(diagnostic);
-        }
-
+            _macroDepth > 0 ? _callSitePos : pos);
         return new UnknownValue(variable) { StandsIn = true };
     }
 
@@ -305,7 +296,7 @@ internal sealed partial class RenderSession
         if (macro.IsBuiltin && savedPackage != macro.Package)
         {
             // One note per macro the model calls, not per helper the built-in calls in turn.
-            BuiltinUsed(macro, pos);
+            BuiltinUsed(macro);
         }
 
         try

@@ -413,6 +413,18 @@ internal sealed partial class RenderSession
         }
     }
 
+    /// <summary>An info diagnostic given once per model, at the first place it applies to (same code and message).</summary>
+    private void NoteOnce(string code, string message, int locatedPos)
+    {
+        if (_diagnostics.Any(d => d.Code == code && d.Message == message))
+        {
+            return;
+        }
+
+        var (line, column) = _lines.Locate(locatedPos);
+        _diagnostics.Add(new FileDiagnostic(code, message, _path, line, column, DiagnosticSeverity.Info));
+    }
+
     private sealed class MacroFrame
     {
         public bool HasReturned { get; set; }
