@@ -67,8 +67,9 @@ public static class ProjectColumns
             }
         }
 
+        var readers = Readers(graph);
         var askers = project.Models.Where(m => !m.ColumnsAsked.IsEmpty).ToList();
-        var waiting = Waiting(askers.Select(ProjectAssets.ModelId), graph);
+        var waiting = Waiting(askers.Select(ProjectAssets.ModelId), readers);
 
         // A model waits only while something it asked about may still answer: a node that answers already, or one that
         // waits itself. One that asked only about nodes that never will (partial, or reading the warehouse) has its
@@ -83,7 +84,7 @@ public static class ProjectColumns
             }
 
             askers.RemoveAll(m => final.Contains(ProjectAssets.ModelId(m)));
-            waiting = Waiting(askers.Select(ProjectAssets.ModelId), graph);
+            waiting = Waiting(askers.Select(ProjectAssets.ModelId), readers);
         }
 
         var known = new Dictionary<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
@@ -103,10 +104,9 @@ public static class ProjectColumns
         return known;
     }
 
-    /// <summary>The models that asked, and everything that reads them.</summary>
-    private static HashSet<string> Waiting(IEnumerable<string> askers, LineageGraph graph)
+    /// <summary>The assets reading each asset, by id.</summary>
+    private static Dictionary<string, List<string>> Readers(LineageGraph graph)
     {
-        var waiting = new HashSet<string>(askers, StringComparer.OrdinalIgnoreCase);
         var readers = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var node in graph.Assets)
         {
@@ -121,6 +121,13 @@ public static class ProjectColumns
             }
         }
 
+        return readers;
+    }
+
+    /// <summary>The models that asked, and everything that reads them.</summary>
+    private static HashSet<string> Waiting(IEnumerable<string> askers, Dictionary<string, List<string>> readers)
+    {
+        var waiting = new HashSet<string>(askers, StringComparer.OrdinalIgnoreCase);
         var queue = new Queue<string>(waiting);
         while (queue.TryDequeue(out var id))
         {
