@@ -146,7 +146,7 @@ internal sealed partial class RenderSession
 
     private object? Conditional(ConditionalExpr expr)
     {
-        switch (JinjaValues.Truth(Eval(expr.Condition)))
+        switch (Holds(Eval(expr.Condition), expr.Condition.Pos))
         {
             case true:
                 return Eval(expr.Then);
@@ -163,7 +163,7 @@ internal sealed partial class RenderSession
         var value = Eval(expr.Operand);
         return expr.Op switch
         {
-            "not" => JinjaValues.Truth(value) is { } b ? !b : UnknownResult,
+            "not" => Holds(value, expr.Pos) is { } b ? !b : UnknownResult,
             "-" => value switch { long l => (object)-l, double d => -d, _ => UnknownResult },
             _ => value,
         };
@@ -174,7 +174,7 @@ internal sealed partial class RenderSession
         if (expr.Op is "and" or "or")
         {
             var left = Eval(expr.Left);
-            var truth = JinjaValues.Truth(left);
+            var truth = Holds(left, expr.Left.Pos);
             if ((expr.Op == "and" && truth == false) || (expr.Op == "or" && truth == true))
             {
                 return left;
@@ -186,7 +186,7 @@ internal sealed partial class RenderSession
                 return right;
             }
 
-            var rightTruth = JinjaValues.Truth(right);
+            var rightTruth = Holds(right, expr.Right.Pos);
             return (expr.Op, rightTruth) switch
             {
                 ("and", false) => false,

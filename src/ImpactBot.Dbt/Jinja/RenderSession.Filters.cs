@@ -23,6 +23,12 @@ internal sealed partial class RenderSession
         }
 
         var args = test.Args.Positional.Select(Eval).ToList();
+        if (value is UnknownValue { StandsIn: true } && test.Name is "none" or "defined" or "undefined")
+        {
+            // A stand-in (an unset env_var's name, a warehouse row) is there where the project runs: never none.
+            return (test.Name == "defined") != test.Negated;
+        }
+
         if (value is UnknownValue || args.Any(a => a is UnknownValue))
         {
             return UnknownResult;

@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
 using System.Text;
+using ImpactBot.Sql.Dialects;
+using ImpactBot.Sql.Syntax;
+using ImpactBot.Sql.Text;
 
 namespace ImpactBot.Dbt.Jinja;
 
@@ -22,6 +25,22 @@ internal sealed partial class RenderSession
         Dictionary<string, object?> dict => dict.Values.Any(ContainsUnknown),
         _ => false,
     };
+
+    /// <summary>
+    /// A condition's truth. An answer only a warehouse has (a query's rows, a relation it finds) counts as there and not
+    /// empty, as where the project runs in production, so <c>{% if rows %}</c> takes the branch that uses them; anything
+    /// computed from it (a comparison, a length) stays undecided.
+    /// </summary>
+    private bool? Holds(object? value, int pos)
+    {
+        if (value is UnknownValue { Origin: { } origin })
+        {
+            Note("assumed-answer", $"assumed that '{origin}' answers (rows, a relation), as where the project runs; the branch for no answer is not rendered", pos);
+            return true;
+        }
+
+        return JinjaValues.Truth(value);
+    }
 
     /// <summary>
     /// A built-in's or filter's result: known although an argument was unknown means the unknown was guessed away
@@ -59,6 +78,41 @@ internal sealed partial class RenderSession
                 ForgetAssigned(other.Body);
             }
         }
+    }
+
+    /// <summary>
+    /// A loop over what only a warehouse lists. Its body renders for the items known (relations a model adds to the list)
+    /// and once more for a stand-in of the rest, <c>__warehouse_rows__model</c>. That render is kept when the stand-in
+    /// lands where lineage does not depend on it: in a string (a list of values) or in the relation a FROM or JOIN reads
+    /// (a union over tables the warehouse lists reads as one relation of unknown columns, which readers infer). Where it
+    /// would name a column or an alias, the body is left out and the model is partial.
+    /// </summary>
+    private void RenderUnknownFor(ForNode node, object? iterable, StringBuilder sb)
+    {
+        var what = iterable is UnknownValue { Origin: { } origin } ? $" (the result of '{origin}', which needs a warehouse)" : "";
+        if (!OnlyChangesValues(node) && !Returns(node.Body))
+        {
+            var marker = "__warehouse_rows__" + (_context.ThisName.Length > 0 ? _context.ThisName : "items") + (++_standIns > 1 ? "_" + _standIns : "");
+            var standIn = new UnknownValue(marker) { StandsIn = true };
+            var checkpoint = Save();
+            var body = new StringBuilder();
+            RenderItems(node, [.. iterable is UnknownValue { Known: var known } ? known : [], standIn], standIn, body);
+            var text = body.ToString();
+            if (SqlTokenText.OnlyInStringsOrRelations(text, DialectFacts.FromName(_context.TargetType) ?? DialectFacts.For(SqlDialect.Postgres), marker))
+            {
+                Report("unknown-iterable", $"cannot know what this loop iterates over{what}; its body is rendered once more for the items only a warehouse lists, as {marker}", node.Pos, DiagnosticSeverity.Info, partial: false);
+                Mark(sb, node.Pos, verbatim: false);
+                sb.Append(text);
+                ForgetChangedIn(node.Body);
+                return;
+            }
+
+            Restore(checkpoint);
+        }
+
+        // A body that only changes values (collects a query's rows into a list) loses nothing: they become unknown.
+        Report("unknown-iterable", $"cannot know what this loop iterates over{what}; its body is left out", node.Pos, partial: !OnlyChangesValues(node));
+        ForgetChangedIn(node.Body);
     }
 
     /// <summary>A loop body whose only effects are the values it changes: leaving it out loses nothing once they are unknown.</summary>

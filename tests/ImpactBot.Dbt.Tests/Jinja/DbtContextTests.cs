@@ -255,13 +255,46 @@ public sealed class DbtContextTests
     [TestCase("select '{{ 'abc' | replace(run_query('select 1'), 'x') }}'", false)]
     [TestCase("{% macro first() %}{% for r in run_query('select 1') %}{{ return(r) }}{% endfor %}{{ return('none') }}{% endmacro %}select '{{ first() }}'", false)]
     [TestCase("{% macro listed() %}{% set t = load_result('q') %}{% if t and t['table'] %}{% set found = [] %}{% for row in t['table'] %}{% do found.append(row) %}{% endfor %}{{ return(found) }}{% else %}{{ return([]) }}{% endif %}{% endmacro %}{% set rels = listed() %}select 1", true)]
-    [TestCase("{% macro listed() %}{% if run_query('select 1') %}{{ return(['a']) }}{% else %}{{ return([]) }}{% endif %}{% endmacro %}select {{ listed() | length }}", false)]
+    [TestCase("{% macro listed() %}{% if (run_query('select 1') | length) > 1 %}{{ return(['a']) }}{% else %}{{ return([]) }}{% endif %}{% endmacro %}select {{ listed() | length }}", false)]
     public void WarehouseOnlyValue_MakesTheRenderPartialOnlyWhereItReachesTheSql(string template, bool complete)
     {
         var result = Render(template);
 
         Assert.That(result.IsComplete, Is.EqualTo(complete));
         Assert.That(result.Diagnostics.Select(d => d.Code), Does.Contain("needs-warehouse"));
+    }
+
+    [Test]
+    public void LoopOverQueryRows_PrintedInsideStrings_RendersOnceForAStandInAndStaysComplete()
+    {
+        var result = Render("select * from t where d like any ({% for d in run_query('select d from x') %}'%{{ d }}%'{% if not loop.last %}, {% endif %}{% endfor %})",
+            JinjaContext.Default with { ThisName = "m" });
+
+        Assert.That(result.Sql, Is.EqualTo("select * from t where d like any ('%__warehouse_rows__m%')"));
+        Assert.That(result.IsComplete, Is.True);
+        Assert.That(result.Diagnostics.Single(d => d.Code == "unknown-iterable").Message, Does.Contain("rendered once more"));
+    }
+
+    [Test]
+    public void LoopOverListedTables_ReadInFrom_ReadsKnownItemsThenOneStandInRelation()
+    {
+        var result = Render("{% set rels = run_query('select t from tables') + [ref('orders')] %}"
+            + "{% for r in rels %}select * from {{ r }}{% if not loop.last %} union all {% endif %}{% endfor %}"
+            + "{% for k, v in run_query('q').items() %} union all select * from db.{{ k }}{% endfor %}",
+            JinjaContext.Default with { ThisName = "m" });
+
+        Assert.That(result.Sql, Is.EqualTo("select * from __ref__.orders union all select * from __warehouse_rows__m union all select * from db.__warehouse_rows__m_2"));
+        Assert.That(result.IsComplete, Is.True);
+    }
+
+    [Test]
+    public void LoopOverQueryRows_PrintedAsColumnNames_IsLeftOutAndPartial()
+    {
+        var result = Render("select {% for c in run_query('select c from x') %}sum({{ c }}) as {{ c }}_total, {% endfor %}id from t");
+
+        Assert.That(result.Sql, Is.EqualTo("select id from t"));
+        Assert.That(result.IsComplete, Is.False);
+        Assert.That(result.Diagnostics.Single(d => d.Code == "unknown-iterable").Message, Does.Contain("left out"));
     }
 
     [Test]
