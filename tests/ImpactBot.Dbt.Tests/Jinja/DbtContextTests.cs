@@ -185,7 +185,7 @@ public sealed class DbtContextTests
     {
         var result = Render("select max(ts) from {{ this }} -- {{ this.name }}", new JinjaContext { ThisName = "events" });
 
-        Assert.That(result.Sql, Is.EqualTo("select max(ts) from __this__ -- events"));
+        Assert.That(result.Sql, Is.EqualTo("select max(ts) from __this__.events -- events"));
     }
 
     [Test]
