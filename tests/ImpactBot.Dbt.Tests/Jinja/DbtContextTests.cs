@@ -276,6 +276,24 @@ public sealed class DbtContextTests
     }
 
     [Test]
+    public void WarehouseValuePrintedInsideAString_StaysAsAStandInAndTheRenderIsComplete()
+    {
+        var result = Render("{% set latest = run_query('select max(ts) from t').columns[0].values()[0] %}select * from t where ts <= timestamp '{{ latest }}'");
+
+        Assert.That(result.Sql, Is.EqualTo("select * from t where ts <= timestamp '__warehouse_value__'"));
+        Assert.That(result.IsComplete, Is.True);
+    }
+
+    [Test]
+    public void WarehouseValuePrintedAsAName_PrintsAsNothingAndTheRenderIsPartial()
+    {
+        var result = Render("select {{ run_query('select name from cols').columns[0].values()[0] }} from t where d = '{{ run_query('q') }}'");
+
+        Assert.That(result.Sql, Is.EqualTo("select                     from t where d = '                   '"));
+        Assert.That(result.IsComplete, Is.False);
+    }
+
+    [Test]
     public void ValueListMacroOverAQuerysRows_TakesTheRowsBranchAndStaysComplete()
     {
         var context = WithMacros("{% macro to_sql_list(values) %}{% if values is none or values | length == 0 %}(NULL){% else %}("
