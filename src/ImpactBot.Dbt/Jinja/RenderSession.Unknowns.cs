@@ -95,7 +95,9 @@ internal sealed partial class RenderSession
         var what = iterable is UnknownValue { Origin: { } origin } ? $" (the result of '{origin}', which needs a warehouse)" : "";
         if (!OnlyChangesValues(node) && !Returns(node.Body))
         {
-            var marker = "__warehouse_rows__" + (_context.ThisName.Length > 0 ? _context.ThisName : "items") + (++_standIns > 1 ? "_" + _standIns : "");
+            // One word, so the SQL reader sees where it lands: a model name's other characters become underscores.
+            var name = _context.ThisName.Length > 0 ? string.Concat(_context.ThisName.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')) : "items";
+            var marker = "__warehouse_rows__" + name + (++_standIns > 1 ? "_" + _standIns : "");
             var standIn = new UnknownValue(marker) { StandsIn = true };
             var checkpoint = Save();
             var body = new StringBuilder();

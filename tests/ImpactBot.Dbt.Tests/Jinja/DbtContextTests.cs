@@ -317,10 +317,11 @@ public sealed class DbtContextTests
         Assert.That(result.IsComplete, Is.True);
     }
 
-    [Test]
-    public void LoopOverQueryRows_PrintedAsColumnNames_IsLeftOutAndPartial()
+    [TestCase("m")]
+    [TestCase("daily-usage.v2")]
+    public void LoopOverQueryRows_PrintedAsColumnNames_IsLeftOutAndPartial(string model)
     {
-        var result = Render("select {% for c in run_query('select c from x') %}sum({{ c }}) as {{ c }}_total, {% endfor %}id from t");
+        var result = Render("select {% for c in run_query('select c from x') %}sum({{ c }}) as {{ c }}_total, {% endfor %}id from t", JinjaContext.Default with { ThisName = model });
 
         Assert.That(result.Sql, Is.EqualTo("select id from t"));
         Assert.That(result.IsComplete, Is.False);
