@@ -34,6 +34,17 @@ public sealed partial class SqlLineageTests
     }
 
     [Test]
+    public void Analyze_GroupByStarExclude_AsDbtUtilsStarRendersInAGroupBy_Parses()
+    {
+        var lineage = AssertLineage(Snowflake, "select * exclude (loaded_at), max(loaded_at) as last_loaded from t group by * exclude (loaded_at)",
+            "t(id, name, loaded_at)",
+            "id: t.id copy",
+            "name: t.name copy",
+            "last_loaded: t.loaded_at aggregate");
+        Assert.That(lineage.Diagnostics, Is.Empty);
+    }
+
+    [Test]
     public void Analyze_PriorAsAColumnNameOutsideSnowflakeHierarchies_IsAColumn()
     {
         var lineage = SqlLineage.Analyze("select prior, level from t", Postgres);

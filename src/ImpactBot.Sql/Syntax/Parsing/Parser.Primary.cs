@@ -50,8 +50,10 @@ internal sealed partial class Parser
                 return new ArrayExpr(elements, SpanFrom(start));
             case TokenKind.LBrace:
                 return ParseStructLiteral(start);
-            case TokenKind.Star when Peek().Kind == TokenKind.Comma || IsCloser(Peek().Kind):
+            case TokenKind.Star when Peek().Kind == TokenKind.Comma || IsCloser(Peek().Kind) || Peek().Is(Keyword.Exclude):
+                // `GROUP BY * EXCLUDE (..)` (dbt_utils.star in a GROUP BY) groups by every column, as `*` does here.
                 Advance();
+                ParseStarModifiers(new StarSelectItem(null, default), start);
                 return new StarExpr(null, token.Span);
             case TokenKind.Minus or TokenKind.Plus:
                 Advance();

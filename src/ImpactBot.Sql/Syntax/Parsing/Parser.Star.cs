@@ -24,7 +24,12 @@ internal sealed partial class Parser
         }
 
         Advance();
-        var item = new StarSelectItem(qualifier, default);
+        return ParseStarModifiers(new StarSelectItem(qualifier, default), start);
+    }
+
+    /// <summary>EXCLUDE / EXCEPT / REPLACE / RENAME / ILIKE after a star.</summary>
+    private StarSelectItem ParseStarModifiers(StarSelectItem item, int start)
+    {
         while (true)
         {
             var token = Current;
