@@ -66,10 +66,11 @@ public sealed class ParserSemanticViewTests
     }
 
     [Test]
-    public void Parse_SemanticViewBodyInADialectWithout_IsOpaque()
+    public void Parse_SemanticViewBody_IsASemanticViewOnlyWhereTheDialectHasThem()
     {
-        var result = Parse("TABLES (t AS s.t) DIMENSIONS (t.id AS id)", DialectFacts.Postgres);
-        Assert.That(result.Statements.Single(), Is.TypeOf<OpaqueStatement>());
+        const string body = "TABLES (t AS s.t) DIMENSIONS (t.id AS id)";
+        Assert.That(Parse(body, DialectFacts.Snowflake).Statements.Single(), Is.TypeOf<SemanticViewStatement>());
+        Assert.That(Parse(body, DialectFacts.Postgres).Statements.Single(), Is.TypeOf<OpaqueStatement>());
     }
 
     [Test]
