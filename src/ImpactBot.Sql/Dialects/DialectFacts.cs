@@ -40,6 +40,9 @@ public sealed record DialectFacts
     /// <summary># starts a line comment.</summary>
     public bool HashComments { get; init; }
 
+    /// <summary>// starts a line comment (Snowflake); elsewhere it may be an operator (DuckDB's integer division).</summary>
+    public bool DoubleSlashComments { get; init; }
+
     /// <summary>$1 refers to the first column of the source (Snowflake staged files, positional refs).</summary>
     public bool PositionalColumnRefs { get; init; }
 
@@ -139,6 +142,7 @@ public sealed record DialectFacts
         AliasesInGroupBy = true,
         MatchRecognizeInputColumnsFirst = true,
         SemanticViews = true,
+        DoubleSlashComments = true,
     };
 
     public static readonly DialectFacts BigQuery = new()

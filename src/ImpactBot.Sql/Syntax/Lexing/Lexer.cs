@@ -84,6 +84,10 @@ internal sealed partial class Lexer
             {
                 SkipLine();
             }
+            else if (c == '/' && Next(1) == '/' && _dialect.DoubleSlashComments)
+            {
+                SkipLine();
+            }
             else if (c == '/' && Next(1) == '*')
             {
                 SkipBlockComment();
