@@ -92,4 +92,21 @@ public sealed partial class SqlLineageTests
             SemanticViewSchema, "id: orders.order_id copy");
         Assert.That(lineage.Target, Is.EqualTo("sv"));
     }
+
+    [Test]
+    public void Analyze_SemanticWindowMetricPartitionedExcludingADimension_ReadsTheMetricAndTheWindowKeys()
+    {
+        var lineage = AssertLineage(Snowflake, """
+            TABLES(o AS orders)
+            DIMENSIONS(o.day AS ordered_at)
+            METRICS(
+                o.total AS SUM(o.amount),
+                o.avg7 AS AVG(o.total) OVER (PARTITION BY EXCLUDING o.day ORDER BY o.day ROWS BETWEEN 6 PRECEDING AND CURRENT ROW)
+            )
+            """, SemanticViewSchema,
+            "day: orders.ordered_at copy",
+            "total: orders.amount aggregate",
+            "avg7: orders.amount window, orders.ordered_at conditional");
+        Assert.That(lineage.Status, Is.EqualTo(LineageStatus.Complete), string.Join("\n", lineage.Diagnostics));
+    }
 }
