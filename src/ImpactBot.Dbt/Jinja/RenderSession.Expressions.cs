@@ -158,6 +158,30 @@ internal sealed partial class RenderSession
         }
     }
 
+    /// <summary>A warehouse answer's item count (at least one) compared with a number: decided where one item settles it.</summary>
+    private bool? CompareCount(BinaryExpr expr, object? l, object? r)
+    {
+        var (count, n, op) = l is UnknownValue u ? (u, (long)r!, expr.Op) : ((UnknownValue)r!, (long)l!, Flip(expr.Op));
+        bool? decided = op switch
+        {
+            "==" when n < 1 => false,
+            "!=" when n < 1 => true,
+            ">" when n < 1 => true,
+            ">=" when n <= 1 => true,
+            "<" when n <= 1 => false,
+            "<=" when n < 1 => false,
+            _ => null,
+        };
+        if (decided is not null)
+        {
+            NoteAssumed(count.Origin!, expr.Pos);
+        }
+
+        return decided;
+
+        static string Flip(string op) => op switch { "<" => ">", ">" => "<", "<=" => ">=", ">=" => "<=", _ => op };
+    }
+
     private object? Unary(UnaryExpr expr)
     {
         var value = Eval(expr.Operand);
@@ -211,6 +235,11 @@ internal sealed partial class RenderSession
         if (expr.Op == "+" && (l, r) is (List<object?> ll, UnknownValue { } ur))
         {
             return new UnknownValue("") { Known = [.. ll, .. ur.Known] };
+        }
+
+        if ((l, r) is (UnknownValue { IsCount: true }, long) or (long, UnknownValue { IsCount: true }) && CompareCount(expr, l, r) is { } decided)
+        {
+            return decided;
         }
 
         if (l is UnknownValue || r is UnknownValue)

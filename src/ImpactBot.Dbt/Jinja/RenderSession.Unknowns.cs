@@ -29,18 +29,21 @@ internal sealed partial class RenderSession
     /// <summary>
     /// A condition's truth. An answer only a warehouse has (a query's rows, a relation it finds) counts as there and not
     /// empty, as where the project runs in production, so <c>{% if rows %}</c> takes the branch that uses them; anything
-    /// computed from it (a comparison, a length) stays undecided.
+    /// computed from it stays undecided, but for its length compared with 0 or 1 (at least one item).
     /// </summary>
     private bool? Holds(object? value, int pos)
     {
         if (value is UnknownValue { Origin: { } origin })
         {
-            Note("assumed-answer", $"assumed that '{origin}' answers (rows, a relation), as where the project runs; the branch for no answer is not rendered", pos);
+            NoteAssumed(origin, pos);
             return true;
         }
 
         return JinjaValues.Truth(value);
     }
+
+    private void NoteAssumed(string origin, int pos) =>
+        Note("assumed-answer", $"assumed that '{origin}' answers (rows, a relation), as where the project runs; the branch for no answer is not rendered", pos);
 
     /// <summary>
     /// A built-in's or filter's result: known although an argument was unknown means the unknown was guessed away

@@ -40,8 +40,8 @@ public sealed record DialectFacts
     /// <summary># starts a line comment.</summary>
     public bool HashComments { get; init; }
 
-    /// <summary>// starts a line comment (Snowflake); elsewhere it may be an operator (DuckDB's integer division).</summary>
-    public bool DoubleSlashComments { get; init; }
+    /// <summary>// starts a line comment, as -- does.</summary>
+    public bool SlashComments { get; init; }
 
     /// <summary>$1 refers to the first column of the source (Snowflake staged files, positional refs).</summary>
     public bool PositionalColumnRefs { get; init; }
@@ -108,6 +108,15 @@ public sealed record DialectFacts
     /// and Trino list the partition and order columns, the measures, then the input's other columns.</summary>
     public bool MatchRecognizeInputColumnsFirst { get; init; }
 
+    /// <summary>
+    /// Hierarchical queries (Snowflake): <c>START WITH cond CONNECT BY [NOCYCLE] PRIOR a = b</c> after FROM, the
+    /// <c>PRIOR</c> and <c>CONNECT_BY_ROOT</c> operators, and the <see cref="HierarchyPseudoColumns"/>.
+    /// </summary>
+    public bool HierarchicalQueries { get; init; }
+
+    /// <summary>Columns a hierarchical query has of its own, not read from a source: the depth of a row and whether it is a leaf.</summary>
+    public FrozenSet<string> HierarchyPseudoColumns { get; init; } = FrozenSet<string>.Empty;
+
     /// <summary><c>col.field</c> reads a struct field when <c>col</c> is not a source (BigQuery, DuckDB, Spark, Trino, Redshift SUPER).</summary>
     public bool DottedStructFields { get; init; }
 
@@ -127,6 +136,9 @@ public sealed record DialectFacts
     {
         Dialect = SqlDialect.Snowflake,
         Name = "snowflake",
+        SlashComments = true,
+        HierarchicalQueries = true,
+        HierarchyPseudoColumns = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "LEVEL", "CONNECT_BY_ISLEAF"),
         ColumnFolding = IdentifierFolding.Upper,
         TableFolding = IdentifierFolding.Upper,
         IdentifierQuotes = DoubleQuote,
@@ -142,7 +154,6 @@ public sealed record DialectFacts
         AliasesInGroupBy = true,
         MatchRecognizeInputColumnsFirst = true,
         SemanticViews = true,
-        DoubleSlashComments = true,
     };
 
     public static readonly DialectFacts BigQuery = new()

@@ -276,6 +276,18 @@ public sealed class DbtContextTests
     }
 
     [Test]
+    public void ValueListMacroOverAQuerysRows_TakesTheRowsBranchAndStaysComplete()
+    {
+        var context = WithMacros("{% macro to_sql_list(values) %}{% if values is none or values | length == 0 %}(NULL){% else %}("
+            + "{%- for v in values -%}'{{ v }}'{% if not loop.last %}, {% endif %}{%- endfor -%}){% endif %}{% endmacro %}") with { ThisName = "m" };
+
+        var result = Render("select * from t where code in {{ to_sql_list(run_query('select code from c').columns[0].values()) }}", context);
+
+        Assert.That(result.Sql, Is.EqualTo("select * from t where code in ('__warehouse_rows__m')"));
+        Assert.That(result.IsComplete, Is.True);
+    }
+
+    [Test]
     public void LoopOverListedTables_ReadInFrom_ReadsKnownItemsThenOneStandInRelation()
     {
         var result = Render("{% set rels = run_query('select t from tables') + [ref('orders')] %}"

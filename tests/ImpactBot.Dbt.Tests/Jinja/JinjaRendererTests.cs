@@ -279,6 +279,9 @@ public sealed class JinjaRendererTests
     [TestCase("{% if run_query('select 1') %}a{% else %}b{% endif %}", "a")]
     [TestCase("{% set t = load_result('q') %}{% if t and t['data'] %}a{% else %}b{% endif %}", "a")]
     [TestCase("{% if not adapter.get_relation('db', 's', 't') %}b{% else %}a{% endif %}", "a")]
+    [TestCase("{% if adapter.get_relation('db', 's', 't') is none %}b{% else %}a{% endif %}", "a")]
+    [TestCase("{% set rows = run_query('q') %}{% if rows is none or rows | length == 0 %}b{% elif 0 < rows | length %}a{% endif %}", "a")]
+    [TestCase("{% if (run_query('q') | length) >= 1 %}a{% else %}b{% endif %}", "a")]
     public void Render_ConditionOnAWarehouseAnswerItself_AssumesItAnswersAndIsComplete(string template, string sql)
     {
         var result = Render(template);

@@ -121,7 +121,11 @@ public sealed class LexerTests
 
     [Test]
     public void Tokenize_DoubleSlashInSnowflake_StartsComment() =>
-        Assert.That(Kinds("a, // added later\nb", DialectFacts.Snowflake), Is.EqualTo(new[] { TokenKind.Word, TokenKind.Comma, TokenKind.Word, TokenKind.EndOfInput }));
+        Assert.That(Kinds("a, // note\nb", DialectFacts.Snowflake), Is.EqualTo(new[] { TokenKind.Word, TokenKind.Comma, TokenKind.Word, TokenKind.EndOfInput }));
+
+    [Test]
+    public void Tokenize_DoubleSlashInPostgres_IsTwoOperators() =>
+        Assert.That(Kinds("a // b", DialectFacts.Postgres), Is.EqualTo(new[] { TokenKind.Word, TokenKind.Slash, TokenKind.Slash, TokenKind.Word, TokenKind.EndOfInput }));
 
     [Test]
     public void Tokenize_HashArrowInPostgres_IsOperator()
