@@ -38,4 +38,25 @@ public sealed class SemanticViewModelTests
         Assert.That(view.FindColumn("tier")!.Sources.Select(s => $"{s.Asset}.{s.Column} {s.Kind}"), Is.EqualTo(new[] { "customers.tier Copy" }));
         Assert.That(view.FindColumn("revenue")!.Sources.Select(s => $"{s.Asset}.{s.Column} {s.Kind}"), Is.EqualTo(new[] { "orders.amount Aggregate" }));
     }
+
+    [Test]
+    public void Build_CreateSemanticViewInAPlainSqlFile_IsASemanticViewAssetOverItsTables()
+    {
+        var source = FixtureFiles.Of(
+            ("ddl/orders.sql", "create table orders (order_id int, amount number);"),
+            ("ddl/sales_sv.sql", """
+                create or replace semantic view sales_sv
+                  tables (o as orders primary key (order_id))
+                  metrics (o.revenue as sum(o.amount) comment = 'revenue')
+                  comment = 'sales';
+                """));
+
+        var graph = ProjectGraph.Build(source, "base", ProjectGraph.ReadConfigOrDefault(source), new ProjectOptions { Dialect = DialectFacts.Snowflake }, previous: null)
+            .Build.Graph;
+
+        var view = graph.Find("sales_sv")!;
+        Assert.That(view.Traits.Materialization, Is.EqualTo("semantic_view"));
+        Assert.That(view.Status, Is.EqualTo(LineageStatus.Complete), string.Join("\n", view.Diagnostics));
+        Assert.That(view.FindColumn("revenue")!.Sources.Select(s => $"{s.Asset}.{s.Column} {s.Kind}"), Is.EqualTo(new[] { "orders.amount Aggregate" }));
+    }
 }
