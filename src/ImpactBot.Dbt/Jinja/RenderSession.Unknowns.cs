@@ -126,6 +126,21 @@ internal sealed partial class RenderSession
     /// <summary>What a warehouse's answer prints as until the whole SQL is known.</summary>
     private const string WarehouseValue = "__warehouse_value__";
 
+    /// <summary>A value as text, a warehouse's answer as <see cref="WarehouseValue"/> (checked once the whole SQL is known).</summary>
+    private string Text(object? value)
+    {
+        if (value is not UnknownValue { Origin: not null, Sql.Length: 0 })
+        {
+            return JinjaValues.Print(value);
+        }
+
+        _warehouseValues = true;
+        return WarehouseValue;
+    }
+
+    /// <summary>Whether a value's text keeps lineage as it is, once <see cref="WarehouseValuesPrinted"/> has checked where answers land.</summary>
+    private static bool StandsInText(object? value) => !ContainsUnknown(value) || value is UnknownValue { Origin: not null, Sql.Length: 0 };
+
     /// <summary>
     /// A warehouse's answer printed inside SQL strings only (<c>timestamp '{{ latest }}'</c>, <c>in ('{{ ids }}')</c>)
     /// leaves lineage as it is, so it stays there as a stand-in; printed anywhere else it could be a column's name, so it

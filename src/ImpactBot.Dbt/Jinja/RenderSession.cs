@@ -140,8 +140,7 @@ internal sealed partial class RenderSession
                 {
                     // A warehouse's answer: what it prints is decided once the whole SQL is known (see WarehouseValuesPrinted).
                     Mark(sb, output.Pos, verbatim: false);
-                    sb.Append(WarehouseValue);
-                    _warehouseValues = true;
+                    sb.Append(Text(value));
                 }
                 else
                 {

@@ -284,6 +284,16 @@ public sealed class DbtContextTests
         Assert.That(result.IsComplete, Is.True);
     }
 
+    [TestCase("select * from t where day >= {{ \"'\" ~ d ~ \"'\" }}", "select * from t where day >= '__warehouse_value__'", true)]
+    [TestCase("select {{ 'col_' ~ d }} from t", "select col_                    from t", false)]
+    public void WarehouseValueJoinedIntoText_IsCheckedWhereItLandsAsWhenPrinted(string select, string sql, bool complete)
+    {
+        var result = Render("{% set d = run_query('q').columns[0].values()[0] %}" + select);
+
+        Assert.That(result.Sql, Is.EqualTo(sql));
+        Assert.That(result.IsComplete, Is.EqualTo(complete));
+    }
+
     [Test]
     public void WarehouseValuePrintedAsAName_PrintsAsNothingAndTheRenderIsPartial()
     {
