@@ -102,15 +102,17 @@ internal static class PlainSqlReader
                     j += 2;
                 }
 
+                var semantic = false;
                 while (j < tokens.Count && tokens[j].Kind == SqlTokens.Kind.Word && tokens[j].Text.ToUpperInvariant() is
-                    "TEMP" or "TEMPORARY" or "TRANSIENT" or "SECURE" or "MATERIALIZED" or "RECURSIVE" or "GLOBAL" or "LOCAL" or "EXTERNAL" or "UNLOGGED")
+                    "TEMP" or "TEMPORARY" or "TRANSIENT" or "SECURE" or "MATERIALIZED" or "RECURSIVE" or "GLOBAL" or "LOCAL" or "EXTERNAL" or "UNLOGGED" or "SEMANTIC")
                 {
+                    semantic |= tokens[j].IsWord("SEMANTIC");
                     j++;
                 }
 
                 if (j < tokens.Count && (tokens[j].IsWord("VIEW") || tokens[j].IsWord("TABLE")))
                 {
-                    var kind = tokens[j].Text.ToLowerInvariant();
+                    var kind = semantic ? "semantic_view" : tokens[j].Text.ToLowerInvariant();
                     j++;
                     if (j + 2 < tokens.Count && tokens[j].IsWord("IF") && tokens[j + 1].IsWord("NOT") && tokens[j + 2].IsWord("EXISTS"))
                     {

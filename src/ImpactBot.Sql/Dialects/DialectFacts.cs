@@ -78,6 +78,12 @@ public sealed record DialectFacts
     /// <summary><c>^</c> is exponentiation, binding tighter than <c>*</c> (Postgres, DuckDB); elsewhere it is XOR.</summary>
     public bool CaretIsPower { get; init; }
 
+    /// <summary>
+    /// Semantic views: <c>CREATE SEMANTIC VIEW</c>, and a statement that starts <c>TABLES (</c> is the body of one (dbt's
+    /// <c>semantic_view</c> models, Snowflake).
+    /// </summary>
+    public bool SemanticViews { get; init; }
+
     // Binding.
 
     /// <summary>A select item may use an alias defined earlier in the same select list.</summary>
@@ -147,6 +153,7 @@ public sealed record DialectFacts
         AliasesInWhere = true,
         AliasesInGroupBy = true,
         MatchRecognizeInputColumnsFirst = true,
+        SemanticViews = true,
     };
 
     public static readonly DialectFacts BigQuery = new()

@@ -26,7 +26,7 @@ public static class SqlLineage
     public const string BudgetExceededCode = "budget-exceeded";
 
     /// <summary>
-    /// The lineage of the main statement: the last one that produces rows (query, CREATE AS, INSERT, MERGE); for a
+    /// The lineage of the main statement: the last one that produces rows (query, CREATE AS, INSERT, MERGE, semantic view); for a
     /// multi-table INSERT, its last target (<see cref="AnalyzeAll"/> gives every target).
     /// </summary>
     public static QueryLineage Analyze(string sql, DialectFacts dialect, ISchemaProvider? schema = null, LineageBudget? budget = null)
@@ -129,7 +129,7 @@ public static class SqlLineage
     }
 
     private static bool ProducesRows(Statement statement) =>
-        statement is QueryStatement or CreateAsStatement or InsertStatement or MergeStatement or MultiInsertStatement;
+        statement is QueryStatement or CreateAsStatement or InsertStatement or MergeStatement or MultiInsertStatement or SemanticViewStatement;
 
     private static QueryLineage NoStatement(ParseResult parsed)
     {

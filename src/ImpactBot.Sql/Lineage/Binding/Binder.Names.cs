@@ -17,6 +17,11 @@ internal sealed partial class Binder
             return;
         }
 
+        if (_semantic is not null && BindSemanticRef(reference, context, collector))
+        {
+            return;
+        }
+
         var edges = new List<Edge>();
         var resolved = false;
         string fingerprint = "";

@@ -84,6 +84,10 @@ internal sealed partial class Binder
                 break;
             case MultiInsertStatement multi:
                 return BindMultiInsert(multi)[^1];
+            case SemanticViewStatement semantic:
+                relation = BindSemanticView(semantic);
+                target = semantic.Target is { } name ? RenderName(name) : null;
+                break;
             default:
                 return QueryLineage.Failed(new Diagnostic(
                     "no-query", "the statement produces no rows to trace", statement.Span, DiagnosticSeverity.Error));

@@ -5,7 +5,7 @@ using ImpactBot.Sql.Text;
 
 namespace ImpactBot.Sql.Syntax.Parsing;
 
-// Statements around a query: CREATE .. AS, INSERT, MERGE, and everything else as opaque.
+// Statements around a query: CREATE .. AS, INSERT, MERGE, semantic views, and everything else as opaque.
 internal sealed partial class Parser
 {
     public ImmutableArray<Statement> ParseStatements()
@@ -90,6 +90,11 @@ internal sealed partial class Parser
             return new QueryStatement(query, SpanFrom(start));
         }
 
+        if (IsSemanticViewBody(token))
+        {
+            return ParseSemanticView(start, null);
+        }
+
         return token.Keyword switch
         {
             Keyword.Create when token.Kind == TokenKind.Word => ParseCreate(start),
@@ -149,6 +154,10 @@ internal sealed partial class Parser
             if (Current.Keyword == Keyword.Materialized)
             {
                 materialized = true;
+            }
+            else if (AtCreateSemanticView())
+            {
+                return ParseCreateSemanticView(start);
             }
             else if (!IsCreateModifier(Current))
             {

@@ -37,6 +37,12 @@ internal sealed partial class Parser
         {
             Advance();
             Advance();
+            if (_dialect.SemanticViews && TextIs(Current, "EXCLUDING") && IsAnyName(Peek()))
+            {
+                // A semantic view's window metric partitions by the query's dimensions except these: they stay its keys.
+                Advance();
+            }
+
             partition = ParseExprListUntil(static t => t.Keyword is Keyword.Order or Keyword.Rows or Keyword.Range or Keyword.Groups);
         }
 
