@@ -152,9 +152,10 @@ public static partial class DbtProjectReader
             : m)];
 
     /// <summary>Columns known before (catalog.json) win over those of the bound project.</summary>
-    private static FrozenDictionary<string, ImmutableArray<string>> With(FrozenDictionary<string, ImmutableArray<string>> known, IReadOnlyDictionary<string, ImmutableArray<string>> more)
+    private static FrozenDictionary<string, ImmutableArray<RelationColumn>> With(
+        FrozenDictionary<string, ImmutableArray<RelationColumn>> known, IReadOnlyDictionary<string, ImmutableArray<RelationColumn>> more)
     {
-        var all = new Dictionary<string, ImmutableArray<string>>(known, StringComparer.OrdinalIgnoreCase);
+        var all = new Dictionary<string, ImmutableArray<RelationColumn>>(known, StringComparer.OrdinalIgnoreCase);
         foreach (var (relation, columns) in more)
         {
             all.TryAdd(relation, columns);
@@ -202,9 +203,9 @@ public static partial class DbtProjectReader
     }
 
     /// <summary>Columns catalog.json gives, by the relation name models render (<c>__ref__.orders</c>, <c>__source__.s.t</c>).</summary>
-    private static FrozenDictionary<string, ImmutableArray<string>> RelationColumns(ImmutableDictionary<string, ImmutableArray<DbtColumn>>? catalog)
+    private static FrozenDictionary<string, ImmutableArray<RelationColumn>> RelationColumns(ImmutableDictionary<string, ImmutableArray<DbtColumn>>? catalog)
     {
-        var columns = new Dictionary<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
+        var columns = new Dictionary<string, ImmutableArray<RelationColumn>>(StringComparer.OrdinalIgnoreCase);
         foreach (var (uniqueId, known) in catalog ?? ImmutableDictionary<string, ImmutableArray<DbtColumn>>.Empty)
         {
             var parts = uniqueId.Split('.');
@@ -217,7 +218,7 @@ public static partial class DbtProjectReader
             };
             if (relation is not null)
             {
-                columns.TryAdd(relation, [.. known.Select(c => c.Name)]);
+                columns.TryAdd(relation, [.. known.Select(c => new RelationColumn(c.Name, c.DataType))]);
             }
         }
 

@@ -129,8 +129,9 @@ internal sealed class SnapshotAndSeedBuilder(ProjectLayout layout, DbtProjectFil
             }
 
             var yamlColumns = patch?.Columns ?? [];
-            var columns = header.Select(h => (yamlColumns.FirstOrDefault(c => c.Name.Equals(h, StringComparison.OrdinalIgnoreCase)) ?? new DbtColumn { Name = h }) is var c
-                    && c.DataType is null && columnTypes[h]?.Text is { } type ? c with { DataType = type } : c)
+            var inferred = header.IsEmpty ? [] : SeedColumnTypes.Infer(text!, header.Length, context.TargetType);
+            var columns = header.Select((h, i) => (yamlColumns.FirstOrDefault(c => c.Name.Equals(h, StringComparison.OrdinalIgnoreCase)) ?? new DbtColumn { Name = h }) is var c
+                    && c.DataType is null ? c with { DataType = columnTypes[h]?.Text ?? inferred[i] } : c)
                 .Concat(yamlColumns.Where(c => !header.Contains(c.Name, StringComparer.OrdinalIgnoreCase)));
             var uniqueId = $"seed.{project.Name}.{name}";
             var origin = patch is null ? path : $"{patch.Path}:{patch.Line}";

@@ -130,7 +130,7 @@ internal sealed partial class RenderSession
     {
         if (relation is RelationValue r && _context.RelationColumns.TryGetValue(r.Sql, out var columns))
         {
-            return columns.Select(c => (object?)new ColumnValue(c, Quote(c))).ToList();
+            return columns.Select(c => (object?)new ColumnValue(c.Name, Quote(c.Name), AdapterTypeNames.Reported(_context.TargetType, c.DataType))).ToList();
         }
 
         if (relation is RelationValue { Ref: not null } or RelationValue { Source: not null })
@@ -139,6 +139,43 @@ internal sealed partial class RenderSession
         }
 
         return NeedsWarehouse("adapter." + name, pos);
+    }
+
+    /// <summary>
+    /// dbt's <c>Column</c> methods. Of a column whose type is unknown (no warehouse), what depends on the type is unknown;
+    /// <c>string_size()</c> answers 0 so that comparing sizes keeps the first column seen, as for equal sizes.
+    /// </summary>
+    private object? ColumnMethod(ColumnValue column, string name, EvaluatedArgs args, int pos)
+    {
+        switch (name)
+        {
+            case "string_type":
+                return $"character varying({JinjaValues.Print(args.Get(0, "size"))})";
+            case "numeric_type":
+                var (dtype, precision, scale) = (JinjaValues.Print(args.Get(0, "dtype")), args.Get(1, "precision"), args.Get(2, "scale"));
+                return precision is null or Undefined || scale is null or Undefined ? dtype : $"{dtype}({JinjaValues.Print(precision)},{JinjaValues.Print(scale)})";
+        }
+
+        if (column.Type is null)
+        {
+            return name is "is_string" or "is_number" or "is_numeric" or "is_integer" or "is_float" or "can_expand_to" or "literal" ? UnknownResult
+                : name == "string_size" ? 0L : Unknown(name, args, pos);
+        }
+
+        return name switch
+        {
+            "is_string" => column.IsString,
+            "is_number" => column.IsNumber,
+            "is_numeric" => column.IsNumeric,
+            "is_integer" => column.IsInteger,
+            "is_float" => column.IsFloat,
+            "string_size" => column.IsString ? column.StringSize : UnknownResult,
+            "can_expand_to" => args.Get(0, "other_column") is ColumnValue { Type: not null } other
+                ? column.IsString && other.IsString && other.StringSize > column.StringSize
+                : UnknownResult,
+            "literal" => $"{JinjaValues.Print(args.Get(0, "value"))}::{column.DataType}",
+            _ => Unknown(name, args, pos),
+        };
     }
 
     /// <summary>

@@ -178,7 +178,7 @@ internal sealed partial class RenderSession
             var prefix = JinjaValues.Print(args.Get(3, "prefix"));
             var suffix = JinjaValues.Print(args.Get(4, "suffix"));
             var quote = args.Get(5, "quote_identifiers") is Undefined || JinjaValues.Truth(args.Get(5, "quote_identifiers")) != false;
-            var listed = known
+            var listed = known.Select(c => c.Name)
                 .Where(c => !except.Contains(c, StringComparer.OrdinalIgnoreCase))
                 .Select(c => (alias is null ? "" : alias + ".") + (quote ? Quote(c) : c) + (prefix.Length + suffix.Length > 0 ? " as " + Quote(prefix + c + suffix) : ""))
                 .ToList();
@@ -413,8 +413,8 @@ internal sealed partial class RenderSession
                 return listResult;
             case (AdapterValue, _):
                 return Adapter(method.Name, args, pos);
-            case (ColumnValue, _):
-                return method.Name is "is_string" or "is_number" or "is_numeric" or "is_integer" or "is_float" ? UnknownResult : method.Name == "string_size" ? 0L : Unknown(method.Name, args, pos);
+            case (ColumnValue column, _):
+                return ColumnMethod(column, method.Name, args, pos);
             case (RelationValue relation, "get"):
                 return RelationItem(relation, JinjaValues.Print(args.Get(0, "key")), args.Get(1, "default"));
             case (RelationValue relation, _):

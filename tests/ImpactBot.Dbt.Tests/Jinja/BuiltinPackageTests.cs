@@ -7,11 +7,11 @@ namespace ImpactBot.Dbt.Tests.Jinja;
 /// <summary>ImpactBot's built-in versions of dbt_utils and dbt_date macros, used when the package is not installed.</summary>
 public sealed class BuiltinPackageTests
 {
-    private static readonly FrozenDictionary<string, ImmutableArray<string>> Columns = new Dictionary<string, ImmutableArray<string>>
+    private static readonly FrozenDictionary<string, ImmutableArray<RelationColumn>> Columns = new Dictionary<string, ImmutableArray<string>>
     {
         ["__ref__.a"] = ["id", "amount", "region"],
         ["__ref__.b"] = ["id", "note"],
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }.ToFrozenDictionary(e => e.Key, e => e.Value.Select(c => new RelationColumn(c)).ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
 
     private static JinjaRenderResult Render(string template, string targetType = "postgres") =>
         JinjaRenderer.Render(template, "models/m.sql", new JinjaContext { TargetType = targetType, RelationColumns = Columns, ThisName = "m" });

@@ -285,7 +285,7 @@ public sealed class DbtContextTests
     {
         var context = new JinjaContext
         {
-            RelationColumns = new Dictionary<string, System.Collections.Immutable.ImmutableArray<string>> { ["__source__.s.t"] = ["id", "name"] }
+            RelationColumns = new Dictionary<string, System.Collections.Immutable.ImmutableArray<RelationColumn>> { ["__source__.s.t"] = [new("id"), new("name")] }
                 .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
         };
 
