@@ -80,11 +80,14 @@ public static partial class DbtProjectReader
         var graphContext = context;
         context = context with { Graph = new Lazy<Dictionary<string, object?>>(() => GraphContext.Build(layout, graphProject, properties, files, graphContext)) };
 
+        // Seeds first: their columns are known from their CSV before any model renders, as after `dbt seed`.
+        var seedBuilder = new SnapshotAndSeedBuilder(layout, projectFile, context, files, diagnostics);
+        var seeds = seedBuilder.BuildSeeds(properties.Seeds);
+        context = context with { RelationColumns = With(context.RelationColumns, SeedColumns(seeds)) };
         var modelBuilder = new ModelBuilder(layout, projectFile, context, files, diagnostics);
         var models = timings.Measure("render models", () => modelBuilder.Build(properties.Models));
         var otherBuilder = new SnapshotAndSeedBuilder(layout, projectFile, context, files, diagnostics);
         var snapshots = otherBuilder.BuildSnapshots(properties.Snapshots);
-        var seeds = otherBuilder.BuildSeeds(properties.Seeds);
         var sources = properties.Sources;
         var groups = properties.Groups;
         var exposures = properties.Exposures;
@@ -109,7 +112,7 @@ public static partial class DbtProjectReader
             snapshots = [.. snapshots.Select(s => s with { Columns = ManifestOverlay.MergeColumns(s.Columns, catalog.GetValueOrDefault(s.UniqueId)) })];
         }
 
-        var hints = modelBuilder.Hints.Concat(otherBuilder.Hints).ToDictionary(StringComparer.Ordinal);
+        var hints = modelBuilder.Hints.Concat(seedBuilder.Hints).Concat(otherBuilder.Hints).ToDictionary(StringComparer.Ordinal);
         var assigner = new OwnerAssignment(owners, groups, hints);
         var project = new DbtProject
         {
@@ -150,6 +153,18 @@ public static partial class DbtProjectReader
         [.. Core.Threading.ParallelMap.Map(models, m => renderer.Render(m).Model is var again
             ? again with { IsIncremental = again.IsIncremental || m.IsIncremental, ReadsProjectColumns = true }
             : m)];
+
+    /// <summary>The enabled seeds' table columns by the relation name <c>ref()</c> renders for them.</summary>
+    private static Dictionary<string, ImmutableArray<RelationColumn>> SeedColumns(List<DbtSeed> seeds)
+    {
+        var columns = new Dictionary<string, ImmutableArray<RelationColumn>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var seed in seeds.Where(s => s.Enabled && !s.TableColumns.IsEmpty))
+        {
+            columns.TryAdd(DbtRef.RelationPrefix + seed.Name, seed.TableColumns);
+        }
+
+        return columns;
+    }
 
     /// <summary>Columns known before (catalog.json) win over those of the bound project.</summary>
     private static FrozenDictionary<string, ImmutableArray<RelationColumn>> With(

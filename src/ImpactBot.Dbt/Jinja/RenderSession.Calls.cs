@@ -182,7 +182,9 @@ internal sealed partial class RenderSession
                 .Where(c => !except.Contains(c, StringComparer.OrdinalIgnoreCase))
                 .Select(c => (alias is null ? "" : alias + ".") + (quote ? Quote(c) : c) + (prefix.Length + suffix.Length > 0 ? " as " + Quote(prefix + c + suffix) : ""))
                 .ToList();
-            return listed.Count == 0 ? "*" : string.Join(",\n  ", listed);
+            // Nothing left: dbt_utils prints a comment where the columns go (at compile time a `*` with it, only to keep
+            // SQLFluff happy; read as lineage it would be every column excluded), so what follows stays valid SQL.
+            return listed.Count == 0 ? "/* no columns returned from star() macro */" : string.Join(",\n  ", listed);
         }
 
         _stars.Add(new StarMacro(relation.Ref, relation.Source, except, alias, Line(pos)));

@@ -233,6 +233,7 @@ internal sealed partial class RenderSession
                 return "";
             case "exceptions.raise_compiler_error" or "exceptions.raise_not_implemented" or "exceptions.raise_fail_fast_error" or "exceptions.column_type_missing"
                 or "exceptions.raise_contract_error" or "exceptions.relation_wrong_type" or "exceptions.raise_database_error" or "exceptions.raise_dependency_error":
+                _raised++;
                 Report("compiler-error", $"the template reaches {name[11..]}: {JinjaValues.Print(args.Get(0, "msg"))}", pos);
                 return "";
         }

@@ -133,6 +133,14 @@ public sealed class BuiltinPackageTests
     }
 
     [Test]
+    public void Star_ExceptingEveryKnownColumn_LeavesAComment_SoWhatFollowsStillParses()
+    {
+        var sql = Render("select {{ dbt_utils.star(from=ref('b'), except=['id', 'NOTE']) }} 1 as canary from {{ ref('b') }}").Sql;
+
+        Assert.That(sql, Is.EqualTo("select /* no columns returned from star() macro */ 1 as canary from __ref__.b"));
+    }
+
+    [Test]
     public void GenerateSurrogateKey_HashesEveryField()
     {
         Assert.That(Render("{{ dbt_utils.generate_surrogate_key(['a', 'b']) }}").Sql, Does.StartWith("md5(coalesce(cast(a as varchar)"));
