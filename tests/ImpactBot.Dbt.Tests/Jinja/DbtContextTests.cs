@@ -296,6 +296,78 @@ public sealed class DbtContextTests
     }
 
     [Test]
+    public void GetColumnsInRelation_WithKnownTypes_AnswersDbtColumnsAsPostgresReportsThem()
+    {
+        var context = new JinjaContext
+        {
+            TargetType = "postgres",
+            RelationColumns = new Dictionary<string, System.Collections.Immutable.ImmutableArray<RelationColumn>>
+            {
+                ["__source__.s.t"] = [new("id", "integer"), new("name", "varchar(20)"), new("amount", "numeric(28,6)"), new("score", "float8"), new("note", "text"), new("at", "timestamp")],
+            }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
+        };
+
+        var result = Render("{% for c in adapter.get_columns_in_relation(source('s', 't')) %}{{ c.column }} {{ c.dtype }} / {{ c.data_type }}"
+            + "{{ ' string ' ~ c.string_size() if c.is_string() }}{{ ' number' if c.is_number() }}{{ ' float' if c.is_float() }}{{ ' precision ' ~ c.numeric_precision if c.is_numeric() }};{% endfor %}", context);
+
+        Assert.That(result.Sql.Split(';'), Is.EqualTo(new[]
+        {
+            "id integer / integer number", "name character varying / character varying(20) string 20", "amount numeric / numeric(28,6) number precision 28",
+            "score double precision / double precision number float", "note text / text string 256", "at timestamp without time zone / timestamp without time zone", "",
+        }));
+        Assert.That(result.IsComplete, Is.True);
+    }
+
+    [Test]
+    public void GetColumnsInRelation_WithoutTypes_LeavesWhatDependsOnTheTypeUndecided()
+    {
+        var context = new JinjaContext
+        {
+            RelationColumns = new Dictionary<string, System.Collections.Immutable.ImmutableArray<RelationColumn>> { ["__source__.s.t"] = [new("id")] }
+                .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
+        };
+
+        var result = Render("{% for c in adapter.get_columns_in_relation(source('s', 't')) %}{% if c.is_string() %}nullif({{ c.name }}, ''){% else %}{{ c.name }}{% endif %}{% endfor %}", context);
+
+        Assert.That(result.IsComplete, Is.False);
+        Assert.That(result.Diagnostics.Select(d => d.Code), Does.Contain("undecidable-condition"));
+    }
+
+    [Test]
+    public void UndecidableCondition_WhoseBranchRaises_IsNotTaken_AsInAProjectThatCompiles()
+    {
+        var context = WithMacros("{% macro powers(n) %}{% if n <= 0 %}{{ exceptions.raise_compiler_error('upper bound must be positive') }}{% endif %}{{ return(2) }}{% endmacro %}");
+
+        var result = Render("select {{ powers(run_query('select count(*) from t')) }} as n", context);
+
+        Assert.That(result.Sql, Is.EqualTo("select 2 as n"));
+        Assert.That(result.Diagnostics.Select(d => d.Code), Does.Not.Contain("compiler-error"));
+        Assert.That(result.IsComplete, Is.True, "the only branch that does not raise is the one taken");
+    }
+
+    [Test]
+    public void UndecidableCondition_WhoseBranchCallsAMacroThatRaises_RendersTheElse_AndUndoesWhatTheBranchSet()
+    {
+        var context = WithMacros("{% macro fail() %}{{ exceptions.raise_compiler_error('no rows') }}{% endmacro %}");
+
+        var result = Render("{% set v = 'kept' %}{% if run_query('select 1') %}{% set v = 'lost' %}{{ ref('a') }} {{ fail() }}{% else %}select '{{ v }}' from {{ ref('b') }}{% endif %}", context);
+
+        Assert.That(result.Sql, Is.EqualTo("select 'kept' from __ref__.b"));
+        Assert.That(result.Refs.Select(r => r.Name), Is.EquivalentTo(new[] { "a", "b" }), "refs stay static, as dbt parses them");
+        Assert.That(result.Diagnostics.Select(d => d.Code), Does.Not.Contain("compiler-error"));
+    }
+
+    [Test]
+    public void UndecidableCondition_WhoseFirstBranchRaises_RendersTheNextUndecidedOne_AndStaysPartial()
+    {
+        var result = Render("{% set q = run_query('select 1') %}{% if q == 1 %}{{ exceptions.raise_compiler_error('one') }}{% elif q == 2 %}select 2{% else %}select 3{% endif %}");
+
+        Assert.That(result.Sql, Is.EqualTo("select 2"));
+        Assert.That(result.IsComplete, Is.False, "the else prints other SQL");
+        Assert.That(result.Diagnostics.Single(d => d.Code == "undecidable-condition").Message, Does.Contain("first branch that does not raise"));
+    }
+
+    [Test]
     public void GetColumnsInRelation_OfAProjectNodeNoOneKnows_IsRecordedForASecondRender()
     {
         var result = Render("{% for c in adapter.get_columns_in_relation(ref('orders')) %}{{ c.name }}{% endfor %}"
