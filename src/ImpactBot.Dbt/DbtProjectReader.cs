@@ -83,7 +83,13 @@ public static partial class DbtProjectReader
         // Seeds first: their columns are known from their CSV before any model renders, as after `dbt seed`.
         var seedBuilder = new SnapshotAndSeedBuilder(layout, projectFile, context, files, diagnostics);
         var seeds = seedBuilder.BuildSeeds(properties.Seeds);
-        context = context with { RelationColumns = With(context.RelationColumns, SeedColumns(seeds)) };
+        context = context with
+        {
+            RelationColumns = With(context.RelationColumns, SeedColumns(seeds)),
+            Seeds = new SeedTables(files, seeds.Where(s => s.Enabled && !s.TableColumns.IsEmpty)
+                .DistinctBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(s => DbtRef.RelationPrefix + s.Name, s => (s.Path, s.TableColumns), StringComparer.OrdinalIgnoreCase)),
+        };
         var modelBuilder = new ModelBuilder(layout, projectFile, context, files, diagnostics);
         var models = timings.Measure("render models", () => modelBuilder.Build(properties.Models));
         var otherBuilder = new SnapshotAndSeedBuilder(layout, projectFile, context, files, diagnostics);

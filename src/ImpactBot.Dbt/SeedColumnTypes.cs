@@ -109,18 +109,7 @@ internal static partial class SeedColumnTypes
     /// </summary>
     internal static int? NumberDecimals(string value)
     {
-        var text = value.Trim('%');
-        if (text.StartsWith('-'))
-        {
-            text = text[1..];
-        }
-
-        if (text.Length > 0 && CurrencySymbols.Contains(text[0], StringComparison.Ordinal))
-        {
-            text = text[1..];
-        }
-
-        text = text.Replace(",", "", StringComparison.Ordinal).Trim();
+        var text = Cleaned(value, out _);
         if (text.TrimStart('+', '-').ToLowerInvariant() is "inf" or "infinity" or "nan" or "snan")
         {
             return 0;
@@ -142,6 +131,37 @@ internal static partial class SeedColumnTypes
 
         var trailingZeros = digits.Length - digits.TrimEnd('0').Length;
         return Math.Max(0, fraction.Length - exponent - trailingZeros);
+    }
+
+    /// <summary>The number agate reads in <paramref name="value"/> (see <see cref="NumberDecimals"/>); null when none or out of range.</summary>
+    internal static decimal? Number(string value)
+    {
+        var text = Cleaned(value, out var negative);
+        if (DecimalNumber().Match(text) is not { Success: true }
+            || !decimal.TryParse(text.Replace("_", "", StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            return null;
+        }
+
+        return negative ? -number : number;
+    }
+
+    /// <summary>agate's clean-up before it reads a number: <c>%</c>, a leading minus, a currency symbol, thousands commas.</summary>
+    private static string Cleaned(string value, out bool negative)
+    {
+        var text = value.Trim().Trim('%');
+        negative = text.StartsWith('-');
+        if (negative)
+        {
+            text = text[1..];
+        }
+
+        if (text.Length > 0 && CurrencySymbols.Contains(text[0], StringComparison.Ordinal))
+        {
+            text = text[1..];
+        }
+
+        return text.Replace(",", "", StringComparison.Ordinal).Trim();
     }
 
     /// <summary>Python's <c>strptime(value, '%Y-%m-%d')</c> succeeds.</summary>

@@ -43,6 +43,9 @@ public sealed record JinjaContext
     /// </summary>
     public FrozenDictionary<string, ImmutableArray<RelationColumn>> RelationColumns { get; init; } = FrozenDictionary<string, ImmutableArray<RelationColumn>>.Empty;
 
+    /// <summary>The project's seeds' rows, which simple queries over a seed are answered from; null when not read.</summary>
+    internal SeedTables? Seeds { get; init; }
+
     /// <summary>
     /// dbt's <c>graph</c> (<c>nodes</c>, <c>sources</c>, ...), built on first use and shared by every render, read only;
     /// null: all empty (a read of single files, which does not know the project).

@@ -136,6 +136,10 @@ internal sealed partial class RenderSession
                 return JinjaValues.Iterate(args.Get(0, "value")) is { } items ? new List<object?>(items) : UnknownResult;
             case "dbt_utils.star" or "star":
                 return Star(args, pos) is { } star ? star : Unknown(name, args, pos);
+            case "dbt_utils.get_column_values":
+                return SeedColumnValues(args) is (true, var values) ? values
+                    : (_context.Macros.FindIn("dbt_utils", "get_column_values") ?? BuiltinFallback(name, pos)) is { } macro ? CallMacro(macro, args, pos, null)
+                    : Unknown(name, args, pos);
             default:
                 return TryContextCall(name, args, pos, out var result) ? result
                     : CrossDatabaseMacros.Expand(name, args.Positional, args.Named, _context.TargetType)
@@ -189,6 +193,25 @@ internal sealed partial class RenderSession
 
         _stars.Add(new StarMacro(relation.Ref, relation.Source, except, alias, Line(pos)));
         return alias is null ? "*" : alias + ".*";
+    }
+
+    /// <summary>
+    /// <c>dbt_utils.get_column_values(table, column, order_by, max_records, default, where)</c> over a seed, answered
+    /// from its CSV as the query over the seeded table would (see <see cref="SeedTables.ColumnValues"/>); no values give
+    /// the default, as the macro returns it. Null when the query needs the warehouse: the package's macro runs it.
+    /// </summary>
+    private (bool Answered, object? Values) SeedColumnValues(EvaluatedArgs args)
+    {
+        if (_context.Seeds is not { } seeds || args.Get(0, "table") is not RelationValue { Ref: not null } table || args.Get(1, "column") is not string column
+            || args.Get(3, "max_records") is not (null or Undefined or long) || args.Get(5, "where") is not (null or Undefined or string))
+        {
+            return (false, null);
+        }
+
+        var orderBy = args.Get(2, "order_by") is string order ? order : "count(*) desc";
+        var values = seeds.ColumnValues(table.Sql, column, args.Get(5, "where") as string, orderBy, args.Get(3, "max_records") as long?);
+        return values is null ? (false, null)
+            : (true, values.Count > 0 ? values : args.Get(4, "default") is var fallback and not Undefined ? fallback : null);
     }
 
     /// <summary>Python's <c>dict(mapping_or_pairs, **named)</c>: a copy of the mapping (or pairs), then the named arguments.</summary>

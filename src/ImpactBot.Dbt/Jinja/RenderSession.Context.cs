@@ -126,9 +126,9 @@ internal sealed partial class RenderSession
             return ContextFunctions.Contains(name) ? new FunctionValue(name) : new FunctionValue("dbt." + name);
         }
 
-        if (package == "dbt_utils" && name == "star")
+        if (package == "dbt_utils" && name is "star" or "get_column_values")
         {
-            return new FunctionValue("dbt_utils.star");
+            return new FunctionValue("dbt_utils." + name);
         }
 
         return _context.Macros.FindIn(package, name) is { } macro ? macro : new FunctionValue(package + "." + name);

@@ -333,6 +333,38 @@ public sealed class DbtContextTests
         Assert.That(result.Diagnostics.Select(d => d.Code), Does.Contain("undecidable-condition"));
     }
 
+    private static JinjaContext WithSeed(string csv, params RelationColumn[] columns) => new()
+    {
+        Seeds = new SeedTables(
+            FixtureFiles.Of(("seeds/s.csv", csv)),
+            new Dictionary<string, (string, System.Collections.Immutable.ImmutableArray<RelationColumn>)> { ["__ref__.s"] = ("seeds/s.csv", [.. columns]) }),
+    };
+
+    [TestCase("{{ dbt_utils.get_column_values(ref('s'), 'field', where=\"condition = 'left'\") | join(',') }}", "g,a")]
+    [TestCase("{{ dbt_utils.get_column_values(ref('s'), 'field', order_by='field') | join(',') }}", "a,b,g")]
+    [TestCase("{{ dbt_utils.get_column_values(ref('s'), 'n', order_by='n desc', max_records=2) | join(',') }}", "3,2")]
+    [TestCase("{{ dbt_utils.get_column_values(ref('s'), 'field', where=\"condition = 'none'\", default=['x']) | join(',') }}", "x")]
+    public void GetColumnValues_OverASeed_IsAnsweredFromItsCsv_AsTheQueryOverTheSeededTable(string template, string expected)
+    {
+        var context = WithSeed("field,condition,n\na,left,1\nb,right,2\ng,left,3\ng,right,3\ng,left,3\n", new("field", "text"), new("condition", "text"), new("n", "integer"));
+
+        var result = Render(template, context);
+
+        Assert.That(result.Sql, Is.EqualTo(expected));
+        Assert.That(result.IsComplete, Is.True);
+    }
+
+    [Test]
+    public void GetColumnValues_OverASeedWithAWhereItCannotRead_NeedsTheWarehouse()
+    {
+        var context = WithSeed("field,n\na,1\n", new("field", "text"), new("n", "integer"));
+
+        var result = Render("{% for v in dbt_utils.get_column_values(ref('s'), 'field', where='n > 1 or n < 0') %}{{ v }}{% endfor %}", context);
+
+        Assert.That(result.IsComplete, Is.False);
+        Assert.That(result.Diagnostics.Select(d => d.Code), Does.Contain("unknown-iterable"));
+    }
+
     [Test]
     public void UndecidableCondition_WhoseBranchRaises_IsNotTaken_AsInAProjectThatCompiles()
     {
