@@ -136,6 +136,10 @@ internal sealed partial class RenderSession
                 return JinjaValues.Iterate(args.Get(0, "value")) is { } items ? new List<object?>(items) : UnknownResult;
             case "dbt_utils.star" or "star":
                 return Star(args, pos) is { } star ? star : Unknown(name, args, pos);
+            case "dbt_utils.get_relations_by_pattern" or "dbt_utils.get_relations_by_prefix":
+                return RelationsLike(name, args, pos) is { } relations ? relations
+                    : (_context.Macros.FindIn("dbt_utils", name[10..]) ?? BuiltinFallback(name, pos)) is { } lister ? CallMacro(lister, args, pos, null)
+                    : Unknown(name, args, pos);
             case "dbt_utils.get_column_values":
                 return SeedColumnValues(args) is (true, var values) ? values
                     : (_context.Macros.FindIn("dbt_utils", "get_column_values") ?? BuiltinFallback(name, pos)) is { } macro ? CallMacro(macro, args, pos, null)

@@ -126,7 +126,7 @@ internal sealed partial class RenderSession
             return ContextFunctions.Contains(name) ? new FunctionValue(name) : new FunctionValue("dbt." + name);
         }
 
-        if (package == "dbt_utils" && name is "star" or "get_column_values")
+        if (package == "dbt_utils" && name is "star" or "get_column_values" or "get_relations_by_pattern" or "get_relations_by_prefix")
         {
             return new FunctionValue("dbt_utils." + name);
         }

@@ -82,6 +82,22 @@ public sealed class ProjectGraphTests
     }
 
     [Test]
+    public void Build_RelationsByPrefix_AnsweredWithTheProjectsMatchingRelations_AsALowerBound()
+    {
+        var graph = Build(
+            ("dbt_project.yml", Project + "seeds:\n  shop:\n    events_b:\n      +schema: other\n"),
+            ("seeds/events_a.csv", "id\n1\n"),
+            ("seeds/events_b.csv", "id\n2\n"),
+            ("seeds/event_types.csv", "id\n3\n"),
+            ("models/events_all.sql", "{% for r in dbt_utils.get_relations_by_prefix(target.schema, 'events_') %}select id from {{ r }}{{ ' union all ' if not loop.last }}{% endfor %}"));
+
+        var model = graph.Find("events_all")!;
+        Assert.That(model.Columns.Single().Sources.Select(s => s.Asset), Is.EqualTo(new[] { "events_a" }), "events_b is in another schema");
+        Assert.That(model.Status, Is.EqualTo(Sql.Lineage.LineageStatus.Partial));
+        Assert.That(model.Diagnostics.Single(d => d.Code == "needs-warehouse").Message, Does.Contain("the warehouse may hold more"));
+    }
+
+    [Test]
     public void Build_GetColumnsInRelationOfAStarOverAPartlyDocumentedSource_AnsweredWithTheInferredColumnsToo()
     {
         var graph = Build(
