@@ -6,7 +6,7 @@ namespace ImpactBot.Dbt;
 
 /// <summary>
 /// A dbt model (one per version for versioned models), or an object created by a plain SQL file. <see cref="RenderedSql"/>
-/// names relations by convention (<c>__ref__.x</c>, <c>__source__.s.t</c>, <c>__this__</c>): resolve them with
+/// names relations by convention (<c>__ref__.x</c>, <c>__source__.s.t</c>, <c>__this__.x</c>): resolve them with
 /// <see cref="DbtProject.RelationIndex"/>.
 /// </summary>
 public sealed record DbtModel
@@ -84,6 +84,9 @@ public sealed record DbtModel
     public string? PatchPath { get; init; }
 
     public ImmutableArray<DbtColumn> Columns { get; init; } = [];
+
+    /// <summary><see cref="Columns"/> are the table's as <c>catalog.json</c> lists them: all of them, not only those documented.</summary>
+    public bool ColumnsFromCatalog { get; init; }
 
     public DbtMap Meta { get; init; } = DbtMap.Empty;
 

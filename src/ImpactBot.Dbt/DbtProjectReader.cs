@@ -112,7 +112,7 @@ public static partial class DbtProjectReader
 
         if (catalogColumns is { } catalog)
         {
-            models = [.. models.Select(m => m with { Columns = ManifestOverlay.MergeColumns(m.Columns, catalog.GetValueOrDefault(m.UniqueId)) })];
+            models = [.. models.Select(m => m with { Columns = ManifestOverlay.MergeColumns(m.Columns, catalog.GetValueOrDefault(m.UniqueId)), ColumnsFromCatalog = catalog.ContainsKey(m.UniqueId) })];
             sources = [.. sources.Select(s => s with { Columns = ManifestOverlay.MergeColumns(s.Columns, catalog.GetValueOrDefault(s.UniqueId)), ColumnsFromCatalog = catalog.ContainsKey(s.UniqueId) })];
             seeds = [.. seeds.Select(s => s with { Columns = ManifestOverlay.MergeColumns(s.Columns, catalog.GetValueOrDefault(s.UniqueId)) })];
             snapshots = [.. snapshots.Select(s => s with { Columns = ManifestOverlay.MergeColumns(s.Columns, catalog.GetValueOrDefault(s.UniqueId)) })];

@@ -12,6 +12,18 @@ public sealed record DbtRef(string Name, string? Package, string? Version, int L
     public const string RelationPrefix = "__ref__.";
 }
 
+/// <summary>
+/// <c>{{ this }}</c>: a model's own table as the warehouse has it, named per model so that what one model reads of its
+/// own table is never taken for another's.
+/// </summary>
+public static class DbtThis
+{
+    public const string RelationPrefix = "__this__.";
+
+    /// <summary>The relation name the renderer writes for the model's own table; <c>__this__</c> alone outside a model.</summary>
+    public static string RelationName(string model) => model.Length == 0 ? "__this__" : RelationPrefix + model;
+}
+
 /// <summary>A <c>source()</c> seen in a model; renders as <c>__source__.source_name.table_name</c>.</summary>
 public sealed record DbtSourceRef(string SourceName, string TableName, int Line)
 {

@@ -54,7 +54,7 @@ public sealed class DbtProjectReaderTests
         var orders = Model("model.shop.orders");
 
         Assert.That((orders.Materialization, orders.UniqueKey.Single(), orders.IncrementalStrategy, orders.IsIncremental), Is.EqualTo(("incremental", "order_id", "merge", true)));
-        Assert.That(orders.IncrementalPredicates.Single(), Is.EqualTo("where ordered_at > (select max(ordered_at) from __this__)"));
+        Assert.That(orders.IncrementalPredicates.Single(), Is.EqualTo("where ordered_at > (select max(ordered_at) from __this__.orders)"));
     }
 
     [Test]

@@ -30,6 +30,15 @@ public sealed record AssetDefinition(string Id, AssetType Type)
 
     public ImmutableArray<DeclaredColumn> DeclaredColumns { get; init; } = [];
 
+    /// <summary>
+    /// The name its SQL uses for its own table as the warehouse has it (dbt's <c>{{ this }}</c>, read by an incremental
+    /// model). It answers with <see cref="DeclaredColumns"/> when <see cref="OwnTableKnown"/>; else its columns are unknown.
+    /// </summary>
+    public string? OwnTable { get; init; }
+
+    /// <summary><see cref="DeclaredColumns"/> are all of the table's columns (a catalog's), so <see cref="OwnTable"/> answers with them.</summary>
+    public bool OwnTableKnown { get; init; }
+
     public ImmutableArray<string> DependsOn { get; init; } = [];
 
     public ImmutableArray<ColumnEdge> References { get; init; } = [];

@@ -90,7 +90,9 @@ public static class GraphBuilder
         var externalKeys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var evidenceKeys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         Dictionary<string, ImmutableArray<NameShape>>? firstShapes = null;
-        var schema = new GraphSchemaProvider(resolver, built, externals);
+        var ownTables = definitions.Where(d => d.OwnTable is not null && d.OwnTableKnown)
+            .ToDictionary(d => GraphSchemaProvider.Normalize(d.OwnTable!), d => d.DeclaredColumns.Select(c => c.Name).ToArray(), StringComparer.OrdinalIgnoreCase);
+        var schema = new GraphSchemaProvider(resolver, built, externals) { OwnTables = ownTables };
         var interfaces = new ConcurrentDictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var reused = new ConcurrentDictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
         var reads = new ConcurrentBag<(string Asset, string Column)>();
@@ -393,6 +395,11 @@ public static class GraphBuilder
             .Order(StringComparer.OrdinalIgnoreCase)
             .Select(u => built.TryGetValue(u, out var n) ? interfaces.GetOrAdd(u, _ => InterfaceHash(n)) : "?" + u);
         var key = ContentHash.Of(SnapshotFormat.EngineVersion, dialect.Name, body, asset.PartiallyRendered ? "partial" : "", string.Join(',', upstreamInterfaces));
+        if (asset.OwnTableKnown)
+        {
+            key = ContentHash.Of(key, string.Join(',', asset.DeclaredColumns.Select(c => c.Name)));
+        }
+
         if (externalKeys.TryGetValue(asset.Id, out var external))
         {
             key = ContentHash.Of(key, external);

@@ -7,7 +7,8 @@ namespace ImpactBot.Core.Graph;
 /// Serves the binder the output columns of assets already built in this pass (upstream first), so stars expand from
 /// what the upstream really produces, with the columns only inferred from readers marked. An asset with an unexpanded
 /// star, or without known columns, answers "unknown". A table no asset defines answers with the columns inferred for it
-/// (<paramref name="externals"/>, by name as written without quotes), if any.
+/// (<paramref name="externals"/>, by name as written without quotes), if any; a model's own table (<c>{{ this }}</c>)
+/// answers with the catalog's columns of the model.
 /// </summary>
 internal sealed class GraphSchemaProvider(
     RelationResolver resolver,
@@ -21,6 +22,11 @@ internal sealed class GraphSchemaProvider(
         inferred = null;
         var name = string.Join('.', nameParts);
         var id = resolver.Resolve(name);
+        if (id is null && OwnTables.TryGetValue(Normalize(name), out var own))
+        {
+            return own;
+        }
+
         if (id is null && !externals.IsEmpty && externals.TryGetValue(Normalize(name), out var external))
         {
             inferred = [.. external.Select(_ => true)];
@@ -47,6 +53,9 @@ internal sealed class GraphSchemaProvider(
         inferred = flags;
         return names;
     }
+
+    /// <summary>Columns of the assets' own tables (<see cref="AssetDefinition.OwnTable"/>) where a catalog lists them.</summary>
+    public IReadOnlyDictionary<string, string[]> OwnTables { get; init; } = new Dictionary<string, string[]>();
 
     /// <summary>Owners of ambiguous names by query shape, settled from the first pass's evidence (empty until then).</summary>
     public IReadOnlyDictionary<string, NameOwner> Owners { get; set; } = new Dictionary<string, NameOwner>();

@@ -19,5 +19,5 @@ public static class SnapshotFormat
     public const int AssetsPerChunk = 2048;
 
     /// <summary>Bump when lineage rules change, so cached snapshots built by older rules are rebuilt rather than trusted.</summary>
-    public const string EngineVersion = "lineage-12";
+    public const string EngineVersion = "lineage-13";
 }

@@ -223,6 +223,8 @@ public static class ProjectAssets
             Dialect = m.SqlDialect is { } compiled ? DialectFacts.For(compiled) : dialect,
             Relations = relations,
             DeclaredColumns = Declared(m.Columns),
+            OwnTable = DbtThis.RelationName(m.Name),
+            OwnTableKnown = m.ColumnsFromCatalog && !m.Columns.IsEmpty,
             DependsOn = dependsOn,
             Owners = Owners(m.Owners),
             Traits = new AssetTraits

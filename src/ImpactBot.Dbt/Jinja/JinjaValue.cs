@@ -19,6 +19,12 @@ internal sealed record UnknownValue(string Sql)
     /// <summary>The call that needs a warehouse to answer (<c>dbt_utils.get_column_values</c>), for the diagnostics of what depends on it.</summary>
     public string? Origin { get; init; }
 
+    /// <summary>
+    /// The number of items of the warehouse answer <see cref="Origin"/> names: at least one, as the answer is taken to
+    /// be there (see <c>RenderSession.Holds</c>), so comparing it with 0 or 1 is decided.
+    /// </summary>
+    public bool IsCount { get; init; }
+
     /// <summary>Its <see cref="Sql"/> is a name that stands in for it in the SQL without changing lineage (an unset <c>env_var</c>'s).</summary>
     public bool StandsIn { get; init; }
 }

@@ -26,7 +26,7 @@ internal sealed partial class RenderSession
         switch (name)
         {
             case "this":
-                return new RelationValue("__this__", _context.ThisName, null, null);
+                return new RelationValue(DbtThis.RelationName(_context.ThisName), _context.ThisName, null, null);
             case "target":
                 return Target();
             case "project_name":

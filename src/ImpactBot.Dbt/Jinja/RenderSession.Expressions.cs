@@ -149,7 +149,7 @@ internal sealed partial class RenderSession
 
     private object? Conditional(ConditionalExpr expr)
     {
-        switch (JinjaValues.Truth(Eval(expr.Condition)))
+        switch (Holds(Eval(expr.Condition), expr.Condition.Pos))
         {
             case true:
                 return Eval(expr.Then);
@@ -161,12 +161,36 @@ internal sealed partial class RenderSession
         }
     }
 
+    /// <summary>A warehouse answer's item count (at least one) compared with a number: decided where one item settles it.</summary>
+    private bool? CompareCount(BinaryExpr expr, object? l, object? r)
+    {
+        var (count, n, op) = l is UnknownValue u ? (u, (long)r!, expr.Op) : ((UnknownValue)r!, (long)l!, Flip(expr.Op));
+        bool? decided = op switch
+        {
+            "==" when n < 1 => false,
+            "!=" when n < 1 => true,
+            ">" when n < 1 => true,
+            ">=" when n <= 1 => true,
+            "<" when n <= 1 => false,
+            "<=" when n < 1 => false,
+            _ => null,
+        };
+        if (decided is not null)
+        {
+            NoteAssumed(count.Origin!, expr.Pos);
+        }
+
+        return decided;
+
+        static string Flip(string op) => op switch { "<" => ">", ">" => "<", "<=" => ">=", ">=" => "<=", _ => op };
+    }
+
     private object? Unary(UnaryExpr expr)
     {
         var value = Eval(expr.Operand);
         return expr.Op switch
         {
-            "not" => JinjaValues.Truth(value) is { } b ? !b : UnknownResult,
+            "not" => Holds(value, expr.Pos) is { } b ? !b : UnknownResult,
             "-" => value switch { long l => (object)-l, double d => -d, _ => UnknownResult },
             _ => value,
         };
@@ -177,7 +201,7 @@ internal sealed partial class RenderSession
         if (expr.Op is "and" or "or")
         {
             var left = Eval(expr.Left);
-            var truth = JinjaValues.Truth(left);
+            var truth = Holds(left, expr.Left.Pos);
             if ((expr.Op == "and" && truth == false) || (expr.Op == "or" && truth == true))
             {
                 return left;
@@ -189,7 +213,7 @@ internal sealed partial class RenderSession
                 return right;
             }
 
-            var rightTruth = JinjaValues.Truth(right);
+            var rightTruth = Holds(right, expr.Right.Pos);
             return (expr.Op, rightTruth) switch
             {
                 ("and", false) => false,
@@ -214,6 +238,11 @@ internal sealed partial class RenderSession
         if (expr.Op == "+" && (l, r) is (List<object?> ll, UnknownValue { } ur))
         {
             return new UnknownValue("") { Known = [.. ll, .. ur.Known] };
+        }
+
+        if ((l, r) is (UnknownValue { IsCount: true }, long) or (long, UnknownValue { IsCount: true }) && CompareCount(expr, l, r) is { } decided)
+        {
+            return decided;
         }
 
         if (l is UnknownValue || r is UnknownValue)

@@ -23,6 +23,18 @@ internal sealed partial class RenderSession
         }
 
         var args = test.Args.Positional.Select(Eval).ToList();
+        if (value is UnknownValue { StandsIn: true } or UnknownValue { Origin: not null } && test.Name is "none" or "defined" or "undefined")
+        {
+            // A stand-in (an unset env_var's name, a warehouse row) or a warehouse's answer is there where the project
+            // runs: never none.
+            if (value is UnknownValue { Origin: { } origin })
+            {
+                NoteAssumed(origin, test.Pos);
+            }
+
+            return (test.Name == "defined") != test.Negated;
+        }
+
         if (value is UnknownValue || args.Any(a => a is UnknownValue))
         {
             return UnknownResult;
@@ -80,6 +92,11 @@ internal sealed partial class RenderSession
         if (filter.Name == KnownItemsFilter)
         {
             return value is UnknownValue unknown ? new List<object?>(unknown.Known) : JinjaValues.Iterate(value) ?? new List<object?>();
+        }
+
+        if (value is UnknownValue { Origin: not null } answer && filter.Name is "length" or "count")
+        {
+            return new UnknownValue("") { Origin = answer.Origin, IsCount = true };
         }
 
         if (value is UnknownValue && filter.Name is not ("default" or "d"))

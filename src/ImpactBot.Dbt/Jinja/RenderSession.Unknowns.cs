@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
 using System.Text;
+using ImpactBot.Sql.Dialects;
+using ImpactBot.Sql.Syntax;
+using ImpactBot.Sql.Text;
 
 namespace ImpactBot.Dbt.Jinja;
 
@@ -22,6 +25,25 @@ internal sealed partial class RenderSession
         Dictionary<string, object?> dict => dict.Values.Any(ContainsUnknown),
         _ => false,
     };
+
+    /// <summary>
+    /// A condition's truth. An answer only a warehouse has (a query's rows, a relation it finds) counts as there and not
+    /// empty, as where the project runs in production, so <c>{% if rows %}</c> takes the branch that uses them; anything
+    /// computed from it stays undecided, but for its length compared with 0 or 1 (at least one item).
+    /// </summary>
+    private bool? Holds(object? value, int pos)
+    {
+        if (value is UnknownValue { Origin: { } origin })
+        {
+            NoteAssumed(origin, pos);
+            return true;
+        }
+
+        return JinjaValues.Truth(value);
+    }
+
+    private void NoteAssumed(string origin, int pos) =>
+        Note("assumed-answer", $"assumed that '{origin}' answers (rows, a relation), as where the project runs; the branch for no answer is not rendered", pos);
 
     /// <summary>
     /// A built-in's or filter's result: known although an argument was unknown means the unknown was guessed away
@@ -119,24 +141,20 @@ internal sealed partial class RenderSession
     /// </summary>
     private bool RendersWithoutRaising(ImmutableArray<TemplateNode> body, StringBuilder sb)
     {
-        var (raised, length, runs, diagnostics, refs, sources, stars, blocks, predicates) =
-            (_raised, sb.Length, _map.Count, _diagnostics.Count, _refs.Count, _sources.Count, _stars.Count, _blocks.Count, _incrementalPredicates.Count);
-        var (partial, config, scope, returned) = (_partial, _config, new Dictionary<string, object?>(_scopes[^1], _scopes[^1].Comparer), _frame?.Returned);
+        var checkpoint = Save();
+        var (raised, length, runs, predicates) = (_raised, sb.Length, _map.Count, _incrementalPredicates.Count);
+        var (scope, returned) = (new Dictionary<string, object?>(_scopes[^1], _scopes[^1].Comparer), _frame?.Returned);
         Render(body, sb);
         if (_raised == raised)
         {
             return true;
         }
 
+        Restore(checkpoint);
         sb.Length = length;
         _map.Truncate(runs);
-        _diagnostics.RemoveRange(diagnostics, _diagnostics.Count - diagnostics);
-        _refs.RemoveRange(refs, _refs.Count - refs);
-        _sources.RemoveRange(sources, _sources.Count - sources);
-        _stars.RemoveRange(stars, _stars.Count - stars);
-        _blocks.RemoveRange(blocks, _blocks.Count - blocks);
         _incrementalPredicates.RemoveRange(predicates, _incrementalPredicates.Count - predicates);
-        (_partial, _config, _raised) = (partial, config, raised);
+        _raised = raised;
         _scopes[^1].Clear();
         foreach (var (name, value) in scope)
         {
@@ -149,6 +167,41 @@ internal sealed partial class RenderSession
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A loop over what only a warehouse lists. Its body renders for the items known (relations a model adds to the list)
+    /// and once more for a stand-in of the rest, <c>__warehouse_rows__model</c>. That render is kept when the stand-in
+    /// lands where lineage does not depend on it: in a string (a list of values) or in the relation a FROM or JOIN reads
+    /// (a union over tables the warehouse lists reads as one relation of unknown columns, which readers infer). Where it
+    /// would name a column or an alias, the body is left out and the model is partial.
+    /// </summary>
+    private void RenderUnknownFor(ForNode node, object? iterable, StringBuilder sb)
+    {
+        var what = iterable is UnknownValue { Origin: { } origin } ? $" (the result of '{origin}', which needs a warehouse)" : "";
+        if (!OnlyChangesValues(node) && !Returns(node.Body))
+        {
+            var marker = "__warehouse_rows__" + (_context.ThisName.Length > 0 ? _context.ThisName : "items") + (++_standIns > 1 ? "_" + _standIns : "");
+            var standIn = new UnknownValue(marker) { StandsIn = true };
+            var checkpoint = Save();
+            var body = new StringBuilder();
+            RenderItems(node, [.. iterable is UnknownValue { Known: var known } ? known : [], standIn], standIn, body);
+            var text = body.ToString();
+            if (SqlTokenText.OnlyInStringsOrRelations(text, DialectFacts.FromName(_context.TargetType) ?? DialectFacts.For(SqlDialect.Postgres), marker))
+            {
+                Report("unknown-iterable", $"cannot know what this loop iterates over{what}; its body is rendered once more for the items only a warehouse lists, as {marker}", node.Pos, DiagnosticSeverity.Info, partial: false);
+                Mark(sb, node.Pos, verbatim: false);
+                sb.Append(text);
+                ForgetChangedIn(node.Body);
+                return;
+            }
+
+            Restore(checkpoint);
+        }
+
+        // A body that only changes values (collects a query's rows into a list) loses nothing: they become unknown.
+        Report("unknown-iterable", $"cannot know what this loop iterates over{what}; its body is left out", node.Pos, partial: !OnlyChangesValues(node));
+        ForgetChangedIn(node.Body);
     }
 
     /// <summary>A loop body whose only effects are the values it changes: leaving it out loses nothing once they are unknown.</summary>

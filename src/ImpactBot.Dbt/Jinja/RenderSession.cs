@@ -31,6 +31,7 @@ internal sealed partial class RenderSession
     private int _callSitePos;
     private int _steps;
     private int _raised;
+    private int _standIns;
     private long _built;
     private bool _partial;
     private bool _usesGraph;
@@ -214,7 +215,7 @@ internal sealed partial class RenderSession
                 }
             }
 
-            switch (JinjaValues.Truth(Eval(branch.Condition)))
+            switch (Holds(Eval(branch.Condition), branch.Condition.Pos))
             {
                 case true:
                     Render(branch.Body, sb);
@@ -233,7 +234,7 @@ internal sealed partial class RenderSession
     /// </summary>
     private string? IncrementalRunBody(IfBranch branch)
     {
-        var (diagnostics, refs, sources, stars, blocks, partial, config) = (_diagnostics.Count, _refs.Count, _sources.Count, _stars.Count, _blocks.Count, _partial, _config);
+        var checkpoint = Save();
         _incrementalRun = true;
         try
         {
@@ -252,13 +253,21 @@ internal sealed partial class RenderSession
         finally
         {
             _incrementalRun = false;
-            _diagnostics.RemoveRange(diagnostics, _diagnostics.Count - diagnostics);
-            _refs.RemoveRange(refs, _refs.Count - refs);
-            _sources.RemoveRange(sources, _sources.Count - sources);
-            _stars.RemoveRange(stars, _stars.Count - stars);
-            _blocks.RemoveRange(blocks, _blocks.Count - blocks);
-            (_partial, _config) = (partial, config);
+            Restore(checkpoint);
         }
+    }
+
+    private Checkpoint Save() => new(_diagnostics.Count, _refs.Count, _sources.Count, _stars.Count, _blocks.Count, _partial, _config);
+
+    /// <summary>Drops what a render aside recorded since <paramref name="checkpoint"/>.</summary>
+    private void Restore(Checkpoint checkpoint)
+    {
+        _diagnostics.RemoveRange(checkpoint.Diagnostics, _diagnostics.Count - checkpoint.Diagnostics);
+        _refs.RemoveRange(checkpoint.Refs, _refs.Count - checkpoint.Refs);
+        _sources.RemoveRange(checkpoint.Sources, _sources.Count - checkpoint.Sources);
+        _stars.RemoveRange(checkpoint.Stars, _stars.Count - checkpoint.Stars);
+        _blocks.RemoveRange(checkpoint.Blocks, _blocks.Count - checkpoint.Blocks);
+        (_partial, _config) = (checkpoint.Partial, checkpoint.Config);
     }
 
     private static bool MentionsIsIncremental(Expr condition) =>
@@ -267,20 +276,23 @@ internal sealed partial class RenderSession
     private void RenderFor(ForNode node, StringBuilder sb)
     {
         var iterable = Eval(node.Iterable);
-        var items = JinjaValues.Iterate(iterable);
-        if (items is null)
+        if (JinjaValues.Iterate(iterable) is { } items)
         {
-            // A body that only changes values (collects a query's rows into a list) loses nothing: they become unknown.
-            var what = iterable is UnknownValue { Origin: { } origin } ? $" (the result of '{origin}', which needs a warehouse)" : "";
-            Report("unknown-iterable", $"cannot know what this loop iterates over{what}; its body is left out", node.Pos, partial: !OnlyChangesValues(node));
-            ForgetChangedIn(node.Body);
-            return;
+            RenderItems(node, items, null, sb);
         }
+        else
+        {
+            RenderUnknownFor(node, iterable, sb);
+        }
+    }
 
+    /// <summary>The loop's body for each item the filter keeps; <paramref name="standIn"/>, when given, is always kept.</summary>
+    private void RenderItems(ForNode node, List<object?> items, UnknownValue? standIn, StringBuilder sb)
+    {
         items = [.. items.Take(MaxLoopItems)];
         if (node.Filter is not null)
         {
-            items = [.. items.Where(item => WithScope(() =>
+            items = [.. items.Where(item => ReferenceEquals(item, standIn) || WithScope(() =>
             {
                 Assign(node.Targets, item);
                 return JinjaValues.Truth(Eval(node.Filter)) == true;
@@ -378,10 +390,11 @@ internal sealed partial class RenderSession
             return;
         }
 
+        // Unpacking a value only a warehouse knows gives parts it alone knows.
         var items = value as List<object?>;
         for (var i = 0; i < targets.Length; i++)
         {
-            _scopes[^1][targets[i]] = items is not null && i < items.Count ? items[i] : Undefined.Instance;
+            _scopes[^1][targets[i]] = value is UnknownValue ? value : items is not null && i < items.Count ? items[i] : Undefined.Instance;
         }
     }
 
@@ -432,4 +445,7 @@ internal sealed partial class RenderSession
 
         public object? Returned { get; set; }
     }
+
+    /// <summary>How far the render's records reached, so a render aside can be dropped.</summary>
+    private readonly record struct Checkpoint(int Diagnostics, int Refs, int Sources, int Stars, int Blocks, bool Partial, DbtMap Config);
 }

@@ -130,7 +130,7 @@ internal sealed class ManifestOverlay(ManifestData manifest, ProjectLayout layou
         }
     }
 
-    /// <summary>The compiled SQL with each dependency's relation name replaced by its placeholder and its own by <c>__this__</c>.</summary>
+    /// <summary>The compiled SQL with each dependency's relation name replaced by its placeholder and its own by <see cref="DbtThis"/>'s.</summary>
     private string Rewrite(ManifestNode node)
     {
         var sql = node.CompiledCode ?? "";
@@ -139,7 +139,7 @@ internal sealed class ManifestOverlay(ManifestData manifest, ProjectLayout layou
             .OfType<ManifestNode>()
             .Where(d => !string.IsNullOrEmpty(d.RelationName))
             .Select(d => (From: d.RelationName!, To: d.Placeholder))
-            .Concat(string.IsNullOrEmpty(node.RelationName) ? [] : [(From: node.RelationName, To: "__this__")])
+            .Concat(string.IsNullOrEmpty(node.RelationName) ? [] : [(From: node.RelationName, To: DbtThis.RelationName(node.Name))])
             .OrderByDescending(r => r.From.Length);
         foreach (var (from, to) in replacements)
         {

@@ -40,6 +40,9 @@ public sealed record DialectFacts
     /// <summary># starts a line comment.</summary>
     public bool HashComments { get; init; }
 
+    /// <summary>// starts a line comment, as -- does.</summary>
+    public bool SlashComments { get; init; }
+
     /// <summary>$1 refers to the first column of the source (Snowflake staged files, positional refs).</summary>
     public bool PositionalColumnRefs { get; init; }
 
@@ -118,6 +121,7 @@ public sealed record DialectFacts
     {
         Dialect = SqlDialect.Snowflake,
         Name = "snowflake",
+        SlashComments = true,
         ColumnFolding = IdentifierFolding.Upper,
         TableFolding = IdentifierFolding.Upper,
         IdentifierQuotes = DoubleQuote,

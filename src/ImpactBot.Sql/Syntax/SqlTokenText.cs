@@ -43,4 +43,49 @@ public static class SqlTokenText
             Lexer.Release(tokens);
         }
     }
+
+    /// <summary>
+    /// Whether every place <paramref name="word"/> occurs in <paramref name="sql"/> leaves its lineage alone: inside a
+    /// string or a comment, or in the name of the relation a FROM or JOIN reads. Anywhere else it names a column, an
+    /// alias or a function.
+    /// </summary>
+    public static bool OnlyInStringsOrRelations(string sql, DialectFacts dialect, string word)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        ArgumentNullException.ThrowIfNull(word);
+        var tokens = Lexer.Tokenize(sql, dialect, new List<Diagnostic>(), out var count);
+        try
+        {
+            for (var i = 0; i < count && tokens[i].Kind != TokenKind.EndOfInput; i++)
+            {
+                if (tokens[i].Kind == TokenKind.String || !sql.AsSpan(tokens[i].Start, tokens[i].Length).Contains(word, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                if (tokens[i].Kind is not (TokenKind.Word or TokenKind.QuotedIdentifier) || !InRelationName(tokens, i))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+        finally
+        {
+            Lexer.Release(tokens);
+        }
+    }
+
+    /// <summary>Whether the name part at <paramref name="index"/> is in a dotted name right after FROM or JOIN.</summary>
+    private static bool InRelationName(Token[] tokens, int index)
+    {
+        var first = index;
+        while (first >= 2 && tokens[first - 1].Kind == TokenKind.Dot && tokens[first - 2].Kind is TokenKind.Word or TokenKind.QuotedIdentifier)
+        {
+            first -= 2;
+        }
+
+        return first >= 1 && (tokens[first - 1].Is(Keyword.From) || tokens[first - 1].Is(Keyword.Join));
+    }
 }

@@ -58,7 +58,7 @@ public sealed class DocumentedSourceColumnsTests
         {
             ["dbt_project.yml"] = "name: shop\n",
             ["models/schema.yml"] = "version: 2\nmodels:\n  - name: events_all\n    columns:\n      - name: event_id\n",
-            ["models/events_all.sql"] = "{% set tables = run_query('select 1') %}{% for t in tables %}select * from {{ t }}{% endfor %}",
+            ["models/events_all.sql"] = "{% set columns = run_query('select 1') %}{% for c in columns %}{{ c }}{% endfor %}",
             ["models/events.sql"] = "select event_id, user_id from {{ ref('events_all') }}",
         };
 

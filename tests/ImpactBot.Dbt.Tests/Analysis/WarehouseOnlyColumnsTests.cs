@@ -28,6 +28,27 @@ public sealed class WarehouseOnlyColumnsTests
     }
 
     [Test]
+    public void Build_ProjectMacroUnioningTablesAQueryLists_ReadsOneStandInRelationWhoseColumnsReadersInfer()
+    {
+        var graph = Build(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["dbt_project.yml"] = "name: events\n",
+            ["macros/schema_union.sql"] = "{% macro schema_union(table) %}{% call statement('tables', fetch_result=True) %}"
+                + "select table_schema || '.' || table_name from information_schema.tables where table_name ilike '{{ table }}'{% endcall %}"
+                + "{% set found = load_result('tables') %}{% if found and found['data'] %}{% for t in found['data'] | map(attribute=0) %}"
+                + "select * from raw.{{ t }}{% if not loop.last %} union all{% endif %}\n{% endfor %}{% else %}{{ return(1) }}{% endif %}{% endmacro %}",
+            ["models/events_all.sql"] = "with unioned as ({{ schema_union('events') }}) select * from unioned where event_at > current_date - 30",
+            ["models/logins.sql"] = "select user_id, event_at from {{ ref('events_all') }} where event = 'login'",
+        });
+
+        var all = graph.Find("events_all")!;
+        Assert.That(all.Status, Is.EqualTo(LineageStatus.Inferred));
+        Assert.That(all.Columns.Select(c => c.Name), Is.EquivalentTo(new[] { "event", "event_at", "user_id" }));
+        Assert.That(all.Diagnostics.Select(d => d.Code), Does.Not.Contain("undecidable-condition"));
+        Assert.That(graph.Find("logins")!.Status, Is.EqualTo(LineageStatus.Inferred));
+    }
+
+    [Test]
     public void Build_ChainOfStarsOverAPartlyDocumentedSource_InfersWhatTheLastReaderReads()
     {
         var graph = Build(new Dictionary<string, string>(StringComparer.Ordinal)

@@ -269,11 +269,37 @@ public sealed class JinjaRendererTests
     [Test]
     public void Render_UndecidableCondition_RendersFirstBranchAndIsPartial()
     {
-        var result = Render("{% if run_query('select 1') %}a{% else %}b{% endif %}");
+        var result = Render("{% if (run_query('select 1') | length) > 2 %}a{% else %}b{% endif %}");
 
         Assert.That(result.Sql, Is.EqualTo("a"));
         Assert.That(result.IsComplete, Is.False);
         Assert.That(result.Diagnostics.Select(d => d.Code), Does.Contain("undecidable-condition"));
+    }
+
+    [TestCase("{% if run_query('select 1') %}a{% else %}b{% endif %}", "a")]
+    [TestCase("{% set t = load_result('q') %}{% if t and t['data'] %}a{% else %}b{% endif %}", "a")]
+    [TestCase("{% if not adapter.get_relation('db', 's', 't') %}b{% else %}a{% endif %}", "a")]
+    [TestCase("{% if adapter.get_relation('db', 's', 't') is none %}b{% else %}a{% endif %}", "a")]
+    [TestCase("{% set rows = run_query('q') %}{% if rows is none or rows | length == 0 %}b{% elif 0 < rows | length %}a{% endif %}", "a")]
+    [TestCase("{% if (run_query('q') | length) >= 1 %}a{% else %}b{% endif %}", "a")]
+    public void Render_ConditionOnAWarehouseAnswerItself_AssumesItAnswersAndIsComplete(string template, string sql)
+    {
+        var result = Render(template);
+
+        Assert.That(result.Sql, Is.EqualTo(sql));
+        Assert.That(result.IsComplete, Is.True);
+        Assert.That(result.Diagnostics.Select(d => d.Code), Does.Contain("assumed-answer").And.Not.Contain("undecidable-condition"));
+    }
+
+    [TestCase("{% if env_var('DB') is not none %}a{% else %}b{% endif %}", "a")]
+    [TestCase("{% if env_var('DB') is none %}b{% else %}a{% endif %}", "a")]
+    [TestCase("{% if env_var('DB') is defined %}a{% else %}b{% endif %}", "a")]
+    public void Render_NoneTestOnAnUnsetEnvVar_IsDecidedAsWhereTheProjectRuns(string template, string sql)
+    {
+        var result = Render(template);
+
+        Assert.That(result.Sql, Is.EqualTo(sql));
+        Assert.That(result.IsComplete, Is.True);
     }
 
     [Test]

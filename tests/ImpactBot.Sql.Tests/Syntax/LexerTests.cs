@@ -120,6 +120,14 @@ public sealed class LexerTests
         Assert.That(Kinds("a # comment\nb", DialectFacts.BigQuery), Is.EqualTo(new[] { TokenKind.Word, TokenKind.Word, TokenKind.EndOfInput }));
 
     [Test]
+    public void Tokenize_DoubleSlashInSnowflake_StartsComment() =>
+        Assert.That(Kinds("a, // note\nb", DialectFacts.Snowflake), Is.EqualTo(new[] { TokenKind.Word, TokenKind.Comma, TokenKind.Word, TokenKind.EndOfInput }));
+
+    [Test]
+    public void Tokenize_DoubleSlashInPostgres_IsTwoOperators() =>
+        Assert.That(Kinds("a // b", DialectFacts.Postgres), Is.EqualTo(new[] { TokenKind.Word, TokenKind.Slash, TokenKind.Slash, TokenKind.Word, TokenKind.EndOfInput }));
+
+    [Test]
     public void Tokenize_HashArrowInPostgres_IsOperator()
     {
         const string sql = "a #>> b";

@@ -80,7 +80,7 @@ internal sealed partial class Lexer
             {
                 SkipLine();
             }
-            else if (c == '#' && _dialect.HashComments && Next(1) != '>')
+            else if ((c == '#' && _dialect.HashComments && Next(1) != '>') || (c == '/' && Next(1) == '/' && _dialect.SlashComments))
             {
                 SkipLine();
             }
