@@ -100,6 +100,18 @@ internal sealed partial class RenderSession
     }
 
     /// <summary>
+    /// A seed whose columns this render does not know (a read of the changed files alone reads no seed) is asked for,
+    /// as a model's are, so that the caller reads the whole project, where every seed's columns are known.
+    /// </summary>
+    private void AskIfUnknownSeed(RelationValue relation)
+    {
+        if (_context.Seeds?.Contains(relation.Sql) == true && !_context.RelationColumns.ContainsKey(relation.Sql))
+        {
+            _columnsAsked.Add(relation.Sql);
+        }
+    }
+
+    /// <summary>
     /// <c>dbt_utils.get_relations_by_pattern(schema_pattern, table_pattern, exclude, database)</c> and
     /// <c>get_relations_by_prefix(schema, prefix, exclude, database)</c>: the warehouse's tables whose schema and name
     /// match (<c>ilike</c>). Those this project builds or declares (not the model being compiled, nor an ephemeral one)

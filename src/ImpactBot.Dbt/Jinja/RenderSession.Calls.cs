@@ -180,6 +180,7 @@ internal sealed partial class RenderSession
         var relation = (RelationValue)args.Get(0, "from")!;
         var alias = args.Get(2, "relation_alias") is string a && a.Length > 0 ? a : null;
         var except = JinjaValues.Strings(args.Get(1, "except"));
+        AskIfUnknownSeed(relation);
         if (_context.RelationColumns.TryGetValue(relation.Sql, out var known))
         {
             // The columns are known (catalog.json): list them as dbt_utils.star does against the warehouse.
@@ -212,6 +213,7 @@ internal sealed partial class RenderSession
             return (false, null);
         }
 
+        AskIfUnknownSeed(table);
         var orderBy = args.Get(2, "order_by") is string order ? order : "count(*) desc";
         var values = seeds.ColumnValues(table.Sql, column, args.Get(5, "where") as string, orderBy, args.Get(3, "max_records") as long?);
         return values is null ? (false, null)

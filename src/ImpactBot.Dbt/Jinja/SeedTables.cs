@@ -16,6 +16,9 @@ internal sealed partial class SeedTables(IFileSource files, IReadOnlyDictionary<
 {
     private readonly ConcurrentDictionary<string, Lazy<List<string[]>>> _rows = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The relation (<c>__ref__.name</c>) is one of the project's seeds.</summary>
+    public bool Contains(string relation) => seeds.ContainsKey(relation);
+
     /// <summary>
     /// dbt_utils' <c>get_column_values</c> over a seed: the distinct values of <paramref name="column"/> (null included,
     /// as <c>group by</c> keeps it) where the rows match <paramref name="where"/>, in the order <paramref name="orderBy"/>
