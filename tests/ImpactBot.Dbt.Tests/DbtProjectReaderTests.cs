@@ -62,7 +62,7 @@ public sealed class DbtProjectReaderTests
     {
         Assert.That(Model("model.shop.stg_orders").RenderedSql, Does.Contain("from __source__.shop_raw.orders\nwhere ordered_at >= '2020-01-01'\n\n  and not is_test"));
         var orders = Model("model.shop.orders");
-        Assert.That(orders.RenderedSql, Does.Contain("select\n    *,\n    \n    (amount_cents / 100)::numeric(16, 2) as amount\nfrom __ref__.stg_orders"));
+        Assert.That(orders.RenderedSql, Does.Contain("select\n    * exclude (amount_cents),\n    \n    (amount_cents / 100)::numeric(16, 2) as amount\nfrom __ref__.stg_orders"));
         var star = orders.StarMacros.Single();
         Assert.That((star.Ref, star.Line, star.Except.Single()), Is.EqualTo((new DbtRef("stg_orders", null, null, 9), 9, "amount_cents")));
         Assert.That(orders.RenderStatus, Is.EqualTo(RenderStatus.Complete));

@@ -196,8 +196,17 @@ internal sealed partial class RenderSession
             return listed.Count == 0 ? "/* no columns returned from star() macro */" : string.Join(",\n  ", listed);
         }
 
+        if (args.Get(3, "prefix") is string { Length: > 0 } || args.Get(4, "suffix") is string { Length: > 0 })
+        {
+            // Renamed columns need their names: render again once the relation's columns are known.
+            _columnsAsked.Add(relation.Sql);
+        }
+
         _stars.Add(new StarMacro(relation.Ref, relation.Source, except, alias, Line(pos)));
-        return alias is null ? "*" : alias + ".*";
+        var star = alias is null ? "*" : alias + ".*";
+
+        // The columns left out stay out however many the relation has: `* exclude (..)`, which the SQL reader takes in every dialect.
+        return except.IsEmpty ? star : $"{star} exclude ({string.Join(", ", except.Select(c => PlainIdentifier(c) ? c : Quote(c)))})";
     }
 
     /// <summary>

@@ -102,6 +102,15 @@ public sealed record DialectFacts
     /// and Trino list the partition and order columns, the measures, then the input's other columns.</summary>
     public bool MatchRecognizeInputColumnsFirst { get; init; }
 
+    /// <summary>
+    /// Hierarchical queries (Snowflake): <c>START WITH cond CONNECT BY [NOCYCLE] PRIOR a = b</c> after FROM, the
+    /// <c>PRIOR</c> and <c>CONNECT_BY_ROOT</c> operators, and the <see cref="HierarchyPseudoColumns"/>.
+    /// </summary>
+    public bool HierarchicalQueries { get; init; }
+
+    /// <summary>Columns a hierarchical query has of its own, not read from a source: the depth of a row and whether it is a leaf.</summary>
+    public FrozenSet<string> HierarchyPseudoColumns { get; init; } = FrozenSet<string>.Empty;
+
     /// <summary><c>col.field</c> reads a struct field when <c>col</c> is not a source (BigQuery, DuckDB, Spark, Trino, Redshift SUPER).</summary>
     public bool DottedStructFields { get; init; }
 
@@ -122,6 +131,8 @@ public sealed record DialectFacts
         Dialect = SqlDialect.Snowflake,
         Name = "snowflake",
         SlashComments = true,
+        HierarchicalQueries = true,
+        HierarchyPseudoColumns = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "LEVEL", "CONNECT_BY_ISLEAF"),
         ColumnFolding = IdentifierFolding.Upper,
         TableFolding = IdentifierFolding.Upper,
         IdentifierQuotes = DoubleQuote,

@@ -16,6 +16,19 @@ public sealed class ProjectGraphTests
         graph.Find(model)!.Diagnostics.First(d => d.Code == "unparsed-span");
 
     [Test]
+    public void Build_DbtUtilsStarWithExceptOrPrefix_ListsTheUpstreamsColumnsWithoutTheExceptedOnes()
+    {
+        var graph = Build(
+            ("models/events.sql", "select 1 as id, 'x' as agent, current_date as day"),
+            ("models/slim.sql", "select {{ dbt_utils.star(ref('events'), except=['AGENT']) }}, 'prod' as env from {{ ref('events') }}"),
+            ("models/prefixed.sql", "select {{ dbt_utils.star(from=ref('events'), prefix='e_') }} from {{ ref('events') }}"));
+
+        Assert.That(graph.Find("slim")!.Columns.Select(c => c.Name), Is.EqualTo(new[] { "id", "day", "env" }));
+        Assert.That(graph.Find("prefixed")!.Columns.Select(c => c.Name), Is.EqualTo(new[] { "e_id", "e_agent", "e_day" }));
+        Assert.That(graph.Find("prefixed")!.FindColumn("e_agent")!.Sources.Single().Column, Is.EqualTo("agent"));
+    }
+
+    [Test]
     public void Build_GetColumnsInRelationOfProjectNodes_AnsweredWithTheirBoundColumnsInDependencyOrder()
     {
         var listColumns = "{% macro list_columns(relation) %}{% for c in adapter.get_columns_in_relation(relation) %}{{ c.name }}{{ ', ' if not loop.last }}{% endfor %}{% endmacro %}";

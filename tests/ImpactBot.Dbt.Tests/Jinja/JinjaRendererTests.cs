@@ -381,11 +381,11 @@ public sealed class JinjaRendererTests
     }
 
     [Test]
-    public void Render_DbtUtilsStar_RendersStarAndRecordsMacro()
+    public void Render_DbtUtilsStarWithExcept_RendersAStarExcludingThemAndRecordsMacro()
     {
         var result = Render("select {{ dbt_utils.star(from=ref('x'), except=['a', 'b']) }} from {{ ref('x') }}");
 
-        Assert.That(result.Sql, Is.EqualTo("select * from __ref__.x"));
+        Assert.That(result.Sql, Is.EqualTo("select * exclude (a, b) from __ref__.x"));
         var star = result.StarMacros.Single();
         Assert.That(star.Ref!.Name, Is.EqualTo("x"));
         Assert.That(star.Except, Is.EqualTo(new[] { "a", "b" }));

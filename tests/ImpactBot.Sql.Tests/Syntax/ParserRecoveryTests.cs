@@ -48,7 +48,7 @@ public sealed class ParserRecoveryTests
     [Test]
     public void Parse_UnknownClause_IsSkippedAndLaterClausesSurvive()
     {
-        var result = Parse("select a from t\nconnect by prior a = b\nwhere a > 1");
+        var result = Parse("select a from t x\nfrobnicate by prior a = b\nwhere a > 1");
         var select = (SelectQuery)((QueryStatement)result.Statements.Single()).Query;
         Assert.That(select.Where, Is.TypeOf<BinaryExpr>());
         Assert.That(result.Diagnostics.Single().ToString(), Does.StartWith("2:1: unparsed-span: unknown clause"));

@@ -143,6 +143,13 @@ internal sealed partial class Binder
                 return true;
             }
 
+            // LEVEL in a hierarchical query is the query's own, not a column of an input whose columns are unknown.
+            if (s.Select is { Hierarchy.IsEmpty: false } && !name.Quoted && _dialect.HierarchyPseudoColumns.Contains(name.Text))
+            {
+                fingerprint = name.Text.ToUpperInvariant();
+                return true;
+            }
+
             if (s == scope && ResolveAlias(name, s, edges, out fingerprint))
             {
                 return true;

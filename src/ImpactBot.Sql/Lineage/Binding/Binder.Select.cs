@@ -36,6 +36,12 @@ internal sealed partial class Binder
             BindRowClause(where, EdgeKind.Filter, scope, scope.Clauses.Filter);
         }
 
+        foreach (var condition in select.Hierarchy)
+        {
+            scope.VisibleProjections = 0;
+            BindRowClause(condition, EdgeKind.Filter, scope, scope.Clauses.Filter);
+        }
+
         scope.VisibleProjections = _dialect.AliasesInGroupBy || _dialect.LateralColumnAliases ? all : 0;
         if (select.GroupBy is { } groupBy)
         {

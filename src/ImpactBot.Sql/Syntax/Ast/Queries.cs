@@ -55,6 +55,9 @@ public sealed record SelectQuery(SourceSpan Span) : Query(Span)
 
     public Expr? Qualify { get; init; }
 
+    /// <summary>A hierarchical query's <c>START WITH</c> and <c>CONNECT BY</c> conditions: which rows it walks, and how.</summary>
+    public ImmutableArray<Expr> Hierarchy { get; init; } = [];
+
     /// <summary>The WINDOW clause: <c>WINDOW w AS (partition by ..)</c>.</summary>
     public ImmutableArray<NamedWindow> Windows { get; init; } = [];
 }

@@ -158,7 +158,7 @@ internal sealed partial class Parser
         var start = _pos;
         var explicitAs = Accept(Keyword.As);
         var token = Current;
-        if (!(explicitAs ? IsAnyName(token) || token.Kind == TokenKind.String : CanBeImplicitAlias(token) && !IsUnknownModifier(token)))
+        if (!(explicitAs ? IsAnyName(token) || token.Kind == TokenKind.String : CanBeImplicitAlias(token) && !IsUnknownModifier(token) && !AtHierarchyClause()))
         {
             if (explicitAs)
             {

@@ -93,6 +93,10 @@ internal sealed partial class Parser
     {
         var token = Current;
         var next = Peek();
+        if (AtHierarchyOperator(token, next))
+        {
+            return ParseHierarchyOperator(start);
+        }
         switch (token.Keyword)
         {
             case Keyword.Null:

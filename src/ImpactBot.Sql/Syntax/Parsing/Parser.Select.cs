@@ -97,6 +97,12 @@ internal sealed partial class Parser
                     select = select with { Windows = select.Windows.AddRange(ParseWindowClause()) };
                     break;
                 default:
+                    if (AtHierarchyClause())
+                    {
+                        select = select with { Hierarchy = select.Hierarchy.Add(ParseHierarchyClause()) };
+                        break;
+                    }
+
                     if (IsSelectEnd(token))
                     {
                         return select;
@@ -134,7 +140,7 @@ internal sealed partial class Parser
     {
         var start = _pos;
         var expr = ParseExpr();
-        if (IsCloser(Current.Kind) || IsClauseKeyword(Current) || IsSelectEnd(Current))
+        if (IsCloser(Current.Kind) || IsClauseKeyword(Current) || IsSelectEnd(Current) || AtHierarchyClause())
         {
             return expr;
         }
