@@ -226,8 +226,8 @@ internal sealed partial class RenderSession
         var r = Eval(expr.Right);
         if (expr.Op == "~")
         {
-            var text = JinjaValues.Print(l) + JinjaValues.Print(r);
-            return l is UnknownValue || r is UnknownValue ? new UnknownValue(text) { StandsIn = !ContainsUnknown(l) && !ContainsUnknown(r) } : text;
+            var text = Text(l) + Text(r);
+            return l is UnknownValue || r is UnknownValue ? new UnknownValue(text) { StandsIn = StandsInText(l) && StandsInText(r) } : text;
         }
 
         if (expr.Op == "+" && (l, r) is (UnknownValue { } ul, List<object?> rl))

@@ -181,13 +181,15 @@ internal sealed partial class RenderSession
         var what = iterable is UnknownValue { Origin: { } origin } ? $" (the result of '{origin}', which needs a warehouse)" : "";
         if (!OnlyChangesValues(node) && !Returns(node.Body))
         {
-            var marker = "__warehouse_rows__" + (_context.ThisName.Length > 0 ? _context.ThisName : "items") + (++_standIns > 1 ? "_" + _standIns : "");
+            // One word, so the SQL reader sees where it lands: a model name's other characters become underscores.
+            var name = _context.ThisName.Length > 0 ? string.Concat(_context.ThisName.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')) : "items";
+            var marker = "__warehouse_rows__" + name + (++_standIns > 1 ? "_" + _standIns : "");
             var standIn = new UnknownValue(marker) { StandsIn = true };
             var checkpoint = Save();
             var body = new StringBuilder();
             RenderItems(node, [.. iterable is UnknownValue { Known: var known } ? known : [], standIn], standIn, body);
             var text = body.ToString();
-            if (SqlTokenText.OnlyInStringsOrRelations(text, DialectFacts.FromName(_context.TargetType) ?? DialectFacts.For(SqlDialect.Postgres), marker))
+            if (SqlTokenText.OnlyInStringsOrRelations(text, SqlDialectFacts, marker))
             {
                 Report("unknown-iterable", $"cannot know what this loop iterates over{what}; its body is rendered once more for the items only a warehouse lists, as {marker}", node.Pos, DiagnosticSeverity.Info, partial: false);
                 Mark(sb, node.Pos, verbatim: false);
@@ -202,6 +204,44 @@ internal sealed partial class RenderSession
         // A body that only changes values (collects a query's rows into a list) loses nothing: they become unknown.
         Report("unknown-iterable", $"cannot know what this loop iterates over{what}; its body is left out", node.Pos, partial: !OnlyChangesValues(node));
         ForgetChangedIn(node.Body);
+    }
+
+    /// <summary>The dialect the rendered SQL is read in, as far as the target says (its lexical rules: strings, comments).</summary>
+    private DialectFacts SqlDialectFacts => DialectFacts.FromName(_context.TargetType) ?? DialectFacts.For(SqlDialect.Postgres);
+
+    /// <summary>What a warehouse's answer prints as until the whole SQL is known.</summary>
+    private const string WarehouseValue = "__warehouse_value__";
+
+    /// <summary>A value as text, a warehouse's answer as <see cref="WarehouseValue"/> (checked once the whole SQL is known).</summary>
+    private string Text(object? value)
+    {
+        if (value is not UnknownValue { Origin: not null, Sql.Length: 0 })
+        {
+            return JinjaValues.Print(value);
+        }
+
+        _warehouseValues = true;
+        return WarehouseValue;
+    }
+
+    /// <summary>Whether a value's text keeps lineage as it is, once <see cref="WarehouseValuesPrinted"/> has checked where answers land.</summary>
+    private static bool StandsInText(object? value) => !ContainsUnknown(value) || value is UnknownValue { Origin: not null, Sql.Length: 0 };
+
+    /// <summary>
+    /// A warehouse's answer printed inside SQL strings only (<c>timestamp '{{ latest }}'</c>, <c>in ('{{ ids }}')</c>)
+    /// leaves lineage as it is, so it stays there as a stand-in; printed anywhere else it could be a column's name, so it
+    /// prints as nothing, as before, and the model is partial.
+    /// </summary>
+    private string WarehouseValuesPrinted(string sql)
+    {
+        if (!_warehouseValues || SqlTokenText.OnlyInStrings(sql, SqlDialectFacts, WarehouseValue))
+        {
+            return sql;
+        }
+
+        // Spaces of the same length keep the positions the source map recorded.
+        _partial = true;
+        return sql.Replace(WarehouseValue, new string(' ', WarehouseValue.Length), StringComparison.Ordinal);
     }
 
     /// <summary>A loop body whose only effects are the values it changes: leaving it out loses nothing once they are unknown.</summary>

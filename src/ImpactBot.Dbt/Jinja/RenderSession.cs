@@ -34,6 +34,7 @@ internal sealed partial class RenderSession
     private int _standIns;
     private long _built;
     private bool _partial;
+    private bool _warehouseValues;
     private bool _usesGraph;
     private readonly SortedSet<string> _columnsAsked = new(StringComparer.OrdinalIgnoreCase);
     private bool _hasIncremental;
@@ -71,7 +72,7 @@ internal sealed partial class RenderSession
         }
 
         StaticReferences.Collect(nodes, _lines, _refs, _sources);
-        var sql = sb.ToString();
+        var sql = WarehouseValuesPrinted(sb.ToString());
         return new JinjaRenderResult(
             sql,
             [.. _refs.OrderBy(r => r.Line)],
@@ -135,6 +136,12 @@ internal sealed partial class RenderSession
                 else if (value is FunctionValue f)
                 {
                     Report("undefined-name", $"'{f.Name}' is not defined", output.Pos);
+                }
+                else if (value is UnknownValue { Origin: not null, Sql.Length: 0 })
+                {
+                    // A warehouse's answer: what it prints is decided once the whole SQL is known (see WarehouseValuesPrinted).
+                    Mark(sb, output.Pos, verbatim: false);
+                    sb.Append(Text(value));
                 }
                 else
                 {

@@ -49,7 +49,12 @@ public static class SqlTokenText
     /// string or a comment, or in the name of the relation a FROM or JOIN reads. Anywhere else it names a column, an
     /// alias or a function.
     /// </summary>
-    public static bool OnlyInStringsOrRelations(string sql, DialectFacts dialect, string word)
+    public static bool OnlyInStringsOrRelations(string sql, DialectFacts dialect, string word) => OnlyIn(sql, dialect, word, relations: true);
+
+    /// <summary>Whether <paramref name="word"/> occurs in <paramref name="sql"/> only inside strings and comments.</summary>
+    public static bool OnlyInStrings(string sql, DialectFacts dialect, string word) => OnlyIn(sql, dialect, word, relations: false);
+
+    private static bool OnlyIn(string sql, DialectFacts dialect, string word, bool relations)
     {
         ArgumentNullException.ThrowIfNull(sql);
         ArgumentNullException.ThrowIfNull(word);
@@ -63,7 +68,7 @@ public static class SqlTokenText
                     continue;
                 }
 
-                if (tokens[i].Kind is not (TokenKind.Word or TokenKind.QuotedIdentifier) || !InRelationName(tokens, i))
+                if (!relations || tokens[i].Kind is not (TokenKind.Word or TokenKind.QuotedIdentifier) || !InRelationName(tokens, i))
                 {
                     return false;
                 }

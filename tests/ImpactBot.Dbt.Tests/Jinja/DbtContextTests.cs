@@ -276,6 +276,34 @@ public sealed class DbtContextTests
     }
 
     [Test]
+    public void WarehouseValuePrintedInsideAString_StaysAsAStandInAndTheRenderIsComplete()
+    {
+        var result = Render("{% set latest = run_query('select max(ts) from t').columns[0].values()[0] %}select * from t where ts <= timestamp '{{ latest }}'");
+
+        Assert.That(result.Sql, Is.EqualTo("select * from t where ts <= timestamp '__warehouse_value__'"));
+        Assert.That(result.IsComplete, Is.True);
+    }
+
+    [TestCase("select * from t where day >= {{ \"'\" ~ d ~ \"'\" }}", "select * from t where day >= '__warehouse_value__'", true)]
+    [TestCase("select {{ 'col_' ~ d }} from t", "select col_                    from t", false)]
+    public void WarehouseValueJoinedIntoText_IsCheckedWhereItLandsAsWhenPrinted(string select, string sql, bool complete)
+    {
+        var result = Render("{% set d = run_query('q').columns[0].values()[0] %}" + select);
+
+        Assert.That(result.Sql, Is.EqualTo(sql));
+        Assert.That(result.IsComplete, Is.EqualTo(complete));
+    }
+
+    [Test]
+    public void WarehouseValuePrintedAsAName_PrintsAsNothingAndTheRenderIsPartial()
+    {
+        var result = Render("select {{ run_query('select name from cols').columns[0].values()[0] }} from t where d = '{{ run_query('q') }}'");
+
+        Assert.That(result.Sql, Is.EqualTo("select                     from t where d = '                   '"));
+        Assert.That(result.IsComplete, Is.False);
+    }
+
+    [Test]
     public void ValueListMacroOverAQuerysRows_TakesTheRowsBranchAndStaysComplete()
     {
         var context = WithMacros("{% macro to_sql_list(values) %}{% if values is none or values | length == 0 %}(NULL){% else %}("
@@ -299,10 +327,11 @@ public sealed class DbtContextTests
         Assert.That(result.IsComplete, Is.True);
     }
 
-    [Test]
-    public void LoopOverQueryRows_PrintedAsColumnNames_IsLeftOutAndPartial()
+    [TestCase("m")]
+    [TestCase("daily-usage.v2")]
+    public void LoopOverQueryRows_PrintedAsColumnNames_IsLeftOutAndPartial(string model)
     {
-        var result = Render("select {% for c in run_query('select c from x') %}sum({{ c }}) as {{ c }}_total, {% endfor %}id from t");
+        var result = Render("select {% for c in run_query('select c from x') %}sum({{ c }}) as {{ c }}_total, {% endfor %}id from t", JinjaContext.Default with { ThisName = model });
 
         Assert.That(result.Sql, Is.EqualTo("select id from t"));
         Assert.That(result.IsComplete, Is.False);
