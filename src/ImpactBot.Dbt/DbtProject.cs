@@ -65,5 +65,5 @@ public sealed record DbtProject
     /// <see cref="Jinja.JinjaContext.RelationColumns"/>): what <c>adapter.get_columns_in_relation</c> answers once those
     /// nodes are bound. Null when the SQL does not come from rendering (a manifest's compiled code, plain SQL).
     /// </summary>
-    public Func<IReadOnlyDictionary<string, ImmutableArray<string>>, IReadOnlyList<DbtModel>, ImmutableArray<DbtModel>>? RenderWithColumns { get; init; }
+    public Func<IReadOnlyDictionary<string, ImmutableArray<RelationColumn>>, IReadOnlyList<DbtModel>, ImmutableArray<DbtModel>>? RenderWithColumns { get; init; }
 }

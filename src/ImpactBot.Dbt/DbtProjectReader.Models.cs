@@ -34,6 +34,15 @@ public static partial class DbtProjectReader
         var (context, _, packagesFingerprint) = timings.Measure("macros", () => RenderContext(files, layout, projectFile, targetType, options, diagnostics));
         projectFile = projectFile.Rendered(context, layout.Repo("dbt_project.yml"), diagnostics);
 
+        // The seeds by name only (their CSV unread): a changed model that reads one's columns or rows asks for them, and
+        // the caller then reads the whole project, where seeds are known.
+        context = context with
+        {
+            Seeds = new Jinja.SeedTables(files, layout.Under(projectFile.SeedPaths, ".csv")
+                .DistinctBy(f => ProjectLayout.FileName(f.Path), StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(f => DbtRef.RelationPrefix + ProjectLayout.FileName(f.Path), f => (f.Path, ImmutableArray<RelationColumn>.Empty), StringComparer.OrdinalIgnoreCase)),
+        };
+
         // In the order a full read meets them, so the first description of a model wins as it would there.
         var wanted = yamlPaths.ToHashSet(StringComparer.Ordinal);
         var yamlFiles = YamlFiles(files, layout, projectFile, wanted.Contains);

@@ -80,11 +80,20 @@ public static partial class DbtProjectReader
         var graphContext = context;
         context = context with { Graph = new Lazy<Dictionary<string, object?>>(() => GraphContext.Build(layout, graphProject, properties, files, graphContext)) };
 
+        // Seeds first: their columns are known from their CSV before any model renders, as after `dbt seed`.
+        var seedBuilder = new SnapshotAndSeedBuilder(layout, projectFile, context, files, diagnostics);
+        var seeds = seedBuilder.BuildSeeds(properties.Seeds);
+        context = context with
+        {
+            RelationColumns = With(context.RelationColumns, SeedColumns(seeds)),
+            Seeds = new SeedTables(files, seeds.Where(s => s.Enabled && !s.TableColumns.IsEmpty)
+                .DistinctBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(s => DbtRef.RelationPrefix + s.Name, s => (s.Path, s.TableColumns), StringComparer.OrdinalIgnoreCase)),
+        };
         var modelBuilder = new ModelBuilder(layout, projectFile, context, files, diagnostics);
         var models = timings.Measure("render models", () => modelBuilder.Build(properties.Models));
         var otherBuilder = new SnapshotAndSeedBuilder(layout, projectFile, context, files, diagnostics);
         var snapshots = otherBuilder.BuildSnapshots(properties.Snapshots);
-        var seeds = otherBuilder.BuildSeeds(properties.Seeds);
         var sources = properties.Sources;
         var groups = properties.Groups;
         var exposures = properties.Exposures;
@@ -109,7 +118,7 @@ public static partial class DbtProjectReader
             snapshots = [.. snapshots.Select(s => s with { Columns = ManifestOverlay.MergeColumns(s.Columns, catalog.GetValueOrDefault(s.UniqueId)) })];
         }
 
-        var hints = modelBuilder.Hints.Concat(otherBuilder.Hints).ToDictionary(StringComparer.Ordinal);
+        var hints = modelBuilder.Hints.Concat(seedBuilder.Hints).Concat(otherBuilder.Hints).ToDictionary(StringComparer.Ordinal);
         var assigner = new OwnerAssignment(owners, groups, hints);
         var project = new DbtProject
         {
@@ -151,10 +160,23 @@ public static partial class DbtProjectReader
             ? again with { IsIncremental = again.IsIncremental || m.IsIncremental, ReadsProjectColumns = true }
             : m)];
 
-    /// <summary>Columns known before (catalog.json) win over those of the bound project.</summary>
-    private static FrozenDictionary<string, ImmutableArray<string>> With(FrozenDictionary<string, ImmutableArray<string>> known, IReadOnlyDictionary<string, ImmutableArray<string>> more)
+    /// <summary>The enabled seeds' table columns by the relation name <c>ref()</c> renders for them.</summary>
+    private static Dictionary<string, ImmutableArray<RelationColumn>> SeedColumns(List<DbtSeed> seeds)
     {
-        var all = new Dictionary<string, ImmutableArray<string>>(known, StringComparer.OrdinalIgnoreCase);
+        var columns = new Dictionary<string, ImmutableArray<RelationColumn>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var seed in seeds.Where(s => s.Enabled && !s.TableColumns.IsEmpty))
+        {
+            columns.TryAdd(DbtRef.RelationPrefix + seed.Name, seed.TableColumns);
+        }
+
+        return columns;
+    }
+
+    /// <summary>Columns known before (catalog.json) win over those of the bound project.</summary>
+    private static FrozenDictionary<string, ImmutableArray<RelationColumn>> With(
+        FrozenDictionary<string, ImmutableArray<RelationColumn>> known, IReadOnlyDictionary<string, ImmutableArray<RelationColumn>> more)
+    {
+        var all = new Dictionary<string, ImmutableArray<RelationColumn>>(known, StringComparer.OrdinalIgnoreCase);
         foreach (var (relation, columns) in more)
         {
             all.TryAdd(relation, columns);
@@ -202,9 +224,9 @@ public static partial class DbtProjectReader
     }
 
     /// <summary>Columns catalog.json gives, by the relation name models render (<c>__ref__.orders</c>, <c>__source__.s.t</c>).</summary>
-    private static FrozenDictionary<string, ImmutableArray<string>> RelationColumns(ImmutableDictionary<string, ImmutableArray<DbtColumn>>? catalog)
+    private static FrozenDictionary<string, ImmutableArray<RelationColumn>> RelationColumns(ImmutableDictionary<string, ImmutableArray<DbtColumn>>? catalog)
     {
-        var columns = new Dictionary<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
+        var columns = new Dictionary<string, ImmutableArray<RelationColumn>>(StringComparer.OrdinalIgnoreCase);
         foreach (var (uniqueId, known) in catalog ?? ImmutableDictionary<string, ImmutableArray<DbtColumn>>.Empty)
         {
             var parts = uniqueId.Split('.');
@@ -217,7 +239,7 @@ public static partial class DbtProjectReader
             };
             if (relation is not null)
             {
-                columns.TryAdd(relation, [.. known.Select(c => c.Name)]);
+                columns.TryAdd(relation, [.. known.Select(c => new RelationColumn(c.Name, c.DataType))]);
             }
         }
 

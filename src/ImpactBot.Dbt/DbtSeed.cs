@@ -14,6 +14,12 @@ public sealed record DbtSeed
 
     public ImmutableArray<DbtColumn> Columns { get; init; } = [];
 
+    /// <summary>
+    /// The columns <c>dbt seed</c> creates the table with: the CSV header's, typed by <c>column_types</c> else as dbt
+    /// infers them from the values (<see cref="SeedColumnTypes"/>). Empty when the CSV has no readable header.
+    /// </summary>
+    public ImmutableArray<RelationColumn> TableColumns { get; init; } = [];
+
     public DbtMap Meta { get; init; } = DbtMap.Empty;
 
     public DbtMap Config { get; init; } = DbtMap.Empty;

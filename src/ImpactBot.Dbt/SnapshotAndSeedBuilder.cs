@@ -129,8 +129,10 @@ internal sealed class SnapshotAndSeedBuilder(ProjectLayout layout, DbtProjectFil
             }
 
             var yamlColumns = patch?.Columns ?? [];
-            var columns = header.Select(h => (yamlColumns.FirstOrDefault(c => c.Name.Equals(h, StringComparison.OrdinalIgnoreCase)) ?? new DbtColumn { Name = h }) is var c
-                    && c.DataType is null && columnTypes[h]?.Text is { } type ? c with { DataType = type } : c)
+            var inferred = header.IsEmpty ? [] : SeedColumnTypes.Infer(text!, header.Length, context.TargetType);
+            var table = header.Select((h, i) => new RelationColumn(h, columnTypes[h]?.Text ?? inferred[i])).ToImmutableArray();
+            var columns = table.Select(t => (yamlColumns.FirstOrDefault(c => c.Name.Equals(t.Name, StringComparison.OrdinalIgnoreCase)) ?? new DbtColumn { Name = t.Name }) is var c
+                    && c.DataType is null ? c with { DataType = t.DataType } : c)
                 .Concat(yamlColumns.Where(c => !header.Contains(c.Name, StringComparer.OrdinalIgnoreCase)));
             var uniqueId = $"seed.{project.Name}.{name}";
             var origin = patch is null ? path : $"{patch.Path}:{patch.Line}";
@@ -141,6 +143,7 @@ internal sealed class SnapshotAndSeedBuilder(ProjectLayout layout, DbtProjectFil
                 Name = name,
                 Path = path,
                 Columns = [.. columns],
+                TableColumns = table,
                 Config = config,
                 Meta = config.Meta().Merge(patch?.Meta),
                 Description = patch?.Description,

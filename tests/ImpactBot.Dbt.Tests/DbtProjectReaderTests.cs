@@ -129,13 +129,13 @@ public sealed class DbtProjectReaderTests
     }
 
     [Test]
-    public void Read_Seed_ColumnsFromCsvHeaderEnrichedByYaml()
+    public void Read_Seed_ColumnsFromCsvHeaderEnrichedByYaml_TypedByColumnTypesElseByTheirValues()
     {
         var seed = _shop.Seeds.Single();
 
         Assert.That(seed.Columns.Select(c => (c.Name, c.DataType, c.Description)), Is.EqualTo(new[]
         {
-            ("code", (string?)"varchar(2)", (string?)null), ("country_name", null, "English name"), ("region, continent", null, null),
+            ("code", (string?)"varchar(2)", (string?)null), ("country_name", "text", "English name"), ("region, continent", "text", null),
         }));
     }
 

@@ -56,7 +56,7 @@ public static class ProjectColumns
     /// Output columns of the bound nodes by every relation name SQL uses for them, leaving out what waits for an answer:
     /// a model that asked for columns no one knew, and everything that reads it.
     /// </summary>
-    internal static Dictionary<string, ImmutableArray<string>> Known(DbtProject project, LineageGraph graph)
+    internal static Dictionary<string, ImmutableArray<RelationColumn>> Known(DbtProject project, LineageGraph graph)
     {
         var byRelation = new Dictionary<string, AssetNode>(StringComparer.OrdinalIgnoreCase);
         foreach (var node in graph.Assets)
@@ -87,13 +87,15 @@ public static class ProjectColumns
             waiting = Waiting(askers.Select(ProjectAssets.ModelId), readers);
         }
 
-        var known = new Dictionary<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
+        var known = new Dictionary<string, ImmutableArray<RelationColumn>>(StringComparer.OrdinalIgnoreCase);
         foreach (var node in graph.Assets.Where(n => n.Type is AssetType.Model or AssetType.Seed or AssetType.Snapshot or AssetType.Source))
         {
-            if (waiting.Contains(node.Id) || Columns(node) is not { IsEmpty: false } columns)
+            if (waiting.Contains(node.Id) || Columns(node) is not { IsEmpty: false } names)
             {
                 continue;
             }
+
+            var columns = Typed(node, names);
 
             foreach (var relation in node.Inputs.Relations.Where(r => r.StartsWith(DbtRef.RelationPrefix, StringComparison.Ordinal) || r.StartsWith(DbtSourceRef.RelationPrefix, StringComparison.Ordinal)))
             {
@@ -141,6 +143,24 @@ public static class ProjectColumns
         }
 
         return waiting;
+    }
+
+    /// <summary>
+    /// The columns with the types the node declares (a seed's inferred or configured types, a YAML <c>data_type</c>), as
+    /// the warehouse would list them; a column declaring none has no type.
+    /// </summary>
+    private static ImmutableArray<RelationColumn> Typed(AssetNode node, ImmutableArray<string> names)
+    {
+        var types = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, type) in node.Columns.Select(c => (c.Name, c.Type)).Concat(node.Inputs.DeclaredColumns.Select(c => (c.Name, c.Type))))
+        {
+            if (!string.IsNullOrWhiteSpace(type))
+            {
+                types.TryAdd(name, type);
+            }
+        }
+
+        return [.. names.Select(n => new RelationColumn(n, types.GetValueOrDefault(n)))];
     }
 
     /// <summary>

@@ -39,9 +39,12 @@ public sealed record JinjaContext
 
     /// <summary>
     /// Columns known without a warehouse (catalog.json, declared source columns) by relation name as rendered
-    /// (<c>__ref__.orders</c>, <c>__source__.s.t</c>): what <c>adapter.get_columns_in_relation</c> answers.
+    /// (<c>__ref__.orders</c>, <c>__source__.s.t</c>), with their types when known: what <c>adapter.get_columns_in_relation</c> answers.
     /// </summary>
-    public FrozenDictionary<string, ImmutableArray<string>> RelationColumns { get; init; } = FrozenDictionary<string, ImmutableArray<string>>.Empty;
+    public FrozenDictionary<string, ImmutableArray<RelationColumn>> RelationColumns { get; init; } = FrozenDictionary<string, ImmutableArray<RelationColumn>>.Empty;
+
+    /// <summary>The project's seeds' rows, which simple queries over a seed are answered from; null when not read.</summary>
+    internal SeedTables? Seeds { get; init; }
 
     /// <summary>
     /// dbt's <c>graph</c> (<c>nodes</c>, <c>sources</c>, ...), built on first use and shared by every render, read only;

@@ -27,5 +27,3 @@ internal sealed record AdapterValue
 /// <summary>The body of a <c>{% call macro() %}...{% endcall %}</c> block, which the macro renders with <c>caller()</c>.</summary>
 internal sealed record CallerValue(System.Collections.Immutable.ImmutableArray<TemplateNode> Body);
 
-/// <summary>A column as <c>adapter.get_columns_in_relation</c> gives it; its type is unknown without a warehouse.</summary>
-internal sealed record ColumnValue(string Name, string Quoted);

@@ -1,3 +1,4 @@
+using System.Text;
 using ImpactBot.Core.Files;
 using ImpactBot.Sql.Text;
 
@@ -99,6 +100,100 @@ internal sealed partial class RenderSession
     }
 
     /// <summary>
+    /// A seed whose columns this render does not know (a read of the changed files alone reads no seed) is asked for,
+    /// as a model's are, so that the caller reads the whole project, where every seed's columns are known.
+    /// </summary>
+    private void AskIfUnknownSeed(RelationValue relation)
+    {
+        if (_context.Seeds?.Contains(relation.Sql) == true && !_context.RelationColumns.ContainsKey(relation.Sql))
+        {
+            _columnsAsked.Add(relation.Sql);
+        }
+    }
+
+    /// <summary>
+    /// <c>dbt_utils.get_relations_by_pattern(schema_pattern, table_pattern, exclude, database)</c> and
+    /// <c>get_relations_by_prefix(schema, prefix, exclude, database)</c>: the warehouse's tables whose schema and name
+    /// match (<c>ilike</c>). Those this project builds or declares (not the model being compiled, nor an ephemeral one)
+    /// are known; the warehouse may hold more, so the answer is partial. Null when none of the project's match: the
+    /// query then needs the warehouse.
+    /// </summary>
+    private List<object?>? RelationsLike(string name, EvaluatedArgs args, int pos)
+    {
+        var byPrefix = name.EndsWith("prefix", StringComparison.Ordinal);
+        if (args.Get(0, byPrefix ? "schema" : "schema_pattern") is not string schemaPattern
+            || args.Get(1, byPrefix ? "prefix" : "table_pattern") is not string tablePattern
+            || args.Get(2, "exclude") is not (string or null or Undefined) || args.Get(3, "database") is not (string or null or Undefined))
+        {
+            return null;
+        }
+
+        _usesGraph = true;
+        var exclude = args.Get(2, "exclude") as string ?? "";
+        var database = args.Get(3, "database") as string ?? _context.TargetDatabase;
+        var (schema, table) = (Like(schemaPattern), Like(byPrefix ? tablePattern + "%" : tablePattern));
+        var excluded = exclude.Length > 0 ? Like(exclude) : null;
+        bool Matches(object? db, object? sch, object? identifier) =>
+            (db is not string d || string.Equals(d, database, StringComparison.OrdinalIgnoreCase)) && sch is string s && schema.IsMatch(s)
+            && identifier is string i && table.IsMatch(i) && excluded?.IsMatch(i) != true;
+
+        var found = new List<object?>();
+        if (_context.Graph?.Value is not { } graph || graph["nodes"] is not Dictionary<string, object?> nodes)
+        {
+            return null;
+        }
+
+        foreach (var node in nodes.Values.OfType<Dictionary<string, object?>>().OrderBy(n => n.GetValueOrDefault("name") as string, StringComparer.Ordinal))
+        {
+            var config = node.GetValueOrDefault("config") as Dictionary<string, object?>;
+            if (node.GetValueOrDefault("resource_type") is "model" or "seed" or "snapshot" && node.GetValueOrDefault("name") is string nodeName
+                && !string.Equals(nodeName, _context.ThisName, StringComparison.OrdinalIgnoreCase)
+                && config?.GetValueOrDefault("enabled") is not false && config?.GetValueOrDefault("materialized") is not "ephemeral"
+                && Matches(node.GetValueOrDefault("database"), node.GetValueOrDefault("schema"), node.GetValueOrDefault("alias")))
+            {
+                var reference = new DbtRef(nodeName, null, null, 0);
+                found.Add(Relation(reference.RelationName, nodeName, reference, null));
+            }
+        }
+
+        foreach (var source in (graph["sources"] as Dictionary<string, object?>)?.Values.OfType<Dictionary<string, object?>>() ?? [])
+        {
+            if (source.GetValueOrDefault("source_name") is string sourceName && source.GetValueOrDefault("name") is string sourceTable
+                && Matches(Written(source, "database"), Written(source, "schema") ?? sourceName, Written(source, "identifier") ?? sourceTable))
+            {
+                var reference = new DbtSourceRef(sourceName, sourceTable, 0);
+                found.Add(Relation(reference.RelationName, sourceTable, null, reference));
+            }
+        }
+
+        if (found.Count == 0)
+        {
+            return null;
+        }
+
+        Report("needs-warehouse", $"'{name}' is answered with this project's {found.Count} matching relation(s); the warehouse may hold more", pos);
+        return found;
+    }
+
+    /// <summary>SQL's <c>ilike</c> pattern (<c>%</c>, <c>_</c>, backslash escapes) as a regular expression.</summary>
+    private static System.Text.RegularExpressions.Regex Like(string pattern)
+    {
+        var regex = new StringBuilder("^");
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            regex.Append(pattern[i] switch
+            {
+                '%' => ".*",
+                '_' => ".",
+                '\\' when i + 1 < pattern.Length => System.Text.RegularExpressions.Regex.Escape(pattern[++i].ToString()),
+                var c => System.Text.RegularExpressions.Regex.Escape(c.ToString()),
+            });
+        }
+
+        return new System.Text.RegularExpressions.Regex(regex.Append('$').ToString(), System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline, TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>
     /// A source's schema or identifier as its YAML writes it; one written with Jinja (<c>"{{ var('x_schema', 'x') }}"</c>)
     /// stands for nothing here, and the source is then matched by the names <c>source()</c> answers with.
     /// </summary>
@@ -130,7 +225,7 @@ internal sealed partial class RenderSession
     {
         if (relation is RelationValue r && _context.RelationColumns.TryGetValue(r.Sql, out var columns))
         {
-            return columns.Select(c => (object?)new ColumnValue(c, Quote(c))).ToList();
+            return columns.Select(c => (object?)new ColumnValue(c.Name, Quote(c.Name), AdapterTypeNames.Reported(_context.TargetType, c.DataType))).ToList();
         }
 
         if (relation is RelationValue { Ref: not null } or RelationValue { Source: not null })
@@ -139,6 +234,43 @@ internal sealed partial class RenderSession
         }
 
         return NeedsWarehouse("adapter." + name, pos);
+    }
+
+    /// <summary>
+    /// dbt's <c>Column</c> methods. Of a column whose type is unknown (no warehouse), what depends on the type is unknown;
+    /// <c>string_size()</c> answers 0 so that comparing sizes keeps the first column seen, as for equal sizes.
+    /// </summary>
+    private object? ColumnMethod(ColumnValue column, string name, EvaluatedArgs args, int pos)
+    {
+        switch (name)
+        {
+            case "string_type":
+                return $"character varying({JinjaValues.Print(args.Get(0, "size"))})";
+            case "numeric_type":
+                var (dtype, precision, scale) = (JinjaValues.Print(args.Get(0, "dtype")), args.Get(1, "precision"), args.Get(2, "scale"));
+                return precision is null or Undefined || scale is null or Undefined ? dtype : $"{dtype}({JinjaValues.Print(precision)},{JinjaValues.Print(scale)})";
+        }
+
+        if (column.Type is null)
+        {
+            return name is "is_string" or "is_number" or "is_numeric" or "is_integer" or "is_float" or "can_expand_to" or "literal" ? UnknownResult
+                : name == "string_size" ? 0L : Unknown(name, args, pos);
+        }
+
+        return name switch
+        {
+            "is_string" => column.IsString,
+            "is_number" => column.IsNumber,
+            "is_numeric" => column.IsNumeric,
+            "is_integer" => column.IsInteger,
+            "is_float" => column.IsFloat,
+            "string_size" => column.IsString ? column.StringSize : UnknownResult,
+            "can_expand_to" => args.Get(0, "other_column") is ColumnValue { Type: not null } other
+                ? column.IsString && other.IsString && other.StringSize > column.StringSize
+                : UnknownResult,
+            "literal" => $"{JinjaValues.Print(args.Get(0, "value"))}::{column.DataType}",
+            _ => Unknown(name, args, pos),
+        };
     }
 
     /// <summary>

@@ -136,6 +136,14 @@ internal sealed partial class RenderSession
                 return JinjaValues.Iterate(args.Get(0, "value")) is { } items ? new List<object?>(items) : UnknownResult;
             case "dbt_utils.star" or "star":
                 return Star(args, pos) is { } star ? star : Unknown(name, args, pos);
+            case "dbt_utils.get_relations_by_pattern" or "dbt_utils.get_relations_by_prefix":
+                return RelationsLike(name, args, pos) is { } relations ? relations
+                    : (_context.Macros.FindIn("dbt_utils", name[10..]) ?? BuiltinFallback(name, pos)) is { } lister ? CallMacro(lister, args, pos, null)
+                    : Unknown(name, args, pos);
+            case "dbt_utils.get_column_values":
+                return SeedColumnValues(args) is (true, var values) ? values
+                    : (_context.Macros.FindIn("dbt_utils", "get_column_values") ?? BuiltinFallback(name, pos)) is { } macro ? CallMacro(macro, args, pos, null)
+                    : Unknown(name, args, pos);
             default:
                 return TryContextCall(name, args, pos, out var result) ? result
                     : CrossDatabaseMacros.Expand(name, args.Positional, args.Named, _context.TargetType)
@@ -172,17 +180,20 @@ internal sealed partial class RenderSession
         var relation = (RelationValue)args.Get(0, "from")!;
         var alias = args.Get(2, "relation_alias") is string a && a.Length > 0 ? a : null;
         var except = JinjaValues.Strings(args.Get(1, "except"));
+        AskIfUnknownSeed(relation);
         if (_context.RelationColumns.TryGetValue(relation.Sql, out var known))
         {
             // The columns are known (catalog.json): list them as dbt_utils.star does against the warehouse.
             var prefix = JinjaValues.Print(args.Get(3, "prefix"));
             var suffix = JinjaValues.Print(args.Get(4, "suffix"));
             var quote = args.Get(5, "quote_identifiers") is Undefined || JinjaValues.Truth(args.Get(5, "quote_identifiers")) != false;
-            var listed = known
+            var listed = known.Select(c => c.Name)
                 .Where(c => !except.Contains(c, StringComparer.OrdinalIgnoreCase))
                 .Select(c => (alias is null ? "" : alias + ".") + (quote ? Quote(c) : c) + (prefix.Length + suffix.Length > 0 ? " as " + Quote(prefix + c + suffix) : ""))
                 .ToList();
-            return listed.Count == 0 ? "*" : string.Join(",\n  ", listed);
+            // Nothing left: dbt_utils prints a comment where the columns go (at compile time a `*` with it, only to keep
+            // SQLFluff happy; read as lineage it would be every column excluded), so what follows stays valid SQL.
+            return listed.Count == 0 ? "/* no columns returned from star() macro */" : string.Join(",\n  ", listed);
         }
 
         if (args.Get(3, "prefix") is string { Length: > 0 } || args.Get(4, "suffix") is string { Length: > 0 })
@@ -196,6 +207,26 @@ internal sealed partial class RenderSession
 
         // The columns left out stay out however many the relation has: `* exclude (..)`, which the SQL reader takes in every dialect.
         return except.IsEmpty ? star : $"{star} exclude ({string.Join(", ", except.Select(c => PlainIdentifier(c) ? c : Quote(c)))})";
+    }
+
+    /// <summary>
+    /// <c>dbt_utils.get_column_values(table, column, order_by, max_records, default, where)</c> over a seed, answered
+    /// from its CSV as the query over the seeded table would (see <see cref="SeedTables.ColumnValues"/>); no values give
+    /// the default, as the macro returns it. Null when the query needs the warehouse: the package's macro runs it.
+    /// </summary>
+    private (bool Answered, object? Values) SeedColumnValues(EvaluatedArgs args)
+    {
+        if (_context.Seeds is not { } seeds || args.Get(0, "table") is not RelationValue { Ref: not null } table || args.Get(1, "column") is not string column
+            || args.Get(3, "max_records") is not (null or Undefined or long) || args.Get(5, "where") is not (null or Undefined or string))
+        {
+            return (false, null);
+        }
+
+        AskIfUnknownSeed(table);
+        var orderBy = args.Get(2, "order_by") is string order ? order : "count(*) desc";
+        var values = seeds.ColumnValues(table.Sql, column, args.Get(5, "where") as string, orderBy, args.Get(3, "max_records") as long?);
+        return values is null ? (false, null)
+            : (true, values.Count > 0 ? values : args.Get(4, "default") is var fallback and not Undefined ? fallback : null);
     }
 
     /// <summary>Python's <c>dict(mapping_or_pairs, **named)</c>: a copy of the mapping (or pairs), then the named arguments.</summary>
@@ -422,8 +453,8 @@ internal sealed partial class RenderSession
                 return listResult;
             case (AdapterValue, _):
                 return Adapter(method.Name, args, pos);
-            case (ColumnValue, _):
-                return method.Name is "is_string" or "is_number" or "is_numeric" or "is_integer" or "is_float" ? UnknownResult : method.Name == "string_size" ? 0L : Unknown(method.Name, args, pos);
+            case (ColumnValue column, _):
+                return ColumnMethod(column, method.Name, args, pos);
             case (RelationValue relation, "get"):
                 return RelationItem(relation, JinjaValues.Print(args.Get(0, "key")), args.Get(1, "default"));
             case (RelationValue relation, _):

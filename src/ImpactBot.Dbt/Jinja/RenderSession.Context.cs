@@ -126,9 +126,9 @@ internal sealed partial class RenderSession
             return ContextFunctions.Contains(name) ? new FunctionValue(name) : new FunctionValue("dbt." + name);
         }
 
-        if (package == "dbt_utils" && name == "star")
+        if (package == "dbt_utils" && name is "star" or "get_column_values" or "get_relations_by_pattern" or "get_relations_by_prefix")
         {
-            return new FunctionValue("dbt_utils.star");
+            return new FunctionValue("dbt_utils." + name);
         }
 
         return _context.Macros.FindIn(package, name) is { } macro ? macro : new FunctionValue(package + "." + name);
@@ -233,6 +233,7 @@ internal sealed partial class RenderSession
                 return "";
             case "exceptions.raise_compiler_error" or "exceptions.raise_not_implemented" or "exceptions.raise_fail_fast_error" or "exceptions.column_type_missing"
                 or "exceptions.raise_contract_error" or "exceptions.relation_wrong_type" or "exceptions.raise_database_error" or "exceptions.raise_dependency_error":
+                _raised++;
                 Report("compiler-error", $"the template reaches {name[11..]}: {JinjaValues.Print(args.Get(0, "msg"))}", pos);
                 return "";
         }

@@ -92,8 +92,11 @@ internal sealed partial class RenderSession
         {
             "name" or "column" => column.Name,
             "quoted" => column.Quoted,
-            "data_type" or "dtype" => "",
-            "char_size" or "numeric_precision" or "numeric_scale" => null,
+            "dtype" => column.Dtype,
+            "data_type" => column.DataType,
+            "char_size" => column.CharSize,
+            "numeric_precision" => column.NumericPrecision,
+            "numeric_scale" => column.NumericScale,
             _ => new BoundMethod(column, name),
         },
         UnknownValue unknown => unknown,

@@ -60,27 +60,113 @@ internal sealed partial class RenderSession
     }
 
     /// <summary>
-    /// Renders the first branch of an if whose condition needs a warehouse. The guess costs nothing when no branch
-    /// prints anything and the branch taken returns an unknown value (which covers whatever the others would return):
-    /// a macro that lists relations from a query's rows, or returns nothing when the query finds none.
+    /// Renders the first branch of an if whose condition needs a warehouse that does not raise an error: a project that
+    /// compiles takes none that does (<c>{% if n <= 0 %}{{ exceptions.raise_compiler_error(..) }}{% endif %}</c>, or
+    /// a macro called in the branch raising). A branch is rendered once, and again aside only when it raised. When every
+    /// other branch raised or is false the condition is decided; else the guess costs nothing when no branch that may be
+    /// taken prints anything and the branch taken returns an unknown value (which covers whatever the others would
+    /// return): a macro that lists relations from a query's rows, or returns nothing when the query finds none.
     /// </summary>
     private void RenderUndecided(IfNode node, IfBranch taken, StringBuilder sb)
     {
-        var silent = _frame is not null && node.Branches.All(b => ChangesValuesOnly(b.Body));
-        Report("undecidable-condition", "cannot decide this condition without a warehouse; rendering its first branch", taken.Condition!.Pos, partial: false);
-        Render(taken.Body, sb);
+        var raising = new List<IfBranch>();
+        IfBranch? chosen = null;
+        var (decided, fellThrough) = (false, true);
+        for (var i = node.Branches.IndexOf(taken); i < node.Branches.Length && chosen is null; i++)
+        {
+            var branch = node.Branches[i];
+            var truth = branch == taken ? null : branch.Condition is null ? true : JinjaValues.Truth(Eval(branch.Condition));
+            if (truth == false)
+            {
+                continue;
+            }
+
+            if (RendersWithoutRaising(branch.Body, sb))
+            {
+                (chosen, decided) = (branch, truth == true && raising.Count > 0);
+            }
+            else if (truth == true)
+            {
+                fellThrough = false;
+                break;
+            }
+            else
+            {
+                raising.Add(branch);
+            }
+        }
+
+        if (chosen is null && fellThrough)
+        {
+            // Every branch that may be taken raised, and none is an else: the project takes none of them.
+            Note("undecidable-condition", "cannot decide this condition without a warehouse; its branches raise an error, so none is rendered, as in a project that compiles", taken.Condition!.Pos);
+            return;
+        }
+
+        if (chosen is null)
+        {
+            // Every branch raises: the project as written fails to compile; render the first, whose error is reported.
+            chosen = taken;
+            Render(taken.Body, sb);
+        }
+
+        if (decided)
+        {
+            Note("undecidable-condition", "cannot decide this condition without a warehouse; rendering the only branch that does not raise an error", taken.Condition!.Pos);
+            return;
+        }
+
+        Report("undecidable-condition", chosen == taken
+            ? "cannot decide this condition without a warehouse; rendering its first branch"
+            : "cannot decide this condition without a warehouse; rendering the first branch that does not raise an error", taken.Condition!.Pos, partial: false);
+        var silent = _frame is not null && node.Branches.Where(b => !raising.Contains(b)).All(b => ChangesValuesOnly(b.Body));
         if (!silent || _frame is not { HasReturned: true, Returned: UnknownValue })
         {
             _partial = true;
         }
         else
         {
-            foreach (var other in node.Branches.Where(b => b != taken))
+            foreach (var other in node.Branches.Where(b => b != chosen && !raising.Contains(b)))
             {
                 ForgetChangedIn(other.Body);
                 ForgetAssigned(other.Body);
             }
         }
+    }
+
+    /// <summary>
+    /// Renders the body; when it raised an error (<c>exceptions.raise_compiler_error</c>, here or in a macro it calls),
+    /// undoes what it rendered and recorded, and the names it set in this scope, and answers false. What it changed
+    /// in a list or namespace it did not create stays changed.
+    /// </summary>
+    private bool RendersWithoutRaising(ImmutableArray<TemplateNode> body, StringBuilder sb)
+    {
+        var checkpoint = Save();
+        var (raised, length, runs, predicates) = (_raised, sb.Length, _map.Count, _incrementalPredicates.Count);
+        var (scope, returned) = (new Dictionary<string, object?>(_scopes[^1], _scopes[^1].Comparer), _frame?.Returned);
+        Render(body, sb);
+        if (_raised == raised)
+        {
+            return true;
+        }
+
+        Restore(checkpoint);
+        sb.Length = length;
+        _map.Truncate(runs);
+        _incrementalPredicates.RemoveRange(predicates, _incrementalPredicates.Count - predicates);
+        _raised = raised;
+        _scopes[^1].Clear();
+        foreach (var (name, value) in scope)
+        {
+            _scopes[^1][name] = value;
+        }
+
+        if (_frame is not null)
+        {
+            (_frame.HasReturned, _frame.Returned) = (false, returned);
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -30,6 +30,7 @@ internal sealed partial class RenderSession
     private int _macroDepth;
     private int _callSitePos;
     private int _steps;
+    private int _raised;
     private int _standIns;
     private long _built;
     private bool _partial;

@@ -28,6 +28,12 @@ internal sealed class SourceMapBuilder
         _runs.Add((outputOffset, sourceOffset, verbatim));
     }
 
+    /// <summary>How many runs are recorded: a point <see cref="Truncate"/> can go back to.</summary>
+    public int Count => _runs.Count;
+
+    /// <summary>Forgets the runs recorded after <paramref name="count"/> (output rendered aside and dropped).</summary>
+    public void Truncate(int count) => _runs.RemoveRange(count, _runs.Count - count);
+
     /// <summary>The map of <paramref name="output"/>, the part of the output that starts at <paramref name="from"/>.</summary>
     public SourceMap Build(string output, LineMap source, int from = 0)
     {

@@ -306,6 +306,23 @@ public sealed class DeltaHeadTests
         AssertSame(delta, full);
     }
 
+    [Test]
+    public void DeltaHead_AChangedModelNowReadingASeedsColumns_ReadsHeadInFullWhereTheSeedIsKnown()
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["dbt_project.yml"] = "name: p\n",
+            ["seeds/people.csv"] = "id,name,secret\n1,drew,x\n",
+            ["models/people_public.sql"] = "select id from {{ ref('people') }}",
+        };
+
+        var (delta, full) = RunBoth(files, ("models/people_public.sql", "select {{ dbt_utils.star(from=ref('people'), except=['secret']) }} from {{ ref('people') }}"));
+
+        Assert.That(delta.DeltaHead, Is.False, "a read of the changed model alone does not know the seed's columns");
+        Assert.That(delta.HeadGraph.Find("people_public")!.Columns.Select(c => c.Name), Is.EqualTo(new[] { "id", "name" }));
+        AssertSame(delta, full);
+    }
+
     private const string Staging = "analytics/models/staging/_staging.yml";
 
     private static IEnumerable<TestCaseData> YamlEdits()

@@ -51,6 +51,66 @@ public sealed class ProjectGraphTests
     }
 
     [Test]
+    public void Build_CastsToTheTypesOfASeedsColumns_AsInferredFromItsValuesOrConfigured()
+    {
+        var castAll = "{% macro cast_all(relation) %}{% for c in adapter.get_columns_in_relation(relation) %}cast({{ c.quoted }} as {{ c.data_type }}) as {{ c.name }}{{ ', ' if not loop.last }}{% endfor %}{% endmacro %}";
+        var files = FixtureFiles.Of(
+            ("dbt_project.yml", Project + "seeds:\n  shop:\n    people:\n      +column_types:\n        score: float\n"),
+            ("macros/cast_all.sql", castAll),
+            ("seeds/people.csv", "id,name,score,joined\n1,drew,7,2018-01-01\n2,bob,,2018-01-02\n"),
+            ("models/people_typed.sql", "select {{ cast_all(ref('people')) }} from {{ ref('people') }}"));
+        var postgres = ProjectOptions.Default with { Dialect = Sql.Dialects.DialectFacts.FromName("postgres") };
+        var graph = ProjectGraph.Build(files, "head", ImpactBotConfig.Default, postgres, previous: null).Build.Graph;
+
+        var typed = graph.Find("people_typed")!;
+        Assert.That(typed.Status, Is.EqualTo(Sql.Lineage.LineageStatus.Complete), string.Join("; ", typed.Diagnostics.Select(d => d.Message)));
+        Assert.That(typed.Columns.Select(c => (c.Name, c.Type)), Is.EqualTo(new (string, string?)[] { ("id", "integer"), ("name", "text"), ("score", "double precision"), ("joined", "date") }));
+        Assert.That(graph.Find("people")!.Columns.Select(c => c.Type), Is.EqualTo(new[] { "integer", "text", "float", "date" }), "the seed's own columns carry the type dbt creates them with");
+    }
+
+    [Test]
+    public void Build_ConditionOnASeedColumnsType_IsDecided()
+    {
+        var nullcheck = "{% macro nullcheck(relation) %}{% for c in adapter.get_columns_in_relation(relation) %}{% if c.is_string() %}nullif({{ c.name }}, '') as {{ c.name }}{% else %}{{ c.name }}{% endif %}{{ ', ' if not loop.last }}{% endfor %}{% endmacro %}";
+        var graph = Build(
+            ("macros/nullcheck.sql", nullcheck),
+            ("seeds/people.csv", "id,name\n1,drew\n"),
+            ("models/people_clean.sql", "select {{ nullcheck(ref('people')) }} from {{ ref('people') }}"));
+
+        var clean = graph.Find("people_clean")!;
+        Assert.That(clean.Status, Is.EqualTo(Sql.Lineage.LineageStatus.Complete));
+        Assert.That(clean.Diagnostics.Select(d => d.Code), Does.Not.Contain("undecidable-condition"));
+    }
+
+    [Test]
+    public void Build_StarOverASeedExceptingEveryColumn_LeavesOnlyWhatFollows()
+    {
+        var graph = Build(
+            ("seeds/star.csv", "field_1,field_2\na,b\n"),
+            ("models/no_columns.sql", "select {{ dbt_utils.star(from=ref('star'), except=['field_1', 'field_2']) }} 1 as canary from {{ ref('star') }}"));
+
+        var model = graph.Find("no_columns")!;
+        Assert.That(model.Status, Is.EqualTo(Sql.Lineage.LineageStatus.Complete), string.Join("; ", model.Diagnostics.Select(d => d.Message)));
+        Assert.That(model.Columns.Select(c => c.Name), Is.EqualTo(new[] { "canary" }));
+    }
+
+    [Test]
+    public void Build_RelationsByPrefix_AnsweredWithTheProjectsMatchingRelations_AsALowerBound()
+    {
+        var graph = Build(
+            ("dbt_project.yml", Project + "seeds:\n  shop:\n    events_b:\n      +schema: other\n"),
+            ("seeds/events_a.csv", "id\n1\n"),
+            ("seeds/events_b.csv", "id\n2\n"),
+            ("seeds/event_types.csv", "id\n3\n"),
+            ("models/events_all.sql", "{% for r in dbt_utils.get_relations_by_prefix(target.schema, 'events_') %}select id from {{ r }}{{ ' union all ' if not loop.last }}{% endfor %}"));
+
+        var model = graph.Find("events_all")!;
+        Assert.That(model.Columns.Single().Sources.Select(s => s.Asset), Is.EqualTo(new[] { "events_a" }), "events_b is in another schema");
+        Assert.That(model.Status, Is.EqualTo(Sql.Lineage.LineageStatus.Partial));
+        Assert.That(model.Diagnostics.Single(d => d.Code == "needs-warehouse").Message, Does.Contain("the warehouse may hold more"));
+    }
+
+    [Test]
     public void Build_GetColumnsInRelationOfAStarOverAPartlyDocumentedSource_AnsweredWithTheInferredColumnsToo()
     {
         var graph = Build(

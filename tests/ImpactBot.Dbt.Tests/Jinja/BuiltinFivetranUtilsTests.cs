@@ -8,10 +8,10 @@ namespace ImpactBot.Dbt.Tests.Jinja;
 /// <summary>ImpactBot's built-in versions of the fivetran_utils macros Fivetran's packages call, used when fivetran_utils is not installed.</summary>
 public sealed class BuiltinFivetranUtilsTests
 {
-    private static readonly FrozenDictionary<string, ImmutableArray<string>> Columns = new Dictionary<string, ImmutableArray<string>>
+    private static readonly FrozenDictionary<string, ImmutableArray<RelationColumn>> Columns = new Dictionary<string, ImmutableArray<string>>
     {
         ["__ref__.stg_issue_tmp"] = ["id", "Title", "updated_at"],
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }.ToFrozenDictionary(e => e.Key, e => e.Value.Select(c => new RelationColumn(c)).ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
 
     private const string StagingColumns =
         "{% set staging = [{'name': 'id', 'datatype': 'int'}, {'name': 'title', 'datatype': 'text'}, "

@@ -7,11 +7,11 @@ namespace ImpactBot.Dbt.Tests.Jinja;
 /// <summary>ImpactBot's built-in versions of dbt_utils and dbt_date macros, used when the package is not installed.</summary>
 public sealed class BuiltinPackageTests
 {
-    private static readonly FrozenDictionary<string, ImmutableArray<string>> Columns = new Dictionary<string, ImmutableArray<string>>
+    private static readonly FrozenDictionary<string, ImmutableArray<RelationColumn>> Columns = new Dictionary<string, ImmutableArray<string>>
     {
         ["__ref__.a"] = ["id", "amount", "region"],
         ["__ref__.b"] = ["id", "note"],
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }.ToFrozenDictionary(e => e.Key, e => e.Value.Select(c => new RelationColumn(c)).ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
 
     private static JinjaRenderResult Render(string template, string targetType = "postgres") =>
         JinjaRenderer.Render(template, "models/m.sql", new JinjaContext { TargetType = targetType, RelationColumns = Columns, ThisName = "m" });
@@ -130,6 +130,14 @@ public sealed class BuiltinPackageTests
     public void Star_WithKnownColumns_ListsThemLikeTheWarehouseWould()
     {
         Assert.That(Render("{{ dbt_utils.star(from=ref('a'), except=['amount']) }}").Sql, Is.EqualTo("\"id\",\n  \"region\""));
+    }
+
+    [Test]
+    public void Star_ExceptingEveryKnownColumn_LeavesAComment_SoWhatFollowsStillParses()
+    {
+        var sql = Render("select {{ dbt_utils.star(from=ref('b'), except=['id', 'NOTE']) }} 1 as canary from {{ ref('b') }}").Sql;
+
+        Assert.That(sql, Is.EqualTo("select /* no columns returned from star() macro */ 1 as canary from __ref__.b"));
     }
 
     [Test]

@@ -359,7 +359,7 @@ public sealed class DbtContextTests
     {
         var context = new JinjaContext
         {
-            RelationColumns = new Dictionary<string, System.Collections.Immutable.ImmutableArray<string>> { ["__source__.s.t"] = ["id", "name"] }
+            RelationColumns = new Dictionary<string, System.Collections.Immutable.ImmutableArray<RelationColumn>> { ["__source__.s.t"] = [new("id"), new("name")] }
                 .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
         };
 
@@ -367,6 +367,110 @@ public sealed class DbtContextTests
 
         Assert.That(result.Sql, Is.EqualTo("id,name"));
         Assert.That(result.IsComplete, Is.True);
+    }
+
+    [Test]
+    public void GetColumnsInRelation_WithKnownTypes_AnswersDbtColumnsAsPostgresReportsThem()
+    {
+        var context = new JinjaContext
+        {
+            TargetType = "postgres",
+            RelationColumns = new Dictionary<string, System.Collections.Immutable.ImmutableArray<RelationColumn>>
+            {
+                ["__source__.s.t"] = [new("id", "integer"), new("name", "varchar(20)"), new("amount", "numeric(28,6)"), new("score", "float8"), new("note", "text"), new("at", "timestamp")],
+            }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
+        };
+
+        var result = Render("{% for c in adapter.get_columns_in_relation(source('s', 't')) %}{{ c.column }} {{ c.dtype }} / {{ c.data_type }}"
+            + "{{ ' string ' ~ c.string_size() if c.is_string() }}{{ ' number' if c.is_number() }}{{ ' float' if c.is_float() }}{{ ' precision ' ~ c.numeric_precision if c.is_numeric() }};{% endfor %}", context);
+
+        Assert.That(result.Sql.Split(';'), Is.EqualTo(new[]
+        {
+            "id integer / integer number", "name character varying / character varying(20) string 20", "amount numeric / numeric(28,6) number precision 28",
+            "score double precision / double precision number float", "note text / text string 256", "at timestamp without time zone / timestamp without time zone", "",
+        }));
+        Assert.That(result.IsComplete, Is.True);
+    }
+
+    [Test]
+    public void GetColumnsInRelation_WithoutTypes_LeavesWhatDependsOnTheTypeUndecided()
+    {
+        var context = new JinjaContext
+        {
+            RelationColumns = new Dictionary<string, System.Collections.Immutable.ImmutableArray<RelationColumn>> { ["__source__.s.t"] = [new("id")] }
+                .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
+        };
+
+        var result = Render("{% for c in adapter.get_columns_in_relation(source('s', 't')) %}{% if c.is_string() %}nullif({{ c.name }}, ''){% else %}{{ c.name }}{% endif %}{% endfor %}", context);
+
+        Assert.That(result.IsComplete, Is.False);
+        Assert.That(result.Diagnostics.Select(d => d.Code), Does.Contain("undecidable-condition"));
+    }
+
+    private static JinjaContext WithSeed(string csv, params RelationColumn[] columns) => new()
+    {
+        Seeds = new SeedTables(
+            FixtureFiles.Of(("seeds/s.csv", csv)),
+            new Dictionary<string, (string, System.Collections.Immutable.ImmutableArray<RelationColumn>)> { ["__ref__.s"] = ("seeds/s.csv", [.. columns]) }),
+    };
+
+    [TestCase("{{ dbt_utils.get_column_values(ref('s'), 'field', where=\"condition = 'left'\") | join(',') }}", "g,a")]
+    [TestCase("{{ dbt_utils.get_column_values(ref('s'), 'field', order_by='field') | join(',') }}", "a,b,g")]
+    [TestCase("{{ dbt_utils.get_column_values(ref('s'), 'n', order_by='n desc', max_records=2) | join(',') }}", "3,2")]
+    [TestCase("{{ dbt_utils.get_column_values(ref('s'), 'field', where=\"condition = 'none'\", default=['x']) | join(',') }}", "x")]
+    public void GetColumnValues_OverASeed_IsAnsweredFromItsCsv_AsTheQueryOverTheSeededTable(string template, string expected)
+    {
+        var context = WithSeed("field,condition,n\na,left,1\nb,right,2\ng,left,3\ng,right,3\ng,left,3\n", new("field", "text"), new("condition", "text"), new("n", "integer"));
+
+        var result = Render(template, context);
+
+        Assert.That(result.Sql, Is.EqualTo(expected));
+        Assert.That(result.IsComplete, Is.True);
+    }
+
+    [Test]
+    public void GetColumnValues_OverASeedWithAWhereItCannotRead_NeedsTheWarehouse()
+    {
+        var context = WithSeed("field,n\na,1\n", new("field", "text"), new("n", "integer"));
+
+        var result = Render("{% for v in dbt_utils.get_column_values(ref('s'), 'field', where='n > 1 or n < 0') %}{{ v }}{% endfor %}", context);
+
+        Assert.That(result.IsComplete, Is.False);
+        Assert.That(result.Diagnostics.Select(d => d.Code), Does.Contain("unknown-iterable"));
+    }
+
+    [Test]
+    public void UndecidableCondition_WhoseBranchRaises_IsNotTaken_AsInAProjectThatCompiles()
+    {
+        var context = WithMacros("{% macro powers(n) %}{% if n <= 0 %}{{ exceptions.raise_compiler_error('upper bound must be positive') }}{% endif %}{{ return(2) }}{% endmacro %}");
+
+        var result = Render("select {{ powers(run_query('select count(*) from t')) }} as n", context);
+
+        Assert.That(result.Sql, Is.EqualTo("select 2 as n"));
+        Assert.That(result.Diagnostics.Select(d => d.Code), Does.Not.Contain("compiler-error"));
+        Assert.That(result.IsComplete, Is.True, "the only branch that does not raise is the one taken");
+    }
+
+    [Test]
+    public void UndecidableCondition_WhoseBranchCallsAMacroThatRaises_RendersTheElse_AndUndoesWhatTheBranchSet()
+    {
+        var context = WithMacros("{% macro fail() %}{{ exceptions.raise_compiler_error('no rows') }}{% endmacro %}");
+
+        var result = Render("{% set v = 'kept' %}{% if run_query('select 1') == 'x' %}{% set v = 'lost' %}{{ ref('a') }} {{ fail() }}{% else %}select '{{ v }}' from {{ ref('b') }}{% endif %}", context);
+
+        Assert.That(result.Sql, Is.EqualTo("select 'kept' from __ref__.b"));
+        Assert.That(result.Refs.Select(r => r.Name), Is.EquivalentTo(new[] { "a", "b" }), "refs stay static, as dbt parses them");
+        Assert.That(result.Diagnostics.Select(d => d.Code), Does.Not.Contain("compiler-error"));
+    }
+
+    [Test]
+    public void UndecidableCondition_WhoseFirstBranchRaises_RendersTheNextUndecidedOne_AndStaysPartial()
+    {
+        var result = Render("{% set q = run_query('select 1') %}{% if q == 1 %}{{ exceptions.raise_compiler_error('one') }}{% elif q == 2 %}select 2{% else %}select 3{% endif %}");
+
+        Assert.That(result.Sql, Is.EqualTo("select 2"));
+        Assert.That(result.IsComplete, Is.False, "the else prints other SQL");
+        Assert.That(result.Diagnostics.Single(d => d.Code == "undecidable-condition").Message, Does.Contain("first branch that does not raise"));
     }
 
     [Test]
