@@ -115,10 +115,11 @@ internal sealed partial class RenderSession
     /// <c>dbt_utils.get_relations_by_pattern(schema_pattern, table_pattern, exclude, database)</c> and
     /// <c>get_relations_by_prefix(schema, prefix, exclude, database)</c>: the warehouse's tables whose schema and name
     /// match (<c>ilike</c>). Those this project builds or declares (not the model being compiled, nor an ephemeral one)
-    /// are known; the warehouse may hold more, so the answer is partial. Null when none of the project's match: the
+    /// are known when their columns are (seeds, catalog.json, declared source columns); the warehouse may hold more, so the answer is a warehouse's with those items known for certain (a
+    /// union over it reads them and one stand-in relation for the rest). Null when none of the project's match: the
     /// query then needs the warehouse.
     /// </summary>
-    private List<object?>? RelationsLike(string name, EvaluatedArgs args, int pos)
+    private UnknownValue? RelationsLike(string name, EvaluatedArgs args, int pos)
     {
         var byPrefix = name.EndsWith("prefix", StringComparison.Ordinal);
         if (args.Get(0, byPrefix ? "schema" : "schema_pattern") is not string schemaPattern
@@ -166,13 +167,14 @@ internal sealed partial class RenderSession
             }
         }
 
-        if (found.Count == 0)
+        // Relations whose columns only the warehouse has read better as the one stand-in relation a union takes for them.
+        if (found.Count == 0 || found.Exists(r => !_context.RelationColumns.ContainsKey(((RelationValue)r!).Sql)))
         {
             return null;
         }
 
-        Report("needs-warehouse", $"'{name}' is answered with this project's {found.Count} matching relation(s); the warehouse may hold more", pos);
-        return found;
+        Report("needs-warehouse", $"'{name}' is answered with this project's {found.Count} matching relation(s); the warehouse may hold more", pos, partial: false);
+        return new UnknownValue("") { Origin = name, Known = [.. found] };
     }
 
     /// <summary>SQL's <c>ilike</c> pattern (<c>%</c>, <c>_</c>, backslash escapes) as a regular expression.</summary>

@@ -99,6 +99,13 @@ internal sealed partial class RenderSession
             return new UnknownValue("") { Origin = answer.Origin, IsCount = true };
         }
 
+        if (value is UnknownValue { Known.IsEmpty: false } partly && filter.Name is "list" or "select" or "reject" or "selectattr" or "rejectattr" or "unique")
+        {
+            // The items known for certain go through the filter; the rest stays the warehouse's.
+            var known = JinjaValues.Iterate(Filter(filter, new List<object?>(partly.Known), args, named)) ?? [];
+            return partly with { Known = [.. known] };
+        }
+
         if (value is UnknownValue && filter.Name is not ("default" or "d"))
         {
             return value;

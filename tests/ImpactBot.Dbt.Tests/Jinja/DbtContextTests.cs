@@ -265,6 +265,15 @@ public sealed class DbtContextTests
     }
 
     [Test]
+    public void FilterOverAPartlyKnownAnswer_FiltersTheItemsKnownForCertain()
+    {
+        var result = Render("{% set rels = (run_query('q') + [ref('a'), ref('b')]) | rejectattr('identifier', 'in', ['b']) | list %}"
+            + "{% for r in rels %}select * from {{ r }}{% if not loop.last %} union all {% endif %}{% endfor %}", JinjaContext.Default with { ThisName = "m" });
+
+        Assert.That(result.Sql, Is.EqualTo("select * from __ref__.a union all select * from __warehouse_rows__m"));
+    }
+
+    [Test]
     public void LoopOverQueryRows_PrintedInsideStrings_RendersOnceForAStandInAndStaysComplete()
     {
         var result = Render("select * from t where d like any ({% for d in run_query('select d from x') %}'%{{ d }}%'{% if not loop.last %}, {% endif %}{% endfor %})",
