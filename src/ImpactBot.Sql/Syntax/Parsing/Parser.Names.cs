@@ -178,38 +178,47 @@ internal sealed partial class Parser
     private ImmutableArray<Identifier> ParseIdentifierList()
     {
         var items = ImmutableArray.CreateBuilder<Identifier>();
+        ParseListInParens(() =>
+        {
+            if (ParseQualifiedNameOrEmpty() is { } name)
+            {
+                items.Add(name);
+            }
+        });
+        return items.ToImmutable();
+    }
+
+    /// <summary><c>( entry, .. )</c>: an entry that does not end at <c>,</c> or <c>)</c> is skipped to the next one.</summary>
+    private void ParseListInParens(Action entry)
+    {
         if (!Expect(TokenKind.LParen, "'('"))
         {
-            return [];
+            return;
         }
 
         while (!At(TokenKind.RParen) && !AtEnd)
         {
             var before = _pos;
-            var name = ParseQualifiedNameOrEmpty();
-            if (name is not null)
+            entry();
+            if (Accept(TokenKind.Comma))
             {
-                items.Add(name);
+                continue;
             }
 
-            if (!Accept(TokenKind.Comma))
+            if (!At(TokenKind.RParen))
             {
-                if (!At(TokenKind.RParen))
-                {
-                    Report("unexpected-token", $"expected ',' or ')', found {Describe(Current)}", Current.Span);
-                    SkipToSync(stopAtComma: true, stopAtClause: false, force: _pos == before);
-                    Accept(TokenKind.Comma);
-                }
+                Report("unexpected-token", $"expected ',' or ')', found {Describe(Current)}", Current.Span);
+                SkipToSync(stopAtComma: true, stopAtClause: false, force: _pos == before);
+                Accept(TokenKind.Comma);
+            }
 
-                if (_pos == before)
-                {
-                    break;
-                }
+            if (_pos == before)
+            {
+                break;
             }
         }
 
         Expect(TokenKind.RParen, "')'");
-        return items.ToImmutable();
     }
 
     /// <summary>The last part of a possibly qualified name (<c>t.col</c> names <c>col</c>), or null when there is no name.</summary>

@@ -43,17 +43,17 @@ internal sealed partial class Parser
             {
                 sawTables = true;
                 Advance();
-                ParseSemanticList(() => tables.Add(ParseSemanticTable()));
+                ParseListInParens(() => tables.Add(ParseSemanticTable()));
             }
             else if (TextIs(token, "RELATIONSHIPS") && Peek().Kind == TokenKind.LParen)
             {
                 Advance();
-                ParseSemanticList(() => relationships.Add(ParseSemanticRelationship()));
+                ParseListInParens(() => relationships.Add(ParseSemanticRelationship()));
             }
             else if (SemanticKindOf(token) is { } kind && Peek().Kind == TokenKind.LParen)
             {
                 Advance();
-                ParseSemanticList(() => expressions.Add(ParseSemanticExpression(kind)));
+                ParseListInParens(() => expressions.Add(ParseSemanticExpression(kind)));
             }
             else if (TextIs(token, "COMMENT") || TextIs(token, "AI_SQL_GENERATION") || TextIs(token, "AI_QUESTION_CATEGORIZATION"))
             {
@@ -112,39 +112,6 @@ internal sealed partial class Parser
         Report("unparsed-span",
             $"expected a semantic view clause (TABLES, RELATIONSHIPS, FACTS, DIMENSIONS, METRICS, COMMENT), found {Describe(_tokens[bad])}; it was skipped",
             SpanOf(bad, _pos));
-    }
-
-    /// <summary><c>( entry, .. )</c>: an entry that does not end at <c>,</c> or <c>)</c> is skipped to the next one.</summary>
-    private void ParseSemanticList(Action entry)
-    {
-        if (!Expect(TokenKind.LParen, "'('"))
-        {
-            return;
-        }
-
-        while (!At(TokenKind.RParen) && !AtEnd)
-        {
-            var before = _pos;
-            entry();
-            if (Accept(TokenKind.Comma))
-            {
-                continue;
-            }
-
-            if (!At(TokenKind.RParen))
-            {
-                Report("unexpected-token", $"expected ',' or ')', found {Describe(Current)}", Current.Span);
-                SkipToSync(stopAtComma: true, stopAtClause: false, force: _pos == before);
-                Accept(TokenKind.Comma);
-            }
-
-            if (_pos == before)
-            {
-                break;
-            }
-        }
-
-        Expect(TokenKind.RParen, "')'");
     }
 
     private SemanticTable ParseSemanticTable()
@@ -233,30 +200,11 @@ internal sealed partial class Parser
     private ImmutableArray<Identifier> ParseSemanticColumns()
     {
         var columns = ImmutableArray.CreateBuilder<Identifier>();
-        if (!Expect(TokenKind.LParen, "'('"))
+        ParseListInParens(() =>
         {
-            return [];
-        }
-
-        while (!At(TokenKind.RParen) && !AtEnd)
-        {
-            var before = _pos;
             Accept(Keyword.Asof);
             columns.Add(ParseIdentifier("a column"));
-            if (!Accept(TokenKind.Comma) && !At(TokenKind.RParen))
-            {
-                Report("unexpected-token", $"expected ',' or ')', found {Describe(Current)}", Current.Span);
-                SkipToSync(stopAtComma: true, stopAtClause: false, force: _pos == before);
-                Accept(TokenKind.Comma);
-            }
-
-            if (_pos == before)
-            {
-                break;
-            }
-        }
-
-        Expect(TokenKind.RParen, "')'");
+        });
         return columns.ToImmutable();
     }
 
