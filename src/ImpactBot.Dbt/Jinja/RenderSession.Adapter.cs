@@ -138,7 +138,7 @@ internal sealed partial class RenderSession
             (db is not string d || string.Equals(d, database, StringComparison.OrdinalIgnoreCase)) && sch is string s && schema.IsMatch(s)
             && identifier is string i && table.IsMatch(i) && excluded?.IsMatch(i) != true;
 
-        var found = new List<object?>();
+        var found = new List<RelationValue>();
         if (_context.Graph?.Value is not { } graph || graph["nodes"] is not Dictionary<string, object?> nodes)
         {
             return null;
@@ -168,7 +168,7 @@ internal sealed partial class RenderSession
         }
 
         // Relations whose columns only the warehouse has read better as the one stand-in relation a union takes for them.
-        if (found.Count == 0 || found.Exists(r => !_context.RelationColumns.ContainsKey(((RelationValue)r!).Sql)))
+        if (found.Count == 0 || found.Exists(r => !_context.RelationColumns.ContainsKey(r.Sql)))
         {
             return null;
         }

@@ -137,19 +137,21 @@ internal sealed partial class RenderSession
             case "dbt_utils.star" or "star":
                 return Star(args, pos) is { } star ? star : Unknown(name, args, pos);
             case "dbt_utils.get_relations_by_pattern" or "dbt_utils.get_relations_by_prefix":
-                return RelationsLike(name, args, pos) is { } relations ? relations
-                    : (_context.Macros.FindIn("dbt_utils", name[10..]) ?? BuiltinFallback(name, pos)) is { } lister ? CallMacro(lister, args, pos, null)
-                    : Unknown(name, args, pos);
+                return RelationsLike(name, args, pos) is { } relations ? relations : CallDbtUtilsMacro(name, args, pos);
             case "dbt_utils.get_column_values":
-                return SeedColumnValues(args) is (true, var values) ? values
-                    : (_context.Macros.FindIn("dbt_utils", "get_column_values") ?? BuiltinFallback(name, pos)) is { } macro ? CallMacro(macro, args, pos, null)
-                    : Unknown(name, args, pos);
+                return SeedColumnValues(args) is (true, var values) ? values : CallDbtUtilsMacro(name, args, pos);
             default:
                 return TryContextCall(name, args, pos, out var result) ? result
                     : CrossDatabaseMacros.Expand(name, args.Positional, args.Named, _context.TargetType)
                     ?? (BuiltinFallback(name, pos) is { } builtin ? CallMacro(builtin, args, pos, null) : Unknown(name, args, pos));
         }
     }
+
+    /// <summary>A <c>dbt_utils.</c> call the project's files cannot answer: the installed macro, else ImpactBot's built-in copy.</summary>
+    private object? CallDbtUtilsMacro(string name, EvaluatedArgs args, int pos) =>
+        (_context.Macros.FindIn("dbt_utils", name["dbt_utils.".Length..]) ?? BuiltinFallback(name, pos)) is { } macro
+            ? CallMacro(macro, args, pos, null)
+            : Unknown(name, args, pos);
 
     private RelationValue? Ref(EvaluatedArgs args, int pos)
     {

@@ -142,10 +142,10 @@ internal sealed partial class RenderSession
     private bool RendersWithoutRaising(ImmutableArray<TemplateNode> body, StringBuilder sb)
     {
         var checkpoint = Save();
-        var (raised, length, runs, predicates) = (_raised, sb.Length, _map.Count, _incrementalPredicates.Count);
+        var (length, runs) = (sb.Length, _map.Count);
         var (scope, returned) = (new Dictionary<string, object?>(_scopes[^1], _scopes[^1].Comparer), _frame?.Returned);
         Render(body, sb);
-        if (_raised == raised)
+        if (_raised == checkpoint.Raised)
         {
             return true;
         }
@@ -153,8 +153,6 @@ internal sealed partial class RenderSession
         Restore(checkpoint);
         sb.Length = length;
         _map.Truncate(runs);
-        _incrementalPredicates.RemoveRange(predicates, _incrementalPredicates.Count - predicates);
-        _raised = raised;
         _scopes[^1].Clear();
         foreach (var (name, value) in scope)
         {

@@ -264,7 +264,7 @@ internal sealed partial class RenderSession
         }
     }
 
-    private Checkpoint Save() => new(_diagnostics.Count, _refs.Count, _sources.Count, _stars.Count, _blocks.Count, _partial, _config);
+    private Checkpoint Save() => new(_diagnostics.Count, _refs.Count, _sources.Count, _stars.Count, _blocks.Count, _incrementalPredicates.Count, _raised, _partial, _config);
 
     /// <summary>Drops what a render aside recorded since <paramref name="checkpoint"/>.</summary>
     private void Restore(Checkpoint checkpoint)
@@ -274,7 +274,8 @@ internal sealed partial class RenderSession
         _sources.RemoveRange(checkpoint.Sources, _sources.Count - checkpoint.Sources);
         _stars.RemoveRange(checkpoint.Stars, _stars.Count - checkpoint.Stars);
         _blocks.RemoveRange(checkpoint.Blocks, _blocks.Count - checkpoint.Blocks);
-        (_partial, _config) = (checkpoint.Partial, checkpoint.Config);
+        _incrementalPredicates.RemoveRange(checkpoint.Predicates, _incrementalPredicates.Count - checkpoint.Predicates);
+        (_raised, _partial, _config) = (checkpoint.Raised, checkpoint.Partial, checkpoint.Config);
     }
 
     private static bool MentionsIsIncremental(Expr condition) =>
@@ -454,5 +455,5 @@ internal sealed partial class RenderSession
     }
 
     /// <summary>How far the render's records reached, so a render aside can be dropped.</summary>
-    private readonly record struct Checkpoint(int Diagnostics, int Refs, int Sources, int Stars, int Blocks, bool Partial, DbtMap Config);
+    private readonly record struct Checkpoint(int Diagnostics, int Refs, int Sources, int Stars, int Blocks, int Predicates, int Raised, bool Partial, DbtMap Config);
 }

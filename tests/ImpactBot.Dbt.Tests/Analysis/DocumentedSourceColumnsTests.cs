@@ -93,9 +93,5 @@ public sealed class DocumentedSourceColumnsTests
         Assert.That(report.Impacts.Select(i => i.Severity).Distinct(), Is.EqualTo(new[] { Severity.Info }), "the table still has the column: only its documentation changed");
     }
 
-    private static Core.Graph.LineageGraph Build(ProjectOptions options, Dictionary<string, string>? files = null)
-    {
-        var source = FixtureFiles.Of([.. (files ?? Files).Select(kv => (kv.Key, kv.Value))]);
-        return ProjectGraph.Build(source, "base", ProjectGraph.ReadConfigOrDefault(source), options, previous: null).Build.Graph;
-    }
+    private static Core.Graph.LineageGraph Build(ProjectOptions options, Dictionary<string, string>? files = null) => FixtureGraphs.Build(files ?? Files, options);
 }

@@ -41,9 +41,5 @@ public sealed class OwnTableTests
         Assert.That(events.FindColumn("ts")!.Sources.Select(s => s.Asset), Is.EquivalentTo(new[] { "stg_events", "__this__.events" }));
     }
 
-    private static Core.Graph.LineageGraph Build(ProjectOptions options, Dictionary<string, string> files)
-    {
-        var source = FixtureFiles.Of([.. files.Select(kv => (kv.Key, kv.Value))]);
-        return ProjectGraph.Build(source, "base", ProjectGraph.ReadConfigOrDefault(source), options, previous: null).Build.Graph;
-    }
+    private static Core.Graph.LineageGraph Build(ProjectOptions options, Dictionary<string, string> files) => FixtureGraphs.Build(files, options);
 }

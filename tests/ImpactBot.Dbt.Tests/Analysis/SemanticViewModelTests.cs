@@ -29,8 +29,7 @@ public sealed class SemanticViewModelTests
                 COMMENT = 'orders by tier'
                 """));
 
-        var graph = ProjectGraph.Build(source, "base", ProjectGraph.ReadConfigOrDefault(source), new ProjectOptions { Dialect = DialectFacts.Snowflake }, previous: null)
-            .Build.Graph;
+        var graph = FixtureGraphs.Build(source, new ProjectOptions { Dialect = DialectFacts.Snowflake });
 
         var view = graph.Find("sem_orders")!;
         Assert.That(view.Status, Is.EqualTo(LineageStatus.Complete), string.Join("\n", view.Diagnostics));
@@ -51,8 +50,7 @@ public sealed class SemanticViewModelTests
                   comment = 'sales';
                 """));
 
-        var graph = ProjectGraph.Build(source, "base", ProjectGraph.ReadConfigOrDefault(source), new ProjectOptions { Dialect = DialectFacts.Snowflake }, previous: null)
-            .Build.Graph;
+        var graph = FixtureGraphs.Build(source, new ProjectOptions { Dialect = DialectFacts.Snowflake });
 
         var view = graph.Find("sales_sv")!;
         Assert.That(view.Traits.Materialization, Is.EqualTo("semantic_view"));

@@ -82,9 +82,5 @@ public sealed class WarehouseOnlyColumnsTests
         Assert.That(graph.Find("raw.orders")!.FindColumn("amount")!.Inferred, Is.True);
     }
 
-    private static Core.Graph.LineageGraph Build(Dictionary<string, string> files)
-    {
-        var source = FixtureFiles.Of([.. files.Select(kv => (kv.Key, kv.Value))]);
-        return ProjectGraph.Build(source, "base", ProjectGraph.ReadConfigOrDefault(source), ProjectOptions.Default, previous: null).Build.Graph;
-    }
+    private static Core.Graph.LineageGraph Build(Dictionary<string, string> files) => FixtureGraphs.Build(files);
 }
